@@ -1,0 +1,1 @@
+"""Benchmarks (`nox -s bench` / `python -m benchmarks`): never part of the test suite."""

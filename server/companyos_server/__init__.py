@@ -1,0 +1,3 @@
+"""CompanyOS reference server."""
+
+__version__ = "1.0.0"

@@ -1,0 +1,79 @@
+"""The app factory: connexion serves the contract; a Starlette root adds identity and metrics.
+
+Request path: platform root middleware (request id, tracing, body limit) → Starlette routes
+(`/oauth2` identity provider, `/metrics`, then connexion) → connexion: routing → audit → security
+→ guard (tenancy, policy, step-up) → rate limit → idempotency → validation → handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from a2wsgi import WSGIMiddleware
+from connexion import AsyncApp
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount
+
+from companyos_server.platform import middleware
+from companyos_server.platform.audit.middleware import AuditMiddleware
+from companyos_server.platform.guard import GuardMiddleware
+from companyos_server.platform.resolver import CompanyOSResolver
+from companyos_server.platform.runtime import Runtime, set_runtime
+from companyos_server.settings import Settings, get_settings
+
+
+def create_api(runtime: Runtime, *, validate_responses: bool | None = None) -> AsyncApp:
+    api = AsyncApp(
+        __name__,
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", spec_path="/v1/openapi.json"),
+    )
+    api.add_middleware(AuditMiddleware, position=MiddlewarePosition.BEFORE_SECURITY)
+    api.add_middleware(GuardMiddleware, position=MiddlewarePosition.BEFORE_VALIDATION)
+    middleware.install(api, runtime)
+    api.add_api(
+        runtime.spec.connexion_document(),
+        resolver=CompanyOSResolver(),
+        strict_validation=True,
+        validate_responses=(
+            runtime.settings.validate_responses if validate_responses is None else validate_responses
+        ),
+    )
+    return api
+
+
+def create_identity_routes(runtime: Runtime) -> list[BaseRoute]:
+    if not runtime.settings.builtin_idp:
+        return []
+    from companyos_server.platform.identity.provider import create_provider_app
+
+    provider = create_provider_app(runtime.settings, runtime.db, runtime.keys)
+    return [Mount("/oauth2", app=WSGIMiddleware(provider))]  # type: ignore[arg-type]
+
+
+def create_app(settings: Settings | None = None, *, validate_responses: bool | None = None) -> Any:
+    """Build the runtime and the whole ASGI application (the uvicorn factory)."""
+    runtime = Runtime(settings or get_settings())
+    return build_app(runtime, validate_responses=validate_responses)
+
+
+def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:
+    """The ASGI application over an existing runtime, which becomes the process's runtime."""
+    set_runtime(runtime)
+    api = create_api(runtime, validate_responses=validate_responses)
+    routes: list[BaseRoute] = [
+        *create_identity_routes(runtime),
+        *middleware.extra_routes(runtime),
+        Mount("/", app=api),  # type: ignore[arg-type]
+    ]
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        runtime.close()
+
+    root = Starlette(routes=routes, lifespan=lifespan)
+    return middleware.wrap_root(root, runtime)

@@ -1,0 +1,79 @@
+"""`companyos-server`: migrate, seed, serve, rotate keys. Used by ./dev and by operators."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from companyos_server.platform.migrations import migrate
+from companyos_server.platform.runtime import Runtime
+from companyos_server.settings import get_settings
+
+
+def _runtime() -> Runtime:
+    return Runtime(get_settings())
+
+
+def cmd_migrate(_: argparse.Namespace) -> int:
+    runtime = _runtime()
+    migrate(runtime.db)
+    print(f"database migrated: {runtime.db.engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from companyos_server.seed import seed_development
+
+    runtime = _runtime()
+    creds = seed_development(runtime)
+    if args.json:
+        print(json.dumps(creds, indent=2))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "companyos_server.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+    )
+    return 0
+
+
+def cmd_rotate_keys(_: argparse.Namespace) -> int:
+    kid = _runtime().keys.rotate()
+    print(f"new signing key: {kid} (previous keys stay published until their tokens expire)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="companyos-server", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="bring the database schema to head").set_defaults(func=cmd_migrate)
+    seed = sub.add_parser("seed", help="seed demo tenants and dev identities (development only)")
+    seed.add_argument("--json", action="store_true", help="print the dev credentials as JSON")
+    seed.set_defaults(func=cmd_seed)
+    serve = sub.add_parser("serve", help="serve the API with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+    sub.add_parser("rotate-keys", help="rotate the OIDC signing key").set_defaults(func=cmd_rotate_keys)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except RuntimeError as exc:
+        print(f"companyos-server: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Tenant rows. Tenants are the isolation boundary itself, so this table is not tenant-owned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from companyos_server.platform.storage import Base, UTCDateTime, utcnow
+
+
+class TenantRow(Base):
+    __tablename__ = "tenants"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    tier: Mapped[str] = mapped_column(String(20), default="standard")
+    residency: Mapped[str] = mapped_column(String(10), default="us")
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    labels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+def get(session: Session, tenant_id: str) -> TenantRow | None:
+    return session.get(TenantRow, tenant_id)
+
+
+def list_page(
+    session: Session,
+    *,
+    visible_ids: Sequence[str] | None,
+    after: str | None,
+    limit: int,
+    tier: str | None = None,
+    status: str | None = None,
+) -> list[TenantRow]:
+    """One page ordered by id. ``visible_ids=None`` means every tenant (platform admins)."""
+    query = select(TenantRow).order_by(TenantRow.id).limit(limit)
+    if visible_ids is not None:
+        query = query.where(TenantRow.id.in_(list(visible_ids)))
+    if after:
+        query = query.where(TenantRow.id > after)
+    if tier:
+        query = query.where(TenantRow.tier == tier)
+    if status:
+        query = query.where(TenantRow.status == status)
+    return list(session.scalars(query))
+
+
+def add(session: Session, row: TenantRow) -> TenantRow:
+    session.add(row)
+    session.flush()
+    return row

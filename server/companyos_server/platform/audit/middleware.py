@@ -1,0 +1,175 @@
+"""Records an audit event for every mutation, every denied request and every cross-tenant read.
+
+Sits inside connexion after routing and before security, so the operation is known and the
+security/guard layers' refusals (401/403 raised as exceptions) pass through here.
+
+When: the event is written as soon as the status is known, i.e. when the response start message
+comes down (before it is forwarded, so a client never sees a success whose event is not yet
+stored), or when the downstream call raises (connexion's exception middleware, further out,
+renders the problem afterwards; we record and re-raise).
+
+Failure policy: the handler's effects are already committed when we learn the status, so a
+failed audit write cannot undo the request; it is logged at CRITICAL on ``companyos.audit`` (with
+the event's fields) and the response goes out unchanged. Alert on that logger.
+
+Which chain: the tenant's chain when the guard established a tenant context or the caller is a
+member of the tenant in the path; otherwise (anonymous callers, unknown tenants) the ``_platform``
+chain, with the requested tenant in ``details`` — an anonymous caller cannot create chains.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any
+
+import anyio
+from connexion.exceptions import ProblemException
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from companyos_server.errors import DomainError
+from companyos_server.platform.principal import Principal, TenantContext
+from companyos_server.platform.requestctx import request_id_var, scope_state
+from companyos_server.platform.runtime import get_runtime
+
+log = logging.getLogger("companyos.audit")
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+DENIED = frozenset({401, 403})
+SCOPE_PARAMS = ("tenant_id", "environment")
+
+
+def status_of(exc: BaseException) -> int:
+    if isinstance(exc, ProblemException):
+        return int(exc.status or 500)
+    if isinstance(exc, HTTPException):
+        return int(exc.status_code)
+    if isinstance(exc, DomainError):
+        return int(exc.status)
+    return 500
+
+
+def outcome_of(status: int) -> str:
+    if status in DENIED:
+        return "denied"
+    return "success" if status < 400 else "failure"
+
+
+def _principal(scope: Scope) -> Principal | None:
+    state = scope_state(scope)
+    if state.get("principal") is not None:
+        return state["principal"]
+    token_info = scope.get("extensions", {}).get("connexion_context", {}).get("token_info")
+    if isinstance(token_info, dict):
+        return token_info.get("principal")
+    return None
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1").strip() or None
+    return None
+
+
+def _operation_id(scope: Scope) -> str | None:
+    """The spec's operationId. connexion reports it resolved against the router controller
+    (``companyos_server.domains.tenants.api.update_tenant``); the spec index uses the plain id."""
+    raw = scope.get("extensions", {}).get("connexion_routing", {}).get("operation_id")
+    return str(raw).rsplit(".", 1)[-1] if raw else None
+
+
+def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> dict[str, Any] | None:
+    """The audit event for a finished request, or None when the request is not audited."""
+    state = scope_state(scope)
+    ctx: TenantContext | None = state.get("tenant_context")
+    method = str(scope.get("method", "GET")).upper()
+    cross = bool(ctx and ctx.cross_tenant)
+    if method in READ_METHODS and status not in DENIED and not cross:
+        return None
+
+    operation_id = _operation_id(scope)
+    info = state.get("operation")
+    if info is None and operation_id:
+        try:
+            info = get_runtime().spec.get(operation_id)
+        except RuntimeError:
+            info = None
+    principal = _principal(scope)
+    path_params: dict[str, Any] = dict(scope.get("path_params") or {})
+    requested = path_params.get("tenant_id")
+    tenant: str | None = None
+    if ctx is not None:
+        tenant = ctx.tenant_id
+    elif requested and principal is not None and principal.is_member(str(requested)):
+        tenant = str(requested)
+
+    resource_type = (info.resource_type if info else None) or (info.tag if info else "request")
+    ident = next((str(v) for k, v in reversed(path_params.items()) if k not in SCOPE_PARAMS), None)
+    ident = ident or (str(requested) if requested else "*")
+    details: dict[str, Any] = {"operation_id": operation_id, "method": method, "path": scope.get("path")}
+    if requested and tenant is None:
+        details["requested_tenant"] = str(requested)
+    if cross:
+        details["cross_tenant"] = True
+    decision = state.get("decision")
+    if decision is not None and not getattr(decision, "allowed", True):
+        details["reasons"] = list(getattr(decision, "reasons", ()))
+    if exc is not None and status >= 500:
+        details["error"] = type(exc).__name__
+    return {
+        "tenant_id": tenant,
+        "actor": principal.subject if principal else "anonymous",
+        "actor_kind": principal.kind if principal else "anonymous",
+        "roles": list(principal.roles_in(tenant)) if principal and tenant else [],
+        "action": (info.action if info and info.action else None)
+        or operation_id
+        or f"{method} {scope.get('path')}",
+        "resource": f"{resource_type}:{ident}",
+        "outcome": outcome_of(status),
+        "status": status,
+        "request_id": request_id_var.get(),
+        "purpose": ctx.purpose if ctx else _header(scope, b"x-companyos-purpose"),
+        "details": details,
+    }
+
+
+async def record(scope: Scope, status: int, exc: BaseException | None = None) -> None:
+    event: dict[str, Any] | None = None
+    try:
+        event = build_event(scope, status, exc)
+        if event is None:
+            return
+        tenant = event.pop("tenant_id")
+        await anyio.to_thread.run_sync(partial(get_runtime().audit.record, tenant, **event))
+    except Exception:
+        log.critical(
+            "AUDIT WRITE FAILED for %s %s: %r", scope.get("method"), scope.get("path"), event, exc_info=True
+        )
+
+
+class AuditMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        recorded = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal recorded
+            if message["type"] == "http.response.start" and not recorded:
+                recorded = True
+                await record(scope, int(message["status"]))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except BaseException as exc:
+            if not recorded and isinstance(exc, Exception):
+                recorded = True
+                await record(scope, status_of(exc), exc)
+            raise

@@ -1,0 +1,36 @@
+"""Development seed: the demo tenants and their identities. Refuses outside development mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from companyos_server.domains.tenants import store as tenants_store
+from companyos_server.domains.tenants.store import TenantRow
+from companyos_server.platform.runtime import Runtime
+from companyos_server.platform.storage import utcnow
+
+DEMO_TENANTS = (
+    {"id": "acme", "display_name": "ACME Corporation", "tier": "enterprise", "residency": "eu"},
+    {"id": "globex", "display_name": "Globex", "tier": "standard", "residency": "us"},
+)
+
+
+def seed_tenants(runtime: Runtime) -> None:
+    with runtime.db.session() as session:
+        for spec in DEMO_TENANTS:
+            if tenants_store.get(session, spec["id"]) is None:
+                now = utcnow()
+                tenants_store.add(
+                    session, TenantRow(**spec, status="active", labels={}, created_at=now, updated_at=now)
+                )
+
+
+def seed_development(runtime: Runtime) -> dict[str, Any]:
+    """Idempotent: a second run keeps every credential of the first."""
+    if not runtime.settings.is_development:
+        raise RuntimeError("the development seed runs only when COMPANYOS_ENV is development or test")
+    from companyos_server.platform.identity.seed import seed_dev_identities
+
+    seed_tenants(runtime)
+    api_base_url = runtime.settings.public_base_url
+    return seed_dev_identities(runtime.settings, runtime.db, runtime.keys, api_base_url)

@@ -1,0 +1,60 @@
+"""Runtime configuration, read from ``COMPANYOS_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _default_var_dir() -> Path:
+    return REPO_ROOT / "var"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COMPANYOS_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    var_dir: Path = Field(default_factory=_default_var_dir)
+    database_url: str | None = None
+    redis_url: str | None = None
+    public_base_url: str = "http://127.0.0.1:8080"
+
+    # Identity: the built-in provider is the default issuer; production names external ones.
+    oidc_issuer: str | None = None
+    oidc_audience: str = "companyos-api"
+    oidc_trusted_issuers: list[str] = Field(default_factory=list)
+    oidc_algorithms: list[str] = Field(default_factory=lambda: ["RS256", "ES256", "EdDSA"])
+    oidc_leeway_seconds: int = Field(default=30, ge=0, le=60)
+    builtin_idp: bool = True
+    access_token_ttl_seconds: int = 900
+
+    max_body_bytes: int = 10 * 1024 * 1024
+    validate_responses: bool = False
+    rate_limit_enabled: bool = True
+    otel_exporter: Literal["none", "console", "otlp"] = "none"
+    log_level: str = "INFO"
+
+    @property
+    def issuer(self) -> str:
+        return self.oidc_issuer or f"{self.public_base_url}/oauth2"
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.var_dir / 'companyos.db'}"
+
+    @property
+    def is_development(self) -> bool:
+        return self.env in ("development", "test")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
