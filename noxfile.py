@@ -12,7 +12,7 @@ nox.options.sessions = ["lint", "typing", "unit", "contract", "integration", "co
 nox.options.error_on_missing_interpreters = False
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-ra", "-p", "no:cacheprovider"]
-LINTED = ["server", "codegen", "tests", "benchmarks", "tools", "noxfile.py"]
+LINTED = ["server", "sdk", "codegen", "tests", "benchmarks", "tools", "noxfile.py"]
 
 
 def _existing(paths: list[str]) -> list[str]:
@@ -28,6 +28,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typing(session: nox.Session) -> None:
     session.run("mypy", "server/companyos_server")
+    session.run("mypy", "sdk/companyos")
 
 
 @nox.session

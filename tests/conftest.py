@@ -92,8 +92,9 @@ def _reset_postgres(url: str) -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "var")
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Every runtime-backed test runs on SQLite and, when configured, on PostgreSQL."""
+    return make_settings(tmp_path / "var", database_url=database_url)
 
 
 @pytest.fixture

@@ -2103,6 +2103,8 @@ export interface operations {
             /** @description The tenant was created. */
             201: {
                 headers: {
+                    /** @description The tenant's URL. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -7,6 +7,7 @@ Request path: platform root middleware (request id, tracing, body limit) → Sta
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -49,6 +50,10 @@ def create_identity_routes(runtime: Runtime) -> list[BaseRoute]:
     if not runtime.settings.builtin_idp:
         return []
     from companyos_server.platform.identity.provider import create_provider_app
+
+    if runtime.settings.is_development:
+        # authlib refuses plain-HTTP issuers other than localhost; dev and test hosts may be any name.
+        os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
     provider = create_provider_app(runtime.settings, runtime.db, runtime.keys)
     return [Mount("/oauth2", app=WSGIMiddleware(provider))]  # type: ignore[arg-type]

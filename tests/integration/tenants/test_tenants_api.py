@@ -156,7 +156,9 @@ async def test_permissions_explain_each_action(
         assert bool(action["reasons"]) is (not action["allowed"])
 
 
-async def test_permissions_of_an_unknown_resource_type_are_not_found(client: httpx.AsyncClient, mint: Mint) -> None:
+async def test_permissions_of_an_unknown_resource_type_are_not_found(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
     r = await client.get(
         "/v1/tenants/acme/permissions",
         params={"resource": "spaceship"},

@@ -1,0 +1,156 @@
+"""``client.audit`` — the ``audit`` tag (signed, hash-chained audit trail per tenant)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from companyos._base_client import RequestSpec
+from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
+from companyos.types import AuditEvent, AuditOutcome, AuditVerification, Job
+
+from ._base import AsyncAPIResource, SyncAPIResource, call_options, purpose_header
+
+if TYPE_CHECKING:
+    from companyos._pagination import AsyncPager, SyncPager
+
+__all__ = ["AsyncAudit", "Audit"]
+
+_AUDIT = "/v1/tenants/{tenant_id}/audit"
+
+
+def _list(tenant: str | None, filters: dict[str, Any], purpose: str | None, **o: Any) -> RequestSpec:
+    return RequestSpec(
+        "GET",
+        _AUDIT + "/events",
+        "list_audit_events",
+        tenant=tenant,
+        query=filters,
+        headers=purpose_header(purpose),
+        **o,
+    )
+
+
+def _verify(tenant: str | None, purpose: str | None, **o: Any) -> RequestSpec:
+    return RequestSpec(
+        "GET",
+        _AUDIT + "/verification",
+        "verify_audit_chain",
+        tenant=tenant,
+        headers=purpose_header(purpose),
+        **o,
+    )
+
+
+def _export(tenant: str | None, format: str, idempotency_key: str | None, **o: Any) -> RequestSpec:
+    return RequestSpec(
+        "POST", _AUDIT + "/exports", "export_audit_events", tenant=tenant, json={"format": format},
+        idempotency_key=idempotency_key, **o,
+    )  # fmt: skip
+
+
+class Audit(SyncAPIResource):
+    def list(
+        self,
+        *,
+        tenant: str | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        outcome: AuditOutcome | None = None,
+        resource: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        page_size: int | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[AuditEvent]:
+        """List audit events in chain order. Pages are fetched lazily."""
+        filters = {"actor": actor, "action": action, "outcome": outcome, "resource": resource,
+                   "since": since, "until": until, "page_size": page_size}  # fmt: skip
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return self._client._paginate(_list(tenant, filters, purpose, **opts))
+
+    def verify(
+        self,
+        *,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AuditVerification:
+        """Verify the audit chain (hashes, signatures, order)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return self._client._request(_verify(tenant, purpose, **opts))  # type: ignore[no-any-return]
+
+    def export(
+        self,
+        *,
+        tenant: str | None = None,
+        format: Literal["ndjson"] = "ndjson",
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Job:
+        """Export the audit trail: returns the queued export job (``client.jobs``)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return self._client._request(_export(tenant, format, idempotency_key, **opts))  # type: ignore[no-any-return]
+
+
+class AsyncAudit(AsyncAPIResource):
+    def list(
+        self,
+        *,
+        tenant: str | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        outcome: AuditOutcome | None = None,
+        resource: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        page_size: int | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[AuditEvent]:
+        """List audit events in chain order. Pages are fetched lazily."""
+        filters = {"actor": actor, "action": action, "outcome": outcome, "resource": resource,
+                   "since": since, "until": until, "page_size": page_size}  # fmt: skip
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return self._client._paginate(_list(tenant, filters, purpose, **opts))
+
+    async def verify(
+        self,
+        *,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AuditVerification:
+        """Verify the audit chain (hashes, signatures, order)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return await self._client._request(_verify(tenant, purpose, **opts))  # type: ignore[no-any-return]
+
+    async def export(
+        self,
+        *,
+        tenant: str | None = None,
+        format: Literal["ndjson"] = "ndjson",
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Job:
+        """Export the audit trail: returns the queued export job (``client.jobs``)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        return await self._client._request(_export(tenant, format, idempotency_key, **opts))  # type: ignore[no-any-return]

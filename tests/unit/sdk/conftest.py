@@ -1,0 +1,78 @@
+"""Fixtures for SDK unit tests: a fake clock and respx-backed clients (no sockets, no real sleeping)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import respx
+
+import companyos
+
+BASE = "https://api.test"
+
+
+class FakeClock:
+    """``now()`` for the SDK's clock, ``sleep()`` records the delay and advances time instantly."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.t = start
+        self.sleeps: list[float] = []
+
+    def now(self) -> float:
+        return self.t
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.t += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def api() -> Iterator[respx.MockRouter]:
+    with respx.mock(base_url=BASE, assert_all_called=False) as router:
+        yield router
+
+
+@pytest.fixture
+def make_client(clock: FakeClock) -> Any:
+    def _make(**kwargs: Any) -> companyos.Client:
+        kwargs.setdefault("auth", "tok")
+        kwargs.setdefault("tenant", "acme")
+        return companyos.Client(base_url=BASE, _clock=clock.now, _sleep=clock.sleep, **kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def make_async_client(clock: FakeClock) -> Any:
+    def _make(**kwargs: Any) -> companyos.AsyncClient:
+        kwargs.setdefault("auth", "tok")
+        kwargs.setdefault("tenant", "acme")
+        return companyos.AsyncClient(base_url=BASE, _clock=clock.now, _sleep=clock.async_sleep, **kwargs)
+
+    return _make
+
+
+def problem(status: int, title: str = "Problem", **extra: Any) -> dict[str, Any]:
+    return {"type": f"https://errors.companyos.dev/{status}", "title": title, "status": status, **extra}
+
+
+TENANT = {
+    "id": "acme",
+    "display_name": "ACME",
+    "tier": "enterprise",
+    "residency": "eu",
+    "status": "active",
+    "labels": {},
+    "created_at": "2026-11-01T09:00:00Z",
+    "updated_at": "2026-11-01T09:00:00Z",
+}
