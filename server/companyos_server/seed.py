@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import pkgutil
+from types import ModuleType
 from typing import Any
 
+import companyos_server.core
+import companyos_server.domains
 from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.domains.tenants.store import TenantRow
 from companyos_server.platform.runtime import Runtime
@@ -33,4 +39,20 @@ def seed_development(runtime: Runtime) -> dict[str, Any]:
 
     seed_tenants(runtime)
     api_base_url = runtime.settings.public_base_url
-    return seed_dev_identities(runtime.settings, runtime.db, runtime.keys, api_base_url)
+    credentials = seed_dev_identities(runtime.settings, runtime.db, runtime.keys, api_base_url)
+    for module in demo_seed_modules():
+        module.seed_demo(runtime)
+    return credentials
+
+
+def demo_seed_modules() -> list[ModuleType]:
+    """Every ``domains/<name>/seed.py`` and ``core/<name>/seed.py``, by their ``SEED_ORDER``.
+
+    Each exposes ``seed_demo(runtime)``, idempotent, filling both demo tenants.
+    """
+    modules = []
+    for package in (companyos_server.domains, companyos_server.core):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            if info.ispkg and importlib.util.find_spec(info.name + ".seed") is not None:
+                modules.append(importlib.import_module(info.name + ".seed"))
+    return sorted(modules, key=lambda m: (getattr(m, "SEED_ORDER", 100), m.__name__))

@@ -3,7 +3,7 @@
 The schema is the *bundled contract* (``generated/openapi.json``), not whatever the server happens to
 serve, minus the operations served by the identity provider's Flask mount (form-encoded OAuth/OIDC
 endpoints; they have tests of their own). Each test gets a fresh runtime (temp var dir, migrated
-SQLite, dev seed), so generated mutations never leak from one operation's test into another's.
+database — SQLite, and PostgreSQL when configured — dev seed), so generated mutations never leak from one operation's test into another's.
 
 Generation is bounded and reproducible: ``MAX_EXAMPLES`` fuzzed cases per operation (override with
 ``COMPANYOS_CONTRACT_MAX_EXAMPLES``), a fixed seed, derandomized Hypothesis, no example database.
@@ -24,7 +24,7 @@ from schemathesis.filters import HasAPIOperation
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.spec import HTTP_METHODS, SERVED_BY_IDP, bundled_spec_path
 
-MAX_EXAMPLES = int(os.environ.get("COMPANYOS_CONTRACT_MAX_EXAMPLES", "30"))
+MAX_EXAMPLES = int(os.environ.get("COMPANYOS_CONTRACT_MAX_EXAMPLES", "25"))
 SEED = 20261101
 ADMIN_SCOPES = ["openid", "api", "platform:admin", "tenants:cross"]
 ADMIN_SUBJECT = "usr_contract_admin"

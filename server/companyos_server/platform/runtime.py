@@ -14,6 +14,9 @@ from companyos_server.platform.storage import Database
 from companyos_server.settings import Settings
 
 if TYPE_CHECKING:
+    from companyos_server.core.intelgraph.graph import IntelGraph
+    from companyos_server.core.maestro.engine import Maestro
+    from companyos_server.core.spine.store import EvidenceStore
     from companyos_server.platform.audit.log import AuditLog
     from companyos_server.platform.identity.keys import KeyStore
     from companyos_server.platform.identity.validation import TokenValidator
@@ -61,6 +64,24 @@ class Runtime:
         from companyos_server.platform.jobs.queue import JobQueue
 
         return JobQueue(self.settings, self.db)
+
+    @cached_property
+    def graph(self) -> IntelGraph:
+        from companyos_server.core.intelgraph.graph import IntelGraph
+
+        return IntelGraph(self.db)
+
+    @cached_property
+    def evidence(self) -> EvidenceStore:
+        from companyos_server.core.spine.store import EvidenceStore
+
+        return EvidenceStore(self.db, self.settings.var_dir)
+
+    @cached_property
+    def maestro(self) -> Maestro:
+        from companyos_server.core.maestro.engine import Maestro
+
+        return Maestro(self)
 
     @cached_property
     def spec(self) -> SpecIndex:

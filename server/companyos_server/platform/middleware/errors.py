@@ -226,6 +226,9 @@ class ProblemParameterValidator(ParameterValidator):
             raise ValidationProblem(f"The request has invalid parameters: {fields}.", errors)
 
 
+_ABSENT = object()  # no body at all, as opposed to an explicit JSON `null`
+
+
 class ProblemJSONBodyValidator(JSONRequestBodyValidator):
     """JSON bodies: bad encoding and bad JSON are 400s; schema errors list every field."""
 
@@ -238,7 +241,7 @@ class ProblemJSONBodyValidator(JSONRequestBodyValidator):
                 400, "malformed-body", f"The request body is not valid {self._encoding} text."
             ) from None
         if not text:
-            return None
+            return _ABSENT
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
@@ -249,6 +252,10 @@ class ProblemJSONBodyValidator(JSONRequestBodyValidator):
             ) from None
 
     def _validate(self, body: Any) -> Any:
+        if body is _ABSENT:
+            if not self._required:
+                return None  # an optional body that was not sent
+            body = None
         if not self._nullable and body is None:
             raise ValidationProblem(
                 "The request body must not be empty.",
