@@ -53,7 +53,12 @@ def contract(session: nox.Session) -> None:
 
 @nox.session
 def integration(session: nox.Session) -> None:
-    session.run(*PYTEST, *_existing(["tests/integration", "tests/e2e"]), *session.posargs)
+    session.run(
+        *PYTEST,
+        *_existing(["tests/integration", "tests/e2e"]),
+        "--ignore=tests/integration/cli/test_quickstarts.py",  # the quickstarts session runs these
+        *session.posargs,
+    )
 
 
 @nox.session

@@ -15,6 +15,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +116,12 @@ def admin_headers(mint: Callable[..., str]) -> dict[str, str]:
 def member_headers(mint: Callable[..., str]) -> dict[str, str]:
     token = mint(MEMBER_SUBJECT, tenants=MEMBER_TENANTS, acr=ACR_MFA, auth_time=int(time.time()), ttl=3600)
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """The contract is the HTTP surface, not the store: one backend keeps the suite's time bounded.
+
+    The integration suites run every operation on SQLite and PostgreSQL.
+    """
+    return f"sqlite:///{tmp_path / 'companyos.db'}"

@@ -1,0 +1,5 @@
+"""``python -m companyos.cli``."""
+
+from companyos.cli import main
+
+main()

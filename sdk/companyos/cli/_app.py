@@ -1,0 +1,113 @@
+"""The root ``companyos`` app: global options, the sub-app of every domain, one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from companyos import __version__
+
+from . import audit, identity, jobs, permissions, queue, tenants
+from ._context import CliOverrides, State
+from ._errors import EXIT_CODES_HELP, report
+
+__all__ = ["app", "main"]
+
+
+class Output(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class _Root(TyperGroup):
+    """Every SDK or CLI error becomes one ``error: …`` line on stderr and a documented exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith(("typer.", "click.")):
+                raise  # usage errors: typer prints them (exit 2)
+            raise typer.Exit(report(exc)) from None
+
+
+app = typer.Typer(
+    cls=_Root,
+    name="companyos",
+    help="CompanyOS from the command line, built on the Python SDK.",
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+identity.register(app)
+app.add_typer(tenants.app, name="tenants")
+app.add_typer(audit.app, name="audit")
+app.add_typer(jobs.app, name="jobs")
+app.add_typer(queue.app, name="queue")
+permissions.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"companyos {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    output: Annotated[
+        Output, typer.Option("--output", "-o", envvar="COMPANYOS_OUTPUT", help="Result format.")
+    ] = Output.table,
+    tenant: Annotated[
+        str | None,
+        typer.Option("--tenant", "-t", help="Tenant id (default: $COMPANYOS_TENANT, then the login's)."),
+    ] = None,
+    environment: Annotated[
+        str | None, typer.Option("--environment", "-e", help="Environment (default: $COMPANYOS_ENVIRONMENT).")
+    ] = None,
+    api_url: Annotated[
+        str | None,
+        typer.Option(
+            "--api-url", help="API root (default: $COMPANYOS_API_URL, the login's, http://127.0.0.1:8080)."
+        ),
+    ] = None,
+    profile: Annotated[
+        str, typer.Option("--profile", envvar="COMPANYOS_PROFILE", help="Saved login to use.")
+    ] = "default",
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Queue mutations locally when the API is unreachable (exit 9).")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Global options apply to every command."""
+    overrides = ctx.obj if isinstance(ctx.obj, CliOverrides) else CliOverrides()
+    state = State(
+        output=output.value,
+        tenant=tenant,
+        environment=environment,
+        api_url_option=api_url,
+        profile_name=profile,
+        offline=offline,
+        overrides=overrides,
+    )
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+def main() -> None:
+    """Console-script entry point (``companyos = "companyos.cli:main"``)."""
+    app()
