@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import api_overhead, sdk_overhead
+from benchmarks import api_overhead, sdk_overhead, search
 
-BENCHMARKS = {"api_overhead": api_overhead.main, "sdk_overhead": sdk_overhead.main}
+BENCHMARKS = {"api_overhead": api_overhead.main, "sdk_overhead": sdk_overhead.main, "search": search.main}
 
 
 def main(argv: list[str] | None = None) -> int:

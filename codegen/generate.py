@@ -299,7 +299,10 @@ def generate_python_client(spec: dict[str, Any], stage: Path, out: Path, version
                 "package_name_override": CLIENT_PACKAGE,
                 "post_hooks": _ruff_hooks(),
                 # Streamed downloads (NDJSON exports) are bytes to the client.
-                "content_type_overrides": {"application/x-ndjson": "application/octet-stream"},
+                "content_type_overrides": {
+                    "application/x-ndjson": "application/octet-stream",
+                    "application/gzip": "application/octet-stream",
+                },
             },
             indent=2,
         ),

@@ -4,6 +4,204 @@
  */
 
 export interface paths {
+    "/v1/tenants/{tenant_id}/alerts/ingest/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an Alertmanager webhook notification
+         * @description The Prometheus Alertmanager webhook payload, version 4, exactly as Alertmanager sends it. Point a
+         *     `webhook_config` at this URL and set `http_config.authorization.credentials` to an ingest key of
+         *     this tenant (`POST …/alerts/ingest-keys`). Alerts are deduplicated by `fingerprint`: a repeat
+         *     updates the alert, a `resolved` notification resolves it. The `service` label names the tenant's
+         *     service, `severity` is critical, warning or info.
+         *
+         */
+        post: operations["ingest_alertmanager_alerts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/ingest-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** List the tenant's Alertmanager ingest keys (never their secrets) */
+        get: operations["list_alert_ingest_keys"];
+        put?: never;
+        /**
+         * Create an Alertmanager ingest key (the token is shown once)
+         * @description Tenant admins only. Only a hash of the secret is stored; copy `token` into Alertmanager now.
+         */
+        post: operations["create_alert_ingest_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/ingest-keys/{ingest_key_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example aik_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                ingest_key_id: components["parameters"]["AlertIngestKeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate an ingest key (the old one stops working at once; the new token is shown once) */
+        post: operations["rotate_alert_ingest_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the alerts inbox
+         * @description Newest first. Silences that have expired lapse when the inbox is read.
+         */
+        get: operations["list_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        /** Get an alert */
+        get: operations["get_alert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/{alert_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert
+         * @description Idempotent; the first acknowledgement (who and when) is kept. A resolved alert cannot be acknowledged (409).
+         */
+        post: operations["acknowledge_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/{alert_id}/silence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Silence an alert until a time
+         * @description `until` must lie in the future and at most 30 days ahead (409 otherwise). When it passes, the
+         *     silence lapses on the next read: the alert is `acknowledged` again if it was, else `firing`.
+         *
+         */
+        post: operations["silence_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alerts/{alert_id}/incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an incident from an alert (idempotent)
+         * @description The first call opens an incident (201) with the alert's service, a severity from the alert's, the
+         *     caller as commander and a runbook checklist; every later call returns that same incident (200).
+         *
+         */
+        post: operations["open_incident_from_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/audit/events": {
         parameters: {
             query?: never;
@@ -82,6 +280,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The deployments feed
+         * @description Deployments across the tenant's services, newest first. Filters combine with AND; `since` is inclusive.
+         */
+        get: operations["list_deployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A service's deployment timeline
+         * @description The service's deployments, newest first, each with its build, deploy and verification stages.
+         */
+        get: operations["list_service_deployments"];
+        put?: never;
+        /**
+         * Start a deployment
+         * @description Records a new deployment of the service, by the caller, with its three stages (build, deploy,
+         *     verification) `pending`. The environment must be one the service runs in
+         *     (409 otherwise); evidence pack ids must exist in the Data Spine (404 otherwise).
+         *
+         */
+        post: operations["create_deployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/rollback-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Rollback candidates
+         * @description The service's current deployment in `environment` and the earlier succeeded deployments of other
+         *     versions it could roll back to, newest first (one per version).
+         *
+         */
+        get: operations["list_rollback_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/deployments/{deployment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The deployment's id (`dep_…`).
+                 * @example dep_01jbz8m0000000000000000000
+                 */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a deployment
+         * @description The deployment with its stages and the evidence packs attached to it (from the Data Spine).
+         */
+        get: operations["get_deployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/deployments/{deployment_id}/stages/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The deployment's id (`dep_…`).
+                 * @example dep_01jbz8m0000000000000000000
+                 */
+                deployment_id: components["parameters"]["DeploymentId"];
+                stage: components["schemas"]["DeploymentStageName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance a deployment stage
+         * @description Moves one stage to a new state: `pending → running → succeeded | failed` (a stage may also go from
+         *     `pending` straight to a final state). Stages run in order (build, deploy, verification): a stage
+         *     cannot start before the previous one succeeded, and a finished stage cannot change (409). A failed
+         *     stage fails the deployment; a succeeded verification completes it.
+         *
+         */
+        post: operations["advance_deployment_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/evidence-packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List evidence packs
+         * @description Newest first; `subject` filters to the packs that evidence one entity.
+         */
+        get: operations["list_evidence_packs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/evidence-packs/{pack_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @description The evidence pack's id (`evp_…`). */
+                pack_id: components["parameters"]["EvidencePackId"];
+            };
+            cookie?: never;
+        };
+        /** Get an evidence pack */
+        get: operations["get_evidence_pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/evidence-packs/{pack_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @description The evidence pack's id (`evp_…`). */
+                pack_id: components["parameters"]["EvidencePackId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an evidence pack archive
+         * @description A `.tar.gz` with `manifest.json`, `manifest.sig` (Ed25519, base64url), `public_key.pem` and
+         *     `items/<sha256>`. Verify it offline with `python -m companyos_server.core.spine verify FILE`.
+         *
+         */
+        get: operations["download_evidence_pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Lineage of an entity
+         * @description Lineage records (inputs → process → outputs) touching `ref`, and its direct upstream and downstream refs.
+         */
+        get: operations["get_lineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/graph/neighbours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Neighbours of an entity
+         * @description Entities within `depth` hops of `ref`, following edges in both directions, and the edges between
+         *     them. `kinds` filters the entities returned, `relations` the edges followed. Entities of kinds the
+         *     caller may not read are left out.
+         *
+         */
+        get: operations["get_graph_neighbours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/graph/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What changed around an entity
+         * @description Changes recorded for `ref` (and, with `depth`, for entities within that many hops) in
+         *     [`since`, `until`), newest first, each with its actor. Defaults to the last 24 hours.
+         *
+         */
+        get: operations["get_graph_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/graph/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Paths between two entities
+         * @description Simple paths (no entity twice) from `src` to `dst`, shortest first, as lists of edges.
+         */
+        get: operations["get_graph_paths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -94,6 +610,224 @@ export interface paths {
          * @description Who the access token identifies, the tenants it reaches with their roles, its scopes and authentication context.
          */
         get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Newest first, filtered by status, severity, a service, or opened since a time.
+         */
+        get: operations["list_incidents"];
+        put?: never;
+        /**
+         * Open an incident
+         * @description With `alert_id` this opens the incident from that alert, idempotently: when the alert already
+         *     opened one, that incident comes back with 200. The caller becomes commander unless `responders`
+         *     names one.
+         *
+         */
+        post: operations["create_incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        /** Get an incident with its timeline and checklist */
+        get: operations["get_incident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update an incident (status changes are recorded on the timeline) */
+        patch: operations["update_incident"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Append a note or action to the timeline (append-only) */
+        post: operations["add_incident_timeline_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/responders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a responder (or change their role) */
+        post: operations["add_incident_responder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a dashboard */
+        post: operations["add_incident_dashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a Maestro plan run as a task */
+        post: operations["add_incident_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a runbook checklist item */
+        post: operations["add_incident_checklist_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/incidents/{incident_id}/checklist/{item_id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+                /** @example chk_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                item_id: components["schemas"]["IncidentOpaqueId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tick a checklist item (records who and when)
+         * @description Idempotent; the first tick's `checked_by` and `checked_at` are kept.
+         */
+        post: operations["check_incident_checklist_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Inspect an entity
+         * @description For any entity (`ref` = `<kind>:<id>`): its IntelGraph neighbours, its recent audit trail, what
+         *     changed in [`since`, `until`) (default the last 24 hours) around it, observability links, and every
+         *     action the contract declares on its kind with `allowed`, the policy `reasons` when denied, and
+         *     whether it needs step-up authentication. 404 when the entity does not exist or the caller may not
+         *     read its kind.
+         *
+         */
+        get: operations["inspect_entity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -233,6 +967,332 @@ export interface paths {
          * @description The file a succeeded job produced (an audit export is NDJSON, one event per line). 409 while the job has none.
          */
         get: operations["get_job_artifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List remediation plans
+         * @description The tenant's plans (their current versions), newest first.
+         */
+        get: operations["list_plans"];
+        put?: never;
+        /**
+         * Create a remediation plan
+         * @description Creates version 1 of a plan. Step ids must be unique within the plan (409 otherwise); plan names are
+         *     unique per tenant (409). Action types and their parameters are checked (400 with field errors).
+         *
+         */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        /** Get a plan (current version) */
+        get: operations["get_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a plan (makes a new version)
+         * @description Every update increments `version`; earlier versions stay readable and runs keep theirs.
+         */
+        patch: operations["update_plan"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans/{plan_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a plan's versions
+         * @description Every version of the plan, newest first.
+         */
+        get: operations["list_plan_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans/{plan_id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+                /**
+                 * @description The plan version (1, 2, …).
+                 * @example 1
+                 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        /** Get one version of a plan */
+        get: operations["get_plan_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans/{plan_id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry-run a plan
+         * @description The impact summary of running the plan: per step the action, target, what would change, its risk and
+         *     whether it needs step-up for the caller. Changes nothing (no run, effect, graph or evidence row).
+         *     Same answer as `POST …/plans/{plan_id}/runs?dry_run=true`.
+         *
+         */
+        post: operations["dry_run_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/plans/{plan_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a plan (start a run)
+         * @description Starts a run of the plan (current version, or `plan_version`) as a job and answers 202 with the run.
+         *     Step-up is decided per plan: a plan whose effective risk is `high` (the plan, a step, or a step's
+         *     action type such as `deployment.rollback`, `account.lock`, `credential.rotate`) needs a multi-factor
+         *     sign-in from the last 15 minutes, else 401 with an RFC 9470 `insufficient_user_authentication`
+         *     challenge. With `?dry_run=true` it answers 200 with the impact summary and starts nothing.
+         *
+         */
+        post: operations["execute_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List plan runs
+         * @description The tenant's runs, newest first.
+         */
+        get: operations["list_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a run's live status
+         * @description State, current step, progress, and per step its state, attempts and errors.
+         */
+        get: operations["get_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/runs/{run_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Stream a run's events (Server-Sent Events)
+         * @description A `text/event-stream`: one event per transition (`run.started`, `step.running`, `step.retrying`,
+         *     `step.succeeded`, `step.failed`, `step.compensated`, `run.succeeded`, …). Each event has `id:` (the
+         *     event's sequence number), `event:` (its type) and `data:` (a JSON `MaestroRunEvent`). The stream ends
+         *     after the run's terminal event, or when `wait_seconds` pass (then a comment line; reconnect with
+         *     `Last-Event-ID` or `after` to continue where it stopped).
+         *
+         */
+        get: operations["stream_run_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a run
+         * @description A queued run is cancelled at once. A running run stops before its next step (or retry) and
+         *     compensates its completed steps, then ends `cancelled`. A finished run cannot be cancelled (409).
+         *
+         */
+        post: operations["cancel_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/runs/{run_id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Verify a remediation (SLO burn-down, error-budget delta, handoff checklist)
+         * @description For every service the run affected: the SLO burn-down and the error-budget delta over the window,
+         *     from the service's SLI samples, split at the action (when the run finished). A service without
+         *     samples says `state: no_data`. Plus the handoff checklist: the linked incident's runbook checklist
+         *     when there is one, else the run's own handoff list.
+         *
+         */
+        get: operations["get_run_verification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -453,6 +1513,352 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The catalog of policies in force
+         * @description The built-in Cedar policies (read-only) and the tenant's own policies, each with its id, effect, reason and source text.
+         */
+        get: operations["list_policies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** Recent authorization decisions with their reasons */
+        get: operations["list_policy_decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** List policy exceptions */
+        get: operations["list_policy_exceptions"];
+        put?: never;
+        /**
+         * Request a policy exception for the tenant or one service
+         * @description The exception is `pending` until someone other than the requester approves it; it expires after `duration_hours`.
+         */
+        post: operations["create_policy_exception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/exceptions/{exception_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                exception_id: components["parameters"]["PolicyExceptionId"];
+            };
+            cookie?: never;
+        };
+        /** Get a policy exception */
+        get: operations["get_policy_exception"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/exceptions/{exception_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                exception_id: components["parameters"]["PolicyExceptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending policy exception (not by its requester) */
+        post: operations["approve_policy_exception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/catalog/{policy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+            };
+            cookie?: never;
+        };
+        /** Get a policy */
+        get: operations["get_policy"];
+        /**
+         * Create or edit a tenant policy (high-risk; supports dry_run)
+         * @description Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
+         *     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
+         *     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
+         *     decisions would change outcome under the edited policy set.
+         *
+         */
+        put: operations["update_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/catalog/{policy_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+            };
+            cookie?: never;
+        };
+        /** A tenant policy's versions, newest first */
+        get: operations["list_policy_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Search entities (typeahead)
+         * @description Every word of `q` matches as a prefix of a word in an entity's name, free text or attribute
+         *     values ("pay ap" finds "payments-api"). Ranking: the whole name equals the query, then the name
+         *     starts with it, then every word matches in the name, then body-only matches.
+         *     Results never include an entity whose kind the caller may not read (each kind's read action,
+         *     such as `services:read`, is evaluated for the caller).
+         *
+         */
+        get: operations["search_entities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List services
+         * @description The tenant's services ordered by name. Filters combine with AND.
+         */
+        get: operations["list_services"];
+        put?: never;
+        /**
+         * Register a service
+         * @description Adds a service to the catalog. `name` is unique in the tenant (409 otherwise); every id in
+         *     `dependencies` must name an existing service of the tenant (404 otherwise).
+         *
+         */
+        post: operations["create_service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a service
+         * @description The service with its dependencies and SLO summary; the `ETag` header carries its revision.
+         */
+        get: operations["get_service"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a service
+         * @description Removes the service, its dependency edges and its deployment history. Refused (409) while other
+         *     services still depend on it.
+         *
+         */
+        delete: operations["delete_service"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a service
+         * @description Changes the fields given. With `If-Match`, the update applies only when the service's current
+         *     ETag matches (otherwise 409 and nothing changes). `dependencies`, when given, replaces the list.
+         *
+         */
+        patch: operations["update_service"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A service's dependency graph
+         * @description The services reachable from this one along `depends_on` edges (`downstream`: what it depends on;
+         *     `upstream`: what depends on it), up to `depth` hops, each with the hop count at which it was first
+         *     reached.
+         *
+         */
+        get: operations["get_service_dependencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Observability links for a service
+         * @description Grafana, Prometheus and Loki links from the tenant configuration's `observability` URL templates,
+         *     with `{service}`, `{tenant}`, `{environment}`, `{from}` and `{to}` filled in (`from`/`to` as Unix
+         *     epoch milliseconds; default: the last hour), plus the service's runbooks. When the tenant has
+         *     configured no templates, `configured` is false and `links` is empty.
+         *
+         */
+        get: operations["get_service_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/service-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The tenant's service map
+         * @description Every service (optionally those in one environment) as a node, and every `depends_on` edge between them.
+         */
+        get: operations["get_service_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -485,6 +1891,249 @@ export interface paths {
          * @description Checks the database, the job queue and the signing keys. 503 when any check fails.
          */
         get: operations["get_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The current configuration
+         * @description The newest configuration version. 404 when the tenant has none yet.
+         */
+        get: operations["get_tenant_config"];
+        /**
+         * Save a new configuration version
+         * @description Stores `document` as version N+1, with the caller as author and the message given. With
+         *     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+         *
+         */
+        put: operations["put_tenant_config"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/config/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Configuration history
+         * @description Every version, newest first, without documents (author, message, time).
+         */
+        get: operations["list_tenant_config_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/config/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description A configuration version number (1 is the first), as decimal digits.
+                 * @example 1
+                 */
+                version: components["parameters"]["TenantConfigVersionNumber"];
+            };
+            cookie?: never;
+        };
+        /** One configuration version */
+        get: operations["get_tenant_config_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/config/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Diff two configuration versions
+         * @description The RFC 6902 JSON Patch that turns version `from` into version `to` (either may be the older one).
+         *     Paths are RFC 6901 JSON Pointers into `document`.
+         *
+         */
+        get: operations["diff_tenant_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List feature flags
+         * @description The tenant's flags by key, each with its effective value in every environment and why.
+         */
+        get: operations["list_tenant_flags"];
+        put?: never;
+        /**
+         * Create a feature flag
+         * @description `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
+         *     name one of `variants` (409 otherwise).
+         *
+         */
+        post: operations["create_tenant_flag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/flags/{flag_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        /** Get a feature flag */
+        get: operations["get_tenant_flag"];
+        put?: never;
+        post?: never;
+        /** Delete a feature flag */
+        delete: operations["delete_tenant_flag"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a feature flag
+         * @description Changes the fields given; `override` set to null clears the tenant-level override.
+         */
+        patch: operations["update_tenant_flag"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/flags/{flag_key}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Evaluate a feature flag
+         * @description The flag's effective value in one environment and what decided it: the tenant-level override,
+         *     else the first rule naming the environment, else the flag's default. `reason` uses the OpenFeature
+         *     (OFREP) vocabulary.
+         *
+         */
+        get: operations["evaluate_tenant_flag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/residency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Data residency posture
+         * @description The tenant's residency region; which data stores and export destinations (from the configuration's
+         *     `data_stores`, else the platform's defaults) and which services (their declared `data_locations`)
+         *     keep data in that region; and the violations.
+         *
+         */
+        get: operations["get_tenant_residency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/admin-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Recent admin actions
+         * @description Successful mutations made in the tenant by tenant admins, platform engineers and platform admins,
+         *     newest first, from the audit trail.
+         *
+         */
+        get: operations["list_tenant_admin_actions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -596,6 +2245,151 @@ export interface components {
             message: string;
             code?: string;
         };
+        AlertOpaqueId: string;
+        /** @enum {string} */
+        AlertStatus: "firing" | "resolved" | "acknowledged" | "silenced";
+        /** @enum {string} */
+        AlertSeverity: "critical" | "warning" | "info";
+        AlertmanagerLabels: {
+            [key: string]: string;
+        };
+        AlertmanagerAlert: {
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            labels: components["schemas"]["AlertmanagerLabels"];
+            annotations?: components["schemas"]["AlertmanagerLabels"];
+            startsAt?: string;
+            endsAt?: string;
+            generatorURL?: string;
+            fingerprint?: string;
+        };
+        /** @description Prometheus Alertmanager's webhook payload, version 4 (unknown fields are ignored). */
+        AlertmanagerWebhook: {
+            /** @enum {string} */
+            version: "4";
+            groupKey?: string;
+            truncatedAlerts?: number;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver?: string;
+            groupLabels?: components["schemas"]["AlertmanagerLabels"];
+            commonLabels?: components["schemas"]["AlertmanagerLabels"];
+            commonAnnotations?: components["schemas"]["AlertmanagerLabels"];
+            externalURL?: string;
+            alerts: components["schemas"]["AlertmanagerAlert"][];
+        };
+        /** @example {
+         *       "received": 1,
+         *       "created": 1,
+         *       "updated": 0,
+         *       "resolved": 0,
+         *       "truncated_alerts": 0,
+         *       "alert_ids": [
+         *         "alt_01jd3m6v8k2q4w6e8r0t2y4u6i"
+         *       ]
+         *     } */
+        AlertIngestResult: {
+            received: number;
+            created: number;
+            updated: number;
+            resolved: number;
+            truncated_alerts: number;
+            alert_ids: string[];
+        };
+        /** @description An estimate: burn rate from severity (critical 14.4, warning 6, info 1) against the service's SLO
+         *     (or 99.9 % over 30 days); consumed = burn_rate × firing time / SLO window. See docs/alerts.md.
+         *      */
+        AlertErrorBudgetImpact: {
+            severity: components["schemas"]["AlertSeverity"];
+            burn_rate: number;
+            slo_objective: number;
+            slo_window_days: number;
+            /** @enum {string} */
+            slo_source: "service" | "default";
+            allowed_error_percent: number;
+            budget_percent_per_hour: number;
+            firing_minutes: number;
+            budget_consumed_percent: number;
+            hours_to_exhaustion: number | null;
+        };
+        Alert: {
+            id: string;
+            tenant_id: components["schemas"]["TenantIdValue"];
+            fingerprint: string;
+            /** @description The `alertname` label. */
+            name: string;
+            status: components["schemas"]["AlertStatus"];
+            severity: components["schemas"]["AlertSeverity"];
+            /** @description The `service` label. */
+            service: string | null;
+            /** @description The tenant's service of that name; null when unknown. */
+            service_id: string | null;
+            summary: string;
+            description?: string;
+            labels: components["schemas"]["AlertmanagerLabels"];
+            annotations: components["schemas"]["AlertmanagerLabels"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at?: string | null;
+            generator_url?: string | null;
+            receiver?: string | null;
+            /** @description How many times it fired (a re-fire after resolving counts again). */
+            occurrences: number;
+            /** Format: date-time */
+            last_received_at?: string;
+            acknowledged_by?: string | null;
+            /** Format: date-time */
+            acknowledged_at?: string | null;
+            silenced_by?: string | null;
+            /** Format: date-time */
+            silenced_until?: string | null;
+            silence_reason?: string | null;
+            incident_id?: string | null;
+            error_budget_impact: components["schemas"]["AlertErrorBudgetImpact"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AlertList: {
+            items: components["schemas"]["Alert"][];
+            next_page_token?: string | null;
+        };
+        AlertSilenceRequest: {
+            /** Format: date-time */
+            until: string;
+            reason?: string;
+        };
+        AlertIncidentRequest: {
+            title?: string;
+            summary?: string;
+            severity?: components["schemas"]["IncidentSeverity"];
+        };
+        AlertIngestKeyCreate: {
+            name?: string;
+        };
+        AlertIngestKey: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "revoked";
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            replaced_by?: string | null;
+            /** Format: date-time */
+            last_used_at?: string | null;
+        };
+        AlertIngestKeyWithToken: components["schemas"]["AlertIngestKey"] & {
+            /** @description The bearer credential for Alertmanager. Shown once. */
+            token: string;
+        };
+        AlertIngestKeyList: {
+            items: components["schemas"]["AlertIngestKey"][];
+        };
         /** @enum {string} */
         AuditOutcome: "success" | "denied" | "failure";
         /** @example {
@@ -679,6 +2473,205 @@ export interface components {
              */
             format: "ndjson";
         };
+        /** @enum {string} */
+        DeploymentState: "pending" | "running" | "succeeded" | "failed" | "rolled_back";
+        /** @enum {string} */
+        DeploymentStageName: "build" | "deploy" | "verification";
+        DeploymentStage: {
+            name: components["schemas"]["DeploymentStageName"];
+            state: components["schemas"]["DeploymentState"];
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            detail?: string | null;
+        };
+        /** @description An evidence pack from the Data Spine (its summary as the Spine returns it). */
+        DeploymentEvidencePack: {
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Deployment: {
+            /** @example dep_01jbz8m0000000000000000000 */
+            id: string;
+            tenant_id: string;
+            service_id: string;
+            service_name: string;
+            environment: components["schemas"]["ServiceEnvironment"];
+            version: string;
+            commit: string | null;
+            actor: string;
+            description?: string | null;
+            state: components["schemas"]["DeploymentState"];
+            stages: components["schemas"]["DeploymentStage"][];
+            evidence_pack_ids: string[];
+            /** @description The attached packs as the Data Spine describes them (empty when the Spine is unavailable). */
+            evidence_packs: components["schemas"]["DeploymentEvidencePack"][];
+            /** @description For a rollback, the id of the deployment it rolled back. */
+            rollback_of: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        DeploymentCreate: {
+            version: string;
+            commit?: string;
+            environment: components["schemas"]["ServiceEnvironment"];
+            description?: string;
+            evidence_pack_ids?: string[];
+        };
+        DeploymentStageUpdate: {
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed";
+            detail?: string;
+            /** @description Evidence packs to attach to the deployment (added to those already attached). */
+            evidence_pack_ids?: string[];
+        };
+        DeploymentList: {
+            items: components["schemas"]["Deployment"][];
+            next_page_token?: string | null;
+        };
+        DeploymentRollbackCandidates: {
+            service_id: string;
+            environment: components["schemas"]["ServiceEnvironment"];
+            /** @description The newest deployment in the environment (absent when there is none). */
+            current?: components["schemas"]["Deployment"];
+            candidates: components["schemas"]["Deployment"][];
+        };
+        EvidenceItemInfo: {
+            name: string;
+            sha256: string;
+            size: number;
+            media_type: string;
+        };
+        EvidenceLineageSpec: {
+            inputs: string[];
+            process: string;
+            outputs: string[];
+        };
+        /** @example {
+         *       "id": "evp_01",
+         *       "tenant_id": "acme",
+         *       "title": "Rollback of payments-api v42",
+         *       "subject": "deployment:dep_01",
+         *       "items": [
+         *         {
+         *           "name": "plan.json",
+         *           "sha256": "0f343b0931126a20f133d67c2b018a3b5f8e1b7a4a5d3d1c6e2f9e7a0b1c2d3e",
+         *           "size": 12,
+         *           "media_type": "application/json"
+         *         }
+         *       ],
+         *       "lineage": {
+         *         "inputs": [
+         *           "alert:alt_01"
+         *         ],
+         *         "process": "maestro:rollback",
+         *         "outputs": [
+         *           "deployment:dep_01"
+         *         ]
+         *       },
+         *       "created_at": "2026-11-01T10:00:00Z",
+         *       "created_by": "usr_alice",
+         *       "key_id": "ek_0123456789abcdef",
+         *       "signature": "c2lnbmF0dXJl",
+         *       "manifest_sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *     } */
+        EvidencePack: {
+            id: string;
+            tenant_id: string;
+            title: string;
+            subject: string;
+            items: components["schemas"]["EvidenceItemInfo"][];
+            lineage: components["schemas"]["EvidenceLineageSpec"];
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            key_id: string;
+            signature: string;
+            manifest_sha256: string;
+        };
+        EvidencePackList: {
+            items: components["schemas"]["EvidencePack"][];
+            next_page_token?: string | null;
+        };
+        EvidenceLineage: {
+            ref: string;
+            records: {
+                id: string;
+                pack_id?: string | null;
+                inputs: string[];
+                process: string;
+                outputs: string[];
+                created_by: string;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            upstream: string[];
+            downstream: string[];
+        };
+        GraphRefValue: string;
+        GraphNameList: string;
+        GraphEntity: {
+            ref: string;
+            kind: string;
+            id: string;
+            name: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description false when only an edge names this entity. */
+            exists: boolean;
+            /** @description Hops from the root (neighbours only). */
+            depth?: number;
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        GraphEdge: {
+            src: string;
+            relation: string;
+            dst: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at?: string;
+        };
+        GraphNeighbourhood: {
+            root: components["schemas"]["GraphEntity"];
+            entities: components["schemas"]["GraphEntity"][];
+            edges: components["schemas"]["GraphEdge"][];
+            truncated: boolean;
+        };
+        GraphChange: {
+            id: string;
+            ref: string;
+            actor: string | null;
+            action: string;
+            summary: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        GraphChangeList: {
+            ref: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: string;
+            items: components["schemas"]["GraphChange"][];
+        };
+        GraphPaths: {
+            src: string;
+            dst: string;
+            paths: components["schemas"]["GraphEdge"][][];
+        };
         TenantMembership: {
             tenant_id: string;
             roles: ("platform_engineer" | "sre" | "security_analyst" | "tenant_admin" | "viewer")[];
@@ -694,6 +2687,156 @@ export interface components {
             /** Format: date-time */
             auth_time?: string | null;
             client_id?: string | null;
+        };
+        IncidentOpaqueId: string;
+        /** @enum {string} */
+        IncidentSeverity: "sev1" | "sev2" | "sev3" | "sev4";
+        /** @enum {string} */
+        IncidentStatus: "investigating" | "identified" | "monitoring" | "resolved";
+        /** @enum {string} */
+        IncidentResponderRole: "commander" | "comms" | "ops";
+        IncidentSubject: string;
+        IncidentResponderCreate: {
+            subject: components["schemas"]["IncidentSubject"];
+            role: components["schemas"]["IncidentResponderRole"];
+        };
+        IncidentResponder: {
+            subject: string;
+            role: components["schemas"]["IncidentResponderRole"];
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+        };
+        IncidentDashboardCreate: {
+            url: string;
+            title?: string;
+        };
+        IncidentDashboard: {
+            url: string;
+            title: string;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+        };
+        IncidentTaskCreate: {
+            /** @description A Maestro plan run (`plan_run:<id>`). */
+            ref: string;
+            title?: string;
+        };
+        IncidentTask: {
+            ref: string;
+            title: string;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+        };
+        IncidentTimelineEntryCreate: {
+            /**
+             * @description `status_change` and `alert` entries are written by the platform.
+             * @enum {string}
+             */
+            kind: "note" | "action";
+            text: string;
+        };
+        IncidentTimelineEntry: {
+            id: string;
+            /** @enum {string} */
+            kind: "note" | "status_change" | "action" | "alert";
+            author: string;
+            /** Format: date-time */
+            at: string;
+            text: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        IncidentChecklistItemCreate: {
+            text: string;
+        };
+        IncidentChecklistItem: {
+            id: string;
+            position: number;
+            text: string;
+            checked: boolean;
+            checked_by: string | null;
+            /** Format: date-time */
+            checked_at: string | null;
+        };
+        IncidentCreate: {
+            title: string;
+            summary?: string;
+            severity: components["schemas"]["IncidentSeverity"];
+            /** @description Open from this alert (idempotent). */
+            alert_id?: string;
+            service_ids?: string[];
+            responders?: components["schemas"]["IncidentResponderCreate"][];
+            dashboards?: components["schemas"]["IncidentDashboardCreate"][];
+            checklist?: string[];
+        };
+        IncidentUpdate: {
+            title?: string;
+            summary?: string;
+            severity?: components["schemas"]["IncidentSeverity"];
+            status?: components["schemas"]["IncidentStatus"];
+            /** @description Added to the status change's timeline entry. */
+            status_note?: string;
+            service_ids?: string[];
+        };
+        Incident: {
+            id: string;
+            tenant_id: components["schemas"]["TenantIdValue"];
+            title: string;
+            summary: string;
+            severity: components["schemas"]["IncidentSeverity"];
+            status: components["schemas"]["IncidentStatus"];
+            service_ids: string[];
+            source_alert_id: string | null;
+            responders: components["schemas"]["IncidentResponder"][];
+            dashboards: components["schemas"]["IncidentDashboard"][];
+            tasks: components["schemas"]["IncidentTask"][];
+            checklist: components["schemas"]["IncidentChecklistItem"][];
+            timeline: components["schemas"]["IncidentTimelineEntry"][];
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            resolved_at: string | null;
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
+            next_page_token?: string | null;
+        };
+        InspectLink: {
+            name: string;
+            url: string;
+        };
+        InspectAction: {
+            action: string;
+            allowed: boolean;
+            reasons: string[];
+            requires_step_up: boolean;
+        };
+        InspectNeighbours: {
+            entities: components["schemas"]["GraphEntity"][];
+            edges: components["schemas"]["GraphEdge"][];
+        };
+        InspectWindow: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: string;
+        };
+        EntityInspection: {
+            entity: components["schemas"]["GraphEntity"];
+            neighbours: components["schemas"]["InspectNeighbours"];
+            /** @description Recent audit events whose resource is this entity, newest first. */
+            audit: components["schemas"]["AuditEvent"][];
+            changes: components["schemas"]["GraphChange"][];
+            links: components["schemas"]["InspectLink"][];
+            actions: components["schemas"]["InspectAction"][];
+            window: components["schemas"]["InspectWindow"];
         };
         /** @example job_01jc2v8x4m5n6p7q8r9s0t1v2w */
         JobIdValue: string;
@@ -761,6 +2904,494 @@ export interface components {
         JobList: {
             items: components["schemas"]["Job"][];
             next_page_token?: string | null;
+        };
+        /** @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8 */
+        MaestroPlanIdValue: string;
+        /**
+         * @description `high` needs step-up to execute.
+         * @enum {string}
+         */
+        MaestroRisk: "normal" | "high";
+        /** @example restart */
+        MaestroStepId: string;
+        /**
+         * @description Seconds one attempt may take before it counts as failed.
+         * @default 300
+         */
+        MaestroTimeout: number;
+        /** @description Attempts and backoff. After the n-th failure the engine waits a uniformly random time in
+         *     `[0, min(max_delay, base_delay × 2^(n-1))]` (exponential backoff with full jitter).
+         *      */
+        MaestroRetryPolicy: {
+            /** @default 1 */
+            max_attempts: number;
+            /** @default 1 */
+            base_delay: number;
+            /** @default 30 */
+            max_delay: number;
+        };
+        /** @example svc_checkout */
+        MaestroServiceIdValue: string;
+        /** @example dep_checkout_42 */
+        MaestroDeploymentIdValue: string;
+        MaestroName: string;
+        /** @enum {string} */
+        MaestroEnvironment: "production" | "staging" | "sandbox";
+        MaestroDeploymentRollbackParams: {
+            deployment_id: components["schemas"]["MaestroDeploymentIdValue"];
+            to_deployment_id?: components["schemas"]["MaestroDeploymentIdValue"];
+            service_id?: components["schemas"]["MaestroServiceIdValue"];
+        };
+        MaestroServiceRestartParams: {
+            service_id: components["schemas"]["MaestroServiceIdValue"];
+            environment?: components["schemas"]["MaestroEnvironment"];
+        };
+        MaestroServiceScaleParams: {
+            service_id: components["schemas"]["MaestroServiceIdValue"];
+            replicas: number;
+            environment?: components["schemas"]["MaestroEnvironment"];
+        };
+        MaestroFlagToggleParams: {
+            flag: components["schemas"]["MaestroName"];
+            enabled: boolean;
+            environment?: components["schemas"]["MaestroEnvironment"];
+        };
+        MaestroAccountLockParams: {
+            account_id: components["schemas"]["MaestroName"];
+            reason?: string;
+        };
+        MaestroCredentialRotateParams: {
+            credential_id: components["schemas"]["MaestroName"];
+        };
+        MaestroIncidentTaskParams: {
+            /** @example inc_checkout */
+            incident_id: string;
+            title: string;
+            assignee?: components["schemas"]["MaestroName"];
+        };
+        MaestroWaitParams: {
+            seconds: number;
+        };
+        /** @description One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
+         *     `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
+         *     `incident.task`, `wait`. A `compensation` runs if a later step fails for good.
+         *      */
+        MaestroStep: components["schemas"]["MaestroDeploymentRollbackStep"] | components["schemas"]["MaestroServiceRestartStep"] | components["schemas"]["MaestroServiceScaleStep"] | components["schemas"]["MaestroFlagToggleStep"] | components["schemas"]["MaestroAccountLockStep"] | components["schemas"]["MaestroCredentialRotateStep"] | components["schemas"]["MaestroIncidentTaskStep"] | components["schemas"]["MaestroWaitStep"];
+        /** @description The action (and parameters) that undoes this step; run in reverse order if a later step fails for good. */
+        MaestroCompensation: components["schemas"]["MaestroDeploymentRollbackCall"] | components["schemas"]["MaestroServiceRestartCall"] | components["schemas"]["MaestroServiceScaleCall"] | components["schemas"]["MaestroFlagToggleCall"] | components["schemas"]["MaestroAccountLockCall"] | components["schemas"]["MaestroCredentialRotateCall"] | components["schemas"]["MaestroIncidentTaskCall"];
+        /** @description A `deployment.rollback` step. */
+        MaestroDeploymentRollbackStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "deployment.rollback";
+            parameters: components["schemas"]["MaestroDeploymentRollbackParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `service.restart` step. */
+        MaestroServiceRestartStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "service.restart";
+            parameters: components["schemas"]["MaestroServiceRestartParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `service.scale` step. */
+        MaestroServiceScaleStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "service.scale";
+            parameters: components["schemas"]["MaestroServiceScaleParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `flag.toggle` step. */
+        MaestroFlagToggleStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "flag.toggle";
+            parameters: components["schemas"]["MaestroFlagToggleParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `account.lock` step. */
+        MaestroAccountLockStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "account.lock";
+            parameters: components["schemas"]["MaestroAccountLockParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `credential.rotate` step. */
+        MaestroCredentialRotateStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "credential.rotate";
+            parameters: components["schemas"]["MaestroCredentialRotateParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `incident.task` step. */
+        MaestroIncidentTaskStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "incident.task";
+            parameters: components["schemas"]["MaestroIncidentTaskParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `wait` step. */
+        MaestroWaitStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "wait";
+            parameters: components["schemas"]["MaestroWaitParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        MaestroDeploymentRollbackCall: {
+            /** @enum {string} */
+            action: "deployment.rollback";
+            parameters: components["schemas"]["MaestroDeploymentRollbackParams"];
+        };
+        MaestroServiceRestartCall: {
+            /** @enum {string} */
+            action: "service.restart";
+            parameters: components["schemas"]["MaestroServiceRestartParams"];
+        };
+        MaestroServiceScaleCall: {
+            /** @enum {string} */
+            action: "service.scale";
+            parameters: components["schemas"]["MaestroServiceScaleParams"];
+        };
+        MaestroFlagToggleCall: {
+            /** @enum {string} */
+            action: "flag.toggle";
+            parameters: components["schemas"]["MaestroFlagToggleParams"];
+        };
+        MaestroAccountLockCall: {
+            /** @enum {string} */
+            action: "account.lock";
+            parameters: components["schemas"]["MaestroAccountLockParams"];
+        };
+        MaestroCredentialRotateCall: {
+            /** @enum {string} */
+            action: "credential.rotate";
+            parameters: components["schemas"]["MaestroCredentialRotateParams"];
+        };
+        MaestroIncidentTaskCall: {
+            /** @enum {string} */
+            action: "incident.task";
+            parameters: components["schemas"]["MaestroIncidentTaskParams"];
+        };
+        MaestroPlanCreate: {
+            name: string;
+            description?: string;
+            risk?: components["schemas"]["MaestroRisk"];
+            steps: components["schemas"]["MaestroStep"][];
+        };
+        MaestroPlanUpdate: {
+            name?: string;
+            description?: string;
+            risk?: components["schemas"]["MaestroRisk"];
+            steps?: components["schemas"]["MaestroStep"][];
+        };
+        /** @example {
+         *       "id": "plan_01hzx7c9v3m1q2w3e4r5t6y7u8",
+         *       "name": "Restart checkout",
+         *       "description": "",
+         *       "version": 2,
+         *       "risk": "normal",
+         *       "effective_risk": "normal",
+         *       "steps": [
+         *         {
+         *           "id": "restart",
+         *           "action": "service.restart",
+         *           "parameters": {
+         *             "service_id": "svc_checkout"
+         *           },
+         *           "timeout_seconds": 300,
+         *           "retries": {
+         *             "max_attempts": 3,
+         *             "base_delay": 1,
+         *             "max_delay": 10
+         *           },
+         *           "risk": "normal"
+         *         }
+         *       ],
+         *       "created_by": "usr_alice",
+         *       "created_at": "2026-11-01T09:00:00Z",
+         *       "updated_at": "2026-11-01T09:05:00Z"
+         *     } */
+        MaestroPlan: {
+            id: components["schemas"]["MaestroPlanIdValue"];
+            name: string;
+            description: string;
+            version: number;
+            risk: components["schemas"]["MaestroRisk"];
+            /** @description `high` when the plan, any step, or any step's action type is high-risk: executing needs step-up. */
+            effective_risk: components["schemas"]["MaestroRisk"];
+            steps: components["schemas"]["MaestroStep"][];
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MaestroPlanList: {
+            items: components["schemas"]["MaestroPlan"][];
+            next_page_token?: string | null;
+        };
+        MaestroStepImpact: {
+            step_id: string;
+            action: string;
+            target: string | null;
+            /** @description What would change. */
+            change: string;
+            risk: components["schemas"]["MaestroRisk"];
+            requires_step_up: boolean;
+            timeout_seconds: number;
+            max_attempts: number;
+            /** @description What the compensation would undo. */
+            compensation: string | null;
+        };
+        /** @example {
+         *       "plan_id": "plan_01hzx7c9v3m1q2w3e4r5t6y7u8",
+         *       "plan_version": 1,
+         *       "plan_name": "Roll back checkout",
+         *       "risk": "high",
+         *       "requires_step_up": true,
+         *       "adapter": "recording",
+         *       "changes_made": false,
+         *       "steps": [
+         *         {
+         *           "step_id": "rollback",
+         *           "action": "deployment.rollback",
+         *           "target": "dep_checkout_42",
+         *           "change": "Deployment dep_checkout_42 is rolled back to the previous good deployment.",
+         *           "risk": "high",
+         *           "requires_step_up": true,
+         *           "timeout_seconds": 300,
+         *           "max_attempts": 3,
+         *           "compensation": null
+         *         }
+         *       ]
+         *     } */
+        MaestroDryRun: {
+            plan_id: string;
+            plan_version: number;
+            plan_name: string;
+            risk: components["schemas"]["MaestroRisk"];
+            /** @description Whether executing needs a fresh multi-factor sign-in for this caller. */
+            requires_step_up: boolean;
+            /** @description The platform adapter that would apply the effects. */
+            adapter: string;
+            steps: components["schemas"]["MaestroStepImpact"][];
+            /** @enum {boolean} */
+            changes_made: false;
+        };
+        MaestroRunRequest: {
+            /** @description Why the plan is run (kept with the run and its evidence). */
+            reason?: string;
+            /** @description Context kept with the run (e.g. `incident_id` links the incident's checklist to verification). */
+            inputs?: {
+                [key: string]: string;
+            };
+            /** @description Run this version instead of the current one. */
+            plan_version?: number;
+        };
+        /** @enum {string} */
+        MaestroRunState: "queued" | "running" | "compensating" | "succeeded" | "compensated" | "failed" | "cancelled";
+        MaestroStepError: {
+            attempt: number;
+            message: string;
+            /** Format: date-time */
+            at: string;
+        };
+        MaestroRunStep: {
+            id: string;
+            action: string;
+            target: string | null;
+            /** @enum {string} */
+            state: "pending" | "running" | "retrying" | "succeeded" | "failed" | "skipped";
+            attempts: number;
+            errors: components["schemas"]["MaestroStepError"][];
+            output: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @enum {string|null} */
+            compensation_state: "running" | "succeeded" | "failed" | null;
+            compensation_error: string | null;
+        };
+        MaestroRun: {
+            id: string;
+            tenant_id: string;
+            plan_id: string;
+            plan_version: number;
+            plan_name: string;
+            state: components["schemas"]["MaestroRunState"];
+            risk: components["schemas"]["MaestroRisk"];
+            current_step: string | null;
+            progress: {
+                done: number;
+                total: number;
+            };
+            steps: components["schemas"]["MaestroRunStep"][];
+            reason: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** @description The job executing the run (GET …/jobs/{job_id}). */
+            job_id: string | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            cancel_requested: boolean;
+            /** @description How many times the run was resumed after its worker died. */
+            recoveries: number;
+            error: string | null;
+            /** @description The Data Spine evidence pack of the run. */
+            evidence_pack_id: string | null;
+        };
+        MaestroRunList: {
+            items: components["schemas"]["MaestroRun"][];
+            next_page_token?: string | null;
+        };
+        /** @description The `data:` of one Server-Sent Event. */
+        MaestroRunEvent: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            type: string;
+            run_id: string;
+            step_id: string | null;
+            state: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        MaestroSliSide: {
+            good: number;
+            total: number;
+            error_rate: number | null;
+            burn_rate: number | null;
+        };
+        MaestroServiceVerification: {
+            service_id: string;
+            /** @enum {string} */
+            state: "ok" | "no_data";
+            message?: string;
+            /** @description The SLO objective as a fraction (0.999). */
+            objective: number;
+            /** @enum {string} */
+            objective_source: "service" | "default";
+            before?: components["schemas"]["MaestroSliSide"];
+            after?: components["schemas"]["MaestroSliSide"];
+            error_budget?: {
+                remaining_at_action: number | null;
+                remaining_at_end: number | null;
+                delta: number | null;
+            };
+            burn_down?: {
+                /** Format: date-time */
+                at: string;
+                good: number;
+                total: number;
+                error_rate: number | null;
+                budget_remaining: number | null;
+            }[];
+            /** @enum {string|null} */
+            verdict?: "improved" | "unchanged" | "degraded" | null;
+        };
+        MaestroChecklistItem: {
+            id: string;
+            text: string;
+            done: boolean;
+            done_by: string | null;
+            /** Format: date-time */
+            done_at: string | null;
+        };
+        /** @example {
+         *       "run_id": "run_01hzx7c9v3m1q2w3e4r5t6y7u8",
+         *       "run_state": "succeeded",
+         *       "state": "no_data",
+         *       "window": {
+         *         "since": "2026-11-01T08:00:00Z",
+         *         "until": "2026-11-01T09:30:00Z",
+         *         "action_at": "2026-11-01T09:01:00Z"
+         *       },
+         *       "services": [
+         *         {
+         *           "service_id": "svc_checkout",
+         *           "state": "no_data",
+         *           "objective": 0.999,
+         *           "objective_source": "default",
+         *           "message": "No SLI samples for this service in the window."
+         *         }
+         *       ],
+         *       "checklist": {
+         *         "source": "run",
+         *         "incident_id": null,
+         *         "items": [
+         *           {
+         *             "id": "step:restart",
+         *             "text": "Confirm: Every instance of service svc_checkout is restarted (rolling).",
+         *             "done": true,
+         *             "done_by": "usr_alice",
+         *             "done_at": "2026-11-01T09:01:00Z"
+         *           }
+         *         ]
+         *       }
+         *     } */
+        MaestroVerification: {
+            run_id: string;
+            run_state: components["schemas"]["MaestroRunState"];
+            /**
+             * @description `no_data` when no affected service has SLI samples in the window.
+             * @enum {string}
+             */
+            state: "ok" | "no_data";
+            window: {
+                /** Format: date-time */
+                since: string;
+                /** Format: date-time */
+                until: string;
+                /** Format: date-time */
+                action_at: string;
+            };
+            services: components["schemas"]["MaestroServiceVerification"][];
+            checklist: {
+                /** @enum {string} */
+                source: "incident" | "run";
+                incident_id: string | null;
+                items: components["schemas"]["MaestroChecklistItem"][];
+            };
         };
         OAuthTokenRequest: {
             /** @enum {string} */
@@ -857,6 +3488,300 @@ export interface components {
             acr?: string | null;
             auth_time?: number | null;
         };
+        PolicyOpaqueId: string;
+        PolicyIdValue: string;
+        /** @description A tenant policy, confined to its tenant; a `permit` applies to members of the tenant only. */
+        PolicyRule: {
+            /** @enum {string} */
+            effect: "permit" | "forbid";
+            actions: string[];
+            /** @description Applies to callers holding any of these roles; empty means everyone. */
+            roles?: ("platform_engineer" | "sre" | "security_analyst" | "tenant_admin" | "viewer")[];
+            /** @description permit: only with a multi-factor sign-in. forbid: applies to callers without one. */
+            require_mfa?: boolean;
+            mutations_only?: boolean;
+            reason: string;
+            enabled?: boolean;
+            change_note?: string;
+        };
+        Policy: {
+            id: string;
+            /** @description The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`). */
+            cedar_id: string;
+            /** @enum {string} */
+            source: "builtin" | "tenant";
+            /** @enum {string} */
+            effect: "permit" | "forbid";
+            reason: string;
+            /** @description The Cedar source. */
+            text: string;
+            editable: boolean;
+            enabled: boolean;
+            version: number | null;
+            /** @description The structured rule of a tenant policy; null for built-ins. */
+            rule: {
+                /** @enum {string} */
+                effect?: "permit" | "forbid";
+                actions?: string[];
+                roles?: string[];
+                require_mfa?: boolean;
+                mutations_only?: boolean;
+                reason?: string;
+                enabled?: boolean;
+            } | null;
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        PolicyCatalog: {
+            items: components["schemas"]["Policy"][];
+        };
+        PolicyDecisionFlip: {
+            decision_id: string;
+            /** Format: date-time */
+            at: string;
+            principal: string;
+            roles: string[];
+            action: string;
+            resource: string;
+            /** @enum {string} */
+            before: "allow" | "deny";
+            /** @enum {string} */
+            after: "allow" | "deny";
+            reasons: string[];
+        };
+        PolicyEditResult: {
+            dry_run: boolean;
+            policy: components["schemas"]["Policy"];
+            previous_version: number | null;
+            /** @description How many recent decisions were evaluated again. */
+            evaluated: number;
+            changed: number;
+            flips: components["schemas"]["PolicyDecisionFlip"][];
+        };
+        PolicyDecision: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            principal: string;
+            principal_kind: string;
+            roles: string[];
+            action: string;
+            resource: string;
+            /** @enum {string} */
+            outcome: "allow" | "deny";
+            reasons: string[];
+            policy_ids: string[];
+            request_id?: string | null;
+        };
+        PolicyDecisionList: {
+            items: components["schemas"]["PolicyDecision"][];
+            next_page_token?: string | null;
+        };
+        /** @enum {string} */
+        PolicyExceptionStatus: "pending" | "active" | "expired";
+        PolicyExceptionCreate: {
+            policy_id: components["schemas"]["PolicyIdValue"];
+            /** @description Scope the exception to one service; omit for the whole tenant. */
+            service_id?: string;
+            reason: string;
+            duration_hours: number;
+        };
+        PolicyException: {
+            id: string;
+            policy_id: string;
+            /** @enum {string} */
+            scope: "tenant" | "service";
+            service_id: string | null;
+            reason: string;
+            requested_by: string;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            approver: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            status: components["schemas"]["PolicyExceptionStatus"];
+        };
+        PolicyExceptionList: {
+            items: components["schemas"]["PolicyException"][];
+            next_page_token?: string | null;
+        };
+        SearchKindList: string;
+        /**
+         * @description `exact`: the whole name; `prefix`: the name starts with the query; `name`: every word in the name; `body`: elsewhere.
+         * @enum {string}
+         */
+        SearchMatch: "exact" | "prefix" | "name" | "body";
+        SearchResult: {
+            /** @description `<kind>:<id>`, usable with the inspect operation. */
+            ref: string;
+            kind: string;
+            id: string;
+            name: string;
+            environment?: string | null;
+            match: components["schemas"]["SearchMatch"];
+            attributes: {
+                [key: string]: unknown;
+            };
+        };
+        SearchResults: {
+            query: string;
+            items: components["schemas"]["SearchResult"][];
+            next_page_token?: string | null;
+        };
+        /**
+         * @description Criticality; tier-0 is customer-facing and revenue-critical.
+         * @enum {string}
+         */
+        ServiceTier: "tier-0" | "tier-1" | "tier-2" | "tier-3";
+        /** @enum {string} */
+        ServiceEnvironment: "production" | "staging" | "sandbox";
+        ServiceOwner: {
+            team: string;
+            /** @description An e-mail address, chat channel or pager handle. */
+            contact?: string;
+        };
+        ServiceRunbook: {
+            title: string;
+            /** Format: uri */
+            url: string;
+        };
+        /** @description An OpenSLO-style objective over a rolling window (null removes it on update). `sli` is the last measured SLI (percent) when no SLI samples exist. */
+        ServiceSloSpec: {
+            /** @description Target in percent. */
+            objective: number;
+            /** @default 28 */
+            window_days: number;
+            sli?: number | null;
+            /** @description What is measured (e.g. availability of HTTP requests). */
+            indicator?: string;
+        } | null;
+        /** @description `state` is `not_configured` (no objective), `no_data` (objective but no SLI), else `healthy`,
+         *     `at_risk` (under 25 % of the error budget left) or `exhausted`.
+         *      */
+        ServiceSloSummary: {
+            /** @enum {string} */
+            state: "not_configured" | "no_data" | "healthy" | "at_risk" | "exhausted";
+            objective?: number | null;
+            window_days?: number | null;
+            indicator?: string | null;
+            /** @description Current SLI in percent. */
+            sli?: number | null;
+            /** @description Fraction of the error budget left (1 = untouched, negative = overspent). */
+            error_budget_remaining?: number | null;
+            /**
+             * @description Where the SLI came from.
+             * @enum {string}
+             */
+            source?: "none" | "stored" | "samples";
+        };
+        /** @enum {string} */
+        ServiceDataLocation: "eu" | "us" | "apac";
+        Service: {
+            /** @example svc_01jbz8m0000000000000000000 */
+            id: string;
+            tenant_id: string;
+            name: string;
+            description: string;
+            owner: components["schemas"]["ServiceOwner"];
+            tier: components["schemas"]["ServiceTier"];
+            environments: components["schemas"]["ServiceEnvironment"][];
+            /** @description Ids of the services this one depends on. */
+            dependencies: string[];
+            runbooks: components["schemas"]["ServiceRunbook"][];
+            /** @description Regions where the service stores tenant data (used by the residency posture). */
+            data_locations: components["schemas"]["ServiceDataLocation"][];
+            slo: components["schemas"]["ServiceSloSummary"];
+            labels: {
+                [key: string]: string;
+            };
+            revision: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ServiceCreate: {
+            name: string;
+            description?: string;
+            owner: components["schemas"]["ServiceOwner"];
+            tier: components["schemas"]["ServiceTier"];
+            environments?: components["schemas"]["ServiceEnvironment"][];
+            dependencies?: string[];
+            runbooks?: components["schemas"]["ServiceRunbook"][];
+            data_locations?: components["schemas"]["ServiceDataLocation"][];
+            slo?: components["schemas"]["ServiceSloSpec"];
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        ServiceUpdate: {
+            name?: string;
+            description?: string;
+            owner?: components["schemas"]["ServiceOwner"];
+            tier?: components["schemas"]["ServiceTier"];
+            environments?: components["schemas"]["ServiceEnvironment"][];
+            dependencies?: string[];
+            runbooks?: components["schemas"]["ServiceRunbook"][];
+            data_locations?: components["schemas"]["ServiceDataLocation"][];
+            slo?: components["schemas"]["ServiceSloSpec"];
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        ServiceList: {
+            items: components["schemas"]["Service"][];
+            next_page_token?: string | null;
+        };
+        ServiceMapNode: {
+            id: string;
+            name: string;
+            tier: components["schemas"]["ServiceTier"];
+            owner_team: string;
+            environments: components["schemas"]["ServiceEnvironment"][];
+            slo_state: string;
+            /** @description Hops from the root (dependency graphs only). */
+            depth?: number;
+        };
+        ServiceMapEdge: {
+            /** @description The dependent service's id. */
+            source: string;
+            /** @description The id of the service it depends on. */
+            target: string;
+            /** @enum {string} */
+            relation: "depends_on";
+        };
+        ServiceMap: {
+            tenant_id: string;
+            nodes: components["schemas"]["ServiceMapNode"][];
+            edges: components["schemas"]["ServiceMapEdge"][];
+        };
+        ServiceDependencyGraph: {
+            service_id: string;
+            /** @enum {string} */
+            direction: "downstream" | "upstream";
+            depth: number;
+            nodes: components["schemas"]["ServiceMapNode"][];
+            edges: components["schemas"]["ServiceMapEdge"][];
+        };
+        ServiceLink: {
+            /** @enum {string} */
+            kind: "grafana" | "prometheus" | "loki" | "runbook";
+            title: string;
+            url: string;
+        };
+        ServiceLinks: {
+            service_id: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Whether the tenant configured any observability URL template. */
+            configured: boolean;
+            links: components["schemas"]["ServiceLink"][];
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -871,6 +3796,191 @@ export interface components {
                 ok: boolean;
                 detail?: string;
             }[];
+        };
+        /** @description URL templates for a service's observability links. Placeholders: `{service}`, `{tenant}`,
+         *     `{environment}`, `{from}`, `{to}` (epoch milliseconds); values are URL-encoded when filled in.
+         *      */
+        TenantConfigObservability: {
+            grafana?: components["schemas"]["TenantConfigUrlTemplate"];
+            prometheus?: components["schemas"]["TenantConfigUrlTemplate"];
+            loki?: components["schemas"]["TenantConfigUrlTemplate"];
+        };
+        /** @description A URL template (no length bounds here; the request size limit caps it). */
+        TenantConfigUrlTemplate: string;
+        TenantConfigDataStore: {
+            name: string;
+            /** @enum {string} */
+            kind: "database" | "object_store" | "analytics" | "backup" | "export";
+            location: components["schemas"]["Residency"];
+        };
+        /** @description The tenant's configuration. Known sections are validated; other keys are kept as given. */
+        TenantConfigDocument: {
+            observability?: components["schemas"]["TenantConfigObservability"];
+            data_stores?: components["schemas"]["TenantConfigDataStore"][];
+        } & {
+            [key: string]: unknown;
+        };
+        TenantConfigPut: {
+            document: components["schemas"]["TenantConfigDocument"];
+            message: string;
+            /** @description The version this change is based on (0: none yet). */
+            base_version?: number;
+        };
+        TenantConfigVersionSummary: {
+            version: number;
+            author: string;
+            message: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        TenantConfigVersion: {
+            tenant_id: string;
+            version: number;
+            author: string;
+            message: string;
+            /** Format: date-time */
+            created_at: string;
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        TenantConfigVersionList: {
+            items: components["schemas"]["TenantConfigVersionSummary"][];
+            next_page_token?: string | null;
+        };
+        TenantConfigPatchOperation: {
+            /** @enum {string} */
+            op: "add" | "remove" | "replace";
+            path: string;
+            value?: unknown;
+        };
+        TenantConfigDiff: {
+            from: number;
+            to: number;
+            operations: components["schemas"]["TenantConfigPatchOperation"][];
+        };
+        /** @description A variant's value (any JSON value). */
+        TenantFlagVariantValue: unknown;
+        /** @description Applies to the environments named; sets `enabled` and, optionally, the variant served. */
+        TenantFlagRule: {
+            name: string;
+            environments: components["schemas"]["ServiceEnvironment"][];
+            /** @default true */
+            enabled: boolean;
+            variant?: string;
+        };
+        /** @description A tenant-level override that wins over every rule, with why it was set (null when none). */
+        TenantFlagOverride: {
+            enabled: boolean;
+            variant?: string;
+            reason: string;
+        } | null;
+        TenantFlagEvaluation: {
+            flag_key: string;
+            environment: components["schemas"]["ServiceEnvironment"];
+            enabled: boolean;
+            variant?: string | null;
+            value: components["schemas"]["TenantFlagVariantValue"];
+            /**
+             * @description OFREP evaluation reason.
+             * @enum {string}
+             */
+            reason: "TARGETING_MATCH" | "DEFAULT" | "DISABLED";
+            /** @description `override`, `rule:<name>` or `default`. */
+            decided_by: string;
+            explanation: string;
+        };
+        TenantFlag: {
+            key: string;
+            tenant_id: string;
+            description: string;
+            /** @description The flag's default state. */
+            enabled: boolean;
+            variants: {
+                [key: string]: components["schemas"]["TenantFlagVariantValue"];
+            };
+            default_variant: string | null;
+            rules: components["schemas"]["TenantFlagRule"][];
+            override: components["schemas"]["TenantFlagOverride"];
+            /** @description The evaluation in every environment. */
+            effective: components["schemas"]["TenantFlagEvaluation"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TenantFlagCreate: {
+            key: string;
+            description?: string;
+            /** @default false */
+            enabled: boolean;
+            variants?: {
+                [key: string]: components["schemas"]["TenantFlagVariantValue"];
+            };
+            default_variant?: string;
+            rules?: components["schemas"]["TenantFlagRule"][];
+            override?: components["schemas"]["TenantFlagOverride"];
+        };
+        TenantFlagUpdate: {
+            description?: string;
+            enabled?: boolean;
+            variants?: {
+                [key: string]: components["schemas"]["TenantFlagVariantValue"];
+            };
+            default_variant?: string | null;
+            rules?: components["schemas"]["TenantFlagRule"][];
+            override?: components["schemas"]["TenantFlagOverride"];
+        };
+        TenantFlagList: {
+            items: components["schemas"]["TenantFlag"][];
+            next_page_token?: string | null;
+        };
+        TenantResidencyItem: {
+            /** @description `database`, `object_store`, `analytics`, `backup`, `export` or `service`. */
+            kind: string;
+            name: string;
+            service_id?: string | null;
+            locations: components["schemas"]["Residency"][];
+            compliant: boolean;
+            /** @enum {string} */
+            source?: "configuration" | "platform_default" | "service";
+        };
+        TenantResidencyViolation: {
+            kind: string;
+            name: string;
+            service_id?: string | null;
+            location: components["schemas"]["Residency"];
+            detail: string;
+        };
+        TenantResidencyPosture: {
+            tenant_id: string;
+            residency: components["schemas"]["Residency"];
+            compliant: boolean;
+            stores: components["schemas"]["TenantResidencyItem"][];
+            exports: components["schemas"]["TenantResidencyItem"][];
+            services: components["schemas"]["TenantResidencyItem"][];
+            violations: components["schemas"]["TenantResidencyViolation"][];
+            /** Format: date-time */
+            evaluated_at: string;
+        };
+        TenantAdminAction: {
+            /** @description The audit event's id. */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            actor: string;
+            /** @description `tenant_admin`, `platform_engineer` or `platform_admin` (no role in the tenant). */
+            actor_role: string;
+            roles: string[];
+            action: string;
+            resource: string;
+            status: number | null;
+            request_id: string | null;
+            operation_id?: string | null;
+        };
+        TenantAdminActionList: {
+            items: components["schemas"]["TenantAdminAction"][];
+            next_page_token?: string | null;
         };
         /** @enum {string} */
         TenantTier: "free" | "standard" | "enterprise";
@@ -1093,11 +4203,62 @@ export interface components {
         IdempotencyKey: string;
         /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
         Purpose: string;
+        /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+        AlertId: components["schemas"]["AlertOpaqueId"];
+        /** @example aik_01jd3m6v8k2q4w6e8r0t2y4u6i */
+        AlertIngestKeyId: components["schemas"]["AlertOpaqueId"];
+        /**
+         * @description The deployment's id (`dep_…`).
+         * @example dep_01jbz8m0000000000000000000
+         */
+        DeploymentId: string;
+        /** @description The evidence pack's id (`evp_…`). */
+        EvidencePackId: string;
+        /**
+         * @description The entity, as `<kind>:<id>`.
+         * @example service:svc_api
+         */
+        GraphRef: components["schemas"]["GraphRefValue"];
+        /** @description Start of the window (inclusive); default 24 hours before `until`. */
+        GraphSince: string;
+        /** @description End of the window (exclusive); default now. */
+        GraphUntil: string;
+        /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+        IncidentId: components["schemas"]["IncidentOpaqueId"];
         /**
          * @description The job's id.
          * @example job_01jc2v8x4m5n6p7q8r9s0t1v2w
          */
         JobId: components["schemas"]["JobIdValue"];
+        /**
+         * @description The plan's id (`plan_…`).
+         * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+         */
+        MaestroPlanId: components["schemas"]["MaestroPlanIdValue"];
+        /**
+         * @description The run's id (`run_…`).
+         * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+         */
+        MaestroRunId: string;
+        /** @example no-viewer-incident-edits */
+        PolicyId: components["schemas"]["PolicyIdValue"];
+        /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
+        PolicyExceptionId: components["schemas"]["PolicyOpaqueId"];
+        /**
+         * @description The service's id (`svc_…`).
+         * @example svc_01jbz8m0000000000000000000
+         */
+        ServiceId: string;
+        /**
+         * @description A configuration version number (1 is the first), as decimal digits.
+         * @example 1
+         */
+        TenantConfigVersionNumber: string;
+        /**
+         * @description The flag's key.
+         * @example beta-dashboard
+         */
+        TenantFlagKey: string;
     };
     requestBodies: never;
     headers: {
@@ -1114,6 +4275,383 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ingest_alertmanager_alerts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "version": "4",
+                 *       "groupKey": "{}:{alertname=\"HighErrorRate\"}",
+                 *       "truncatedAlerts": 0,
+                 *       "status": "firing",
+                 *       "receiver": "companyos",
+                 *       "groupLabels": {
+                 *         "alertname": "HighErrorRate"
+                 *       },
+                 *       "commonLabels": {
+                 *         "alertname": "HighErrorRate",
+                 *         "service": "checkout-api",
+                 *         "severity": "critical"
+                 *       },
+                 *       "commonAnnotations": {
+                 *         "summary": "checkout-api 5xx ratio above 5%"
+                 *       },
+                 *       "externalURL": "http://alertmanager.example:9093",
+                 *       "alerts": [
+                 *         {
+                 *           "status": "firing",
+                 *           "labels": {
+                 *             "alertname": "HighErrorRate",
+                 *             "service": "checkout-api",
+                 *             "severity": "critical",
+                 *             "instance": "checkout-api-7d9f:8080"
+                 *           },
+                 *           "annotations": {
+                 *             "summary": "checkout-api 5xx ratio above 5%",
+                 *             "description": "5xx ratio is 7.3% over 5m"
+                 *           },
+                 *           "startsAt": "2026-11-27T09:58:00.123456789Z",
+                 *           "endsAt": "0001-01-01T00:00:00Z",
+                 *           "generatorURL": "http://prometheus.example:9090/graph?g0.expr=job%3Acheckout_5xx_ratio%3Arate5m+%3E+0.05",
+                 *           "fingerprint": "3f6c2d1a9b8e7f10"
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["AlertmanagerWebhook"];
+            };
+        };
+        responses: {
+            /** @description The notification was applied to the inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertIngestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_alert_ingest_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's ingest keys, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertIngestKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_alert_ingest_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "name": "alertmanager-prod"
+                 *     } */
+                "application/json": components["schemas"]["AlertIngestKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description The key, with its token (shown this once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertIngestKeyWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotate_alert_ingest_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example aik_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                ingest_key_id: components["parameters"]["AlertIngestKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replacement key, with its token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertIngestKeyWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_alerts: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                status?: components["schemas"]["AlertStatus"];
+                severity?: components["schemas"]["AlertSeverity"];
+                service_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acknowledge_alert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acknowledged alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    silence_alert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "until": "2030-01-01T10:00:00Z",
+                 *       "reason": "planned failover of checkout-api"
+                 *     } */
+                "application/json": components["schemas"]["AlertSilenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The silenced alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    open_incident_from_alert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "severity": "sev2"
+                 *     } */
+                "application/json": components["schemas"]["AlertIncidentRequest"];
+            };
+        };
+        responses: {
+            /** @description The incident this alert already opened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description The incident just opened. */
+            201: {
+                headers: {
+                    /** @description The incident's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     list_audit_events: {
         parameters: {
             query?: {
@@ -1243,6 +4781,621 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    list_deployments: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                environment?: components["schemas"]["ServiceEnvironment"];
+                service_id?: string;
+                state?: components["schemas"]["DeploymentState"];
+                /** @description Only deployments started at or after this instant (RFC 3339, with offset). */
+                since?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deployments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_service_deployments: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                environment?: components["schemas"]["ServiceEnvironment"];
+                state?: components["schemas"]["DeploymentState"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_deployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "version": "v2.15.0",
+                 *       "commit": "9f3c2ab",
+                 *       "environment": "production"
+                 *     } */
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description The deployment was recorded. */
+            201: {
+                headers: {
+                    /** @description The deployment's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_rollback_candidates: {
+        parameters: {
+            query?: {
+                environment?: "production" | "staging" | "sandbox";
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current deployment and the candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentRollbackCandidates"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_deployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The deployment's id (`dep_…`).
+                 * @example dep_01jbz8m0000000000000000000
+                 */
+                deployment_id: components["parameters"]["DeploymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    advance_deployment_stage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The deployment's id (`dep_…`).
+                 * @example dep_01jbz8m0000000000000000000
+                 */
+                deployment_id: components["parameters"]["DeploymentId"];
+                stage: components["schemas"]["DeploymentStageName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "state": "running"
+                 *     } */
+                "application/json": components["schemas"]["DeploymentStageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The deployment after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_evidence_packs: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @example deployment:dep_01 */
+                subject?: components["schemas"]["GraphRefValue"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of evidence packs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePackList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_evidence_pack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @description The evidence pack's id (`evp_…`). */
+                pack_id: components["parameters"]["EvidencePackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack and its manifest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePack"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    download_evidence_pack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @description The evidence pack's id (`evp_…`). */
+                pack_id: components["parameters"]["EvidencePackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<pack id>.tar.gz" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_lineage: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity, as `<kind>:<id>`.
+                 * @example service:svc_api
+                 */
+                ref: components["parameters"]["GraphRef"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lineage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "ref": "deployment:dep_01",
+                     *       "records": [
+                     *         {
+                     *           "id": "lin_01",
+                     *           "pack_id": "evp_01",
+                     *           "inputs": [
+                     *             "alert:alt_01"
+                     *           ],
+                     *           "process": "maestro:rollback",
+                     *           "outputs": [
+                     *             "deployment:dep_01"
+                     *           ],
+                     *           "created_by": "usr_alice",
+                     *           "created_at": "2026-11-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "upstream": [
+                     *         "alert:alt_01"
+                     *       ],
+                     *       "downstream": []
+                     *     } */
+                    "application/json": components["schemas"]["EvidenceLineage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_graph_neighbours: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity, as `<kind>:<id>`.
+                 * @example service:svc_api
+                 */
+                ref: components["parameters"]["GraphRef"];
+                depth?: number;
+                /**
+                 * @description Comma-separated entity kinds to return.
+                 * @example service,deployment
+                 */
+                kinds?: components["schemas"]["GraphNameList"];
+                /**
+                 * @description Comma-separated relations to follow.
+                 * @example depends_on
+                 */
+                relations?: components["schemas"]["GraphNameList"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The neighbourhood. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "root": {
+                     *         "ref": "service:svc_api",
+                     *         "kind": "service",
+                     *         "id": "svc_api",
+                     *         "name": "payments-api",
+                     *         "attributes": {},
+                     *         "exists": true
+                     *       },
+                     *       "entities": [
+                     *         {
+                     *           "ref": "service:svc_db",
+                     *           "kind": "service",
+                     *           "id": "svc_db",
+                     *           "name": "payments-db",
+                     *           "attributes": {},
+                     *           "exists": true,
+                     *           "depth": 1
+                     *         }
+                     *       ],
+                     *       "edges": [
+                     *         {
+                     *           "src": "service:svc_api",
+                     *           "relation": "depends_on",
+                     *           "dst": "service:svc_db",
+                     *           "attributes": {}
+                     *         }
+                     *       ],
+                     *       "truncated": false
+                     *     } */
+                    "application/json": components["schemas"]["GraphNeighbourhood"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_graph_changes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity, as `<kind>:<id>`.
+                 * @example service:svc_api
+                 */
+                ref: components["parameters"]["GraphRef"];
+                /** @description Start of the window (inclusive); default 24 hours before `until`. */
+                since?: components["parameters"]["GraphSince"];
+                /** @description End of the window (exclusive); default now. */
+                until?: components["parameters"]["GraphUntil"];
+                depth?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "ref": "service:svc_api",
+                     *       "since": "2026-11-01T00:00:00Z",
+                     *       "until": "2026-11-02T00:00:00Z",
+                     *       "items": [
+                     *         {
+                     *           "id": "chg_01",
+                     *           "ref": "service:svc_api",
+                     *           "actor": "usr_alice",
+                     *           "action": "updated",
+                     *           "summary": "service 'payments-api' updated: attributes.tier",
+                     *           "details": {},
+                     *           "at": "2026-11-01T10:00:00Z"
+                     *         }
+                     *       ]
+                     *     } */
+                    "application/json": components["schemas"]["GraphChangeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_graph_paths: {
+        parameters: {
+            query: {
+                /** @example alert:alt_01 */
+                src: components["schemas"]["GraphRefValue"];
+                /** @example deployment:dep_01 */
+                dst: components["schemas"]["GraphRefValue"];
+                max_depth?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paths found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "src": "alert:alt_01",
+                     *       "dst": "deployment:dep_01",
+                     *       "paths": [
+                     *         [
+                     *           {
+                     *             "src": "alert:alt_01",
+                     *             "relation": "affects",
+                     *             "dst": "service:svc_api",
+                     *             "attributes": {}
+                     *           },
+                     *           {
+                     *             "src": "deployment:dep_01",
+                     *             "relation": "deployed_to",
+                     *             "dst": "service:svc_api",
+                     *             "attributes": {}
+                     *           }
+                     *         ]
+                     *       ]
+                     *     } */
+                    "application/json": components["schemas"]["GraphPaths"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1282,6 +5435,511 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_incidents: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                status?: components["schemas"]["IncidentStatus"];
+                severity?: components["schemas"]["IncidentSeverity"];
+                service_id?: string;
+                /** @description Only incidents opened at or after this time. */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of incidents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_incident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "title": "Checkout error rate above SLO",
+                 *       "severity": "sev2",
+                 *       "summary": "5xx ratio on checkout-api at 7 % since 09:58 UTC.",
+                 *       "checklist": [
+                 *         "Check recent deployments",
+                 *         "Roll back if a deploy correlates"
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["IncidentCreate"];
+            };
+        };
+        responses: {
+            /** @description The incident the alert named by `alert_id` already opened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description The incident just opened. */
+            201: {
+                headers: {
+                    /** @description The incident's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_incident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_incident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "status": "identified",
+                 *       "status_note": "Bad config in deploy dep_01jd…"
+                 *     } */
+                "application/json": components["schemas"]["IncidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated incident. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_incident_timeline_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "kind": "note",
+                 *       "text": "Error rate correlates with deploy of checkout-api 2.14.0."
+                 *     } */
+                "application/json": components["schemas"]["IncidentTimelineEntryCreate"];
+            };
+        };
+        responses: {
+            /** @description The entry appended. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentTimelineEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_incident_responder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "subject": "usr_bob",
+                 *       "role": "comms"
+                 *     } */
+                "application/json": components["schemas"]["IncidentResponderCreate"];
+            };
+        };
+        responses: {
+            /** @description The incident with its responders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_incident_dashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "url": "https://grafana.example/d/checkout?var-tenant=acme",
+                 *       "title": "Checkout overview"
+                 *     } */
+                "application/json": components["schemas"]["IncidentDashboardCreate"];
+            };
+        };
+        responses: {
+            /** @description The incident with its dashboards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_incident_task: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "ref": "plan_run:run_01jd3m6v8k2q4w6e8r0t2y4u6i",
+                 *       "title": "Roll back checkout-api to 2.13.4"
+                 *     } */
+                "application/json": components["schemas"]["IncidentTaskCreate"];
+            };
+        };
+        responses: {
+            /** @description The incident with its tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_incident_checklist_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "text": "Confirm the rollback restored the error rate"
+                 *     } */
+                "application/json": components["schemas"]["IncidentChecklistItemCreate"];
+            };
+        };
+        responses: {
+            /** @description The item added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentChecklistItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    check_incident_checklist_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example inc_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                incident_id: components["parameters"]["IncidentId"];
+                /** @example chk_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                item_id: components["schemas"]["IncidentOpaqueId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticked item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentChecklistItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    inspect_entity: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity, as `<kind>:<id>`.
+                 * @example service:svc_api
+                 */
+                ref: components["parameters"]["GraphRef"];
+                /** @description Start of the window (inclusive); default 24 hours before `until`. */
+                since?: components["parameters"]["GraphSince"];
+                /** @description End of the window (exclusive); default now. */
+                until?: components["parameters"]["GraphUntil"];
+                /** @description Neighbour hops (default 1). */
+                depth?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity and its context. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "entity": {
+                     *         "ref": "service:svc_api",
+                     *         "kind": "service",
+                     *         "id": "svc_api",
+                     *         "name": "payments-api",
+                     *         "attributes": {
+                     *           "tier": "1"
+                     *         },
+                     *         "exists": true
+                     *       },
+                     *       "neighbours": {
+                     *         "entities": [],
+                     *         "edges": []
+                     *       },
+                     *       "audit": [],
+                     *       "changes": [],
+                     *       "links": [
+                     *         {
+                     *           "name": "Grafana",
+                     *           "url": "https://grafana.example/d/svc?var-service=payments-api"
+                     *         }
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "action": "services:read",
+                     *           "allowed": true,
+                     *           "reasons": [],
+                     *           "requires_step_up": false
+                     *         },
+                     *         {
+                     *           "action": "services:update",
+                     *           "allowed": false,
+                     *           "reasons": [
+                     *             "no policy permits 'services:update' for viewer in tenant 'acme'"
+                     *           ],
+                     *           "requires_step_up": false
+                     *         }
+                     *       ],
+                     *       "window": {
+                     *         "since": "2026-11-01T00:00:00Z",
+                     *         "until": "2026-11-02T00:00:00Z"
+                     *       }
+                     *     } */
+                    "application/json": components["schemas"]["EntityInspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1473,6 +6131,573 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["JobStateConflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only the plan with this exact name. */
+                name?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlanList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "Restart checkout",
+                 *       "description": "Restart the checkout service and tell the incident.",
+                 *       "steps": [
+                 *         {
+                 *           "id": "restart",
+                 *           "action": "service.restart",
+                 *           "parameters": {
+                 *             "service_id": "svc_checkout"
+                 *           },
+                 *           "retries": {
+                 *             "max_attempts": 3,
+                 *             "base_delay": 1,
+                 *             "max_delay": 10
+                 *           }
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["MaestroPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description The plan (version 1). */
+            201: {
+                headers: {
+                    /** @description The plan's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "description": "Restart checkout",
+                 *       "then scale it out.": null
+                 *     } */
+                "application/json": components["schemas"]["MaestroPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description The plan at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_plan_versions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plan versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlanList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_plan_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+                /**
+                 * @description The plan version (1, 2, …).
+                 * @example 1
+                 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan as it was at that version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dry_run_plan: {
+        parameters: {
+            query?: {
+                /** @description Dry-run this version instead of the current one. */
+                version?: number;
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The impact summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroDryRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    execute_plan: {
+        parameters: {
+            query?: {
+                /** @description Return the impact summary (200) instead of starting a run. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The plan's id (`plan_…`).
+                 * @example plan_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                plan_id: components["parameters"]["MaestroPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "reason": "checkout 5xx after deploy",
+                 *       "inputs": {
+                 *         "incident_id": "inc_checkout"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["MaestroRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The impact summary (only with `dry_run=true`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroDryRun"];
+                };
+            };
+            /** @description The run, queued. */
+            202: {
+                headers: {
+                    /** @description The run's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only runs of this plan. */
+                plan_id?: components["schemas"]["MaestroPlanIdValue"];
+                /** @description Only runs in this state. */
+                state?: components["schemas"]["MaestroRunState"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroRunList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    stream_run_events: {
+        parameters: {
+            query?: {
+                /** @description Only events after this sequence number (overrides `Last-Event-ID`). */
+                after?: number;
+                /** @description How long to hold the stream open waiting for further events (default and maximum 9 s, so
+                 *     proxies never see an idle connection); the stream starts with `retry: 500`, so an EventSource
+                 *     reconnects at once with `Last-Event-ID` and continues until the run's terminal event.
+                 *      */
+                wait_seconds?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+                /** @description The last event id received (SSE reconnection). */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example id: 1
+                     *     event: run.queued
+                     *     data: {"seq":1,"type":"run.queued","run_id":"run_01hzx","step_id":null,"state":"queued","at":"2026-11-01T09:00:00Z","data":{}}
+                     *      */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancel_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the cancel request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_run_verification: {
+        parameters: {
+            query?: {
+                /** @description Window start (default an hour before the run started). */
+                since?: string;
+                /** @description Window end (default now). */
+                until?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The run's id (`run_…`).
+                 * @example run_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                run_id: components["parameters"]["MaestroRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaestroVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1975,6 +7200,747 @@ export interface operations {
             };
         };
     };
+    list_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every policy in force for the tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyCatalog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_policy_decisions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @example tenants:update */
+                action?: string;
+                outcome?: "allow" | "deny";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decisions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDecisionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_policy_exceptions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                policy_id?: components["schemas"]["PolicyIdValue"];
+                service_id?: string;
+                status?: components["schemas"]["PolicyExceptionStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exceptions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyExceptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_policy_exception: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "policy_id": "residency-eu-export",
+                 *       "reason": "Quarterly audit export by the external auditor",
+                 *       "duration_hours": 48
+                 *     } */
+                "application/json": components["schemas"]["PolicyExceptionCreate"];
+            };
+        };
+        responses: {
+            /** @description The exception, pending approval. */
+            201: {
+                headers: {
+                    /** @description The exception's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyException"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_policy_exception: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                exception_id: components["parameters"]["PolicyExceptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exception. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyException"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approve_policy_exception: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
+                exception_id: components["parameters"]["PolicyExceptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved, now active, exception. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyException"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_policy: {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "effect": "forbid",
+                 *       "actions": [
+                 *         "incidents:update"
+                 *       ],
+                 *       "roles": [
+                 *         "viewer"
+                 *       ],
+                 *       "reason": "viewers never change incidents"
+                 *     } */
+                "application/json": components["schemas"]["PolicyRule"];
+            };
+        };
+        responses: {
+            /** @description The edited policy (or, with dry_run, the proposal) and the decisions that flip. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyEditResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_policy_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyCatalog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    search_entities: {
+        parameters: {
+            query: {
+                /**
+                 * @description The words typed so far.
+                 * @example pay
+                 */
+                q: string;
+                /**
+                 * @description Comma-separated entity kinds to search (default all), e.g. `service,incident`.
+                 * @example service,incident
+                 */
+                kinds?: components["schemas"]["SearchKindList"];
+                /**
+                 * @description Only entities whose `environment` attribute equals this value.
+                 * @example production
+                 */
+                environment?: string;
+                /** @description Maximum number of results (default 20, at most 100). */
+                page_size?: number;
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "query": "pay",
+                     *       "items": [
+                     *         {
+                     *           "ref": "service:svc_payments",
+                     *           "kind": "service",
+                     *           "id": "svc_payments",
+                     *           "name": "payments-api",
+                     *           "environment": "production",
+                     *           "match": "prefix",
+                     *           "attributes": {
+                     *             "tier": "1"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_page_token": null
+                     *     } */
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_services: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /**
+                 * @description Only services owned by this team.
+                 * @example payments
+                 */
+                owner?: string;
+                tier?: components["schemas"]["ServiceTier"];
+                /**
+                 * @description Only services whose name starts with this prefix.
+                 * @example checkout
+                 */
+                name_prefix?: string;
+                /** @description Only services running in this environment. */
+                environment?: components["schemas"]["ServiceEnvironment"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "ledger-reconciler",
+                 *       "description": "Nightly reconciliation of the payment ledger against bank statements.",
+                 *       "owner": {
+                 *         "team": "payments",
+                 *         "contact": "payments-oncall@example.com"
+                 *       },
+                 *       "tier": "tier-2",
+                 *       "environments": [
+                 *         "production",
+                 *         "staging"
+                 *       ],
+                 *       "runbooks": [
+                 *         {
+                 *           "title": "Reconciliation mismatches",
+                 *           "url": "https://runbooks.example.com/ledger-reconciler"
+                 *         }
+                 *       ],
+                 *       "slo": {
+                 *         "objective": 99.5,
+                 *         "window_days": 28
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description The service was registered. */
+            201: {
+                headers: {
+                    /** @description The service's URL. */
+                    Location?: string;
+                    /** @description The service's revision, for `If-Match` on updates. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    /** @description The service's revision, for `If-Match` on updates. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    delete_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The ETag of the revision this update is based on.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "tier": "tier-1",
+                 *       "owner": {
+                 *         "team": "payments",
+                 *         "contact": "#payments-oncall"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["ServiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated service. */
+            200: {
+                headers: {
+                    /** @description The new revision. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_service_dependencies: {
+        parameters: {
+            query?: {
+                depth?: number;
+                direction?: "downstream" | "upstream";
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dependency graph. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDependencyGraph"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_service_links: {
+        parameters: {
+            query?: {
+                /** @description Start of the time range (RFC 3339, with offset). Default one hour before `to`. */
+                from?: string;
+                /** @description End of the time range (RFC 3339, with offset). Default now. */
+                to?: string;
+                environment?: components["schemas"]["ServiceEnvironment"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLinks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_service_map: {
+        parameters: {
+            query?: {
+                environment?: components["schemas"]["ServiceEnvironment"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nodes and edges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     get_health: {
         parameters: {
             query?: never;
@@ -2046,6 +8012,518 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    get_tenant_config: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantConfigVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    put_tenant_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "message": "Point Grafana links at the new EU stack",
+                 *       "document": {
+                 *         "observability": {
+                 *           "grafana": "https://grafana.example.com/d/svc?var-service={service}&var-tenant={tenant}&from={from}&to={to}"
+                 *         },
+                 *         "maintenance_window": "Sun 02:00-04:00 UTC"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["TenantConfigPut"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantConfigVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_tenant_config_versions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantConfigVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_tenant_config_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description A configuration version number (1 is the first), as decimal digits.
+                 * @example 1
+                 */
+                version: components["parameters"]["TenantConfigVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantConfigVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    diff_tenant_config: {
+        parameters: {
+            query: {
+                /** @example 1 */
+                from: number;
+                /** @example 2 */
+                to: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "from": 1,
+                     *       "to": 2,
+                     *       "operations": [
+                     *         {
+                     *           "op": "replace",
+                     *           "path": "/observability/grafana",
+                     *           "value": "https://grafana.example.com/d/{service}"
+                     *         },
+                     *         {
+                     *           "op": "add",
+                     *           "path": "/maintenance_window",
+                     *           "value": "Sun 02:00-04:00 UTC"
+                     *         }
+                     *       ]
+                     *     } */
+                    "application/json": components["schemas"]["TenantConfigDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_tenant_flags: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantFlagList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_tenant_flag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "key": "beta-dashboard",
+                 *       "description": "The redesigned operator dashboard.",
+                 *       "enabled": false,
+                 *       "rules": [
+                 *         {
+                 *           "name": "staging-first",
+                 *           "environments": [
+                 *             "staging"
+                 *           ],
+                 *           "enabled": true
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["TenantFlagCreate"];
+            };
+        };
+        responses: {
+            /** @description The flag. */
+            201: {
+                headers: {
+                    /** @description The flag's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantFlag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_tenant_flag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantFlag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    delete_tenant_flag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flag was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_tenant_flag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "override": {
+                 *         "enabled": false,
+                 *         "reason": "INC-42: disable while checkout is degraded"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["TenantFlagUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated flag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantFlag"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    evaluate_tenant_flag: {
+        parameters: {
+            query?: {
+                environment?: "production" | "staging" | "sandbox";
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The flag's key.
+                 * @example beta-dashboard
+                 */
+                flag_key: components["parameters"]["TenantFlagKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evaluation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantFlagEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_tenant_residency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The posture. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantResidencyPosture"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_tenant_admin_actions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only actions at or after this instant (RFC 3339, with offset). */
+                since?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of admin actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantAdminActionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     list_tenants: {

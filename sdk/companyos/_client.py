@@ -15,15 +15,37 @@ from companyos._base_client import (
 )
 from companyos._types import NOT_GIVEN, Headers, NotGiven, TimeoutTypes
 from companyos.resources import (
+    Alerts,
+    AsyncAlerts,
     AsyncAudit,
+    AsyncDeployments,
+    AsyncEvidence,
+    AsyncGraph,
     AsyncIdentity,
+    AsyncIncidents,
+    AsyncInspect,
     AsyncJobs,
+    AsyncMaestro,
+    AsyncPolicies,
+    AsyncSearch,
+    AsyncServices,
     AsyncSystem,
+    AsyncTenantConfig,
     AsyncTenants,
     Audit,
+    Deployments,
+    Evidence,
+    Graph,
     Identity,
+    Incidents,
+    Inspect,
     Jobs,
+    Maestro,
+    Policies,
+    Search,
+    Services,
     System,
+    TenantConfig,
     Tenants,
 )
 
@@ -111,6 +133,50 @@ class Client(SyncAPIClient):
         return Jobs(self)
 
     @property
+    def services(self) -> Services:
+        return Services(self)
+
+    @property
+    def deployments(self) -> Deployments:
+        return Deployments(self)
+
+    @property
+    def tenant_config(self) -> TenantConfig:
+        return TenantConfig(self)
+
+    @property
+    def alerts(self) -> Alerts:
+        return Alerts(self)
+
+    @property
+    def incidents(self) -> Incidents:
+        return Incidents(self)
+
+    @property
+    def policies(self) -> Policies:
+        return Policies(self)
+
+    @property
+    def maestro(self) -> Maestro:
+        return Maestro(self)
+
+    @property
+    def search(self) -> Search:
+        return Search(self)
+
+    @property
+    def inspect(self) -> Inspect:
+        return Inspect(self)
+
+    @property
+    def graph(self) -> Graph:
+        return Graph(self)
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self)
+
+    @property
     def offline(self) -> Offline:
         from companyos.offline import Offline
 
@@ -194,6 +260,50 @@ class AsyncClient(AsyncAPIClient):
     @property
     def jobs(self) -> AsyncJobs:
         return AsyncJobs(self)
+
+    @property
+    def services(self) -> AsyncServices:
+        return AsyncServices(self)
+
+    @property
+    def deployments(self) -> AsyncDeployments:
+        return AsyncDeployments(self)
+
+    @property
+    def tenant_config(self) -> AsyncTenantConfig:
+        return AsyncTenantConfig(self)
+
+    @property
+    def alerts(self) -> AsyncAlerts:
+        return AsyncAlerts(self)
+
+    @property
+    def incidents(self) -> AsyncIncidents:
+        return AsyncIncidents(self)
+
+    @property
+    def policies(self) -> AsyncPolicies:
+        return AsyncPolicies(self)
+
+    @property
+    def maestro(self) -> AsyncMaestro:
+        return AsyncMaestro(self)
+
+    @property
+    def search(self) -> AsyncSearch:
+        return AsyncSearch(self)
+
+    @property
+    def inspect(self) -> AsyncInspect:
+        return AsyncInspect(self)
+
+    @property
+    def graph(self) -> AsyncGraph:
+        return AsyncGraph(self)
+
+    @property
+    def evidence(self) -> AsyncEvidence:
+        return AsyncEvidence(self)
 
     @property
     def offline(self) -> AsyncOffline:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
@@ -17,11 +18,15 @@ from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
 
 from companyos_server.platform import middleware
 from companyos_server.platform.audit.middleware import AuditMiddleware
 from companyos_server.platform.guard import GuardMiddleware
+from companyos_server.platform.problems import Problem
+from companyos_server.platform.requestctx import request_id_var
 from companyos_server.platform.resolver import CompanyOSResolver
 from companyos_server.platform.runtime import Runtime, set_runtime
 from companyos_server.settings import Settings, get_settings
@@ -65,9 +70,29 @@ def create_app(settings: Settings | None = None, *, validate_responses: bool | N
     return build_app(runtime, validate_responses=validate_responses)
 
 
+async def _root_not_found(request: Request, exc: Exception) -> Response:
+    """Paths no route matches at all (a newline in a segment escapes the catch-all mount)."""
+    problem = Problem(
+        404,
+        detail=f"No operation is served at {request.url.path!r}.",
+        instance=request.url.path,
+        request_id=request_id_var.get(),
+    )
+    return Response(problem.encode(), status_code=404, media_type="application/problem+json")
+
+
+def attach_policy_domain(runtime: Runtime) -> None:
+    """Tenants' own Cedar policies join the built-ins, and every edge decision is recorded."""
+    from companyos_server.domains.policies import hook
+
+    runtime.policy.attach_tenant_policies(partial(hook.policies_for, runtime.db))
+    runtime.extras["record_decision"] = partial(hook.record_decision, runtime.db)
+
+
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:
     """The ASGI application over an existing runtime, which becomes the process's runtime."""
     set_runtime(runtime)
+    attach_policy_domain(runtime)
     api = create_api(runtime, validate_responses=validate_responses)
     routes: list[BaseRoute] = [
         *create_identity_routes(runtime),
@@ -80,5 +105,5 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
         yield
         runtime.close()
 
-    root = Starlette(routes=routes, lifespan=lifespan)
+    root = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: _root_not_found})
     return middleware.wrap_root(root, runtime)

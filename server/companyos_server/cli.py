@@ -7,12 +7,15 @@ import json
 import sys
 
 from companyos_server.platform.migrations import migrate
-from companyos_server.platform.runtime import Runtime
+from companyos_server.platform.runtime import Runtime, set_runtime
 from companyos_server.settings import get_settings
 
 
 def _runtime() -> Runtime:
-    return Runtime(get_settings())
+    """The process's runtime: domain code reaches it with get_runtime(), as it does under the server."""
+    runtime = Runtime(get_settings())
+    set_runtime(runtime)
+    return runtime
 
 
 def cmd_migrate(_: argparse.Namespace) -> int:
@@ -48,6 +51,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Consume every job kind; Maestro's recovery pass resumes runs whose worker died."""
+    import logging
+    import threading
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    runtime = _runtime()
+    maestro = runtime.maestro
+    stop = threading.Event()
+
+    def recovery_loop() -> None:
+        while not stop.is_set():
+            try:
+                maestro.recover()
+            except Exception:
+                logging.getLogger("companyos.maestro").exception("maestro recovery pass failed")
+            stop.wait(max(maestro.lease_seconds / 2, 0.5))
+
+    threading.Thread(target=recovery_loop, name="maestro-recovery", daemon=True).start()
+    print(f"companyos worker: backend={runtime.jobs.ping()} workers={args.workers}", file=sys.stderr)
+    try:
+        runtime.jobs.run_worker(workers=args.workers)
+    finally:
+        stop.set()
+    return 0
+
+
 def cmd_rotate_keys(_: argparse.Namespace) -> int:
     kid = _runtime().keys.rotate()
     print(f"new signing key: {kid} (previous keys stay published until their tokens expire)")
@@ -66,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(func=cmd_serve)
+    worker = sub.add_parser("worker", help="consume background jobs (imports, exports, plan runs)")
+    worker.add_argument("--workers", type=int, default=2)
+    worker.set_defaults(func=cmd_worker)
     sub.add_parser("rotate-keys", help="rotate the OIDC signing key").set_defaults(func=cmd_rotate_keys)
     args = parser.parse_args(argv)
     try:

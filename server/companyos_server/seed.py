@@ -12,7 +12,7 @@ import companyos_server.core
 import companyos_server.domains
 from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.domains.tenants.store import TenantRow
-from companyos_server.platform.runtime import Runtime
+from companyos_server.platform.runtime import Runtime, set_runtime
 from companyos_server.platform.storage import utcnow
 
 DEMO_TENANTS = (
@@ -35,6 +35,7 @@ def seed_development(runtime: Runtime) -> dict[str, Any]:
     """Idempotent: a second run keeps every credential of the first."""
     if not runtime.settings.is_development:
         raise RuntimeError("the development seed runs only when COMPANYOS_ENV is development or test")
+    set_runtime(runtime)  # domain seeds reach the shared cores (IntelGraph, Spine) through it
     from companyos_server.platform.identity.seed import seed_dev_identities
 
     seed_tenants(runtime)

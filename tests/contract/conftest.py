@@ -25,7 +25,9 @@ from schemathesis.filters import HasAPIOperation
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.spec import HTTP_METHODS, SERVED_BY_IDP, bundled_spec_path
 
-MAX_EXAMPLES = int(os.environ.get("COMPANYOS_CONTRACT_MAX_EXAMPLES", "25"))
+# Bounded so the whole suite stays within the CI budget as the spec grows (a member calling other
+# tenants is covered exhaustively by the isolation matrix instead of a fuzzing pass).
+MAX_EXAMPLES = int(os.environ.get("COMPANYOS_CONTRACT_MAX_EXAMPLES", "12"))
 SEED = 20261101
 ADMIN_SCOPES = ["openid", "api", "platform:admin", "tenants:cross"]
 ADMIN_SUBJECT = "usr_contract_admin"

@@ -120,14 +120,6 @@ def test_api_in_a_known_tenant(
     call(case, admin_headers)
 
 
-@contract_schema.parametrize()
-@HYPOTHESIS
-def test_api_as_tenant_member(
-    case: schemathesis.Case, contract_app: Any, member_headers: dict[str, str]
-) -> None:
-    call(case, member_headers)
-
-
 @known_tenant_schema.parametrize()
 @HYPOTHESIS
 def test_api_as_member_in_own_tenant(

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
 class TenantIdValue(RootModel[str]):
@@ -23,6 +23,189 @@ class FieldProblem(BaseModel):
     field: str
     message: str
     code: str | None = None
+
+
+class AlertOpaqueId(RootModel[str]):
+    root: str = Field(..., max_length=40, min_length=1, pattern="^[A-Za-z0-9_-]+$")
+
+
+class AlertStatus(StrEnum):
+    firing = "firing"
+    resolved = "resolved"
+    acknowledged = "acknowledged"
+    silenced = "silenced"
+
+
+class AlertSeverity(StrEnum):
+    critical = "critical"
+    warning = "warning"
+    info = "info"
+
+
+class AlertmanagerLabels1(RootModel[str]):
+    root: str = Field(..., max_length=4096)
+
+
+class AlertmanagerLabels(RootModel[dict[str, AlertmanagerLabels1]]):
+    root: dict[str, AlertmanagerLabels1] = Field(..., max_length=200)
+
+
+class Status(StrEnum):
+    firing = "firing"
+    resolved = "resolved"
+
+
+class AlertmanagerAlert(BaseModel):
+    status: Status
+    labels: AlertmanagerLabels
+    annotations: AlertmanagerLabels | None = None
+    startsAt: str | None = Field(None, max_length=64)
+    endsAt: str | None = Field(None, max_length=64)
+    generatorURL: str | None = Field(None, max_length=4096)
+    fingerprint: str | None = Field(None, max_length=64)
+
+
+class Version(StrEnum):
+    field_4 = "4"
+
+
+class AlertmanagerWebhook(BaseModel):
+    """
+    Prometheus Alertmanager's webhook payload, version 4 (unknown fields are ignored).
+    """
+
+    version: Version
+    groupKey: str | None = Field(None, max_length=4096)
+    truncatedAlerts: int | None = Field(None, ge=0)
+    status: Status
+    receiver: str | None = Field(None, max_length=200)
+    groupLabels: AlertmanagerLabels | None = None
+    commonLabels: AlertmanagerLabels | None = None
+    commonAnnotations: AlertmanagerLabels | None = None
+    externalURL: str | None = Field(None, max_length=4096)
+    alerts: list[AlertmanagerAlert] = Field(..., max_length=1000)
+
+
+class AlertIngestResult(BaseModel):
+    received: int
+    created: int
+    updated: int
+    resolved: int
+    truncated_alerts: int
+    alert_ids: list[str]
+
+
+class SloSource(StrEnum):
+    service = "service"
+    default = "default"
+
+
+class AlertErrorBudgetImpact(BaseModel):
+    """
+    An estimate: burn rate from severity (critical 14.4, warning 6, info 1) against the service's SLO
+    (or 99.9 % over 30 days); consumed = burn_rate × firing time / SLO window. See docs/alerts.md.
+
+    """
+
+    severity: AlertSeverity
+    burn_rate: float
+    slo_objective: float
+    slo_window_days: int
+    slo_source: SloSource
+    allowed_error_percent: float
+    budget_percent_per_hour: float
+    firing_minutes: float
+    budget_consumed_percent: float
+    hours_to_exhaustion: float
+
+
+class Alert(BaseModel):
+    id: str
+    tenant_id: TenantIdValue
+    fingerprint: str
+    name: str
+    """
+    The `alertname` label.
+    """
+    status: AlertStatus
+    severity: AlertSeverity
+    service: str
+    """
+    The `service` label.
+    """
+    service_id: str
+    """
+    The tenant's service of that name; null when unknown.
+    """
+    summary: str
+    description: str | None = None
+    labels: AlertmanagerLabels
+    annotations: AlertmanagerLabels
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
+    generator_url: str | None = None
+    receiver: str | None = None
+    occurrences: int
+    """
+    How many times it fired (a re-fire after resolving counts again).
+    """
+    last_received_at: AwareDatetime | None = None
+    acknowledged_by: str | None = None
+    acknowledged_at: AwareDatetime | None = None
+    silenced_by: str | None = None
+    silenced_until: AwareDatetime | None = None
+    silence_reason: str | None = None
+    incident_id: str | None = None
+    error_budget_impact: AlertErrorBudgetImpact
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class AlertList(BaseModel):
+    items: list[Alert]
+    next_page_token: str | None = None
+
+
+class AlertSilenceRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    until: AwareDatetime
+    reason: str | None = Field(None, max_length=500)
+
+
+class AlertIngestKeyCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200, min_length=1)
+
+
+class Status2(StrEnum):
+    active = "active"
+    revoked = "revoked"
+
+
+class AlertIngestKey(BaseModel):
+    id: str
+    name: str
+    status: Status2
+    created_by: str
+    created_at: AwareDatetime
+    revoked_at: AwareDatetime | None = None
+    replaced_by: str | None = None
+    last_used_at: AwareDatetime | None = None
+
+
+class AlertIngestKeyWithToken(AlertIngestKey):
+    token: str
+    """
+    The bearer credential for Alertmanager. Shown once.
+    """
+
+
+class AlertIngestKeyList(BaseModel):
+    items: list[AlertIngestKey]
 
 
 class AuditOutcome(StrEnum):
@@ -128,6 +311,183 @@ class AuditExportRequest(BaseModel):
     format: Format | None = "ndjson"
 
 
+class DeploymentState(StrEnum):
+    pending = "pending"
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+    rolled_back = "rolled_back"
+
+
+class DeploymentStageName(StrEnum):
+    build = "build"
+    deploy = "deploy"
+    verification = "verification"
+
+
+class DeploymentStage(BaseModel):
+    name: DeploymentStageName
+    state: DeploymentState
+    started_at: AwareDatetime
+    finished_at: AwareDatetime
+    detail: str | None = None
+
+
+class DeploymentEvidencePack(BaseModel):
+    """
+    An evidence pack from the Data Spine (its summary as the Spine returns it).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+
+
+class EvidencePackId(RootModel[str]):
+    root: str = Field(..., max_length=100, min_length=1)
+
+
+class State(StrEnum):
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+
+
+class DeploymentStageUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    state: State
+    detail: str | None = Field(None, max_length=2000)
+    evidence_pack_ids: list[EvidencePackId] | None = Field(None, max_length=50)
+    """
+    Evidence packs to attach to the deployment (added to those already attached).
+    """
+
+
+class EvidenceItemInfo(BaseModel):
+    name: str
+    sha256: str = Field(..., pattern="^[0-9a-f]{64}$")
+    size: int = Field(..., ge=0)
+    media_type: str
+
+
+class EvidenceLineageSpec(BaseModel):
+    inputs: list[str]
+    process: str
+    outputs: list[str]
+
+
+class EvidencePack(BaseModel):
+    id: str
+    tenant_id: str
+    title: str
+    subject: str
+    items: list[EvidenceItemInfo]
+    lineage: EvidenceLineageSpec
+    created_at: AwareDatetime
+    created_by: str
+    key_id: str
+    signature: str
+    manifest_sha256: str
+
+
+class EvidencePackList(BaseModel):
+    items: list[EvidencePack]
+    next_page_token: str | None = None
+
+
+class Record(BaseModel):
+    id: str
+    pack_id: str | None = None
+    inputs: list[str]
+    process: str
+    outputs: list[str]
+    created_by: str
+    created_at: AwareDatetime
+
+
+class EvidenceLineage(BaseModel):
+    ref: str
+    records: list[Record]
+    upstream: list[str]
+    downstream: list[str]
+
+
+class GraphRefValue(RootModel[str]):
+    root: str = Field(
+        ...,
+        max_length=200,
+        min_length=3,
+        pattern="^[a-z][a-z0-9_]{0,39}:[A-Za-z0-9_.-]{1,160}$",
+    )
+
+
+class GraphNameList(RootModel[str]):
+    root: str = Field(
+        ...,
+        max_length=400,
+        min_length=1,
+        pattern="^[a-z][a-z0-9_]{0,59}(,[a-z][a-z0-9_]{0,59}){0,19}$",
+    )
+
+
+class GraphEntity(BaseModel):
+    ref: str
+    kind: str
+    id: str
+    name: str
+    attributes: dict[str, Any]
+    exists: bool
+    """
+    false when only an edge names this entity.
+    """
+    depth: int | None = None
+    """
+    Hops from the root (neighbours only).
+    """
+    updated_at: AwareDatetime | None = None
+
+
+class GraphEdge(BaseModel):
+    src: str
+    relation: str
+    dst: str
+    attributes: dict[str, Any]
+    created_at: AwareDatetime | None = None
+
+
+class GraphNeighbourhood(BaseModel):
+    root: GraphEntity
+    entities: list[GraphEntity]
+    edges: list[GraphEdge]
+    truncated: bool
+
+
+class GraphChange(BaseModel):
+    id: str
+    ref: str
+    actor: str
+    action: str
+    summary: str
+    details: dict[str, Any]
+    at: AwareDatetime
+
+
+class GraphChangeList(BaseModel):
+    ref: str
+    since: AwareDatetime
+    until: AwareDatetime
+    items: list[GraphChange]
+
+
+class GraphPaths(BaseModel):
+    src: str
+    dst: str
+    paths: list[list[GraphEdge]]
+
+
 class Role(StrEnum):
     platform_engineer = "platform_engineer"
     sre = "sre"
@@ -155,6 +515,234 @@ class Me(BaseModel):
     acr: str | None = None
     auth_time: AwareDatetime | None = None
     client_id: str | None = None
+
+
+class IncidentOpaqueId(RootModel[str]):
+    root: str = Field(..., max_length=40, min_length=1, pattern="^[A-Za-z0-9_-]+$")
+
+
+class IncidentSeverity(StrEnum):
+    sev1 = "sev1"
+    sev2 = "sev2"
+    sev3 = "sev3"
+    sev4 = "sev4"
+
+
+class IncidentStatus(StrEnum):
+    investigating = "investigating"
+    identified = "identified"
+    monitoring = "monitoring"
+    resolved = "resolved"
+
+
+class IncidentResponderRole(StrEnum):
+    commander = "commander"
+    comms = "comms"
+    ops = "ops"
+
+
+class IncidentSubject(RootModel[str]):
+    root: str = Field(..., max_length=200, min_length=1, pattern="^[A-Za-z0-9_.:@-]+$")
+
+
+class IncidentResponderCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    subject: IncidentSubject
+    role: IncidentResponderRole
+
+
+class IncidentResponder(BaseModel):
+    subject: str
+    role: IncidentResponderRole
+    added_by: str
+    added_at: AwareDatetime
+
+
+class IncidentDashboardCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    url: str = Field(..., max_length=2000, min_length=8, pattern="^https?://[!-~]+$")
+    title: str | None = Field(None, max_length=200, min_length=1)
+
+
+class IncidentDashboard(BaseModel):
+    url: str
+    title: str
+    added_by: str
+    added_at: AwareDatetime
+
+
+class IncidentTaskCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ref: str = Field(..., pattern="^plan_run:[A-Za-z0-9_.-]{1,80}$")
+    """
+    A Maestro plan run (`plan_run:<id>`).
+    """
+    title: str | None = Field(None, max_length=300, min_length=1)
+
+
+class IncidentTask(BaseModel):
+    ref: str
+    title: str
+    added_by: str
+    added_at: AwareDatetime
+
+
+class Kind1(StrEnum):
+    """
+    `status_change` and `alert` entries are written by the platform.
+    """
+
+    note = "note"
+    action = "action"
+
+
+class IncidentTimelineEntryCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kind: Kind1
+    """
+    `status_change` and `alert` entries are written by the platform.
+    """
+    text: str = Field(..., max_length=5000, min_length=1)
+
+
+class Kind2(StrEnum):
+    note = "note"
+    status_change = "status_change"
+    action = "action"
+    alert = "alert"
+
+
+class IncidentTimelineEntry(BaseModel):
+    id: str
+    kind: Kind2
+    author: str
+    at: AwareDatetime
+    text: str
+    details: dict[str, Any]
+
+
+class IncidentChecklistItemCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    text: str = Field(..., max_length=500, min_length=1)
+
+
+class IncidentChecklistItem(BaseModel):
+    id: str
+    position: int
+    text: str
+    checked: bool
+    checked_by: str
+    checked_at: AwareDatetime
+
+
+class ServiceId(RootModel[str]):
+    root: str = Field(..., max_length=40, min_length=1)
+
+
+class ChecklistItem(RootModel[str]):
+    root: str = Field(..., max_length=500, min_length=1)
+
+
+class IncidentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str = Field(..., max_length=300, min_length=1)
+    summary: str | None = Field(None, max_length=5000)
+    severity: IncidentSeverity
+    alert_id: str | None = Field(None, max_length=40, min_length=1)
+    """
+    Open from this alert (idempotent).
+    """
+    service_ids: list[ServiceId] | None = Field(None, max_length=50)
+    responders: list[IncidentResponderCreate] | None = Field(None, max_length=50)
+    dashboards: list[IncidentDashboardCreate] | None = Field(None, max_length=50)
+    checklist: list[ChecklistItem] | None = Field(None, max_length=100)
+
+
+class IncidentUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str | None = Field(None, max_length=300, min_length=1)
+    summary: str | None = Field(None, max_length=5000)
+    severity: IncidentSeverity | None = None
+    status: IncidentStatus | None = None
+    status_note: str | None = Field(None, max_length=1000)
+    """
+    Added to the status change's timeline entry.
+    """
+    service_ids: list[ServiceId] | None = Field(None, max_length=50)
+
+
+class Incident(BaseModel):
+    id: str
+    tenant_id: TenantIdValue
+    title: str
+    summary: str
+    severity: IncidentSeverity
+    status: IncidentStatus
+    service_ids: list[str]
+    source_alert_id: str
+    responders: list[IncidentResponder]
+    dashboards: list[IncidentDashboard]
+    tasks: list[IncidentTask]
+    checklist: list[IncidentChecklistItem]
+    timeline: list[IncidentTimelineEntry]
+    created_by: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    resolved_at: AwareDatetime
+
+
+class IncidentList(BaseModel):
+    items: list[Incident]
+    next_page_token: str | None = None
+
+
+class InspectLink(BaseModel):
+    name: str
+    url: str
+
+
+class InspectAction(BaseModel):
+    action: str
+    allowed: bool
+    reasons: list[str]
+    requires_step_up: bool
+
+
+class InspectNeighbours(BaseModel):
+    entities: list[GraphEntity]
+    edges: list[GraphEdge]
+
+
+class InspectWindow(BaseModel):
+    since: AwareDatetime
+    until: AwareDatetime
+
+
+class EntityInspection(BaseModel):
+    entity: GraphEntity
+    neighbours: InspectNeighbours
+    audit: list[AuditEvent]
+    """
+    Recent audit events whose resource is this entity, newest first.
+    """
+    changes: list[GraphChange]
+    links: list[InspectLink]
+    actions: list[InspectAction]
+    window: InspectWindow
 
 
 class JobIdValue(RootModel[str]):
@@ -229,6 +817,527 @@ class Job(BaseModel):
 class JobList(BaseModel):
     items: list[Job]
     next_page_token: str | None = None
+
+
+class MaestroPlanIdValue(RootModel[str]):
+    root: str = Field(
+        ...,
+        examples=["plan_01hzx7c9v3m1q2w3e4r5t6y7u8"],
+        max_length=40,
+        min_length=6,
+        pattern="^plan_[0-9a-z]{1,35}$",
+    )
+
+
+class MaestroRisk(StrEnum):
+    """
+    `high` needs step-up to execute.
+    """
+
+    normal = "normal"
+    high = "high"
+
+
+class MaestroStepId(RootModel[str]):
+    root: str = Field(..., examples=["restart"], pattern="^[a-z][a-z0-9_-]{0,62}$")
+
+
+class MaestroTimeout(RootModel[int]):
+    root: int = Field(300, ge=1, le=3600)
+    """
+    Seconds one attempt may take before it counts as failed.
+    """
+
+
+class MaestroRetryPolicy(BaseModel):
+    """
+    Attempts and backoff. After the n-th failure the engine waits a uniformly random time in
+    `[0, min(max_delay, base_delay × 2^(n-1))]` (exponential backoff with full jitter).
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    max_attempts: int | None = Field(1, ge=1, le=10)
+    base_delay: float | None = Field(1, ge=0.0, le=600.0)
+    max_delay: float | None = Field(30, ge=0.0, le=3600.0)
+
+
+class MaestroServiceIdValue(RootModel[str]):
+    root: str = Field(
+        ..., examples=["svc_checkout"], pattern="^svc_[0-9A-Za-z_-]{1,64}$"
+    )
+
+
+class MaestroDeploymentIdValue(RootModel[str]):
+    root: str = Field(
+        ..., examples=["dep_checkout_42"], pattern="^dep_[0-9A-Za-z_-]{1,64}$"
+    )
+
+
+class MaestroName(RootModel[str]):
+    root: str = Field(..., pattern="^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+
+
+class MaestroEnvironment(StrEnum):
+    production = "production"
+    staging = "staging"
+    sandbox = "sandbox"
+
+
+class MaestroDeploymentRollbackParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    deployment_id: MaestroDeploymentIdValue
+    to_deployment_id: MaestroDeploymentIdValue | None = None
+    service_id: MaestroServiceIdValue | None = None
+
+
+class MaestroServiceRestartParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    service_id: MaestroServiceIdValue
+    environment: MaestroEnvironment | None = None
+
+
+class MaestroServiceScaleParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    service_id: MaestroServiceIdValue
+    replicas: int = Field(..., ge=0, le=1000)
+    environment: MaestroEnvironment | None = None
+
+
+class MaestroFlagToggleParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    flag: MaestroName
+    enabled: bool
+    environment: MaestroEnvironment | None = None
+
+
+class MaestroAccountLockParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    account_id: MaestroName
+    reason: str | None = Field(None, max_length=500, min_length=1)
+
+
+class MaestroCredentialRotateParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    credential_id: MaestroName
+
+
+class MaestroIncidentTaskParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    incident_id: str = Field(
+        ..., examples=["inc_checkout"], pattern="^inc_[0-9A-Za-z_-]{1,64}$"
+    )
+    title: str = Field(..., max_length=500, min_length=1)
+    assignee: MaestroName | None = None
+
+
+class MaestroWaitParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    seconds: float = Field(..., ge=0.0, le=3600.0)
+
+
+class Action(StrEnum):
+    deployment_rollback = "deployment.rollback"
+
+
+class Action1(StrEnum):
+    service_restart = "service.restart"
+
+
+class Action2(StrEnum):
+    service_scale = "service.scale"
+
+
+class Action3(StrEnum):
+    flag_toggle = "flag.toggle"
+
+
+class Action4(StrEnum):
+    account_lock = "account.lock"
+
+
+class Action5(StrEnum):
+    credential_rotate = "credential.rotate"
+
+
+class Action6(StrEnum):
+    incident_task = "incident.task"
+
+
+class Action7(StrEnum):
+    wait = "wait"
+
+
+class Action8(StrEnum):
+    deployment_rollback = "deployment.rollback"
+
+
+class MaestroDeploymentRollbackCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action8
+    parameters: MaestroDeploymentRollbackParams
+
+
+class Action9(StrEnum):
+    service_restart = "service.restart"
+
+
+class MaestroServiceRestartCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action9
+    parameters: MaestroServiceRestartParams
+
+
+class Action10(StrEnum):
+    service_scale = "service.scale"
+
+
+class MaestroServiceScaleCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action10
+    parameters: MaestroServiceScaleParams
+
+
+class Action11(StrEnum):
+    flag_toggle = "flag.toggle"
+
+
+class MaestroFlagToggleCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action11
+    parameters: MaestroFlagToggleParams
+
+
+class Action12(StrEnum):
+    account_lock = "account.lock"
+
+
+class MaestroAccountLockCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action12
+    parameters: MaestroAccountLockParams
+
+
+class Action13(StrEnum):
+    credential_rotate = "credential.rotate"
+
+
+class MaestroCredentialRotateCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action13
+    parameters: MaestroCredentialRotateParams
+
+
+class Action14(StrEnum):
+    incident_task = "incident.task"
+
+
+class MaestroIncidentTaskCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action14
+    parameters: MaestroIncidentTaskParams
+
+
+class MaestroStepImpact(BaseModel):
+    step_id: str
+    action: str
+    target: str
+    change: str
+    """
+    What would change.
+    """
+    risk: MaestroRisk
+    requires_step_up: bool
+    timeout_seconds: int
+    max_attempts: int
+    compensation: str
+    """
+    What the compensation would undo.
+    """
+
+
+class ChangesMade(Enum):
+    boolean_False = False
+
+
+class MaestroDryRun(BaseModel):
+    plan_id: str
+    plan_version: int
+    plan_name: str
+    risk: MaestroRisk
+    requires_step_up: bool
+    """
+    Whether executing needs a fresh multi-factor sign-in for this caller.
+    """
+    adapter: str
+    """
+    The platform adapter that would apply the effects.
+    """
+    steps: list[MaestroStepImpact]
+    changes_made: ChangesMade
+
+
+class Inputs(RootModel[str]):
+    root: str = Field(..., max_length=200)
+
+
+class MaestroRunRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    reason: str | None = Field(None, max_length=500)
+    """
+    Why the plan is run (kept with the run and its evidence).
+    """
+    inputs: dict[str, Inputs] | None = Field(None, max_length=20)
+    """
+    Context kept with the run (e.g. `incident_id` links the incident's checklist to verification).
+    """
+    plan_version: int | None = Field(None, ge=1, le=1000000)
+    """
+    Run this version instead of the current one.
+    """
+
+
+class MaestroRunState(StrEnum):
+    queued = "queued"
+    running = "running"
+    compensating = "compensating"
+    succeeded = "succeeded"
+    compensated = "compensated"
+    failed = "failed"
+    cancelled = "cancelled"
+
+
+class MaestroStepError(BaseModel):
+    attempt: int
+    message: str
+    at: AwareDatetime
+
+
+class State1(StrEnum):
+    pending = "pending"
+    running = "running"
+    retrying = "retrying"
+    succeeded = "succeeded"
+    failed = "failed"
+    skipped = "skipped"
+
+
+class CompensationStateEnum(StrEnum):
+    running = "running"
+    succeeded = "succeeded"
+    failed = "failed"
+
+
+class CompensationState(RootModel[CompensationStateEnum | None]):
+    root: CompensationStateEnum | None = None
+
+
+class MaestroRunStep(BaseModel):
+    id: str
+    action: str
+    target: str
+    state: State1
+    attempts: int = Field(..., ge=0)
+    errors: list[MaestroStepError]
+    output: dict[str, Any]
+    started_at: AwareDatetime
+    finished_at: AwareDatetime
+    compensation_state: CompensationState
+    compensation_error: str
+
+
+class Progress(BaseModel):
+    done: int = Field(..., ge=0)
+    total: int = Field(..., ge=0)
+
+
+class MaestroRun(BaseModel):
+    id: str
+    tenant_id: str
+    plan_id: str
+    plan_version: int
+    plan_name: str
+    state: MaestroRunState
+    risk: MaestroRisk
+    current_step: str
+    progress: Progress
+    steps: list[MaestroRunStep]
+    reason: str
+    inputs: dict[str, Any]
+    job_id: str
+    """
+    The job executing the run (GET …/jobs/{job_id}).
+    """
+    created_by: str
+    created_at: AwareDatetime
+    started_at: AwareDatetime
+    finished_at: AwareDatetime
+    cancel_requested: bool
+    recoveries: int
+    """
+    How many times the run was resumed after its worker died.
+    """
+    error: str
+    evidence_pack_id: str
+    """
+    The Data Spine evidence pack of the run.
+    """
+
+
+class MaestroRunList(BaseModel):
+    items: list[MaestroRun]
+    next_page_token: str | None = None
+
+
+class MaestroRunEvent(BaseModel):
+    """
+    The `data:` of one Server-Sent Event.
+    """
+
+    seq: int
+    at: AwareDatetime
+    type: str
+    run_id: str
+    step_id: str
+    state: str
+    data: dict[str, Any]
+
+
+class MaestroSliSide(BaseModel):
+    good: int
+    total: int
+    error_rate: float
+    burn_rate: float
+
+
+class State2(StrEnum):
+    ok = "ok"
+    no_data = "no_data"
+
+
+class ObjectiveSource(StrEnum):
+    service = "service"
+    default = "default"
+
+
+class ErrorBudget(BaseModel):
+    remaining_at_action: float
+    remaining_at_end: float
+    delta: float
+
+
+class BurnDownItem(BaseModel):
+    at: AwareDatetime
+    good: int
+    total: int
+    error_rate: float
+    budget_remaining: float
+
+
+class VerdictEnum(StrEnum):
+    improved = "improved"
+    unchanged = "unchanged"
+    degraded = "degraded"
+
+
+class Verdict(RootModel[VerdictEnum | None]):
+    root: VerdictEnum | None = None
+
+
+class MaestroServiceVerification(BaseModel):
+    service_id: str
+    state: State2
+    message: str | None = None
+    objective: float
+    """
+    The SLO objective as a fraction (0.999).
+    """
+    objective_source: ObjectiveSource
+    before: MaestroSliSide | None = None
+    after: MaestroSliSide | None = None
+    error_budget: ErrorBudget | None = None
+    burn_down: list[BurnDownItem] | None = None
+    verdict: Verdict | None = None
+
+
+class MaestroChecklistItem(BaseModel):
+    id: str
+    text: str
+    done: bool
+    done_by: str
+    done_at: AwareDatetime
+
+
+class State3(StrEnum):
+    """
+    `no_data` when no affected service has SLI samples in the window.
+    """
+
+    ok = "ok"
+    no_data = "no_data"
+
+
+class Window(BaseModel):
+    since: AwareDatetime
+    until: AwareDatetime
+    action_at: AwareDatetime
+
+
+class Source(StrEnum):
+    incident = "incident"
+    run = "run"
+
+
+class Checklist(BaseModel):
+    source: Source
+    incident_id: str
+    items: list[MaestroChecklistItem]
+
+
+class MaestroVerification(BaseModel):
+    run_id: str
+    run_state: MaestroRunState
+    state: State3
+    """
+    `no_data` when no affected service has SLI samples in the window.
+    """
+    window: Window
+    services: list[MaestroServiceVerification]
+    checklist: Checklist
 
 
 class GrantType(StrEnum):
@@ -335,19 +1444,499 @@ class OidcUserinfo(BaseModel):
     auth_time: int | None = None
 
 
-class Status(StrEnum):
+class PolicyOpaqueId(RootModel[str]):
+    root: str = Field(..., max_length=40, min_length=1, pattern="^[A-Za-z0-9_-]+$")
+
+
+class PolicyIdValue(RootModel[str]):
+    root: str = Field(
+        ..., max_length=64, min_length=2, pattern="^[a-z][a-z0-9-]{0,62}[a-z0-9]$"
+    )
+
+
+class Effect(StrEnum):
+    permit = "permit"
+    forbid = "forbid"
+
+
+class Action15(RootModel[str]):
+    root: str = Field(..., pattern="^[a-z_]{1,40}:[a-z_]{1,40}$")
+
+
+class PolicyRule(BaseModel):
+    """
+    A tenant policy, confined to its tenant; a `permit` applies to members of the tenant only.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    effect: Effect
+    actions: list[Action15] = Field(..., max_length=50, min_length=1)
+    roles: list[Role] | None = Field(None, max_length=5)
+    """
+    Applies to callers holding any of these roles; empty means everyone.
+    """
+    require_mfa: bool | None = None
+    """
+    permit: only with a multi-factor sign-in. forbid: applies to callers without one.
+    """
+    mutations_only: bool | None = None
+    reason: str = Field(..., max_length=300, min_length=1)
+    enabled: bool | None = None
+    change_note: str | None = Field(None, max_length=1000)
+
+
+class Source1(StrEnum):
+    builtin = "builtin"
+    tenant = "tenant"
+
+
+class Rule(BaseModel):
+    """
+    The structured rule of a tenant policy; null for built-ins.
+    """
+
+    effect: Effect | None = None
+    actions: list[str] | None = None
+    roles: list[str] | None = None
+    require_mfa: bool | None = None
+    mutations_only: bool | None = None
+    reason: str | None = None
+    enabled: bool | None = None
+
+
+class Policy(BaseModel):
+    id: str
+    cedar_id: str
+    """
+    The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
+    """
+    source: Source1
+    effect: Effect
+    reason: str
+    text: str
+    """
+    The Cedar source.
+    """
+    editable: bool
+    enabled: bool
+    version: int
+    rule: Rule
+    """
+    The structured rule of a tenant policy; null for built-ins.
+    """
+    updated_by: str
+    updated_at: AwareDatetime
+
+
+class PolicyCatalog(BaseModel):
+    items: list[Policy]
+
+
+class Before(StrEnum):
+    allow = "allow"
+    deny = "deny"
+
+
+class After(StrEnum):
+    allow = "allow"
+    deny = "deny"
+
+
+class PolicyDecisionFlip(BaseModel):
+    decision_id: str
+    at: AwareDatetime
+    principal: str
+    roles: list[str]
+    action: str
+    resource: str
+    before: Before
+    after: After
+    reasons: list[str]
+
+
+class PolicyEditResult(BaseModel):
+    dry_run: bool
+    policy: Policy
+    previous_version: int
+    evaluated: int
+    """
+    How many recent decisions were evaluated again.
+    """
+    changed: int
+    flips: list[PolicyDecisionFlip]
+
+
+class Outcome(StrEnum):
+    allow = "allow"
+    deny = "deny"
+
+
+class PolicyDecision(BaseModel):
+    id: str
+    at: AwareDatetime
+    principal: str
+    principal_kind: str
+    roles: list[str]
+    action: str
+    resource: str
+    outcome: Outcome
+    reasons: list[str]
+    policy_ids: list[str]
+    request_id: str | None = None
+
+
+class PolicyDecisionList(BaseModel):
+    items: list[PolicyDecision]
+    next_page_token: str | None = None
+
+
+class PolicyExceptionStatus(StrEnum):
+    pending = "pending"
+    active = "active"
+    expired = "expired"
+
+
+class PolicyExceptionCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    policy_id: PolicyIdValue
+    service_id: str | None = Field(None, max_length=40, min_length=1)
+    """
+    Scope the exception to one service; omit for the whole tenant.
+    """
+    reason: str = Field(..., max_length=1000, min_length=1)
+    duration_hours: int = Field(..., ge=1, le=2160)
+
+
+class Scope(StrEnum):
+    tenant = "tenant"
+    service = "service"
+
+
+class PolicyException(BaseModel):
+    id: str
+    policy_id: str
+    scope: Scope
+    service_id: str
+    reason: str
+    requested_by: str
+    requested_at: AwareDatetime
+    expires_at: AwareDatetime
+    approver: str
+    approved_at: AwareDatetime
+    status: PolicyExceptionStatus
+
+
+class PolicyExceptionList(BaseModel):
+    items: list[PolicyException]
+    next_page_token: str | None = None
+
+
+class SearchKindList(RootModel[str]):
+    root: str = Field(
+        ...,
+        max_length=400,
+        min_length=1,
+        pattern="^[a-z][a-z0-9_]{0,39}(,[a-z][a-z0-9_]{0,39}){0,19}$",
+    )
+
+
+class SearchMatch(StrEnum):
+    """
+    `exact`: the whole name; `prefix`: the name starts with the query; `name`: every word in the name; `body`: elsewhere.
+    """
+
+    exact = "exact"
+    prefix = "prefix"
+    name = "name"
+    body = "body"
+
+
+class SearchResult(BaseModel):
+    ref: str
+    """
+    `<kind>:<id>`, usable with the inspect operation.
+    """
+    kind: str
+    id: str
+    name: str
+    environment: str | None = None
+    match: SearchMatch
+    attributes: dict[str, Any]
+
+
+class SearchResults(BaseModel):
+    query: str
+    items: list[SearchResult]
+    next_page_token: str | None = None
+
+
+class ServiceTier(StrEnum):
+    """
+    Criticality; tier-0 is customer-facing and revenue-critical.
+    """
+
+    tier_0 = "tier-0"
+    tier_1 = "tier-1"
+    tier_2 = "tier-2"
+    tier_3 = "tier-3"
+
+
+class ServiceEnvironment(StrEnum):
+    production = "production"
+    staging = "staging"
+    sandbox = "sandbox"
+
+
+class ServiceOwner(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    team: str = Field(..., max_length=100, min_length=1)
+    contact: str | None = Field(None, max_length=200)
+    """
+    An e-mail address, chat channel or pager handle.
+    """
+
+
+class ServiceRunbook(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str = Field(..., max_length=200, min_length=1)
+    url: AnyUrl
+
+
+class ServiceSloSpec(BaseModel):
+    """
+    An OpenSLO-style objective over a rolling window (null removes it on update). `sli` is the last measured SLI (percent) when no SLI samples exist.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    objective: float = Field(..., ge=0.0, le=99.999)
+    """
+    Target in percent.
+    """
+    window_days: int | None = Field(28, ge=1, le=90)
+    sli: float | None = Field(None, ge=0.0, le=100.0)
+    indicator: str | None = Field(None, max_length=200)
+    """
+    What is measured (e.g. availability of HTTP requests).
+    """
+
+
+class State4(StrEnum):
+    not_configured = "not_configured"
+    no_data = "no_data"
+    healthy = "healthy"
+    at_risk = "at_risk"
+    exhausted = "exhausted"
+
+
+class Source2(StrEnum):
+    """
+    Where the SLI came from.
+    """
+
+    none = "none"
+    stored = "stored"
+    samples = "samples"
+
+
+class ServiceSloSummary(BaseModel):
+    """
+    `state` is `not_configured` (no objective), `no_data` (objective but no SLI), else `healthy`,
+    `at_risk` (under 25 % of the error budget left) or `exhausted`.
+
+    """
+
+    state: State4
+    objective: float | None = None
+    window_days: int | None = None
+    indicator: str | None = None
+    sli: float | None = None
+    """
+    Current SLI in percent.
+    """
+    error_budget_remaining: float | None = None
+    """
+    Fraction of the error budget left (1 = untouched, negative = overspent).
+    """
+    source: Source2 | None = None
+    """
+    Where the SLI came from.
+    """
+
+
+class ServiceDataLocation(StrEnum):
+    eu = "eu"
+    us = "us"
+    apac = "apac"
+
+
+class Service(BaseModel):
+    id: str = Field(..., examples=["svc_01jbz8m0000000000000000000"])
+    tenant_id: str
+    name: str
+    description: str
+    owner: ServiceOwner
+    tier: ServiceTier
+    environments: list[ServiceEnvironment]
+    dependencies: list[str]
+    """
+    Ids of the services this one depends on.
+    """
+    runbooks: list[ServiceRunbook]
+    data_locations: list[ServiceDataLocation]
+    """
+    Regions where the service stores tenant data (used by the residency posture).
+    """
+    slo: ServiceSloSummary
+    labels: dict[str, str]
+    revision: int
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class Dependency(RootModel[str]):
+    root: str = Field(..., max_length=40, pattern="^svc_[0-9a-z]+$")
+
+
+class Labels(RootModel[str]):
+    root: str = Field(..., max_length=200)
+
+
+class ServiceCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9-]*[a-z0-9]$"
+    )
+    description: str | None = Field(None, max_length=2000)
+    owner: ServiceOwner
+    tier: ServiceTier
+    environments: list[ServiceEnvironment] | None = Field(None, max_length=3)
+    dependencies: list[Dependency] | None = Field(None, max_length=100)
+    runbooks: list[ServiceRunbook] | None = Field(None, max_length=20)
+    data_locations: list[ServiceDataLocation] | None = Field(None, max_length=3)
+    slo: ServiceSloSpec | None = None
+    labels: dict[str, Labels] | None = Field(None, max_length=32)
+
+
+class ServiceUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(
+        None, max_length=63, min_length=2, pattern="^[a-z][a-z0-9-]*[a-z0-9]$"
+    )
+    description: str | None = Field(None, max_length=2000)
+    owner: ServiceOwner | None = None
+    tier: ServiceTier | None = None
+    environments: list[ServiceEnvironment] | None = Field(None, max_length=3)
+    dependencies: list[Dependency] | None = Field(None, max_length=100)
+    runbooks: list[ServiceRunbook] | None = Field(None, max_length=20)
+    data_locations: list[ServiceDataLocation] | None = Field(None, max_length=3)
+    slo: ServiceSloSpec | None = None
+    labels: dict[str, Labels] | None = Field(None, max_length=32)
+
+
+class ServiceList(BaseModel):
+    items: list[Service]
+    next_page_token: str | None = None
+
+
+class ServiceMapNode(BaseModel):
+    id: str
+    name: str
+    tier: ServiceTier
+    owner_team: str
+    environments: list[ServiceEnvironment]
+    slo_state: str
+    depth: int | None = None
+    """
+    Hops from the root (dependency graphs only).
+    """
+
+
+class Relation(StrEnum):
+    depends_on = "depends_on"
+
+
+class ServiceMapEdge(BaseModel):
+    source: str
+    """
+    The dependent service's id.
+    """
+    target: str
+    """
+    The id of the service it depends on.
+    """
+    relation: Relation
+
+
+class ServiceMap(BaseModel):
+    tenant_id: str
+    nodes: list[ServiceMapNode]
+    edges: list[ServiceMapEdge]
+
+
+class Direction(StrEnum):
+    downstream = "downstream"
+    upstream = "upstream"
+
+
+class ServiceDependencyGraph(BaseModel):
+    service_id: str
+    direction: Direction
+    depth: int
+    nodes: list[ServiceMapNode]
+    edges: list[ServiceMapEdge]
+
+
+class Kind3(StrEnum):
+    grafana = "grafana"
+    prometheus = "prometheus"
+    loki = "loki"
+    runbook = "runbook"
+
+
+class ServiceLink(BaseModel):
+    kind: Kind3
+    title: str
+    url: str
+
+
+class ServiceLinks(BaseModel):
+    service_id: str
+    from_: AwareDatetime = Field(..., alias="from")
+    to: AwareDatetime
+    configured: bool
+    """
+    Whether the tenant configured any observability URL template.
+    """
+    links: list[ServiceLink]
+
+
+class Status3(StrEnum):
     ok = "ok"
 
 
 class Health(BaseModel):
-    status: Status
+    status: Status3
     version: str
     """
     The API version (semver).
     """
 
 
-class Status1(StrEnum):
+class Status4(StrEnum):
     ready = "ready"
     not_ready = "not_ready"
 
@@ -359,8 +1948,208 @@ class Check(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Status1
+    status: Status4
     checks: list[Check]
+
+
+class TenantConfigUrlTemplate(RootModel[str]):
+    root: str = Field(
+        ...,
+        pattern="^https?://[^ \\t\\n\\r\\f\\v{}]*(\\{(service|tenant|environment|from|to)\\}[^ \\t\\n\\r\\f\\v{}]*)*$",
+    )
+    """
+    A URL template (no length bounds here; the request size limit caps it).
+    """
+
+
+class Kind4(StrEnum):
+    database = "database"
+    object_store = "object_store"
+    analytics = "analytics"
+    backup = "backup"
+    export = "export"
+
+
+class TenantConfigVersionSummary(BaseModel):
+    version: int
+    author: str
+    message: str
+    created_at: AwareDatetime
+
+
+class TenantConfigVersion(BaseModel):
+    tenant_id: str
+    version: int
+    author: str
+    message: str
+    created_at: AwareDatetime
+    document: dict[str, Any]
+
+
+class TenantConfigVersionList(BaseModel):
+    items: list[TenantConfigVersionSummary]
+    next_page_token: str | None = None
+
+
+class Op(StrEnum):
+    add = "add"
+    remove = "remove"
+    replace = "replace"
+
+
+class TenantConfigPatchOperation(BaseModel):
+    op: Op
+    path: str
+    value: Any | None = None
+
+
+class TenantConfigDiff(BaseModel):
+    from_: int = Field(..., alias="from")
+    to: int
+    operations: list[TenantConfigPatchOperation]
+
+
+class TenantFlagVariantValue(RootModel[Any | None]):
+    root: Any | None = None
+    """
+    A variant's value (any JSON value).
+    """
+
+
+class TenantFlagRule(BaseModel):
+    """
+    Applies to the environments named; sets `enabled` and, optionally, the variant served.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=100, min_length=1)
+    environments: list[ServiceEnvironment] = Field(..., max_length=3, min_length=1)
+    enabled: bool | None = True
+    variant: str | None = Field(None, max_length=63, min_length=1)
+
+
+class TenantFlagOverride(BaseModel):
+    """
+    A tenant-level override that wins over every rule, with why it was set (null when none).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    enabled: bool
+    variant: str | None = Field(None, max_length=63, min_length=1)
+    reason: str = Field(..., max_length=500, min_length=1)
+
+
+class Reason1(StrEnum):
+    """
+    OFREP evaluation reason.
+    """
+
+    TARGETING_MATCH = "TARGETING_MATCH"
+    DEFAULT = "DEFAULT"
+    DISABLED = "DISABLED"
+
+
+class TenantFlagEvaluation(BaseModel):
+    flag_key: str
+    environment: ServiceEnvironment
+    enabled: bool
+    variant: str | None = None
+    value: TenantFlagVariantValue
+    reason: Reason1
+    """
+    OFREP evaluation reason.
+    """
+    decided_by: str
+    """
+    `override`, `rule:<name>` or `default`.
+    """
+    explanation: str
+
+
+class TenantFlag(BaseModel):
+    key: str
+    tenant_id: str
+    description: str
+    enabled: bool
+    """
+    The flag's default state.
+    """
+    variants: dict[str, TenantFlagVariantValue]
+    default_variant: str
+    rules: list[TenantFlagRule]
+    override: TenantFlagOverride
+    effective: list[TenantFlagEvaluation]
+    """
+    The evaluation in every environment.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class TenantFlagCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    key: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9._-]*[a-z0-9]$"
+    )
+    description: str | None = Field(None, max_length=2000)
+    enabled: bool | None = False
+    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
+    default_variant: str | None = Field(None, max_length=63, min_length=1)
+    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
+    override: TenantFlagOverride | None = None
+
+
+class TenantFlagUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    description: str | None = Field(None, max_length=2000)
+    enabled: bool | None = None
+    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
+    default_variant: str | None = Field(None, max_length=63, min_length=1)
+    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
+    override: TenantFlagOverride | None = None
+
+
+class TenantFlagList(BaseModel):
+    items: list[TenantFlag]
+    next_page_token: str | None = None
+
+
+class Source3(StrEnum):
+    configuration = "configuration"
+    platform_default = "platform_default"
+    service = "service"
+
+
+class TenantAdminAction(BaseModel):
+    id: str
+    """
+    The audit event's id.
+    """
+    occurred_at: AwareDatetime
+    actor: str
+    actor_role: str
+    """
+    `tenant_admin`, `platform_engineer` or `platform_admin` (no role in the tenant).
+    """
+    roles: list[str]
+    action: str
+    resource: str
+    status: int
+    request_id: str
+    operation_id: str | None = None
+
+
+class TenantAdminActionList(BaseModel):
+    items: list[TenantAdminAction]
+    next_page_token: str | None = None
 
 
 class TenantTier(StrEnum):
@@ -380,12 +2169,8 @@ class Residency(StrEnum):
     apac = "apac"
 
 
-class Labels1(RootModel[str]):
-    root: str = Field(..., max_length=200)
-
-
-class Labels(RootModel[dict[str, Labels1]]):
-    root: dict[str, Labels1] = Field(..., max_length=32)
+class Labels2(RootModel[dict[str, Labels]]):
+    root: dict[str, Labels] = Field(..., max_length=32)
 
 
 class Tenant(BaseModel):
@@ -394,7 +2179,7 @@ class Tenant(BaseModel):
     tier: TenantTier
     residency: Residency
     status: TenantStatus
-    labels: Labels
+    labels: Labels2
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -407,7 +2192,7 @@ class TenantCreate(BaseModel):
     display_name: str = Field(..., max_length=200, min_length=1)
     tier: TenantTier | None = None
     residency: Residency | None = None
-    labels: Labels | None = None
+    labels: Labels2 | None = None
 
 
 class TenantUpdate(BaseModel):
@@ -417,7 +2202,7 @@ class TenantUpdate(BaseModel):
     display_name: str | None = Field(None, max_length=200, min_length=1)
     tier: TenantTier | None = None
     status: TenantStatus | None = None
-    labels: Labels | None = None
+    labels: Labels2 | None = None
 
 
 class TenantList(BaseModel):
@@ -453,7 +2238,381 @@ class Problem(BaseModel):
     reasons: list[str] | None = None
 
 
+class AlertIncidentRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str | None = Field(None, max_length=300, min_length=1)
+    summary: str | None = Field(None, max_length=5000)
+    severity: IncidentSeverity | None = None
+
+
+class Deployment(BaseModel):
+    id: str = Field(..., examples=["dep_01jbz8m0000000000000000000"])
+    tenant_id: str
+    service_id: str
+    service_name: str
+    environment: ServiceEnvironment
+    version: str
+    commit: str
+    actor: str
+    description: str | None = None
+    state: DeploymentState
+    stages: list[DeploymentStage]
+    evidence_pack_ids: list[str]
+    evidence_packs: list[DeploymentEvidencePack]
+    """
+    The attached packs as the Data Spine describes them (empty when the Spine is unavailable).
+    """
+    rollback_of: str
+    """
+    For a rollback, the id of the deployment it rolled back.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    finished_at: AwareDatetime
+
+
+class DeploymentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    version: str = Field(
+        ..., max_length=100, min_length=1, pattern="^[A-Za-z0-9][A-Za-z0-9._+-]*$"
+    )
+    commit: str | None = Field(None, max_length=40, min_length=7, pattern="^[0-9a-f]+$")
+    environment: ServiceEnvironment
+    description: str | None = Field(None, max_length=2000)
+    evidence_pack_ids: list[EvidencePackId] | None = Field(None, max_length=50)
+
+
+class DeploymentList(BaseModel):
+    items: list[Deployment]
+    next_page_token: str | None = None
+
+
+class DeploymentRollbackCandidates(BaseModel):
+    service_id: str
+    environment: ServiceEnvironment
+    current: Deployment | None = None
+    """
+    The newest deployment in the environment (absent when there is none).
+    """
+    candidates: list[Deployment]
+
+
+class MaestroCompensation(
+    RootModel[
+        MaestroDeploymentRollbackCall
+        | MaestroServiceRestartCall
+        | MaestroServiceScaleCall
+        | MaestroFlagToggleCall
+        | MaestroAccountLockCall
+        | MaestroCredentialRotateCall
+        | MaestroIncidentTaskCall
+    ]
+):
+    root: (
+        MaestroDeploymentRollbackCall
+        | MaestroServiceRestartCall
+        | MaestroServiceScaleCall
+        | MaestroFlagToggleCall
+        | MaestroAccountLockCall
+        | MaestroCredentialRotateCall
+        | MaestroIncidentTaskCall
+    )
+    """
+    The action (and parameters) that undoes this step; run in reverse order if a later step fails for good.
+    """
+
+
+class MaestroDeploymentRollbackStep(BaseModel):
+    """
+    A `deployment.rollback` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action
+    parameters: MaestroDeploymentRollbackParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroServiceRestartStep(BaseModel):
+    """
+    A `service.restart` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action1
+    parameters: MaestroServiceRestartParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroServiceScaleStep(BaseModel):
+    """
+    A `service.scale` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action2
+    parameters: MaestroServiceScaleParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroFlagToggleStep(BaseModel):
+    """
+    A `flag.toggle` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action3
+    parameters: MaestroFlagToggleParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroAccountLockStep(BaseModel):
+    """
+    A `account.lock` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action4
+    parameters: MaestroAccountLockParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroCredentialRotateStep(BaseModel):
+    """
+    A `credential.rotate` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action5
+    parameters: MaestroCredentialRotateParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroIncidentTaskStep(BaseModel):
+    """
+    A `incident.task` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action6
+    parameters: MaestroIncidentTaskParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroWaitStep(BaseModel):
+    """
+    A `wait` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action7
+    parameters: MaestroWaitParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class TenantConfigObservability(BaseModel):
+    """
+    URL templates for a service's observability links. Placeholders: `{service}`, `{tenant}`,
+    `{environment}`, `{from}`, `{to}` (epoch milliseconds); values are URL-encoded when filled in.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    grafana: TenantConfigUrlTemplate | None = None
+    prometheus: TenantConfigUrlTemplate | None = None
+    loki: TenantConfigUrlTemplate | None = None
+
+
+class TenantConfigDataStore(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=200, min_length=1)
+    kind: Kind4
+    location: Residency
+
+
+class TenantConfigDocument(BaseModel):
+    """
+    The tenant's configuration. Known sections are validated; other keys are kept as given.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    observability: TenantConfigObservability | None = None
+    data_stores: list[TenantConfigDataStore] | None = Field(None, max_length=50)
+
+
+class TenantConfigPut(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    document: TenantConfigDocument
+    message: str = Field(..., max_length=500, min_length=1)
+    base_version: int | None = Field(None, ge=0)
+    """
+    The version this change is based on (0: none yet).
+    """
+
+
+class TenantResidencyItem(BaseModel):
+    kind: str
+    """
+    `database`, `object_store`, `analytics`, `backup`, `export` or `service`.
+    """
+    name: str
+    service_id: str | None = None
+    locations: list[Residency]
+    compliant: bool
+    source: Source3 | None = None
+
+
+class TenantResidencyViolation(BaseModel):
+    kind: str
+    name: str
+    service_id: str | None = None
+    location: Residency
+    detail: str
+
+
+class TenantResidencyPosture(BaseModel):
+    tenant_id: str
+    residency: Residency
+    compliant: bool
+    stores: list[TenantResidencyItem]
+    exports: list[TenantResidencyItem]
+    services: list[TenantResidencyItem]
+    violations: list[TenantResidencyViolation]
+    evaluated_at: AwareDatetime
+
+
 class PermissionSet(BaseModel):
     resource: str
     principal: str
     actions: list[ActionPermission]
+
+
+class MaestroStep(
+    RootModel[
+        MaestroDeploymentRollbackStep
+        | MaestroServiceRestartStep
+        | MaestroServiceScaleStep
+        | MaestroFlagToggleStep
+        | MaestroAccountLockStep
+        | MaestroCredentialRotateStep
+        | MaestroIncidentTaskStep
+        | MaestroWaitStep
+    ]
+):
+    root: (
+        MaestroDeploymentRollbackStep
+        | MaestroServiceRestartStep
+        | MaestroServiceScaleStep
+        | MaestroFlagToggleStep
+        | MaestroAccountLockStep
+        | MaestroCredentialRotateStep
+        | MaestroIncidentTaskStep
+        | MaestroWaitStep
+    )
+    """
+    One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
+    `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
+    `incident.task`, `wait`. A `compensation` runs if a later step fails for good.
+
+    """
+
+
+class MaestroPlanCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=200, min_length=1, pattern="\\S")
+    description: str | None = Field(None, max_length=2000)
+    risk: MaestroRisk | None = None
+    steps: list[MaestroStep] = Field(..., max_length=50, min_length=1)
+
+
+class MaestroPlanUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200, min_length=1, pattern="\\S")
+    description: str | None = Field(None, max_length=2000)
+    risk: MaestroRisk | None = None
+    steps: list[MaestroStep] | None = Field(None, max_length=50, min_length=1)
+
+
+class MaestroPlan(BaseModel):
+    id: MaestroPlanIdValue
+    name: str
+    description: str
+    version: int = Field(..., ge=1)
+    risk: MaestroRisk
+    effective_risk: MaestroRisk
+    """
+    `high` when the plan, any step, or any step's action type is high-risk: executing needs step-up.
+    """
+    steps: list[MaestroStep]
+    created_by: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class MaestroPlanList(BaseModel):
+    items: list[MaestroPlan]
+    next_page_token: str | None = None

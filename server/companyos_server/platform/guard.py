@@ -138,6 +138,18 @@ class GuardMiddleware:
                 tenant_status=status or "active",
             )
             state["decision"] = decision
+            recorder = runtime.extras.get("record_decision")
+            if recorder is not None:
+                recorder(
+                    principal=principal,
+                    action=info.action,
+                    resource=resource,
+                    decision=decision,
+                    mutation=info.method != "GET",
+                    purpose=purpose,
+                    tenant_status=status or "active",
+                    request_id=request_id_var.get(),
+                )
             if not decision.allowed:
                 raise _problem(
                     403,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,11 +54,54 @@ def _reasons_by_id(text: str) -> dict[str, str]:
     return reasons
 
 
+TenantPolicySource = Callable[[str], str]
+TENANT_POLICY_TTL_SECONDS = 2.0
+
+
 class PolicyEngine:
+    """Built-in policies, plus each tenant's own when a tenant policy source is attached.
+
+    A tenant's policies apply to resources of that tenant only; their text is re-read at most every
+    TENANT_POLICY_TTL_SECONDS, and each distinct policy set is parsed once.
+    """
+
     def __init__(self, policy_text: str) -> None:
         self.policy_text = policy_text
         self._policies = cedarpy.PolicySet.from_str(policy_text)
         self._reasons = _reasons_by_id(policy_text)
+        self._tenant_source: TenantPolicySource | None = None
+        self._tenant_text: dict[str, tuple[float, str]] = {}
+        self._combined: dict[str, tuple[Any, dict[str, str]]] = {}
+        self._lock = threading.Lock()
+
+    def attach_tenant_policies(self, source: TenantPolicySource | None) -> None:
+        self._tenant_source = source
+        with self._lock:
+            self._tenant_text.clear()
+
+    def _policy_set_for(self, tenant_id: str) -> tuple[Any, dict[str, str]]:
+        if self._tenant_source is None:
+            return self._policies, self._reasons
+        now = time.monotonic()
+        with self._lock:
+            cached = self._tenant_text.get(tenant_id)
+        if cached is None or now - cached[0] > TENANT_POLICY_TTL_SECONDS:
+            cached = (now, self._tenant_source(tenant_id))
+            with self._lock:
+                self._tenant_text[tenant_id] = cached
+        extra = cached[1]
+        if not extra:
+            return self._policies, self._reasons
+        with self._lock:
+            combined = self._combined.get(extra)
+        if combined is None:
+            text = f"{self.policy_text}\n{extra}"
+            combined = (cedarpy.PolicySet.from_str(text), _reasons_by_id(text))
+            with self._lock:
+                if len(self._combined) > 256:  # bounded: policy edits create new texts
+                    self._combined.clear()
+                self._combined[extra] = combined
+        return combined
 
     @classmethod
     def from_directory(cls, directory: Path = POLICY_DIR) -> PolicyEngine:
@@ -98,13 +143,14 @@ class PolicyEngine:
                 "mutation": mutation,
             },
         }
-        result = cedarpy.is_authorized(request, self._policies, json.dumps(entities))
+        policies, reason_texts = self._policy_set_for(resource.tenant_id)
+        result = cedarpy.is_authorized(request, policies, json.dumps(entities))
         ids = result.diagnostics.id_annotations_by_reason
         policy_ids = tuple(sorted(ids.get(r, r) for r in result.diagnostics.reasons))
         if result.diagnostics.errors:
             # An evaluation error never grants access; it is reported as a reason.
             return Decision(action, False, tuple(str(e) for e in result.diagnostics.errors), policy_ids)
-        reasons = tuple(self._reasons.get(pid, pid) for pid in policy_ids)
+        reasons = tuple(reason_texts.get(pid, pid) for pid in policy_ids)
         if result.allowed:
             return Decision(action, True, reasons, policy_ids)
         if not reasons:

@@ -19,6 +19,8 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 
 def _with_json_default(result: Any) -> Any:
     if isinstance(result, tuple):
+        if len(result) >= 2 and result[1] in (204, 304):
+            return result  # bodiless: no content type
         if len(result) == 2 and isinstance(result[1], int):
             return (result[0], result[1], JSON_HEADERS)
         if len(result) == 3 and isinstance(result[2], dict):

@@ -145,6 +145,97 @@ CALLS: dict[str, Any] = {
     "cancel_job": lambda c: c.jobs.cancel("job_1"),
     "retry_job": lambda c: c.jobs.retry("job_1"),
     "get_job_artifact": lambda c: c.jobs.artifact("job_1"),
+    # services
+    "list_services": lambda c: c.services.list().first_page(),
+    "create_service": lambda c: c.services.create(name="checkout", owner={"team": "pay"}, tier="tier-1"),
+    "get_service": lambda c: c.services.retrieve("svc_1"),
+    "update_service": lambda c: c.services.update("svc_1", description="d", if_match="3"),
+    "delete_service": lambda c: c.services.delete("svc_1"),
+    "get_service_dependencies": lambda c: c.services.dependencies("svc_1", depth=2),
+    "get_service_links": lambda c: c.services.links("svc_1"),
+    "get_service_map": lambda c: c.services.map(),
+    # deployments
+    "list_deployments": lambda c: c.deployments.list().first_page(),
+    "list_service_deployments": lambda c: c.deployments.list_for_service("svc_1").first_page(),
+    "create_deployment": lambda c: c.deployments.create("svc_1", version="1.2.3", environment="staging"),
+    "list_rollback_candidates": lambda c: c.deployments.rollback_candidates("svc_1"),
+    "get_deployment": lambda c: c.deployments.retrieve("dep_1"),
+    "advance_deployment_stage": lambda c: c.deployments.advance_stage("dep_1", "build", state="succeeded"),
+    # tenant_config
+    "get_tenant_config": lambda c: c.tenant_config.retrieve(),
+    "put_tenant_config": lambda c: c.tenant_config.update(document={}, message="m"),
+    "list_tenant_config_versions": lambda c: c.tenant_config.list_versions().first_page(),
+    "get_tenant_config_version": lambda c: c.tenant_config.retrieve_version(2),
+    "diff_tenant_config": lambda c: c.tenant_config.diff(from_=1, to=2),
+    "list_tenant_flags": lambda c: c.tenant_config.flags.list().first_page(),
+    "create_tenant_flag": lambda c: c.tenant_config.flags.create(key="new-ui"),
+    "get_tenant_flag": lambda c: c.tenant_config.flags.retrieve("new-ui"),
+    "update_tenant_flag": lambda c: c.tenant_config.flags.update("new-ui", enabled=True),
+    "delete_tenant_flag": lambda c: c.tenant_config.flags.delete("new-ui"),
+    "evaluate_tenant_flag": lambda c: c.tenant_config.flags.evaluate("new-ui", environment="staging"),
+    "get_tenant_residency": lambda c: c.tenant_config.residency(),
+    "list_tenant_admin_actions": lambda c: c.tenant_config.admin_actions().first_page(),
+    # alerts
+    "ingest_alertmanager_alerts": lambda c: c.alerts.ingest(
+        payload={"version": "4", "status": "firing", "alerts": []}, ingest_key="aik_1.s"
+    ),
+    "list_alert_ingest_keys": lambda c: c.alerts.ingest_keys.list().first_page(),
+    "create_alert_ingest_key": lambda c: c.alerts.ingest_keys.create(name="am"),
+    "rotate_alert_ingest_key": lambda c: c.alerts.ingest_keys.rotate("aik_1"),
+    "list_alerts": lambda c: c.alerts.list(status="firing").first_page(),
+    "get_alert": lambda c: c.alerts.retrieve("alr_1"),
+    "acknowledge_alert": lambda c: c.alerts.acknowledge("alr_1"),
+    "silence_alert": lambda c: c.alerts.silence("alr_1", until="2026-12-01T00:00:00Z"),
+    "open_incident_from_alert": lambda c: c.alerts.open_incident("alr_1", severity="sev2"),
+    # incidents
+    "list_incidents": lambda c: c.incidents.list().first_page(),
+    "create_incident": lambda c: c.incidents.create(title="Down", severity="sev1"),
+    "get_incident": lambda c: c.incidents.retrieve("inc_1"),
+    "update_incident": lambda c: c.incidents.update("inc_1", status="resolved"),
+    "add_incident_timeline_entry": lambda c: c.incidents.add_timeline_entry("inc_1", kind="note", text="t"),
+    "add_incident_responder": lambda c: c.incidents.add_responder("inc_1", subject="usr_a", role="ops"),
+    "add_incident_dashboard": lambda c: c.incidents.add_dashboard("inc_1", url="https://grafana/x"),
+    "add_incident_task": lambda c: c.incidents.add_task("inc_1", ref="plan_run:run_1"),
+    "add_incident_checklist_item": lambda c: c.incidents.add_checklist_item("inc_1", text="page"),
+    "check_incident_checklist_item": lambda c: c.incidents.check_checklist_item("inc_1", "chk_1"),
+    # policies
+    "list_policies": lambda c: c.policies.list().first_page(),
+    "list_policy_decisions": lambda c: c.policies.decisions(outcome="deny").first_page(),
+    "list_policy_exceptions": lambda c: c.policies.exceptions.list().first_page(),
+    "create_policy_exception": lambda c: c.policies.exceptions.create(
+        policy_id="no-friday", reason="r", duration_hours=2
+    ),
+    "get_policy_exception": lambda c: c.policies.exceptions.retrieve("pex_1"),
+    "approve_policy_exception": lambda c: c.policies.exceptions.approve("pex_1"),
+    "get_policy": lambda c: c.policies.retrieve("no-friday"),
+    "update_policy": lambda c: c.policies.update(
+        "no-friday", effect="forbid", actions=["deployments:create"], reason="r", dry_run=True
+    ),
+    "list_policy_versions": lambda c: c.policies.list_versions("no-friday").first_page(),
+    # maestro
+    "list_plans": lambda c: c.maestro.plans.list().first_page(),
+    "create_plan": lambda c: c.maestro.plans.create(name="p", steps=[{"id": "w", "action": "wait"}]),
+    "get_plan": lambda c: c.maestro.plans.retrieve("plan_1"),
+    "update_plan": lambda c: c.maestro.plans.update("plan_1", description="d"),
+    "list_plan_versions": lambda c: c.maestro.plans.list_versions("plan_1").first_page(),
+    "get_plan_version": lambda c: c.maestro.plans.retrieve_version("plan_1", 1),
+    "dry_run_plan": lambda c: c.maestro.plans.dry_run("plan_1", version=1),
+    "execute_plan": lambda c: c.maestro.plans.execute("plan_1", reason="r"),
+    "list_runs": lambda c: c.maestro.runs.list().first_page(),
+    "get_run": lambda c: c.maestro.runs.retrieve("run_1"),
+    "stream_run_events": lambda c: list(c.maestro.runs.events("run_1", follow=False)),
+    "cancel_run": lambda c: c.maestro.runs.cancel("run_1"),
+    "get_run_verification": lambda c: c.maestro.runs.verification("run_1"),
+    # search, inspect, graph, evidence
+    "search_entities": lambda c: c.search.entities(q="checkout").first_page(),
+    "inspect_entity": lambda c: c.inspect.entity(ref="service:svc_1"),
+    "get_graph_neighbours": lambda c: c.graph.neighbours(ref="service:svc_1"),
+    "get_graph_changes": lambda c: c.graph.changes(ref="service:svc_1"),
+    "get_graph_paths": lambda c: c.graph.paths(src="service:svc_1", dst="service:svc_2"),
+    "list_evidence_packs": lambda c: c.evidence.list().first_page(),
+    "get_evidence_pack": lambda c: c.evidence.retrieve("evp_1"),
+    "download_evidence_pack": lambda c: c.evidence.download("evp_1"),
+    "get_lineage": lambda c: c.evidence.lineage(ref="deployment:dep_1"),
 }
 SPEC_OPERATIONS = {
     op["operationId"]: (method.upper(), path)
@@ -174,9 +265,40 @@ def test_operation_reachable(operation_id, make_client):
 # -- TypedDicts match the spec's schemas ---------------------------------------------------------
 SCHEMA_TYPES = ["Health", "Readiness", "Me", "TenantMembership", "Tenant", "PermissionSet", "ActionPermission",
                 "Job", "JobProgress", "JobError", "AuditEvent", "AuditVerification"]  # fmt: skip
+# The platform-core domains: every TypedDict of their type modules is named after a spec schema.
+PLATFORM_TYPE_MODULES = ["_shared", "alerts", "deployments", "evidence", "graph", "inspect", "maestro", "policies",
+                         "search", "services", "tenant_config"]  # fmt: skip
 
 
-@pytest.mark.parametrize("name", SCHEMA_TYPES)
+def _typed_dict_names() -> list[str]:
+    import importlib
+
+    names = set(SCHEMA_TYPES)
+    for module in PLATFORM_TYPE_MODULES:
+        mod = importlib.import_module(f"companyos.types.{module}")
+        names |= {
+            n
+            for n in mod.__all__
+            if isinstance(getattr(mod, n), type) and hasattr(getattr(mod, n), "__total__")
+        }
+    return sorted(names)
+
+
+def _schema_properties(schema: dict[str, Any]) -> set[str]:
+    props = set(schema.get("properties") or {})
+    for part in schema.get("allOf") or []:
+        part = SPEC["components"]["schemas"][part["$ref"].split("/")[-1]] if "$ref" in part else part
+        props |= _schema_properties(part)
+    return props
+
+
+@pytest.mark.parametrize("name", _typed_dict_names())
 def test_typed_dicts_match_schema_properties(name):
     schema = SPEC["components"]["schemas"][name]
-    assert set(get_type_hints(getattr(sdk_types, name))) == set(schema["properties"]), name
+    assert set(get_type_hints(getattr(sdk_types, name))) == _schema_properties(schema), name
+
+
+def test_platform_types_are_exported():
+    assert len(_typed_dict_names()) > len(SCHEMA_TYPES) + 60
+    for name in _typed_dict_names():
+        assert name in sdk_types.__all__, name

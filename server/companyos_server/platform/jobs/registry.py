@@ -20,6 +20,7 @@ JobFunction = Callable[["JobContext"], "dict[str, Any] | None"]
 # Modules whose import registers job kinds. Domains add theirs here.
 KIND_MODULES: list[str] = [
     "companyos_server.platform.audit.export",
+    "companyos_server.core.maestro.jobs",
 ]
 
 _KINDS: dict[str, JobFunction] = {}

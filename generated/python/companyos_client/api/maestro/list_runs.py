@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.maestro_run_list import MaestroRunList
+from ...models.maestro_run_state import MaestroRunState
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    *,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    plan_id: str | Unset = UNSET,
+    state: MaestroRunState | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_company_os_purpose, Unset):
+        headers["X-CompanyOS-Purpose"] = x_company_os_purpose
+
+    params: dict[str, Any] = {}
+
+    params["page_size"] = page_size
+
+    params["page_token"] = page_token
+
+    params["plan_id"] = plan_id
+
+    json_state: str | Unset = UNSET
+    if not isinstance(state, Unset):
+        json_state = state.value
+
+    params["state"] = json_state
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{tenant_id}/runs".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MaestroRunList | Problem | None:
+    if response.status_code == 200:
+        response_200 = MaestroRunList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MaestroRunList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    plan_id: str | Unset = UNSET,
+    state: MaestroRunState | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[MaestroRunList | Problem]:
+    """List plan runs
+
+     The tenant's runs, newest first.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        plan_id (str | Unset):  Example: plan_01hzx7c9v3m1q2w3e4r5t6y7u8.
+        state (MaestroRunState | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MaestroRunList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        page_size=page_size,
+        page_token=page_token,
+        plan_id=plan_id,
+        state=state,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    plan_id: str | Unset = UNSET,
+    state: MaestroRunState | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> MaestroRunList | Problem | None:
+    """List plan runs
+
+     The tenant's runs, newest first.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        plan_id (str | Unset):  Example: plan_01hzx7c9v3m1q2w3e4r5t6y7u8.
+        state (MaestroRunState | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MaestroRunList | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client=client,
+        page_size=page_size,
+        page_token=page_token,
+        plan_id=plan_id,
+        state=state,
+        x_company_os_purpose=x_company_os_purpose,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    plan_id: str | Unset = UNSET,
+    state: MaestroRunState | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[MaestroRunList | Problem]:
+    """List plan runs
+
+     The tenant's runs, newest first.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        plan_id (str | Unset):  Example: plan_01hzx7c9v3m1q2w3e4r5t6y7u8.
+        state (MaestroRunState | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MaestroRunList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        page_size=page_size,
+        page_token=page_token,
+        plan_id=plan_id,
+        state=state,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    plan_id: str | Unset = UNSET,
+    state: MaestroRunState | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> MaestroRunList | Problem | None:
+    """List plan runs
+
+     The tenant's runs, newest first.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        plan_id (str | Unset):  Example: plan_01hzx7c9v3m1q2w3e4r5t6y7u8.
+        state (MaestroRunState | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MaestroRunList | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client=client,
+            page_size=page_size,
+            page_token=page_token,
+            plan_id=plan_id,
+            state=state,
+            x_company_os_purpose=x_company_os_purpose,
+        )
+    ).parsed

@@ -1,0 +1,293 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_environment import ServiceEnvironment
+from ...models.service_links import ServiceLinks
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    service_id: str,
+    *,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_company_os_purpose, Unset):
+        headers["X-CompanyOS-Purpose"] = x_company_os_purpose
+
+    params: dict[str, Any] = {}
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    json_environment: str | Unset = UNSET
+    if not isinstance(environment, Unset):
+        json_environment = environment.value
+
+    params["environment"] = json_environment
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{tenant_id}/services/{service_id}/links".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            service_id=quote(str(service_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ServiceLinks | None:
+    if response.status_code == 200:
+        response_200 = ServiceLinks.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceLinks]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[Problem | ServiceLinks]:
+    """Observability links for a service
+
+     Grafana, Prometheus and Loki links from the tenant configuration's `observability` URL templates,
+    with `{service}`, `{tenant}`, `{environment}`, `{from}` and `{to}` filled in (`from`/`to` as Unix
+    epoch milliseconds; default: the last hour), plus the service's runbooks. When the tenant has
+    configured no templates, `configured` is false and `links` is empty.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        service_id (str):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceLinks]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        service_id=service_id,
+        from_=from_,
+        to=to,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Problem | ServiceLinks | None:
+    """Observability links for a service
+
+     Grafana, Prometheus and Loki links from the tenant configuration's `observability` URL templates,
+    with `{service}`, `{tenant}`, `{environment}`, `{from}` and `{to}` filled in (`from`/`to` as Unix
+    epoch milliseconds; default: the last hour), plus the service's runbooks. When the tenant has
+    configured no templates, `configured` is false and `links` is empty.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        service_id (str):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceLinks
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        service_id=service_id,
+        client=client,
+        from_=from_,
+        to=to,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[Problem | ServiceLinks]:
+    """Observability links for a service
+
+     Grafana, Prometheus and Loki links from the tenant configuration's `observability` URL templates,
+    with `{service}`, `{tenant}`, `{environment}`, `{from}` and `{to}` filled in (`from`/`to` as Unix
+    epoch milliseconds; default: the last hour), plus the service's runbooks. When the tenant has
+    configured no templates, `configured` is false and `links` is empty.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        service_id (str):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceLinks]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        service_id=service_id,
+        from_=from_,
+        to=to,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    service_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Problem | ServiceLinks | None:
+    """Observability links for a service
+
+     Grafana, Prometheus and Loki links from the tenant configuration's `observability` URL templates,
+    with `{service}`, `{tenant}`, `{environment}`, `{from}` and `{to}` filled in (`from`/`to` as Unix
+    epoch milliseconds; default: the last hour), plus the service's runbooks. When the tenant has
+    configured no templates, `configured` is false and `links` is empty.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        service_id (str):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceLinks
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            service_id=service_id,
+            client=client,
+            from_=from_,
+            to=to,
+            environment=environment,
+            x_company_os_purpose=x_company_os_purpose,
+        )
+    ).parsed

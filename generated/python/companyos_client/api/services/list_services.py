@@ -1,0 +1,310 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_environment import ServiceEnvironment
+from ...models.service_list import ServiceList
+from ...models.service_tier import ServiceTier
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    *,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
+    tier: ServiceTier | Unset = UNSET,
+    name_prefix: str | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_company_os_purpose, Unset):
+        headers["X-CompanyOS-Purpose"] = x_company_os_purpose
+
+    params: dict[str, Any] = {}
+
+    params["page_size"] = page_size
+
+    params["page_token"] = page_token
+
+    params["owner"] = owner
+
+    json_tier: str | Unset = UNSET
+    if not isinstance(tier, Unset):
+        json_tier = tier.value
+
+    params["tier"] = json_tier
+
+    params["name_prefix"] = name_prefix
+
+    json_environment: str | Unset = UNSET
+    if not isinstance(environment, Unset):
+        json_environment = environment.value
+
+    params["environment"] = json_environment
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{tenant_id}/services".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ServiceList | None:
+    if response.status_code == 200:
+        response_200 = ServiceList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServiceList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
+    tier: ServiceTier | Unset = UNSET,
+    name_prefix: str | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[Problem | ServiceList]:
+    """List services
+
+     The tenant's services ordered by name. Filters combine with AND.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        owner (str | Unset):
+        tier (ServiceTier | Unset): Criticality; tier-0 is customer-facing and revenue-critical.
+        name_prefix (str | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceList]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        page_size=page_size,
+        page_token=page_token,
+        owner=owner,
+        tier=tier,
+        name_prefix=name_prefix,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
+    tier: ServiceTier | Unset = UNSET,
+    name_prefix: str | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Problem | ServiceList | None:
+    """List services
+
+     The tenant's services ordered by name. Filters combine with AND.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        owner (str | Unset):
+        tier (ServiceTier | Unset): Criticality; tier-0 is customer-facing and revenue-critical.
+        name_prefix (str | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceList
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client=client,
+        page_size=page_size,
+        page_token=page_token,
+        owner=owner,
+        tier=tier,
+        name_prefix=name_prefix,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
+    tier: ServiceTier | Unset = UNSET,
+    name_prefix: str | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Response[Problem | ServiceList]:
+    """List services
+
+     The tenant's services ordered by name. Filters combine with AND.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        owner (str | Unset):
+        tier (ServiceTier | Unset): Criticality; tier-0 is customer-facing and revenue-critical.
+        name_prefix (str | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServiceList]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        page_size=page_size,
+        page_token=page_token,
+        owner=owner,
+        tier=tier,
+        name_prefix=name_prefix,
+        environment=environment,
+        x_company_os_purpose=x_company_os_purpose,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 50,
+    page_token: str | Unset = UNSET,
+    owner: str | Unset = UNSET,
+    tier: ServiceTier | Unset = UNSET,
+    name_prefix: str | Unset = UNSET,
+    environment: ServiceEnvironment | Unset = UNSET,
+    x_company_os_purpose: str | Unset = UNSET,
+) -> Problem | ServiceList | None:
+    """List services
+
+     The tenant's services ordered by name. Filters combine with AND.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        page_size (int | Unset):  Default: 50.
+        page_token (str | Unset):
+        owner (str | Unset):
+        tier (ServiceTier | Unset): Criticality; tier-0 is customer-facing and revenue-critical.
+        name_prefix (str | Unset):
+        environment (ServiceEnvironment | Unset):
+        x_company_os_purpose (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServiceList
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client=client,
+            page_size=page_size,
+            page_token=page_token,
+            owner=owner,
+            tier=tier,
+            name_prefix=name_prefix,
+            environment=environment,
+            x_company_os_purpose=x_company_os_purpose,
+        )
+    ).parsed

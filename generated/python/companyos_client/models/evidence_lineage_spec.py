@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EvidenceLineageSpec")
+
+
+@_attrs_define
+class EvidenceLineageSpec:
+    """
+    Attributes:
+        inputs (list[str]):
+        process (str):
+        outputs (list[str]):
+    """
+
+    inputs: list[str]
+    process: str
+    outputs: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        inputs = self.inputs
+
+        process = self.process
+
+        outputs = self.outputs
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "inputs": inputs,
+                "process": process,
+                "outputs": outputs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        inputs = cast(list[str], d.pop("inputs"))
+
+        process = d.pop("process")
+
+        outputs = cast(list[str], d.pop("outputs"))
+
+        evidence_lineage_spec = cls(
+            inputs=inputs,
+            process=process,
+            outputs=outputs,
+        )
+
+        evidence_lineage_spec.additional_properties = d
+        return evidence_lineage_spec
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

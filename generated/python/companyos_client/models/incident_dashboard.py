@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="IncidentDashboard")
+
+
+@_attrs_define
+class IncidentDashboard:
+    """
+    Attributes:
+        url (str):
+        title (str):
+        added_by (str):
+        added_at (datetime.datetime):
+    """
+
+    url: str
+    title: str
+    added_by: str
+    added_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        title = self.title
+
+        added_by = self.added_by
+
+        added_at = self.added_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url": url,
+                "title": title,
+                "added_by": added_by,
+                "added_at": added_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        url = d.pop("url")
+
+        title = d.pop("title")
+
+        added_by = d.pop("added_by")
+
+        added_at = datetime.datetime.fromisoformat(d.pop("added_at"))
+
+        incident_dashboard = cls(
+            url=url,
+            title=title,
+            added_by=added_by,
+            added_at=added_at,
+        )
+
+        incident_dashboard.additional_properties = d
+        return incident_dashboard
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.maestro_risk import MaestroRisk
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.maestro_account_lock_step import MaestroAccountLockStep
+    from ..models.maestro_credential_rotate_step import MaestroCredentialRotateStep
+    from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
+    from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
+    from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+    from ..models.maestro_service_restart_step import MaestroServiceRestartStep
+    from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+    from ..models.maestro_wait_step import MaestroWaitStep
+
+
+T = TypeVar("T", bound="MaestroPlanUpdate")
+
+
+@_attrs_define
+class MaestroPlanUpdate:
+    """
+    Attributes:
+        name (str | Unset):
+        description (str | Unset):
+        risk (MaestroRisk | Unset): `high` needs step-up to execute.
+        steps (list[MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroDeploymentRollbackStep |
+            MaestroFlagToggleStep | MaestroIncidentTaskStep | MaestroServiceRestartStep | MaestroServiceScaleStep |
+            MaestroWaitStep] | Unset):
+    """
+
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    risk: MaestroRisk | Unset = UNSET
+    steps: (
+        list[
+            MaestroAccountLockStep
+            | MaestroCredentialRotateStep
+            | MaestroDeploymentRollbackStep
+            | MaestroFlagToggleStep
+            | MaestroIncidentTaskStep
+            | MaestroServiceRestartStep
+            | MaestroServiceScaleStep
+            | MaestroWaitStep
+        ]
+        | Unset
+    ) = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.maestro_account_lock_step import MaestroAccountLockStep
+        from ..models.maestro_credential_rotate_step import MaestroCredentialRotateStep
+        from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
+        from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
+        from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+        from ..models.maestro_service_restart_step import MaestroServiceRestartStep
+        from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+
+        name = self.name
+
+        description = self.description
+
+        risk: str | Unset = UNSET
+        if not isinstance(self.risk, Unset):
+            risk = self.risk.value
+
+        steps: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.steps, Unset):
+            steps = []
+            for steps_item_data in self.steps:
+                steps_item: dict[str, Any]
+                if (
+                    isinstance(steps_item_data, MaestroDeploymentRollbackStep)
+                    or isinstance(steps_item_data, MaestroServiceRestartStep)
+                    or isinstance(steps_item_data, MaestroServiceScaleStep)
+                    or isinstance(steps_item_data, MaestroFlagToggleStep)
+                    or isinstance(steps_item_data, MaestroAccountLockStep)
+                    or isinstance(steps_item_data, MaestroCredentialRotateStep)
+                    or isinstance(steps_item_data, MaestroIncidentTaskStep)
+                ):
+                    steps_item = steps_item_data.to_dict()
+                else:
+                    steps_item = steps_item_data.to_dict()
+
+                steps.append(steps_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if risk is not UNSET:
+            field_dict["risk"] = risk
+        if steps is not UNSET:
+            field_dict["steps"] = steps
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.maestro_account_lock_step import MaestroAccountLockStep
+        from ..models.maestro_credential_rotate_step import MaestroCredentialRotateStep
+        from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
+        from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
+        from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+        from ..models.maestro_service_restart_step import MaestroServiceRestartStep
+        from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+        from ..models.maestro_wait_step import MaestroWaitStep
+
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        _risk = d.pop("risk", UNSET)
+        risk: MaestroRisk | Unset
+        if isinstance(_risk, Unset):
+            risk = UNSET
+        else:
+            risk = MaestroRisk(_risk)
+
+        _steps = d.pop("steps", UNSET)
+        steps: (
+            list[
+                MaestroAccountLockStep
+                | MaestroCredentialRotateStep
+                | MaestroDeploymentRollbackStep
+                | MaestroFlagToggleStep
+                | MaestroIncidentTaskStep
+                | MaestroServiceRestartStep
+                | MaestroServiceScaleStep
+                | MaestroWaitStep
+            ]
+            | Unset
+        ) = UNSET
+        if _steps is not UNSET:
+            steps = []
+            for steps_item_data in _steps:
+
+                def _parse_steps_item(
+                    data: object,
+                ) -> (
+                    MaestroAccountLockStep
+                    | MaestroCredentialRotateStep
+                    | MaestroDeploymentRollbackStep
+                    | MaestroFlagToggleStep
+                    | MaestroIncidentTaskStep
+                    | MaestroServiceRestartStep
+                    | MaestroServiceScaleStep
+                    | MaestroWaitStep
+                ):
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_0 = MaestroDeploymentRollbackStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_1 = MaestroServiceRestartStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_2 = MaestroServiceScaleStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_2
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_3 = MaestroFlagToggleStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_3
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_4 = MaestroAccountLockStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_4
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_5 = MaestroCredentialRotateStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_maestro_step_type_6 = MaestroIncidentTaskStep.from_dict(data)
+
+                        return componentsschemas_maestro_step_type_6
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_7 = MaestroWaitStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_7
+
+                steps_item = _parse_steps_item(steps_item_data)
+
+                steps.append(steps_item)
+
+        maestro_plan_update = cls(
+            name=name,
+            description=description,
+            risk=risk,
+            steps=steps,
+        )
+
+        return maestro_plan_update

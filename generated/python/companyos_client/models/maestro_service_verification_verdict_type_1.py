@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MaestroServiceVerificationVerdictType1(StrEnum):
+    DEGRADED = "degraded"
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class MaestroWaitStepAction(StrEnum):
+    WAIT = "wait"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tenant_flag_create_variants import TenantFlagCreateVariants
+    from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
+    from ..models.tenant_flag_rule import TenantFlagRule
+
+
+T = TypeVar("T", bound="TenantFlagCreate")
+
+
+@_attrs_define
+class TenantFlagCreate:
+    """
+    Attributes:
+        key (str):
+        description (str | Unset):
+        enabled (bool | Unset):  Default: False.
+        variants (TenantFlagCreateVariants | Unset):
+        default_variant (str | Unset):
+        rules (list[TenantFlagRule] | Unset):
+        override (None | TenantFlagOverrideType0 | Unset): A tenant-level override that wins over every rule, with why
+            it was set (null when none).
+    """
+
+    key: str
+    description: str | Unset = UNSET
+    enabled: bool | Unset = False
+    variants: TenantFlagCreateVariants | Unset = UNSET
+    default_variant: str | Unset = UNSET
+    rules: list[TenantFlagRule] | Unset = UNSET
+    override: None | TenantFlagOverrideType0 | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
+
+        key = self.key
+
+        description = self.description
+
+        enabled = self.enabled
+
+        variants: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.variants, Unset):
+            variants = self.variants.to_dict()
+
+        default_variant = self.default_variant
+
+        rules: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.rules, Unset):
+            rules = []
+            for rules_item_data in self.rules:
+                rules_item = rules_item_data.to_dict()
+                rules.append(rules_item)
+
+        override: dict[str, Any] | None | Unset
+        if isinstance(self.override, Unset):
+            override = UNSET
+        elif isinstance(self.override, TenantFlagOverrideType0):
+            override = self.override.to_dict()
+        else:
+            override = self.override
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "key": key,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if variants is not UNSET:
+            field_dict["variants"] = variants
+        if default_variant is not UNSET:
+            field_dict["default_variant"] = default_variant
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+        if override is not UNSET:
+            field_dict["override"] = override
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.tenant_flag_create_variants import TenantFlagCreateVariants
+        from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
+        from ..models.tenant_flag_rule import TenantFlagRule
+
+        d = dict(src_dict)
+        key = d.pop("key")
+
+        description = d.pop("description", UNSET)
+
+        enabled = d.pop("enabled", UNSET)
+
+        _variants = d.pop("variants", UNSET)
+        variants: TenantFlagCreateVariants | Unset
+        if isinstance(_variants, Unset):
+            variants = UNSET
+        else:
+            variants = TenantFlagCreateVariants.from_dict(_variants)
+
+        default_variant = d.pop("default_variant", UNSET)
+
+        _rules = d.pop("rules", UNSET)
+        rules: list[TenantFlagRule] | Unset = UNSET
+        if _rules is not UNSET:
+            rules = []
+            for rules_item_data in _rules:
+                rules_item = TenantFlagRule.from_dict(rules_item_data)
+
+                rules.append(rules_item)
+
+        def _parse_override(data: object) -> None | TenantFlagOverrideType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_tenant_flag_override_type_0 = TenantFlagOverrideType0.from_dict(data)
+
+                return componentsschemas_tenant_flag_override_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TenantFlagOverrideType0 | Unset, data)
+
+        override = _parse_override(d.pop("override", UNSET))
+
+        tenant_flag_create = cls(
+            key=key,
+            description=description,
+            enabled=enabled,
+            variants=variants,
+            default_variant=default_variant,
+            rules=rules,
+            override=override,
+        )
+
+        return tenant_flag_create

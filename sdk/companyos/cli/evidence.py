@@ -1,0 +1,131 @@
+"""``companyos evidence list|get|download|verify``, ``companyos search QUERY``, ``companyos inspect REF``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._errors import CliError, ExitCode
+from ._output import render_list, render_object
+
+__all__ = ["app", "register"]
+
+app = typer.Typer(help="Evidence packs: list, show, download, verify offline.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(ctx: typer.Context, subject: Annotated[str | None, typer.Option(help="kind:id")] = None, limit: Limit = 50,
+          every: All = False, page_size: PageSize = None, purpose: Purpose = None) -> None:  # fmt: skip
+    """Evidence packs."""
+    st = state(ctx)
+    pager = st.client().evidence.list(
+        tenant=st.require_tenant(), subject=subject, page_size=page_size, purpose=purpose
+    )
+    render_list(limited(pager, limit, every), [("ID", "id"), ("TITLE", "title"), ("SUBJECT", "subject"),
+                                               ("ITEMS", lambda p: len(p.get("items") or [])),
+                                               ("CREATED", "created_at")], st.output)  # fmt: skip
+
+
+@app.command("get")
+def get(ctx: typer.Context, pack_id: str, purpose: Purpose = None) -> None:
+    """One evidence pack (its signed manifest summary)."""
+    st = state(ctx)
+    render_object(
+        st.client().evidence.retrieve(pack_id, tenant=st.require_tenant(), purpose=purpose), st.output
+    )
+
+
+@app.command("download")
+def download(
+    ctx: typer.Context,
+    pack_id: str,
+    out: Annotated[Path, typer.Option("--out", "-O", help="File to write ('-' for stdout).")] = Path("-"),
+    purpose: Purpose = None,
+) -> None:
+    """Download a pack's archive (.tar.gz: manifest, signature, public key, items)."""
+    st = state(ctx)
+    data = st.client().evidence.download(pack_id, tenant=st.require_tenant(), purpose=purpose)
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out.write_bytes(data)
+        print(f"wrote {len(data)} bytes to {out}", file=sys.stderr)
+
+
+@app.command("verify")
+def verify(
+    ctx: typer.Context,
+    archive: Annotated[
+        Path, typer.Argument(help="A downloaded archive (.tar.gz).", exists=True, dir_okay=False)
+    ],
+    trust: Annotated[
+        list[Path] | None, typer.Option("--trust", help="Trusted public key (PEM; repeatable).")
+    ] = None,
+) -> None:
+    """Verify an archive offline: signature, key id, every item's digest and size (exit 1 when broken)."""
+    from companyos.evidence import verify_archive
+
+    st = state(ctx)
+    result = verify_archive(archive.read_bytes(), [p.read_bytes() for p in trust] if trust else None)
+    if st.output != "table":
+        render_object(result.to_dict(), st.output)
+    elif result.ok:
+        trusted = " by a trusted key" if trust else " (self-consistent; pass --trust to pin the signer)"
+        print(
+            f"OK: evidence pack {result.pack_id} intact ({result.items} items, signed{trusted}, key {result.key_id})"
+        )
+    if not result.ok:
+        raise CliError(
+            f"evidence archive {archive} is not valid: {'; '.join(result.problems)}", ExitCode.ERROR
+        )
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="What to look for (names, ids, text).")],
+    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds (service,deployment,…).")] = None,
+    env: Annotated[str | None, typer.Option("--env")] = None,
+    limit: Limit = 20,
+    purpose: Purpose = None,
+) -> None:
+    """Search entities; each REF works with `companyos inspect`."""
+    st = state(ctx)
+    pager = st.client().search.entities(tenant=st.require_tenant(), q=query, kinds=kinds, environment=env,
+                                        page_size=min(limit, 100), purpose=purpose)  # fmt: skip
+    render_list(limited(pager, limit, False), [("REF", "ref"), ("KIND", "kind"), ("NAME", "name"),
+                                               ("ENV", "environment"), ("MATCH", "match")], st.output)  # fmt: skip
+
+
+def inspect(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="kind:id, e.g. service:svc_… (see `companyos search`).")],
+    depth: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    since: Annotated[str | None, typer.Option()] = None,
+    purpose: Purpose = None,
+) -> None:
+    """One entity: attributes, neighbours, recent audit, changes, links and what you may do."""
+    st = state(ctx)
+    result = st.client().inspect.entity(
+        tenant=st.require_tenant(), ref=ref, depth=depth, since=since, purpose=purpose
+    )
+    if st.output != "table":
+        render_object(result, st.output)
+        return
+    entity = result["entity"]
+    render_object(
+        entity, st.output, [("ref", "ref"), ("name", "name"), ("kind", "kind"), ("attributes", "attributes")]
+    )
+    render_list(result["neighbours"]["edges"], [("FROM", "src"), ("RELATION", "relation"), ("TO", "dst")],
+                st.output, title="neighbours")  # fmt: skip
+    render_list(result["actions"], [("ACTION", "action"), ("ALLOWED", "allowed"), ("REASONS", "reasons")],
+                st.output, title="actions")  # fmt: skip
+
+
+def register(root: typer.Typer) -> None:
+    root.command("search")(search)
+    root.command("inspect")(inspect)

@@ -1,0 +1,212 @@
+"""The platform adapter: how Maestro's actions reach the outside world.
+
+:class:`PlatformAdapter` has one method per effect. Each receives an :class:`EffectRequest` carrying a
+step-level idempotency key (``run_id:step_id``, ``run_id:step_id:compensate`` for compensations —
+independent of the attempt), which a real adapter passes to its system (a Kubernetes annotation, a CI
+job's dedupe key) so a retried or resumed step never applies twice. ``lookup(key)`` tells the engine,
+after a crash, whether a step's effect already happened.
+
+The in-tree default, :class:`RecordingAdapter`, records effects in ``maestro_effects`` (UNIQUE
+idempotency key). Adapters are found by name: the in-tree ``recording``, then Python entry points in
+the group ``companyos.maestro.adapters`` (each a factory ``(db) -> PlatformAdapter``). The adapter in use
+is ``COMPANYOS_MAESTRO_ADAPTER`` (a registered name or ``module:attribute``), else ``recording``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, Protocol, runtime_checkable
+
+from sqlalchemy.exc import IntegrityError
+
+from companyos_server.core.maestro.models import EffectRow
+from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
+
+ENTRY_POINT_GROUP = "companyos.maestro.adapters"
+ADAPTER_ENV = "COMPANYOS_MAESTRO_ADAPTER"
+DEFAULT_ADAPTER = "recording"
+
+
+@dataclass(frozen=True)
+class EffectRequest:
+    tenant_id: str
+    run_id: str
+    step_id: str
+    kind: str  # the action type, e.g. "service.restart"
+    target: str
+    parameters: dict[str, Any]
+    idempotency_key: str
+    actor: str
+    timeout_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class EffectResult:
+    effect_id: str
+    applied: bool  # False when the key had already been applied (a replay)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"effect_id": self.effect_id, "replayed": not self.applied, **self.details}
+
+
+@runtime_checkable
+class PlatformAdapter(Protocol):
+    """One method per effect. Each must be idempotent on ``request.idempotency_key``."""
+
+    name: str
+
+    def rollback_deployment(self, request: EffectRequest) -> EffectResult: ...
+    def restart_service(self, request: EffectRequest) -> EffectResult: ...
+    def scale_service(self, request: EffectRequest) -> EffectResult: ...
+    def toggle_flag(self, request: EffectRequest) -> EffectResult: ...
+    def lock_account(self, request: EffectRequest) -> EffectResult: ...
+    def rotate_credential(self, request: EffectRequest) -> EffectResult: ...
+    def open_incident_task(self, request: EffectRequest) -> EffectResult: ...
+
+    def lookup(self, tenant_id: str, idempotency_key: str) -> EffectResult | None:
+        """The effect already applied under this key, if any (crash recovery)."""
+        ...
+
+
+class RecordingAdapter:
+    """Applies an effect by recording it; the UNIQUE key makes a second application a replay."""
+
+    name = "recording"
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _record(
+        self,
+        request: EffectRequest,
+        details: dict[str, Any],
+        apply: Callable[[Any], dict[str, Any]] | None = None,
+    ) -> EffectResult:
+        """Insert the effect row; ``apply(session)`` (a platform change in the same transaction) may add
+        details. Both commit together or not at all."""
+        existing = self.lookup(request.tenant_id, request.idempotency_key)
+        if existing is not None:
+            return existing
+        effect_id = new_id("eff")
+        try:
+            with self.db.session() as session:
+                if apply is not None:
+                    details = {**details, **apply(session)}
+                session.add(
+                    EffectRow(
+                        id=effect_id,
+                        tenant_id=request.tenant_id,
+                        run_id=request.run_id,
+                        step_id=request.step_id,
+                        kind=request.kind,
+                        target=request.target,
+                        parameters=dict(request.parameters),
+                        result=details,
+                        idempotency_key=request.idempotency_key,
+                        applied_at=utcnow(),
+                    )
+                )
+        except IntegrityError:  # a concurrent application of the same key won
+            found = self.lookup(request.tenant_id, request.idempotency_key)
+            if found is None:
+                raise
+            return found
+        return EffectResult(effect_id, True, details)
+
+    def lookup(self, tenant_id: str, idempotency_key: str) -> EffectResult | None:
+        with self.db.session() as session:
+            row = session.scalars(
+                tenant_select(EffectRow, tenant_id).where(EffectRow.idempotency_key == idempotency_key)
+            ).one_or_none()
+            return EffectResult(row.id, False, dict(row.result or {})) if row else None
+
+    def rollback_deployment(self, request: EffectRequest) -> EffectResult:
+        """Rolls back through the deployments domain when it knows the deployment (same transaction as
+        the effect row); otherwise records the effect only (``deployment_known: false``)."""
+        to = request.parameters.get("to_deployment_id")
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.deployments import service as deployments
+                from companyos_server.domains.deployments import store as dep_store
+            except ImportError:
+                return {"deployment_known": False}
+            if dep_store.get(session, request.tenant_id, request.target) is None:
+                return {"deployment_known": False}
+            out = deployments.rollback_to(
+                session, request.tenant_id, request.target, request.actor, target_deployment_id=to
+            )
+            return {"deployment_known": True, "rollback_deployment_id": out["deployment"]["id"],
+                    "to": out["target"]["id"]}  # fmt: skip
+
+        return self._record(request, {"rolled_back": request.target, "to": to or "previous-good"}, apply)
+
+    def restart_service(self, request: EffectRequest) -> EffectResult:
+        return self._record(request, {"restarted": request.target})
+
+    def scale_service(self, request: EffectRequest) -> EffectResult:
+        return self._record(request, {"service": request.target, "replicas": request.parameters["replicas"]})
+
+    def toggle_flag(self, request: EffectRequest) -> EffectResult:
+        return self._record(request, {"flag": request.target, "enabled": request.parameters["enabled"]})
+
+    def lock_account(self, request: EffectRequest) -> EffectResult:
+        return self._record(request, {"locked": request.target})
+
+    def rotate_credential(self, request: EffectRequest) -> EffectResult:
+        return self._record(request, {"rotated": request.target, "generation": new_id("crv")})
+
+    def open_incident_task(self, request: EffectRequest) -> EffectResult:
+        task = {"task_id": new_id("tsk"), "incident_id": request.target, "title": request.parameters["title"]}
+        return self._record(request, task)
+
+
+AdapterFactory = Callable[[Database], PlatformAdapter]
+_BUILTIN: dict[str, AdapterFactory] = {"recording": RecordingAdapter}
+
+
+def register_adapter(name: str, factory: AdapterFactory) -> None:
+    """Register an adapter factory in-process (tests, embedding); entry points are the usual route."""
+    _BUILTIN[name] = factory
+
+
+def available_adapters() -> dict[str, AdapterFactory]:
+    found: dict[str, AdapterFactory] = dict(_BUILTIN)
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(ep.name, _lazy(ep.value))
+    return found
+
+
+def _lazy(reference: str) -> AdapterFactory:
+    def factory(db: Database) -> PlatformAdapter:
+        return _resolve(reference)(db)
+
+    return factory
+
+
+def _resolve(reference: str) -> AdapterFactory:
+    module, _, attribute = reference.partition(":")
+    target: Any = importlib.import_module(module)
+    for part in attribute.split("."):
+        target = getattr(target, part)
+    return target  # type: ignore[no-any-return]
+
+
+def load_adapter(db: Database, name: str | None = None) -> PlatformAdapter:
+    """The named adapter (``module:attribute`` also works), else ``COMPANYOS_MAESTRO_ADAPTER``."""
+    name = name or os.environ.get(ADAPTER_ENV) or DEFAULT_ADAPTER
+    factories = available_adapters()
+    if name in factories:
+        adapter = factories[name](db)
+    elif ":" in name:
+        adapter = _resolve(name)(db)
+    else:
+        raise LookupError(f"no Maestro adapter named {name!r} (known: {', '.join(sorted(factories))})")
+    if not isinstance(adapter, PlatformAdapter):
+        raise TypeError(f"Maestro adapter {name!r} does not implement PlatformAdapter")
+    return adapter

@@ -1,0 +1,422 @@
+"""Executes one run, durably.
+
+Per step: the step is persisted ``running`` (attempt counted) BEFORE its effect, the effect is applied
+through the adapter under the step's idempotency key (``run_id:step_id``, the same for every attempt),
+and the step is persisted ``succeeded`` AFTER. A worker that dies between the two leaves a ``running``
+step: on resume, if the adapter knows the key the step is marked done without running again, otherwise
+it runs again. Failures retry with exponential backoff and full jitter (``random() * min(max_delay,
+base_delay * 2 ** (n - 1))`` after the n-th failure); a step that fails for good makes the run compensate
+the succeeded steps in reverse order (keys ``run_id:step_id:compensate``).
+
+While it runs, the executor holds the run's lease (``lease_owner``, ``heartbeat_at``), refreshed at every
+transition and while waiting; :meth:`Maestro.recover` resumes runs whose lease expired.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from companyos_server.core.maestro import actions, runs
+from companyos_server.core.maestro.adapters import EffectRequest, EffectResult, PlatformAdapter
+from companyos_server.core.maestro.models import TERMINAL_RUN_STATES, RunRow, RunStepRow
+from companyos_server.core.maestro.records import Records
+from companyos_server.platform.storage import Database, utcnow
+
+if TYPE_CHECKING:
+    from companyos_server.core.maestro.models import PlanVersionRow
+
+log = logging.getLogger("companyos.maestro")
+WAIT_SLICE = 0.25
+
+
+class StepTimeout(Exception):
+    pass
+
+
+class LeaseLost(Exception):
+    """Another worker took the run over (this one was presumed dead): stop without touching it."""
+
+
+class RunCancelled(Exception):
+    pass
+
+
+def backoff_delay(failures: int, base: float, cap: float, rand: Callable[[], float]) -> float:
+    """Full jitter (AWS architecture blog): uniform in [0, min(cap, base * 2 ** (failures - 1))]."""
+    ceiling = min(float(cap), float(base) * (2 ** max(failures - 1, 0)))
+    return rand() * ceiling
+
+
+def idempotency_key(run_id: str, step_id: str, *, compensation: bool = False) -> str:
+    return f"{run_id}:{step_id}:compensate" if compensation else f"{run_id}:{step_id}"
+
+
+def call_with_timeout(fn: Callable[[], EffectResult], timeout: float) -> EffectResult:
+    """Run ``fn`` in a helper thread; StepTimeout if it takes longer. A late effect is still keyed, so
+    the next attempt replays it instead of applying it twice."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001  (re-raised in the caller's thread)
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="maestro-effect", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise StepTimeout(f"the effect did not complete within {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+class RunExecutor:
+    def __init__(
+        self,
+        db: Database,
+        adapter: PlatformAdapter,
+        records: Records,
+        *,
+        owner: str,
+        sleep: Callable[[float], None],
+        rand: Callable[[], float],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.adapter = adapter
+        self.records = records
+        self.owner = owner
+        self.sleep = sleep
+        self.rand = rand
+        self.progress = progress or (lambda done, total: None)
+
+    # -- entry -----------------------------------------------------------------------------------
+    def execute(self, tenant_id: str, run_id: str, plan: PlanVersionRow) -> dict[str, Any]:
+        run = self._claim(tenant_id, run_id)
+        if run.state in TERMINAL_RUN_STATES:
+            return {"run_id": run.id, "state": run.state}
+        definition = {s["id"]: s for s in plan.steps}
+        self.records.graph_run(run)
+        try:
+            if run.state == "running":
+                failed = self._forward(run, definition)
+                if failed is None:
+                    return self._finish(run, plan, "succeeded")
+                self._set_run(run, "compensating", "run.compensating", error=failed)
+            final = self._compensate(run, definition)
+            return self._finish(run, plan, final)
+        except RunCancelled:
+            self._set_run(run, "compensating", "run.compensating", error="cancelled by request")
+            self._compensate(run, definition)
+            return self._finish(run, plan, "cancelled")
+
+    def _claim(self, tenant_id: str, run_id: str) -> RunRow:
+        with self.db.session() as session:
+            run = runs.get(session, tenant_id, run_id, for_update=True)
+            if run.state in TERMINAL_RUN_STATES:
+                return run
+            resumed = run.state != "queued"
+            run.lease_owner, run.heartbeat_at = self.owner, utcnow()
+            if run.state == "queued":
+                run.state, run.started_at = "running", utcnow()
+            runs.add_event(session, run, "run.resumed" if resumed else "run.started", None, run.state, {})
+            return run
+
+    # -- forward pass ----------------------------------------------------------------------------
+    def _forward(self, run: RunRow, definition: dict[str, dict[str, Any]]) -> str | None:
+        """Runs the pending steps; the error of the step that failed for good, or None."""
+        with self.db.session() as session:
+            step_rows = runs.steps(session, run.tenant_id, run.id)
+        total = len(step_rows)
+        for index, step in enumerate(step_rows):
+            self.progress(index, total)
+            if step.state in ("succeeded", "skipped"):
+                continue
+            if step.state == "failed":
+                return (step.errors or [{}])[-1].get("message", "failed")
+            self._check_cancel(run)
+            spec = definition[step.step_id]
+            if step.state in ("running", "retrying") and self._recovered(run, step, spec):
+                continue
+            error = self._run_step(run, step, spec)
+            if error is not None:
+                return error
+        self.progress(total, total)
+        return None
+
+    def _recovered(self, run: RunRow, step: RunStepRow, spec: dict[str, Any]) -> bool:
+        """A step found mid-flight after a crash: done if its effect exists (never applied twice)."""
+        action = actions.get(step.action)
+        if action is None or action.effect is None:
+            return False
+        found = self.adapter.lookup(run.tenant_id, idempotency_key(run.id, step.step_id))
+        if found is None:
+            return False
+        self._step_succeeded(run, step, found, spec["parameters"], recovered=True)
+        return True
+
+    def _run_step(self, run: RunRow, step: RunStepRow, spec: dict[str, Any]) -> str | None:
+        retries = spec["retries"]
+        action = actions.get(step.action)
+        assert action is not None  # validated when the plan was saved
+        while True:
+            self._transition(run, step, "running", "step.running", attempts=step.attempts + 1)
+            self.records.step_event(run, step, "started", "success")
+            try:
+                if action.effect is None:
+                    self._wait(run, float(spec["parameters"]["seconds"]), float(spec["timeout_seconds"]))
+                    result = EffectResult("", True, {"waited_seconds": spec["parameters"]["seconds"]})
+                else:
+                    result = self._apply(run, step, action, spec["parameters"], spec["timeout_seconds"])
+            except (LeaseLost, RunCancelled):
+                raise
+            except Exception as exc:  # noqa: BLE001  (any adapter failure is a failed attempt)
+                message = f"{type(exc).__name__}: {exc}" if not isinstance(exc, StepTimeout) else str(exc)
+                failures = len(step.errors or []) + 1
+                with self.db.session() as session:
+                    row = session.get(RunStepRow, step.id)
+                    assert row is not None
+                    runs.append_error(row, step.attempts, message, utcnow())
+                    step.errors = row.errors
+                if failures < int(retries["max_attempts"]):
+                    delay = backoff_delay(failures, retries["base_delay"], retries["max_delay"], self.rand)
+                    self._transition(
+                        run, step, "retrying", "step.retrying", error=message, delay_seconds=delay
+                    )
+                    self.records.step_event(run, step, "retrying", "failure", error=message, delay=delay)
+                    self._pause(run, delay)
+                    self._check_cancel(run)
+                    continue
+                self._transition(run, step, "failed", "step.failed", error=message, finished=True)
+                self.records.step_event(run, step, "failed", "failure", error=message)
+                return message
+            self._step_succeeded(run, step, result, spec["parameters"])
+            return None
+
+    def _apply(
+        self,
+        run: RunRow,
+        step: RunStepRow,
+        action: actions.ActionType,
+        parameters: dict[str, Any],
+        timeout: float,
+    ) -> EffectResult:
+        request = EffectRequest(
+            tenant_id=run.tenant_id,
+            run_id=run.id,
+            step_id=step.step_id,
+            kind=action.name,
+            target=step.target or "",
+            parameters=dict(parameters),
+            idempotency_key=idempotency_key(run.id, step.step_id),
+            actor=run.created_by,
+            timeout_seconds=float(timeout),
+        )
+        method = getattr(self.adapter, action.effect or "")
+        return call_with_timeout(lambda: method(request), float(timeout))
+
+    def _step_succeeded(
+        self,
+        run: RunRow,
+        step: RunStepRow,
+        result: EffectResult,
+        parameters: dict[str, Any],
+        *,
+        recovered: bool = False,
+    ) -> None:
+        output = result.as_dict() if result.effect_id else dict(result.details)
+        action = actions.get(step.action)
+        summary = action.summary(parameters) if action else step.action
+        graph_error = self.records.graph_step(run, step, summary)
+        if graph_error:
+            output["graph_error"] = graph_error
+        self._transition(
+            run, step, "succeeded", "step.succeeded", output=output, finished=True, recovered=recovered
+        )
+        self.records.step_event(
+            run, step, "succeeded", "success", effect_id=result.effect_id, recovered=recovered
+        )
+
+    # -- compensation ----------------------------------------------------------------------------
+    def _compensate(self, run: RunRow, definition: dict[str, dict[str, Any]]) -> str:
+        """Reverse order over succeeded steps that declare a compensation; the run's final state."""
+        with self.db.session() as session:
+            step_rows = runs.steps(session, run.tenant_id, run.id)
+        ok = True
+        attempted = False
+        for step in reversed(step_rows):
+            spec = definition[step.step_id]
+            comp = spec.get("compensation")
+            if step.state != "succeeded" or not comp or step.compensation_state == "succeeded":
+                continue
+            attempted = True
+            if not self._compensate_step(run, step, spec, comp):
+                ok = False
+        if not ok:
+            return "failed"
+        return "compensated" if attempted else "failed"
+
+    def _compensate_step(
+        self, run: RunRow, step: RunStepRow, spec: dict[str, Any], comp: dict[str, Any]
+    ) -> bool:
+        action = actions.get(comp["action"])
+        assert action is not None and action.effect is not None
+        key = idempotency_key(run.id, step.step_id, compensation=True)
+        request = EffectRequest(
+            tenant_id=run.tenant_id,
+            run_id=run.id,
+            step_id=step.step_id,
+            kind=action.name,
+            target=action.target(comp["parameters"]) or step.target or "",
+            parameters=dict(comp["parameters"]),
+            idempotency_key=key,
+            actor=run.created_by,
+            timeout_seconds=float(spec["timeout_seconds"]),
+        )
+        retries = spec["retries"]
+        failures = 0
+        self._compensation_state(run, step, "running", "step.compensating")
+        method = getattr(self.adapter, action.effect)
+        while True:
+            try:
+                found = self.adapter.lookup(run.tenant_id, key)
+                result = found or call_with_timeout(lambda: method(request), float(spec["timeout_seconds"]))
+            except LeaseLost:
+                raise
+            except Exception as exc:  # noqa: BLE001  (any adapter failure is a failed attempt)
+                failures += 1
+                message = f"{type(exc).__name__}: {exc}"
+                if failures < int(retries["max_attempts"]):
+                    self._pause(
+                        run, backoff_delay(failures, retries["base_delay"], retries["max_delay"], self.rand)
+                    )
+                    continue
+                self._compensation_state(run, step, "failed", "step.compensation_failed", error=message)
+                self.records.step_event(run, step, "compensation_failed", "failure", error=message)
+                return False
+            self.records.graph_step(run, step, action.summary(comp["parameters"]), compensation=True)
+            self._compensation_state(run, step, "succeeded", "step.compensated", effect_id=result.effect_id)
+            self.records.step_event(run, step, "compensated", "success", effect_id=result.effect_id)
+            return True
+
+    # -- persistence helpers ---------------------------------------------------------------------
+    def _transition(
+        self,
+        run: RunRow,
+        step: RunStepRow,
+        state: str,
+        event: str,
+        *,
+        attempts: int | None = None,
+        output: dict[str, Any] | None = None,
+        finished: bool = False,
+        **data: Any,
+    ) -> None:
+        with self.db.session() as session:
+            if not runs.heartbeat(session, run.tenant_id, run.id, self.owner):
+                raise LeaseLost(run.id)
+            row = session.get(RunStepRow, step.id)
+            run_row = session.get(RunRow, run.id)
+            assert row is not None and run_row is not None
+            now = utcnow()
+            row.state = state
+            if attempts is not None:
+                row.attempts = attempts
+                row.started_at = row.started_at or now
+            if output is not None:
+                row.output = output
+            if finished:
+                row.finished_at = now
+            run_row.current_step = step.step_id
+            runs.add_event(
+                session,
+                run_row,
+                event,
+                step.step_id,
+                state,
+                {"attempt": row.attempts, "action": row.action, **data},
+            )
+            step.state, step.attempts, step.output = row.state, row.attempts, row.output
+
+    def _compensation_state(self, run: RunRow, step: RunStepRow, state: str, event: str, **data: Any) -> None:
+        with self.db.session() as session:
+            if not runs.heartbeat(session, run.tenant_id, run.id, self.owner):
+                raise LeaseLost(run.id)
+            row = session.get(RunStepRow, step.id)
+            run_row = session.get(RunRow, run.id)
+            assert row is not None and run_row is not None
+            row.compensation_state = state
+            row.compensation_error = data.get("error")
+            runs.add_event(session, run_row, event, step.step_id, state, {"action": row.action, **data})
+            step.compensation_state = state
+
+    def _set_run(self, run: RunRow, state: str, event: str, **data: Any) -> None:
+        with self.db.session() as session:
+            if not runs.heartbeat(session, run.tenant_id, run.id, self.owner):
+                raise LeaseLost(run.id)
+            row = session.get(RunRow, run.id)
+            assert row is not None
+            row.state = state
+            if "error" in data:
+                row.error = data["error"]
+            runs.add_event(session, row, event, None, state, data)
+            run.state = state
+
+    def _finish(self, run: RunRow, plan: PlanVersionRow, state: str) -> dict[str, Any]:
+        with self.db.session() as session:
+            step_rows = [runs.step_dict(s) for s in runs.steps(session, run.tenant_id, run.id)]
+            events = runs.events(session, run.tenant_id, run.id)
+        run.state = state
+        pack_id: str | None = None
+        evidence_error: str | None = None
+        plan_doc = {"id": plan.plan_id, "version": plan.version, "name": plan.name, "steps": plan.steps}
+        try:
+            pack_id = self.records.evidence_pack(run, plan_doc, step_rows, events)
+        except Exception as exc:  # the effects happened: a missing pack is reported, not a failed run
+            log.exception("evidence pack for run %s failed", run.id)
+            evidence_error = f"{type(exc).__name__}: {exc}"
+        with self.db.session() as session:
+            row = session.get(RunRow, run.id)
+            assert row is not None
+            row.state, row.finished_at = state, utcnow()
+            row.evidence_pack_id = pack_id
+            row.lease_owner = None
+            data = {
+                "evidence_pack_id": pack_id,
+                **({"evidence_error": evidence_error} if evidence_error else {}),
+            }
+            runs.add_event(session, row, f"run.{state}", None, state, data)
+            run.finished_at, run.evidence_pack_id = row.finished_at, pack_id
+        self.records.run_event(
+            run, "success" if state == "succeeded" else "failure", evidence_pack_id=pack_id
+        )
+        self.records.graph_run(run)
+        return {"run_id": run.id, "state": state, "evidence_pack_id": pack_id}
+
+    # -- waiting -----------------------------------------------------------------------------------
+    def _check_cancel(self, run: RunRow) -> None:
+        with self.db.session() as session:
+            row = session.get(RunRow, run.id)
+            if row is not None and row.cancel_requested:
+                raise RunCancelled(run.id)
+
+    def _pause(self, run: RunRow, seconds: float) -> None:
+        """Sleep in slices, keeping the lease fresh."""
+        remaining = seconds
+        while remaining > 0:
+            self.sleep(min(WAIT_SLICE, remaining))
+            remaining -= WAIT_SLICE
+            with self.db.session() as session:
+                if not runs.heartbeat(session, run.tenant_id, run.id, self.owner):
+                    raise LeaseLost(run.id)
+
+    def _wait(self, run: RunRow, seconds: float, timeout: float) -> None:
+        if seconds > timeout:
+            self._pause(run, timeout)
+            raise StepTimeout(f"wait of {seconds:g} s exceeds the step timeout of {timeout:g} s")
+        self._pause(run, seconds)

@@ -1,0 +1,72 @@
+"""Handlers for the `alerts` tag: parse, call the service, shape the response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from companyos_server.domains.alerts import keys, service
+from companyos_server.domains.alerts.services_ref import intelgraph
+from companyos_server.platform.requestctx import current_tenant_context
+from companyos_server.platform.runtime import get_runtime
+
+
+def ingest_alertmanager_alerts(tenant_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    runtime = get_runtime()
+    return service.ingest_alertmanager(runtime.db, intelgraph(runtime), current_tenant_context(), body)
+
+
+def list_alerts(
+    tenant_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    status: str | None = None,
+    severity: str | None = None,
+    service_id: str | None = None,
+) -> dict[str, Any]:
+    page = service.list_alerts(
+        get_runtime().db,
+        current_tenant_context(),
+        page_size=page_size,
+        page_token=page_token,
+        status=status,
+        severity=severity,
+        service_id=service_id,
+    )
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def get_alert(tenant_id: str, alert_id: str) -> dict[str, Any]:
+    return service.get_alert(get_runtime().db, current_tenant_context(), alert_id)
+
+
+def acknowledge_alert(tenant_id: str, alert_id: str) -> dict[str, Any]:
+    runtime = get_runtime()
+    return service.acknowledge(runtime.db, intelgraph(runtime), current_tenant_context(), alert_id)
+
+
+def silence_alert(tenant_id: str, alert_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    runtime = get_runtime()
+    return service.silence(runtime.db, intelgraph(runtime), current_tenant_context(), alert_id, body)
+
+
+def open_incident_from_alert(
+    tenant_id: str, alert_id: str, body: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    runtime = get_runtime()
+    incident, created = service.open_incident(
+        runtime.db, intelgraph(runtime), current_tenant_context(), alert_id, body
+    )
+    location = {"Location": f"/v1/tenants/{tenant_id}/incidents/{incident['id']}"}
+    return incident, 201 if created else 200, location
+
+
+def list_alert_ingest_keys(tenant_id: str) -> dict[str, Any]:
+    return {"items": keys.list_keys(get_runtime().db, current_tenant_context())}
+
+
+def create_alert_ingest_key(tenant_id: str, body: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:
+    return keys.create_key(get_runtime().db, current_tenant_context(), body or {}), 201
+
+
+def rotate_alert_ingest_key(tenant_id: str, ingest_key_id: str) -> tuple[dict[str, Any], int]:
+    return keys.rotate_key(get_runtime().db, current_tenant_context(), ingest_key_id), 201

@@ -1,0 +1,92 @@
+"""Maestro's API-facing logic: tenant context in, plain dicts out. No HTTP here.
+
+Step-up is decided per plan, here rather than at the edge: executing a plan whose effective risk is
+high (the plan says so, or any step or its action type is high-risk, e.g. ``deployment.rollback``) needs a
+multi-factor sign-in from the last 15 minutes; a normal-risk plan (restart a service) does not. So the
+execute operation is not ``x-companyos-risk: high`` in the spec. Dry runs never need step-up; they say
+whether the real run would.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from companyos_server import errors
+from companyos_server.core.maestro import verification
+from companyos_server.core.maestro.engine import Maestro
+from companyos_server.platform.pagination import Page
+from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
+
+
+def _page(page: Page[dict[str, Any]]) -> dict[str, Any]:
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def create_plan(m: Maestro, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
+    return m.create_plan(ctx.tenant_id, body, ctx.principal.subject)
+
+
+def update_plan(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return m.update_plan(ctx.tenant_id, plan_id, body, ctx.principal.subject)
+
+
+def get_plan(m: Maestro, ctx: TenantContext, plan_id: str) -> dict[str, Any]:
+    return m.get_plan(ctx.tenant_id, plan_id)
+
+
+def get_plan_version(m: Maestro, ctx: TenantContext, plan_id: str, version: int) -> dict[str, Any]:
+    return m.get_plan(ctx.tenant_id, plan_id, version)
+
+
+def list_plans(m: Maestro, ctx: TenantContext, **kwargs: Any) -> dict[str, Any]:
+    return _page(m.list_plans(ctx.tenant_id, **kwargs))
+
+
+def list_plan_versions(m: Maestro, ctx: TenantContext, plan_id: str, **kwargs: Any) -> dict[str, Any]:
+    return _page(m.list_plan_versions(ctx.tenant_id, plan_id, **kwargs))
+
+
+def dry_run(m: Maestro, ctx: TenantContext, plan_id: str, version: int | None = None) -> dict[str, Any]:
+    return m.dry_run(ctx.tenant_id, plan_id, version=version, principal=ctx.principal)
+
+
+def execute(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    body = body or {}
+    version = body.get("plan_version")
+    impact = m.dry_run(ctx.tenant_id, plan_id, version=version, principal=ctx.principal)
+    if impact["risk"] == "high" and not satisfies_step_up(ctx.principal):
+        risky = [s["step_id"] for s in impact["steps"] if s["risk"] == "high"]
+        raise errors.step_up_required(
+            step_up_challenge(),
+            f"Plan '{plan_id}' is high-risk (steps: {', '.join(risky) or 'plan-level'}) and needs a recent "
+            "multi-factor sign-in.",
+        )
+    return m.start_run(
+        ctx.tenant_id,
+        plan_id,
+        actor=ctx.principal.subject,
+        actor_kind=ctx.principal.kind,
+        reason=body.get("reason", ""),
+        inputs=body.get("inputs") or {},
+        version=version,
+    )
+
+
+def list_runs(m: Maestro, ctx: TenantContext, **kwargs: Any) -> dict[str, Any]:
+    return _page(m.list_runs(ctx.tenant_id, **kwargs))
+
+
+def get_run(m: Maestro, ctx: TenantContext, run_id: str) -> dict[str, Any]:
+    return m.get_run(ctx.tenant_id, run_id)
+
+
+def cancel_run(m: Maestro, ctx: TenantContext, run_id: str) -> dict[str, Any]:
+    return m.cancel_run(ctx.tenant_id, run_id, ctx.principal.subject)
+
+
+def verify_run(
+    m: Maestro, ctx: TenantContext, run_id: str, since: datetime | None, until: datetime | None
+) -> dict[str, Any]:
+    return verification.verify(m.db, ctx.tenant_id, run_id, since=since, until=until)

@@ -1,0 +1,88 @@
+"""Handlers for the `policies` tag: parse, call the service, shape the response."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from companyos_server.domains.policies import service
+from companyos_server.platform.requestctx import current_tenant_context
+from companyos_server.platform.runtime import get_runtime
+
+
+def list_policies(tenant_id: str) -> dict[str, Any]:
+    runtime = get_runtime()
+    return {"items": service.list_policies(runtime.db, runtime.policy.policy_text, current_tenant_context())}
+
+
+def get_policy(tenant_id: str, policy_id: str) -> dict[str, Any]:
+    runtime = get_runtime()
+    return service.get_policy(runtime.db, runtime.policy.policy_text, current_tenant_context(), policy_id)
+
+
+def list_policy_versions(tenant_id: str, policy_id: str) -> dict[str, Any]:
+    runtime = get_runtime()
+    items = service.list_versions(runtime.db, runtime.policy.policy_text, current_tenant_context(), policy_id)
+    return {"items": items}
+
+
+def update_policy(
+    tenant_id: str, policy_id: str, body: dict[str, Any], dry_run: bool = False
+) -> dict[str, Any]:
+    runtime = get_runtime()
+    return service.update_policy(
+        runtime.db, runtime.policy.policy_text, current_tenant_context(), policy_id, body, dry_run=dry_run
+    )
+
+
+def list_policy_decisions(
+    tenant_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    action: str | None = None,
+    outcome: str | None = None,
+) -> dict[str, Any]:
+    page = service.list_decisions(
+        get_runtime().db,
+        current_tenant_context(),
+        page_size=page_size,
+        page_token=page_token,
+        action=action,
+        outcome=outcome,
+    )
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def list_policy_exceptions(
+    tenant_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    policy_id: str | None = None,
+    service_id: str | None = None,
+    status: str | None = None,
+) -> dict[str, Any]:
+    page = service.list_exceptions(
+        get_runtime().db,
+        current_tenant_context(),
+        page_size=page_size,
+        page_token=page_token,
+        policy_id=policy_id,
+        service_id=service_id,
+        status=status,
+    )
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def create_policy_exception(
+    tenant_id: str, body: dict[str, Any]
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    runtime = get_runtime()
+    created = service.create_exception(runtime.db, runtime.policy.policy_text, current_tenant_context(), body)
+    return created, 201, {"Location": f"/v1/tenants/{tenant_id}/policies/exceptions/{created['id']}"}
+
+
+def get_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
+    return service.get_exception(get_runtime().db, current_tenant_context(), exception_id)
+
+
+def approve_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
+    return service.approve_exception(get_runtime().db, current_tenant_context(), exception_id)
