@@ -24,6 +24,7 @@ from schemathesis.filters import HasAPIOperation
 
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.spec import HTTP_METHODS, SERVED_BY_IDP, bundled_spec_path
+from tests.conftest import database_for
 
 # Bounded so the whole suite stays within the CI budget as the spec grows (a member calling other
 # tenants is covered exhaustively by the isolation matrix instead of a fuzzing pass).
@@ -121,9 +122,9 @@ def member_headers(mint: Callable[..., str]) -> dict[str, str]:
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The contract is the HTTP surface, not the store: one backend keeps the suite's time bounded.
 
     The integration suites run every operation on SQLite and PostgreSQL.
     """
-    return f"sqlite:///{tmp_path / 'companyos.db'}"
+    yield from database_for(request, tmp_path, "sqlite")

@@ -49,7 +49,12 @@ def _resource_type(op: dict[str, Any]) -> str | None:
     action = op.get("x-companyos-action")
     if not action or action.startswith("permissions:"):
         return None
-    namespace = action.split(":", 1)[0]
+    return _singular(action.split(":", 1)[0])
+
+
+def _singular(namespace: str) -> str:
+    if namespace.endswith("ies"):
+        return namespace[:-3] + "y"  # policies → policy
     return namespace[:-1] if namespace.endswith("s") else namespace
 
 

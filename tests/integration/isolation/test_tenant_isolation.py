@@ -21,15 +21,17 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
 
 from companyos_server.platform.principal import ACR_MFA, ROLES
-from tests.conftest import bearer
+from companyos_server.platform.runtime import Runtime
+from tests.conftest import API, bearer, minter, shared_seeded_runtime
 from tests.integration.isolation.discovery import (
     ENVIRONMENTS,
     Operation,
@@ -174,7 +176,31 @@ async def resource_state(
     return {k: body[k] for k in STABLE_FIELDS if isinstance(body, dict) and k in body}
 
 
-@pytest.fixture
+# One seeded runtime per backend for the whole matrix: every test asserts that tenant B is unchanged, so
+# sharing B's data across the matrix costs no independence and saves a migrate-and-seed per cell.
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def shared_runtime(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Runtime]:
+    with shared_seeded_runtime(request, tmp_path_factory.mktemp("isolation"), request.param) as runtime:
+        yield runtime
+
+
+@pytest.fixture(scope="module")
+def mint(shared_runtime: Runtime) -> Callable[..., str]:
+    return minter(shared_runtime)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def client(shared_runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    from companyos_server.app import build_app
+
+    app = build_app(shared_runtime, validate_responses=True)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=API) as http:
+        yield http
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def victim(client: httpx.AsyncClient, mint: Callable[..., str]) -> Victim:
     """Tenant B with a marker label and one of each creatable sub-resource; their ids collected."""
     admin = admin_headers(mint)
@@ -221,6 +247,7 @@ def test_discovery_covers_the_tenant_scoped_contract() -> None:
     assert sorted(everything) == sorted(OPERATION_IDS)
 
 
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("operation_id", OPERATION_IDS)
 async def test_tenant_a_cannot_reach_tenant_b(

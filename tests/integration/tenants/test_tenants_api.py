@@ -165,7 +165,18 @@ async def test_permissions_of_an_unknown_resource_type_are_not_found(
         headers=member(mint, "acme", "viewer"),
     )
     assert r.status_code == 404
-    assert r.json()["detail"] == "No resource type 'spaceship' exists. Known types: audit, job, tenant."
+    detail = r.json()["detail"]
+    prefix = "No resource type 'spaceship' exists. Known types: "
+    assert detail.startswith(prefix) and detail.endswith(".")
+    known = detail[len(prefix) : -1].split(", ")
+    assert known == sorted(known) and {"audit", "job", "tenant", "policy", "incident"} <= set(known)
+    # Every type it names is one the permissions operation answers for.
+    for kind in known:
+        r = await client.get(
+            "/v1/tenants/acme/permissions", params={"resource": kind}, headers=member(mint, "acme", "viewer")
+        )
+        assert r.status_code == 200, f"{kind}: {r.status_code} {r.text}"
+        assert r.json()["actions"], kind
 
 
 async def test_me_reports_memberships_and_acr(client: httpx.AsyncClient, mint: Mint) -> None:
