@@ -1,4 +1,4 @@
-"""`companyos-server`: migrate, seed, serve, rotate keys. Used by ./dev and by operators."""
+"""`companyos-server`: migrate, seed, serve, worker, housekeeping, rotate keys. Used by ./dev and by operators."""
 
 from __future__ import annotations
 
@@ -56,6 +56,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     import logging
     import threading
 
+    from companyos_server.housekeeping import start_housekeeping_thread
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     runtime = _runtime()
     maestro = runtime.maestro
@@ -70,12 +72,26 @@ def cmd_worker(args: argparse.Namespace) -> int:
             stop.wait(max(maestro.lease_seconds / 2, 0.5))
 
     threading.Thread(target=recovery_loop, name="maestro-recovery", daemon=True).start()
+    start_housekeeping_thread(runtime.db, runtime.settings, stop)
     print(f"companyos worker: backend={runtime.jobs.ping()} workers={args.workers}", file=sys.stderr)
     try:
         runtime.jobs.run_worker(workers=args.workers)
     finally:
         stop.set()
     return 0
+
+
+def cmd_housekeeping(args: argparse.Namespace) -> int:
+    from companyos_server.housekeeping import run_housekeeping
+
+    runtime = _runtime()
+    removed = run_housekeeping(runtime.db, runtime.settings)
+    if args.json:
+        print(json.dumps(removed, indent=2, sort_keys=True))
+    else:
+        for name, count in removed.items():
+            print(f"{name}: {'failed (see the log)' if count < 0 else f'{count} removed'}")
+    return 1 if any(count < 0 for count in removed.values()) else 0
 
 
 def cmd_rotate_keys(_: argparse.Namespace) -> int:
@@ -99,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     worker = sub.add_parser("worker", help="consume background jobs (imports, exports, plan runs)")
     worker.add_argument("--workers", type=int, default=2)
     worker.set_defaults(func=cmd_worker)
+    housekeeping = sub.add_parser(
+        "housekeeping", help="one retention pass: expired idempotency keys, revoked tokens, old decisions"
+    )
+    housekeeping.add_argument("--json", action="store_true", help="print rows removed per sweep as JSON")
+    housekeeping.set_defaults(func=cmd_housekeeping)
     sub.add_parser("rotate-keys", help="rotate the OIDC signing key").set_defaults(func=cmd_rotate_keys)
     args = parser.parse_args(argv)
     try:

@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     log_level: str = "INFO"
 
+    # Retention (see companyos_server.housekeeping); audit events are never swept.
+    policy_decision_retention_days: int = Field(default=30, ge=1)
+    housekeeping_interval_seconds: int = Field(default=3600, ge=1)
+
     @property
     def issuer(self) -> str:
         return self.oidc_issuer or f"{self.public_base_url}/oauth2"

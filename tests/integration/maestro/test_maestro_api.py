@@ -136,6 +136,13 @@ async def test_rollback_dry_run_step_up_execute_poll_sse_evidence_audit(
     r = await client.post(runs_url, params={"dry_run": "true"}, headers=sre(mint, mfa=True))
     assert r.status_code == 200 and r.json()["requires_step_up"] is False
     assert (await client.get(f"{BASE}/runs", headers=sre(mint))).json()["items"] == []
+    # Audited as what it was asked for, marked as changing nothing.
+    (dry,) = [
+        a
+        for a in runtime.audit.list("acme", page_size=200).items
+        if a["request_id"] == r.headers["x-request-id"]
+    ]
+    assert dry["action"] == "maestro:execute" and dry["details"]["dry_run"] is True
 
     r = await client.post(runs_url, json={"reason": "5xx after deploy"}, headers=sre(mint))
     assert r.status_code == 401
@@ -246,3 +253,52 @@ async def test_verification_burn_down_delta_and_no_data(
     assert (
         await client.get(f"{BASE}/runs/run_unknown0000/verification", headers=viewer(mint))
     ).status_code == 404
+
+
+async def test_incident_task_and_flag_toggle_change_the_platform(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime, worker: Runtime
+) -> None:
+    """The default adapter applies these two through their domains, not only as recorded effects."""
+    admin = bearer(mint("usr_tess", tenants={"acme": ["tenant_admin"]}))
+    r = await client.post(f"{BASE}/flags", json={"key": "new-checkout", "enabled": True}, headers=admin)
+    assert r.status_code == 201, r.text
+    r = await client.post(
+        f"{BASE}/incidents", json={"title": "Checkout errors", "severity": "sev2"}, headers=sre(mint)
+    )
+    assert r.status_code == 201, r.text
+    incident = r.json()["id"]
+    plan = await create(
+        client,
+        mint,
+        {
+            "name": "Kill switch",
+            "steps": [
+                {"id": "off", "action": "flag.toggle", "parameters": {"flag": "new-checkout", "enabled": False}},
+                {"id": "staging-on", "action": "flag.toggle",
+                 "parameters": {"flag": "new-checkout", "enabled": True, "environment": "staging"}},
+                {"id": "ghost", "action": "flag.toggle", "parameters": {"flag": "no-such-flag", "enabled": True}},
+                {"id": "task", "action": "incident.task",
+                 "parameters": {"incident_id": incident, "title": "Kill switch thrown"}},
+            ],
+        },
+    )  # fmt: skip
+    r = await client.post(f"{BASE}/plans/{plan['id']}/runs", headers=sre(mint))
+    assert r.status_code == 202, r.text
+    run = r.json()["id"]
+    done = await wait_for(client, f"{BASE}/runs/{run}", sre(mint), ("succeeded", "failed", "compensated"))
+    assert done["state"] == "succeeded", done
+
+    evaluation = f"{BASE}/flags/new-checkout/evaluation"
+    production = (await client.get(evaluation, headers=admin)).json()
+    assert (production["enabled"], production["decided_by"]) == (False, "override")
+    flag = (await client.get(f"{BASE}/flags/new-checkout", headers=admin)).json()
+    assert flag["override"]["reason"] == f"Maestro run {run}"
+    assert flag["rules"][0]["name"] == f"maestro-{run}" and flag["rules"][0]["environments"] == ["staging"]
+
+    body = (await client.get(f"{BASE}/incidents/{incident}", headers=sre(mint))).json()
+    assert [(t["ref"], t["title"]) for t in body["tasks"]] == [(f"plan_run:{run}", "Kill switch thrown")]
+    assert any(e["text"] == "Maestro task linked: Kill switch thrown" for e in body["timeline"])
+
+    outputs = {s["id"]: s["output"] or {} for s in done["steps"]}
+    assert outputs["off"]["now_enabled"] is False and outputs["off"]["was_enabled"] is True, outputs
+    assert outputs["ghost"]["flag_known"] is False and outputs["task"]["incident_known"] is True, outputs

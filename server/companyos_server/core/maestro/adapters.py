@@ -153,7 +153,22 @@ class RecordingAdapter:
         return self._record(request, {"service": request.target, "replicas": request.parameters["replicas"]})
 
     def toggle_flag(self, request: EffectRequest) -> EffectResult:
-        return self._record(request, {"flag": request.target, "enabled": request.parameters["enabled"]})
+        """Turns the tenant's flag on or off through the feature-flag domain (same transaction); a flag
+        the tenant does not have gets the effect recorded only (``flag_known: false``)."""
+        enabled = bool(request.parameters["enabled"])
+        environment = request.parameters.get("environment")
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.tenant_config import flags
+            except ImportError:
+                return {"flag_known": False}
+            toggled = flags.toggle_for_run(
+                session, request.tenant_id, request.target, enabled, environment, request.run_id
+            )
+            return {"flag_known": False} if toggled is None else {"flag_known": True, **toggled}
+
+        return self._record(request, {"flag": request.target, "enabled": enabled}, apply)
 
     def lock_account(self, request: EffectRequest) -> EffectResult:
         return self._record(request, {"locked": request.target})
@@ -162,8 +177,21 @@ class RecordingAdapter:
         return self._record(request, {"rotated": request.target, "generation": new_id("crv")})
 
     def open_incident_task(self, request: EffectRequest) -> EffectResult:
-        task = {"task_id": new_id("tsk"), "incident_id": request.target, "title": request.parameters["title"]}
-        return self._record(request, task)
+        """Links the run to the incident as a task (timeline entry included) in the effect's transaction;
+        an incident the tenant does not have gets the effect recorded only (``incident_known: false``)."""
+        title = request.parameters["title"]
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.incidents import service as incidents
+            except ImportError:
+                return {"incident_known": False}
+            linked = incidents.open_task_for_run(
+                session, request.tenant_id, request.target, request.run_id, title, request.actor
+            )
+            return {"incident_known": False} if linked is None else {"incident_known": True, **linked}
+
+        return self._record(request, {"incident_id": request.target, "title": title}, apply)
 
 
 AdapterFactory = Callable[[Database], PlatformAdapter]

@@ -444,24 +444,51 @@ def add_task(
         raise errors.invalid_argument(
             "ref must be a plan run reference.", [errors.FieldError("ref", "expected plan_run:<id>")]
         )
-    now, actor = utcnow(), ctx.principal.subject
     with db.session() as session:
         row = _load(session, ctx, incident_id, lock=True)
-        if not any(t["ref"] == ref for t in row.tasks or []):
-            title = body.get("title") or ref
-            row.tasks = [
-                *(row.tasks or []),
-                {"ref": ref, "title": title, "added_by": actor, "added_at": now.isoformat()},
-            ]
-            _append(session, row, "action", actor, f"Maestro task linked: {title}", now, ref=ref)
-            row.updated_at = now
+        if link_task(session, row, ref, body.get("title") or ref, ctx.principal.subject):
             src = _graph_entity(session, graph, ctx, row)
             if src is not None and graph is not None:
                 graph.link(
-                    session, tenant_id=ctx.tenant_id, src=src, relation="has_task", dst=ref, actor=actor
+                    session,
+                    tenant_id=ctx.tenant_id,
+                    src=src,
+                    relation="has_task",
+                    dst=ref,
+                    actor=ctx.principal.subject,
                 )
         session.flush()
         return to_dict(session, row)
+
+
+def link_task(session: Session, row: IncidentRow, ref: str, title: str, actor: str) -> bool:
+    """Add task ``ref`` to the incident with a timeline entry; False when it was already linked."""
+    if any(t["ref"] == ref for t in row.tasks or []):
+        return False
+    now = utcnow()
+    row.tasks = [
+        *(row.tasks or []),
+        {"ref": ref, "title": title, "added_by": actor, "added_at": now.isoformat()},
+    ]
+    _append(session, row, "action", actor, f"Maestro task linked: {title}", now, ref=ref)
+    row.updated_at = now
+    return True
+
+
+def open_task_for_run(
+    session: Session, tenant_id: str, incident_id: str, run_id: str, title: str, actor: str
+) -> dict[str, Any] | None:
+    """Maestro's ``incident.task`` action: the running plan becomes a task of the incident.
+
+    Runs in the caller's transaction (the effect row commits with it). None when the tenant has no such
+    incident, so a plan aimed at a closed-out or unknown incident still records what it meant to do.
+    """
+    row = store.get(session, tenant_id, incident_id, lock=True)
+    if row is None:
+        return None
+    ref = f"plan_run:{run_id}"
+    linked = link_task(session, row, ref, title, actor)
+    return {"ref": ref, "newly_linked": linked}
 
 
 def add_checklist_item(

@@ -159,6 +159,41 @@ def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]
         return to_dict(row)
 
 
+def toggle_for_run(
+    session: Session, tenant_id: str, key: str, enabled: bool, environment: str | None, run_id: str
+) -> dict[str, Any] | None:
+    """Maestro's ``flag.toggle`` action, in the caller's transaction; None when there is no such flag.
+
+    Without an environment it sets the tenant override (the kill switch, above every rule); with one it
+    puts a rule for that environment first (replacing an earlier Maestro rule of that environment).
+    The result says what the flag now evaluates to, which an override may still decide.
+    """
+    row = store.get_flag(session, tenant_id, key)
+    if row is None:
+        return None
+    shown = environment or "production"
+    before = evaluate(row, shown)["enabled"]
+    reason = f"Maestro run {run_id}"
+    if environment is None:
+        row.override = {**(row.override or {}), "enabled": enabled, "reason": reason}
+    else:
+        kept = [
+            r
+            for r in row.rules or []
+            if not (r["name"].startswith("maestro-") and r.get("environments") == [environment])
+        ]
+        row.rules = [{"name": f"maestro-{run_id}", "environments": [environment], "enabled": enabled}, *kept]
+    _validate(row)
+    row.updated_at = utcnow()
+    after = evaluate(row, shown)
+    return {
+        "environment": shown,
+        "was_enabled": before,
+        "now_enabled": after["enabled"],
+        "decided_by": after["decided_by"],
+    }
+
+
 def get_flag(db: Database, ctx: TenantContext, key: str) -> dict[str, Any]:
     with db.session() as session:
         return to_dict(_require(session, ctx.tenant_id, key))

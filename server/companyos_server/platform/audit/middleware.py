@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from typing import Any
+from urllib.parse import parse_qs
 
 import anyio
 from connexion.exceptions import ProblemException
@@ -80,6 +81,11 @@ def _operation_id(scope: Scope) -> str | None:
     return str(raw).rsplit(".", 1)[-1] if raw else None
 
 
+def _is_dry_run(scope: Scope) -> bool:
+    query = parse_qs(bytes(scope.get("query_string") or b"").decode("latin-1"))
+    return query.get("dry_run", [""])[-1].lower() in ("true", "1")
+
+
 def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> dict[str, Any] | None:
     """The audit event for a finished request, or None when the request is not audited."""
     state = scope_state(scope)
@@ -113,6 +119,8 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
         details["requested_tenant"] = str(requested)
     if cross:
         details["cross_tenant"] = True
+    if _is_dry_run(scope):
+        details["dry_run"] = True  # the same action, but nothing changed: auditors must tell them apart
     decision = state.get("decision")
     if decision is not None and not getattr(decision, "allowed", True):
         details["reasons"] = list(getattr(decision, "reasons", ()))
