@@ -52,7 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    """Consume every job kind; Maestro's recovery pass resumes runs whose worker died."""
+    """Consume every job kind; recovery passes resume plan runs and requeue jobs whose worker died."""
     import logging
     import threading
 
@@ -69,7 +69,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
                 maestro.recover()
             except Exception:
                 logging.getLogger("companyos.maestro").exception("maestro recovery pass failed")
-            stop.wait(max(maestro.lease_seconds / 2, 0.5))
+            try:
+                runtime.jobs.recover_lost()
+            except Exception:
+                logging.getLogger("companyos.jobs").exception("lost-job recovery pass failed")
+            stop.wait(max(min(maestro.lease_seconds, runtime.settings.job_lease_seconds) / 2, 0.5))
 
     threading.Thread(target=recovery_loop, name="maestro-recovery", daemon=True).start()
     start_housekeeping_thread(runtime.db, runtime.settings, stop)

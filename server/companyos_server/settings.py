@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     log_level: str = "INFO"
 
+    # Jobs: a running attempt renews its lease every third of it; a worker gone longer loses the job,
+    # which goes back to the queue until it has had job_max_attempts attempts.
+    job_lease_seconds: float = Field(default=60.0, gt=0)
+    job_max_attempts: int = Field(default=3, ge=1)
+
     # Retention (see companyos_server.housekeeping); audit events are never swept.
     policy_decision_retention_days: int = Field(default=30, ge=1)
     housekeeping_interval_seconds: int = Field(default=3600, ge=1)

@@ -44,3 +44,13 @@ def flaky(ctx: JobContext) -> dict[str, Any]:
         raise RuntimeError("first attempt fails")
     ctx.progress(2, 2)
     return {"attempt": ctx.attempt, "resumed_from": ctx.saved_state}
+
+
+@job_kind("test.hold")
+def hold(ctx: JobContext) -> dict[str, Any]:
+    """Attempt 1 signals ``<gate>-entered`` and waits for ``<gate>-release``; later attempts finish at once."""
+    if ctx.attempt == 1:
+        gate = str(ctx.params["gate"])
+        gates[f"{gate}-entered"].set()
+        gates[f"{gate}-release"].wait(timeout=30)
+    return {"attempt": ctx.attempt}

@@ -13,7 +13,7 @@ from companyos_server.platform.jobs.context import JobContext
 from companyos_server.platform.jobs.registry import job_kind
 
 
-@job_kind(JOB_KIND)
+@job_kind(JOB_KIND, recovers_itself=True)  # step leases and compensation: see engine.recover
 def run_plan(ctx: JobContext) -> dict[str, Any]:
     from companyos_server.platform.runtime import get_runtime
 

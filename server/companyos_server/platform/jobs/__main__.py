@@ -1,9 +1,9 @@
-"""`python -m companyos_server.platform.jobs worker [--workers N]`: a standalone consumer."""
+"""`python -m companyos_server.platform.jobs worker [--workers N]`: the same worker as
+`companyos-server worker` (job consumer plus the recovery and housekeeping passes)."""
 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 
@@ -14,15 +14,9 @@ def main(argv: list[str] | None = None) -> int:
     worker.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
 
-    from companyos_server.platform.runtime import Runtime, set_runtime
-    from companyos_server.settings import get_settings
+    from companyos_server import cli
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    runtime = Runtime(get_settings())
-    set_runtime(runtime)
-    print(f"companyos jobs worker: backend={runtime.jobs.ping()} workers={args.workers}", file=sys.stderr)
-    runtime.jobs.run_worker(workers=args.workers)
-    return 0
+    return cli.main(["worker", "--workers", str(args.workers)])
 
 
 if __name__ == "__main__":

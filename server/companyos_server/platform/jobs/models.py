@@ -34,3 +34,5 @@ class JobRow(TenantOwned, Base):
     # Saved by ctx.checkpoint(state=…): lets a retried attempt resume where the last one stopped.
     checkpoint: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     task_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Renewed while an attempt runs; a running job whose heartbeat is older than the lease lost its worker.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)

@@ -1,5 +1,11 @@
 """The job queue: rows in the ``jobs`` table are the truth; huey carries ``run(job_id)`` messages.
 
+A running attempt holds a lease: its worker renews ``heartbeat_at`` every third of
+``settings.job_lease_seconds``. :meth:`JobQueue.recover_lost` (the worker runs it periodically) finds
+running jobs whose lease expired, records "worker lost" and puts them back in the queue as a new attempt
+(resuming from their last checkpoint) until ``settings.job_max_attempts``, then fails them. Delivery is
+therefore at least once: a job kind must tolerate a repeated attempt (checkpoints make that cheap).
+
 Storage: ``SqliteHuey`` at ``var_dir/jobs.db`` by default, ``RedisHuey`` when
 ``settings.redis_url`` is set. A job's lifecycle: ``queued → running → succeeded | failed |
 cancelled``; ``retry`` puts a failed or cancelled job back to ``queued`` as a new attempt.
@@ -8,16 +14,17 @@ Every transition is a conditional UPDATE, so a cancel racing a worker's claim ha
 
 from __future__ import annotations
 
+import builtins
 import logging
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
 from huey.consumer import Consumer
-from sqlalchemy import update
+from sqlalchemy import and_, or_, select, update
 
 from companyos_server import errors
 from companyos_server.platform.jobs import registry
@@ -280,7 +287,7 @@ class JobQueue:
             claimed = session.execute(
                 update(JobRow)
                 .where(JobRow.id == job_id, JobRow.state == "queued")
-                .values(state="running", started_at=now, attempts=JobRow.attempts + 1)
+                .values(state="running", started_at=now, heartbeat_at=now, attempts=JobRow.attempts + 1)
             ).rowcount  # type: ignore[attr-defined]  # an UPDATE returns a CursorResult
             row = session.get(JobRow, job_id) if claimed else None
             if row is None:
@@ -298,10 +305,12 @@ class JobQueue:
                 _db=self.db,
             )
         fn = registry.get_kind(ctx.kind)
+        lease = _Lease(self.db, ctx.job_id, ctx.attempt, self.settings.job_lease_seconds / 3)
         try:
             if fn is None:
                 raise LookupError(f"no job kind {ctx.kind!r} is registered in this worker")
-            result = fn(ctx)
+            with lease:
+                result = fn(ctx)
             ctx.flush()
         except JobCancelled:
             self._finish(ctx, "cancelled")
@@ -316,8 +325,8 @@ class JobQueue:
     ) -> None:
         with self.db.session() as session:
             row = session.get(JobRow, ctx.job_id, with_for_update=True)
-            if row is None or row.state != "running":
-                return
+            if row is None or row.state != "running" or row.attempts != ctx.attempt:
+                return  # cancelled, or declared lost and taken over by a newer attempt
             row.state, row.finished_at = state, utcnow()
             row.progress_done = ctx.done
             if ctx.total is not None:
@@ -332,6 +341,54 @@ class JobQueue:
                     -MAX_ERRORS_KEPT:
                 ]
 
+    # -- lost workers ----------------------------------------------------------------------
+    def recover_lost(self, now: datetime | None = None) -> builtins.list[dict[str, Any]]:
+        """Running jobs whose worker stopped renewing the lease: requeued, or failed after the last
+        allowed attempt. Platform-wide (a worker serves every tenant). Returns the jobs it changed."""
+        now = now or utcnow()
+        cutoff = now - timedelta(seconds=self.settings.job_lease_seconds)
+        expired = or_(
+            JobRow.heartbeat_at < cutoff, and_(JobRow.heartbeat_at.is_(None), JobRow.started_at < cutoff)
+        )
+        with self.db.session() as session:
+            lost = list(
+                session.scalars(
+                    select(JobRow.id).where(
+                        JobRow.state == "running",
+                        expired,
+                        JobRow.kind.not_in(registry.self_recovering_kinds()),
+                    )
+                )
+            )
+        changed = []
+        for job_id in lost:
+            task = self._task.s(job_id)
+            with self.db.session() as session:
+                row = session.get(JobRow, job_id, with_for_update=True)
+                if (
+                    row is None
+                    or row.state != "running"
+                    or not session.scalar(select(JobRow.id).where(JobRow.id == job_id, expired))
+                ):
+                    continue  # finished, or renewed, since the scan
+                since = (row.heartbeat_at or row.started_at or now).isoformat()
+                message = f"worker lost: attempt {row.attempts} renewed no lease since {since}"
+                row.errors = [*(row.errors or []), {"message": message, "at": now.isoformat()}][
+                    -MAX_ERRORS_KEPT:
+                ]
+                if row.attempts < self.settings.job_max_attempts:
+                    row.state, row.started_at, row.heartbeat_at = "queued", None, None
+                    row.task_id = task.id
+                else:
+                    row.state, row.finished_at = "failed", now
+                session.flush()
+                out = to_dict(row)
+            if out["state"] == "queued":
+                self.huey.enqueue(task)
+            log.warning("job %s (%s): %s; now %s", job_id, out["kind"], message, out["state"])
+            changed.append(out)
+        return changed
+
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
     def _row(session: Any, tenant_id: str, job_id: str, *, for_update: bool = False) -> JobRow:
@@ -342,3 +399,36 @@ class JobQueue:
         if row is None:
             raise errors.not_found("Job", job_id)
         return row
+
+
+class _Lease:
+    """Renews a running attempt's heartbeat from a daemon thread while the job function runs."""
+
+    def __init__(self, db: Database, job_id: str, attempt: int, interval: float) -> None:
+        self._db, self._job_id, self._attempt, self._interval = db, job_id, attempt, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._renew, name=f"lease-{job_id}", daemon=True)
+
+    def __enter__(self) -> _Lease:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _renew(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                with self._db.session() as session:
+                    session.execute(
+                        update(JobRow)
+                        .where(
+                            JobRow.id == self._job_id,
+                            JobRow.state == "running",
+                            JobRow.attempts == self._attempt,
+                        )
+                        .values(heartbeat_at=utcnow())
+                    )
+            except Exception:  # a missed renewal is retried next interval; the lease has slack
+                log.warning("could not renew the lease of job %s", self._job_id, exc_info=True)

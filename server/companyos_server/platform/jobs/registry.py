@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from companyos_server.platform.jobs.context import JobContext
 
-__all__ = ["KIND_MODULES", "JobFunction", "get_kind", "job_kind", "kinds", "load_kinds", "register"]
+__all__ = [
+    "KIND_MODULES",
+    "JobFunction",
+    "get_kind",
+    "job_kind",
+    "kinds",
+    "load_kinds",
+    "register",
+    "self_recovering_kinds",
+]
 
 JobFunction = Callable[["JobContext"], "dict[str, Any] | None"]
 
@@ -24,6 +33,9 @@ KIND_MODULES: list[str] = [
 ]
 
 _KINDS: dict[str, JobFunction] = {}
+# Kinds that resume their own lost attempts (Maestro runs: step leases, compensation); the queue's
+# generic lost-worker recovery leaves them alone.
+_SELF_RECOVERING: set[str] = set()
 
 
 def register(kind: str, fn: JobFunction) -> JobFunction:
@@ -38,11 +50,18 @@ def register(kind: str, fn: JobFunction) -> JobFunction:
     return fn
 
 
-def job_kind(kind: str) -> Callable[[JobFunction], JobFunction]:
+def job_kind(kind: str, *, recovers_itself: bool = False) -> Callable[[JobFunction], JobFunction]:
     def decorator(fn: JobFunction) -> JobFunction:
+        if recovers_itself:
+            _SELF_RECOVERING.add(kind)
         return register(kind, fn)
 
     return decorator
+
+
+def self_recovering_kinds() -> set[str]:
+    load_kinds()
+    return set(_SELF_RECOVERING)
 
 
 def get_kind(kind: str) -> JobFunction | None:
