@@ -11,7 +11,25 @@ from typer.core import TyperGroup
 
 from companyos import __version__
 
-from . import alerts, audit, config, evidence, identity, jobs, maestro, permissions, queue, services, tenants
+from . import (
+    alerts,
+    audit,
+    config,
+    deployments,
+    evidence,
+    graph,
+    identity,
+    incidents,
+    jobs,
+    maestro,
+    permissions,
+    policies,
+    queue,
+    search,
+    services,
+    system,
+    tenants,
+)
 from ._context import CliOverrides, State
 from ._errors import EXIT_CODES_HELP, report
 
@@ -51,22 +69,25 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 identity.register(app)
+system.register(app)
 app.add_typer(tenants.app, name="tenants")
 app.add_typer(audit.app, name="audit")
 app.add_typer(jobs.app, name="jobs")
 app.add_typer(queue.app, name="queue")
 permissions.register(app)
 app.add_typer(services.app, name="services")
-app.add_typer(services.deployments_app, name="deployments")
+app.add_typer(deployments.app, name="deployments")
 app.add_typer(config.app, name="config")
 app.add_typer(config.flags_app, name="flags")
 app.add_typer(alerts.app, name="alerts")
-app.add_typer(alerts.incidents_app, name="incidents")
-app.add_typer(config.policies_app, name="policies")
+app.add_typer(incidents.app, name="incidents")
+app.add_typer(policies.app, name="policies")
 app.add_typer(maestro.app, name="plans")
 app.add_typer(maestro.runs_app, name="runs")
 app.add_typer(evidence.app, name="evidence")
-evidence.register(app)
+search.register(app)
+app.add_typer(graph.app, name="graph")
+graph.register(app)
 
 
 def _version(value: bool) -> None:

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import itertools
+import json
+import sys
 from collections.abc import Iterable, Iterator
-from typing import Annotated, TypeVar
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from ._context import State
 from ._errors import CliError, ExitCode
 
-__all__ = ["All", "Limit", "PageSize", "Purpose", "labels", "limited", "state"]
+__all__ = [
+    "All",
+    "JsonFile",
+    "Limit",
+    "PageSize",
+    "Purpose",
+    "labels",
+    "limited",
+    "merged",
+    "read_json",
+    "state",
+]
 
 T = TypeVar("T")
 
@@ -21,6 +35,10 @@ PageSize = Annotated[int | None, typer.Option("--page-size", min=1, max=500, hel
 Purpose = Annotated[
     str | None,
     typer.Option("--purpose", help="Why you read another tenant (cross-tenant reads; audited)."),
+]
+
+JsonFile = Annotated[
+    Path | None, typer.Option("--file", "-f", help="A JSON file ('-': stdin); options given as well win.")
 ]
 
 
@@ -45,3 +63,25 @@ def labels(values: list[str] | None) -> dict[str, str] | None:
             raise CliError(f"bad label {value!r}: use KEY=VALUE", ExitCode.USAGE)
         result[key] = val
     return result
+
+
+def read_json(file: Path, what: str, *, allowed: Iterable[str] | None = None) -> dict[str, Any]:
+    """A JSON object from a file (``-``: stdin); unreadable, invalid or unexpected input is a usage error."""
+    try:
+        data = json.loads(sys.stdin.read() if str(file) == "-" else file.read_text())
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot read {what} {file}: {exc}", ExitCode.USAGE) from None
+    if not isinstance(data, dict):
+        raise CliError(f"cannot read {what} {file}: expected a JSON object", ExitCode.USAGE)
+    if allowed is not None and (unknown := sorted(set(data) - set(allowed))):
+        raise CliError(
+            f"cannot read {what} {file}: unknown field(s) {', '.join(unknown)} "
+            f"(allowed: {', '.join(sorted(allowed))})",
+            ExitCode.USAGE,
+        )
+    return data
+
+
+def merged(base: dict[str, Any], **options: Any) -> dict[str, Any]:
+    """``base`` (from ``--file``) with every option that was given (not ``None``) on top."""
+    return {**base, **{key: value for key, value in options.items() if value is not None}}

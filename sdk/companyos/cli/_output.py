@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 __all__ = ["Column", "console", "err_console", "render", "render_list", "render_object"]
 
@@ -65,7 +66,7 @@ def render_list(
     for header, _ in columns:
         table.add_column(header, overflow="fold")
     for item in rows:
-        table.add_row(*(_cell(_value(item, c)) for c in columns))
+        table.add_row(*(Text(_cell(_value(item, c))) for c in columns))  # API text is never markup
     console().print(table)
     return len(rows)
 
@@ -78,7 +79,7 @@ def render_object(obj: Mapping[str, Any], output: str, fields: Sequence[Column] 
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for column in fields or [(key, key) for key in obj]:
-        table.add_row(column[0], _cell(_value(obj, column)))
+        table.add_row(column[0], Text(_cell(_value(obj, column))))
     console().print(table)
 
 

@@ -1,27 +1,29 @@
-"""``companyos alerts …`` and ``companyos incidents …``: the alerts inbox and incident response."""
+"""``companyos alerts …``: the alerts inbox, Alertmanager ingest and its keys."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
 
-from ._common import All, Limit, PageSize, limited, state
+from ._common import All, Limit, PageSize, limited, read_json, state
 from ._output import Column, render_list, render_object
+from .incidents import INCIDENT_COLUMNS
 
-__all__ = ["app", "incidents_app"]
+__all__ = ["app", "keys_app"]
 
-app = typer.Typer(help="Alerts: inbox, show, acknowledge, silence, open an incident.", no_args_is_help=True)
-incidents_app = typer.Typer(
-    help="Incidents: list, show, open, update, timeline, checklist.", no_args_is_help=True
+app = typer.Typer(
+    help="Alerts: inbox, show, acknowledge, silence, open an incident, Alertmanager ingest and keys.",
+    no_args_is_help=True,
 )
+keys_app = typer.Typer(help="Alertmanager ingest keys: list, create, rotate.", no_args_is_help=True)
+app.add_typer(keys_app, name="ingest-keys")
 
 COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("SEVERITY", "severity"), ("STATUS", "status"),
                          ("SERVICE", "service"), ("SINCE", "starts_at"), ("INCIDENT", "incident_id")]  # fmt: skip
-INCIDENT_COLUMNS: list[Column] = [("ID", "id"), ("TITLE", "title"), ("SEVERITY", "severity"),
-                                  ("STATUS", "status"), ("SERVICES", "service_ids"), ("CREATED", "created_at")]  # fmt: skip
 AlertArg = Annotated[str, typer.Argument(help="Alert id.")]
-IncidentArg = Annotated[str, typer.Argument(help="Incident id.")]
 
 
 @app.command("list")
@@ -83,103 +85,60 @@ def open_incident(
     render_object(incident, st.output, INCIDENT_COLUMNS)
 
 
-@incidents_app.command("list")
-def incidents_list(
+@app.command("ingest")
+def ingest(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option(help="investigating, identified, monitoring, resolved.")
-    ] = None,
-    severity: Annotated[str | None, typer.Option(help="sev1 … sev4.")] = None,
-    service: Annotated[str | None, typer.Option("--service")] = None,
-    since: Annotated[str | None, typer.Option()] = None,
-    limit: Limit = 50,
-    every: All = False,
-    page_size: PageSize = None,
+    file: Annotated[
+        Path, typer.Option("--file", "-f", help="An Alertmanager webhook notification, JSON ('-': stdin).")
+    ],
+    key: Annotated[
+        str,
+        typer.Option(
+            "--key", envvar="COMPANYOS_INGEST_KEY", help="Ingest key aik_… ($COMPANYOS_INGEST_KEY)."
+        ),
+    ],
 ) -> None:
-    """Incidents, newest first."""
+    """Send an Alertmanager notification as Alertmanager would (authenticated by the ingest key, not your login)."""
     st = state(ctx)
-    pager = st.client().incidents.list(tenant=st.require_tenant(), status=cast(Any, status),
-                                       severity=cast(Any, severity), service_id=service, since=since,
-                                       page_size=page_size)  # fmt: skip
-    render_list(limited(pager, limit, every), INCIDENT_COLUMNS, st.output)
+    payload = read_json(file, "Alertmanager notification")
+    result = st.client(auth=None).alerts.ingest(
+        payload=cast(Any, payload), ingest_key=key, tenant=st.require_tenant()
+    )
+    render_object(result, st.output)
 
 
-@incidents_app.command("get")
-def incidents_get(ctx: typer.Context, incident_id: IncidentArg) -> None:
-    """One incident (with its timeline and checklist)."""
-    st = state(ctx)
-    render_object(st.client().incidents.retrieve(incident_id, tenant=st.require_tenant()), st.output)
+KEY_COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("STATUS", "status"), ("BY", "created_by"),
+                             ("CREATED", "created_at"), ("LAST USED", "last_used_at"),
+                             ("REPLACED BY", "replaced_by")]  # fmt: skip
 
 
-@incidents_app.command("create")
-def incidents_create(
-    ctx: typer.Context,
-    title: Annotated[str, typer.Argument()],
-    severity: Annotated[str, typer.Option(help="sev1 … sev4.")],
-    summary: Annotated[str | None, typer.Option()] = None,
-    service: Annotated[list[str] | None, typer.Option("--service", help="Service id (repeatable).")] = None,
-    check: Annotated[list[str] | None, typer.Option("--check", help="Checklist item (repeatable).")] = None,
-) -> None:
-    """Open an incident."""
-    st = state(ctx)
-    incident = st.client().incidents.create(tenant=st.require_tenant(), title=title, severity=cast(Any, severity),
-                                            summary=summary, service_ids=service, checklist=check)  # fmt: skip
-    render_object(incident, st.output, INCIDENT_COLUMNS)
-
-
-@incidents_app.command("update")
-def incidents_update(
-    ctx: typer.Context,
-    incident_id: IncidentArg,
-    status: Annotated[str | None, typer.Option()] = None,
-    severity: Annotated[str | None, typer.Option()] = None,
-    note: Annotated[str | None, typer.Option(help="Kept on the status change's timeline entry.")] = None,
-) -> None:
-    """Change an incident's status or severity."""
-    st = state(ctx)
-    incident = st.client().incidents.update(incident_id, tenant=st.require_tenant(), status=cast(Any, status),
-                                            severity=cast(Any, severity), status_note=note)  # fmt: skip
-    render_object(incident, st.output, INCIDENT_COLUMNS)
-
-
-@incidents_app.command("timeline")
-def timeline(
-    ctx: typer.Context,
-    incident_id: IncidentArg,
-    note: Annotated[str | None, typer.Option("--note", help="Append a note.")] = None,
-    action: Annotated[str | None, typer.Option("--action", help="Append an action taken.")] = None,
-) -> None:
-    """Show an incident's timeline, or append a note or action to it."""
-    st = state(ctx)
-    client, tenant = st.client(), st.require_tenant()
-    if note or action:
-        kind, text = ("note", note) if note else ("action", action)
-        entry = client.incidents.add_timeline_entry(
-            incident_id, tenant=tenant, kind=cast(Any, kind), text=str(text)
+def _render_key(st: Any, key: Any) -> None:
+    render_object(key, st.output, [*KEY_COLUMNS, ("TOKEN", "token")])
+    if st.output == "table":
+        print(
+            "The token is shown only once: store it in Alertmanager's receiver config now.", file=sys.stderr
         )
-        render_object(entry, st.output)
-        return
-    incident = client.incidents.retrieve(incident_id, tenant=tenant)
-    render_list(incident["timeline"], [("AT", "at"), ("KIND", "kind"), ("AUTHOR", "author"), ("TEXT", "text")],
-                st.output)  # fmt: skip
 
 
-@incidents_app.command("check")
-def check(
-    ctx: typer.Context,
-    incident_id: IncidentArg,
-    item_id: Annotated[str | None, typer.Argument(help="Checklist item to tick (omit to list them).")] = None,
-    add: Annotated[str | None, typer.Option("--add", help="Add a checklist item.")] = None,
-) -> None:
-    """List the runbook checklist, tick an item, or add one."""
+@keys_app.command("list")
+def keys_list(ctx: typer.Context, limit: Limit = 50, every: All = False) -> None:
+    """The tenant's ingest keys (never their tokens)."""
     st = state(ctx)
-    client, tenant = st.client(), st.require_tenant()
-    if add:
-        render_object(client.incidents.add_checklist_item(incident_id, tenant=tenant, text=add), st.output)
-    elif item_id:
-        render_object(client.incidents.check_checklist_item(incident_id, item_id, tenant=tenant), st.output)
-    else:
-        items = client.incidents.retrieve(incident_id, tenant=tenant)["checklist"]
-        render_list(
-            items, [("ID", "id"), ("DONE", "checked"), ("TEXT", "text"), ("BY", "checked_by")], st.output
-        )
+    render_list(limited(st.client().alerts.ingest_keys.list(tenant=st.require_tenant()), limit, every),
+                KEY_COLUMNS, st.output)  # fmt: skip
+
+
+@keys_app.command("create")
+def keys_create(
+    ctx: typer.Context, name: Annotated[str | None, typer.Argument(help="A name for it.")] = None
+) -> None:
+    """Create an ingest key for Alertmanager (prints its token once)."""
+    st = state(ctx)
+    _render_key(st, st.client().alerts.ingest_keys.create(tenant=st.require_tenant(), name=name))
+
+
+@keys_app.command("rotate")
+def keys_rotate(ctx: typer.Context, key_id: Annotated[str, typer.Argument(help="Ingest key id.")]) -> None:
+    """Replace an ingest key: the old token stops working at once; the new one is printed once."""
+    st = state(ctx)
+    _render_key(st, st.client().alerts.ingest_keys.rotate(key_id, tenant=st.require_tenant()))

@@ -1,23 +1,25 @@
-"""``companyos config …``, ``companyos flags …`` and ``companyos policies …``."""
+"""``companyos config …`` and ``companyos flags …``: tenant configuration and feature flags."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
 
-from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._common import All, Limit, PageSize, Purpose, limited, read_json, state
 from ._output import Column, render_list, render_object
 
-__all__ = ["app", "flags_app", "policies_app"]
+__all__ = ["app", "flags_app"]
 
 app = typer.Typer(
-    help="Tenant configuration: show, history, diff, residency, admin actions.", no_args_is_help=True
+    help="Tenant configuration: show, save, history, diff, residency, admin actions.", no_args_is_help=True
 )
 flags_app = typer.Typer(
     help="Feature flags: list, show, create, toggle, evaluate, delete.", no_args_is_help=True
 )
-policies_app = typer.Typer(help="Policies: catalog, decisions, exceptions.", no_args_is_help=True)
+VERSION_FIELDS: list[Column] = [("version", "version"), ("author", "author"), ("message", "message"),
+                                 ("created", "created_at")]  # fmt: skip
 FLAG_COLUMNS: list[Column] = [("KEY", "key"), ("ENABLED", "enabled"), ("DEFAULT", "default_variant"),
                               ("DESCRIPTION", "description"), ("UPDATED", "updated_at")]  # fmt: skip
 
@@ -35,6 +37,27 @@ def get(
         else cfg.retrieve(tenant=tenant, purpose=purpose)
     )
     render_object(result, st.output)
+
+
+@app.command("put")
+def put(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Option("--file", "-f", help="The whole configuration document, JSON ('-': stdin).")
+    ],
+    message: Annotated[str, typer.Option("--message", "-m", help="Why (kept with the version).")],
+    base_version: Annotated[
+        int | None,
+        typer.Option("--base-version", help="Refuse (exit 5) unless this is still the current version."),
+    ] = None,
+) -> None:
+    """Save a new configuration version (see it with `config diff`)."""
+    st = state(ctx)
+    document = read_json(file, "configuration")
+    result = st.client().tenant_config.update(
+        tenant=st.require_tenant(), document=cast(Any, document), message=message, base_version=base_version
+    )
+    render_object(result, st.output, VERSION_FIELDS)
 
 
 @app.command("history")
@@ -122,43 +145,3 @@ def flags_delete(ctx: typer.Context, key: str) -> None:
     st = state(ctx)
     st.client().tenant_config.flags.delete(key, tenant=st.require_tenant())
     print(f"deleted {key}")
-
-
-@policies_app.command("list")
-def policies_list(ctx: typer.Context) -> None:
-    """Policies in force (built-in and the tenant's)."""
-    st = state(ctx)
-    items = st.client().policies.list(tenant=st.require_tenant())
-    render_list(items, [("ID", "id"), ("SOURCE", "source"), ("EFFECT", "effect"), ("ENABLED", "enabled"),
-                        ("REASON", "reason")], st.output)  # fmt: skip
-
-
-@policies_app.command("get")
-def policies_get(ctx: typer.Context, policy_id: str) -> None:
-    """One policy (with its Cedar text)."""
-    st = state(ctx)
-    render_object(st.client().policies.retrieve(policy_id, tenant=st.require_tenant()), st.output)
-
-
-@policies_app.command("decisions")
-def policies_decisions(ctx: typer.Context, action: Annotated[str | None, typer.Option()] = None,
-                       outcome: Annotated[str | None, typer.Option(help="allow or deny.")] = None,
-                       limit: Limit = 50, every: All = False) -> None:  # fmt: skip
-    """Recent authorization decisions with their reasons."""
-    st = state(ctx)
-    pager = st.client().policies.decisions(
-        tenant=st.require_tenant(), action=action, outcome=cast(Any, outcome)
-    )
-    render_list(limited(pager, limit, every), [("AT", "at"), ("PRINCIPAL", "principal"), ("ACTION", "action"),
-                                               ("RESOURCE", "resource"), ("OUTCOME", "outcome"),
-                                               ("REASONS", "reasons")], st.output)  # fmt: skip
-
-
-@policies_app.command("exceptions")
-def policies_exceptions(ctx: typer.Context, status: Annotated[str | None, typer.Option()] = None,
-                        limit: Limit = 50, every: All = False) -> None:  # fmt: skip
-    """Policy exceptions."""
-    st = state(ctx)
-    pager = st.client().policies.exceptions.list(tenant=st.require_tenant(), status=cast(Any, status))
-    render_list(limited(pager, limit, every), [("ID", "id"), ("POLICY", "policy_id"), ("SCOPE", "scope"),
-                                               ("STATUS", "status"), ("EXPIRES", "expires_at")], st.output)  # fmt: skip

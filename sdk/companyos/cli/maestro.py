@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -10,13 +9,15 @@ from typing import Annotated, Any, cast
 
 import typer
 
-from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._common import All, JsonFile, Limit, PageSize, Purpose, limited, merged, read_json, state
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 
 __all__ = ["app", "runs_app"]
 
-app = typer.Typer(help="Remediation plans: list, show, create, dry-run, run.", no_args_is_help=True)
+app = typer.Typer(
+    help="Remediation plans: list, show, create, update, versions, dry-run, run.", no_args_is_help=True
+)
 runs_app = typer.Typer(help="Plan runs: list, show, watch live, cancel, verify.", no_args_is_help=True)
 
 PLAN_COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("VERSION", "version"), ("RISK", "effective_risk"),
@@ -26,6 +27,7 @@ RUN_COLUMNS: list[Column] = [("ID", "id"), ("PLAN", "plan_name"), ("STATE", "sta
                              ("CREATED", "created_at")]  # fmt: skip
 STEP_COLUMNS: list[Column] = [("STEP", "step_id"), ("ACTION", "action"), ("TARGET", "target"), ("CHANGE", "change"),
                               ("RISK", "risk"), ("STEP-UP", "requires_step_up")]  # fmt: skip
+PLAN_FIELDS = ("name", "description", "risk", "steps")
 TERMINAL = frozenset({"succeeded", "compensated", "failed", "cancelled"})
 PlanArg = Annotated[str, typer.Argument(help="Plan id (plan_…).")]
 RunArg = Annotated[str, typer.Argument(help="Run id (run_…).")]
@@ -59,14 +61,41 @@ def get(ctx: typer.Context, plan_id: PlanArg, version: Annotated[int | None, typ
 def create(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="Plan JSON: name, description, risk, steps ('-': stdin).")]) -> None:  # fmt: skip
     """Create a plan from a JSON file."""
     st = state(ctx)
-    try:
-        spec = json.loads(sys.stdin.read() if str(file) == "-" else file.read_text())
-    except (OSError, ValueError) as exc:
-        raise CliError(f"cannot read plan {file}: {exc}", ExitCode.USAGE) from None
+    spec: Any = read_json(file, "plan")
     plan = st.client().maestro.plans.create(tenant=st.require_tenant(), name=spec.get("name"),
                                             description=spec.get("description"), risk=spec.get("risk"),
                                             steps=spec.get("steps"))  # fmt: skip
     render_object(plan, st.output, PLAN_COLUMNS)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    plan_id: PlanArg,
+    file: JsonFile = None,
+    name: Annotated[str | None, typer.Option()] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+    risk: Annotated[str | None, typer.Option(help="normal or high (high needs step-up to run).")] = None,
+) -> None:
+    """Change a plan (a new version): --file with any of name, description, risk, steps, and/or options."""
+    st = state(ctx)
+    base = read_json(file, "plan", allowed=PLAN_FIELDS) if file else {}
+    changes = merged(base, name=name, description=description, risk=risk)
+    if not changes:
+        raise CliError("nothing to update: pass --file, --name, --description or --risk", ExitCode.USAGE)
+    plan = st.client().maestro.plans.update(plan_id, tenant=st.require_tenant(), **cast(Any, changes))
+    render_object(plan, st.output, PLAN_COLUMNS)
+
+
+@app.command("versions")
+def versions(ctx: typer.Context, plan_id: PlanArg, limit: Limit = 50, every: All = False,
+             page_size: PageSize = None, purpose: Purpose = None) -> None:  # fmt: skip
+    """A plan's versions (see one with `plans get PLAN --version N`)."""
+    st = state(ctx)
+    pager = st.client().maestro.plans.list_versions(
+        plan_id, tenant=st.require_tenant(), page_size=page_size, purpose=purpose
+    )
+    render_list(limited(pager, limit, every), [*PLAN_COLUMNS, ("BY", "created_by")], st.output)
 
 
 def _render_dry_run(st: Any, result: Any) -> None:

@@ -1,20 +1,22 @@
-"""``companyos services list|get|create|delete|deps|map`` and ``companyos deployments list|get|create|advance``."""
+"""``companyos services list|get|create|update|delete|deps|links|map``: the service catalog."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any, cast
 
 import typer
 
-from ._common import All, Limit, PageSize, Purpose, labels, limited, state
+from ._common import All, JsonFile, Limit, PageSize, Purpose, labels, limited, merged, read_json, state
+from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 
-__all__ = ["app", "deployments_app"]
+__all__ = ["app"]
 
 app = typer.Typer(
-    help="Services: list, show, register, remove, dependencies, service map.", no_args_is_help=True
+    help="Services: list, show, register, change, remove, dependencies, links, service map.",
+    no_args_is_help=True,
 )
-deployments_app = typer.Typer(help="Deployments: feed, show, start, advance a stage.", no_args_is_help=True)
 
 COLUMNS: list[Column] = [
     ("ID", "id"),
@@ -23,15 +25,6 @@ COLUMNS: list[Column] = [
     ("OWNER", lambda s: (s.get("owner") or {}).get("team")),
     ("ENVIRONMENTS", "environments"),
     ("SLO", lambda s: (s.get("slo") or {}).get("state")),
-]
-DEPLOY_COLUMNS: list[Column] = [
-    ("ID", "id"),
-    ("SERVICE", "service_name"),
-    ("ENV", "environment"),
-    ("VERSION", "version"),
-    ("STATE", "state"),
-    ("ACTOR", "actor"),
-    ("CREATED", "created_at"),
 ]
 ServiceArg = Annotated[str, typer.Argument(help="Service id (svc_…).")]
 Env = Annotated[str | None, typer.Option("--env", help="production, staging or sandbox.")]
@@ -88,6 +81,51 @@ def create(
     render_object(service, st.output)
 
 
+UPDATE_FIELDS = ("name", "description", "owner", "tier", "environments", "dependencies", "runbooks",
+                 "data_locations", "slo", "labels")  # fmt: skip
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    file: JsonFile = None,
+    name: Annotated[str | None, typer.Option(help="New name.")] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+    team: Annotated[str | None, typer.Option("--team", help="Owning team.")] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Owner's e-mail, channel or pager.")
+    ] = None,
+    tier: Annotated[str | None, typer.Option(help="tier-0 … tier-3.")] = None,
+    env: Annotated[
+        list[str] | None, typer.Option("--env", help="Environment (repeatable; replaces).")
+    ] = None,
+    depends_on: Annotated[
+        list[str] | None, typer.Option("--depends-on", help="Dependency svc_… (repeatable; replaces).")
+    ] = None,
+    label: Annotated[list[str] | None, typer.Option("--label", "-l", help="KEY=VALUE (repeatable).")] = None,
+    if_match: Annotated[
+        str | None,
+        typer.Option("--if-match", help="Only if the service is still at this ETag (else exit 5)."),
+    ] = None,
+) -> None:
+    """Change a service (only what you pass; --file takes any service field as JSON)."""
+    st = state(ctx)
+    base = read_json(file, "service", allowed=UPDATE_FIELDS) if file else {}
+    owner = None
+    if team or contact:
+        owner = {**(base.get("owner") or {}), **({"team": team} if team else {}),
+                 **({"contact": contact} if contact else {})}  # fmt: skip
+    changes = merged(base, name=name, description=description, owner=owner, tier=tier, environments=env or None,
+                     dependencies=depends_on or None, labels=labels(label))  # fmt: skip
+    if not changes:
+        raise CliError("nothing to update: pass an option or --file", ExitCode.USAGE)
+    service = st.client().services.update(
+        service_id, tenant=st.require_tenant(), if_match=if_match, **cast(Any, changes)
+    )
+    render_object(service, st.output)
+
+
 @app.command("delete")
 def delete(ctx: typer.Context, service_id: ServiceArg) -> None:
     """Remove a service."""
@@ -118,6 +156,33 @@ def deps(
                                  ("SLO", "slo_state")], st.output)  # fmt: skip
 
 
+@app.command("links")
+def links(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    from_: Annotated[str | None, typer.Option("--from", help="RFC 3339 start of the window.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="RFC 3339 end of the window.")] = None,
+    env: Env = None,
+    purpose: Purpose = None,
+) -> None:
+    """Observability links for a service (Grafana, Prometheus, Loki, runbooks) over a time window."""
+    st = state(ctx)
+    result = st.client().services.links(
+        service_id,
+        tenant=st.require_tenant(),
+        from_=from_,
+        to=to,
+        environment=cast(Any, env),
+        purpose=purpose,
+    )
+    if st.output != "table":
+        render_object(result, st.output)
+        return
+    render_list(result["links"], [("KIND", "kind"), ("TITLE", "title"), ("URL", "url")], st.output)
+    if not result["configured"]:
+        print("no observability URL templates configured (tenant config: observability)", file=sys.stderr)
+
+
 @app.command("map")
 def service_map(ctx: typer.Context, env: Env = None) -> None:
     """The tenant's service map (edges: dependent → dependency)."""
@@ -130,72 +195,3 @@ def service_map(ctx: typer.Context, env: Env = None) -> None:
     rows = [{"from": names.get(e["source"], e["source"]), "to": names.get(e["target"], e["target"])}
             for e in result["edges"]]  # fmt: skip
     render_list(rows, [("SERVICE", "from"), ("DEPENDS ON", "to")], st.output)
-
-
-@deployments_app.command("list")
-def deployments_list(
-    ctx: typer.Context,
-    service: Annotated[str | None, typer.Option("--service", help="Only this service (svc_…).")] = None,
-    env: Env = None,
-    deploy_state: Annotated[
-        str | None, typer.Option("--state", help="pending, running, succeeded, …")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="RFC 3339 timestamp.")] = None,
-    limit: Limit = 50,
-    every: All = False,
-    page_size: PageSize = None,
-    purpose: Purpose = None,
-) -> None:
-    """The deployments feed, newest first."""
-    st = state(ctx)
-    pager = st.client().deployments.list(
-        tenant=st.require_tenant(), service_id=service, environment=cast(Any, env),
-        state=cast(Any, deploy_state), since=since, page_size=page_size, purpose=purpose,
-    )  # fmt: skip
-    render_list(limited(pager, limit, every), DEPLOY_COLUMNS, st.output)
-
-
-@deployments_app.command("get")
-def deployments_get(ctx: typer.Context, deployment_id: str, purpose: Purpose = None) -> None:
-    """One deployment with its stages."""
-    st = state(ctx)
-    dep = st.client().deployments.retrieve(deployment_id, tenant=st.require_tenant(), purpose=purpose)
-    render_object(dep, st.output)
-
-
-@deployments_app.command("create")
-def deployments_create(
-    ctx: typer.Context,
-    service_id: ServiceArg,
-    version: Annotated[str, typer.Option(help="Version being deployed.")],
-    env: Annotated[str, typer.Option("--env", help="production, staging or sandbox.")],
-    commit: Annotated[str | None, typer.Option(help="Commit sha.")] = None,
-    description: Annotated[str | None, typer.Option()] = None,
-) -> None:
-    """Start a deployment."""
-    st = state(ctx)
-    dep = st.client().deployments.create(
-        service_id, tenant=st.require_tenant(), version=version, environment=cast(Any, env), commit=commit,
-        description=description,
-    )  # fmt: skip
-    render_object(dep, st.output, DEPLOY_COLUMNS)
-
-
-@deployments_app.command("advance")
-def deployments_advance(
-    ctx: typer.Context,
-    deployment_id: str,
-    stage: Annotated[str, typer.Argument(help="build, deploy or verification.")],
-    stage_state: Annotated[str, typer.Option("--state", help="running, succeeded or failed.")],
-    detail: Annotated[str | None, typer.Option()] = None,
-) -> None:
-    """Advance a deployment stage."""
-    st = state(ctx)
-    dep = st.client().deployments.advance_stage(
-        deployment_id,
-        cast(Any, stage),
-        tenant=st.require_tenant(),
-        state=cast(Any, stage_state),
-        detail=detail,
-    )
-    render_object(dep, st.output, DEPLOY_COLUMNS)

@@ -1,0 +1,144 @@
+"""``companyos deployments …``: the deployments feed, a service's timeline, rollback candidates, stages."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, cast
+
+import typer
+
+from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._output import Column, render_list, render_object
+from .services import Env, ServiceArg
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    help="Deployments: feed, a service's timeline, rollback candidates, show, start, advance a stage.",
+    no_args_is_help=True,
+)
+
+DEPLOY_COLUMNS: list[Column] = [
+    ("ID", "id"),
+    ("SERVICE", "service_name"),
+    ("ENV", "environment"),
+    ("VERSION", "version"),
+    ("STATE", "state"),
+    ("ACTOR", "actor"),
+    ("CREATED", "created_at"),
+]
+
+
+@app.command("list")
+def deployments_list(
+    ctx: typer.Context,
+    service: Annotated[str | None, typer.Option("--service", help="Only this service (svc_…).")] = None,
+    env: Env = None,
+    deploy_state: Annotated[
+        str | None, typer.Option("--state", help="pending, running, succeeded, …")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="RFC 3339 timestamp.")] = None,
+    limit: Limit = 50,
+    every: All = False,
+    page_size: PageSize = None,
+    purpose: Purpose = None,
+) -> None:
+    """The deployments feed, newest first."""
+    st = state(ctx)
+    pager = st.client().deployments.list(
+        tenant=st.require_tenant(), service_id=service, environment=cast(Any, env),
+        state=cast(Any, deploy_state), since=since, page_size=page_size, purpose=purpose,
+    )  # fmt: skip
+    render_list(limited(pager, limit, every), DEPLOY_COLUMNS, st.output)
+
+
+@app.command("get")
+def deployments_get(ctx: typer.Context, deployment_id: str, purpose: Purpose = None) -> None:
+    """One deployment with its stages."""
+    st = state(ctx)
+    dep = st.client().deployments.retrieve(deployment_id, tenant=st.require_tenant(), purpose=purpose)
+    render_object(dep, st.output)
+
+
+@app.command("create")
+def deployments_create(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    version: Annotated[str, typer.Option(help="Version being deployed.")],
+    env: Annotated[str, typer.Option("--env", help="production, staging or sandbox.")],
+    commit: Annotated[str | None, typer.Option(help="Commit sha.")] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Start a deployment."""
+    st = state(ctx)
+    dep = st.client().deployments.create(
+        service_id, tenant=st.require_tenant(), version=version, environment=cast(Any, env), commit=commit,
+        description=description,
+    )  # fmt: skip
+    render_object(dep, st.output, DEPLOY_COLUMNS)
+
+
+@app.command("advance")
+def deployments_advance(
+    ctx: typer.Context,
+    deployment_id: str,
+    stage: Annotated[str, typer.Argument(help="build, deploy or verification.")],
+    stage_state: Annotated[str, typer.Option("--state", help="running, succeeded or failed.")],
+    detail: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Advance a deployment stage."""
+    st = state(ctx)
+    dep = st.client().deployments.advance_stage(
+        deployment_id,
+        cast(Any, stage),
+        tenant=st.require_tenant(),
+        state=cast(Any, stage_state),
+        detail=detail,
+    )
+    render_object(dep, st.output, DEPLOY_COLUMNS)
+
+
+@app.command("timeline")
+def timeline(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    env: Env = None,
+    deploy_state: Annotated[
+        str | None, typer.Option("--state", help="pending, running, succeeded, …")
+    ] = None,
+    limit: Limit = 50,
+    every: All = False,
+    page_size: PageSize = None,
+    purpose: Purpose = None,
+) -> None:
+    """One service's deployments, newest first."""
+    st = state(ctx)
+    pager = st.client().deployments.list_for_service(
+        service_id, tenant=st.require_tenant(), environment=cast(Any, env), state=cast(Any, deploy_state),
+        page_size=page_size, purpose=purpose,
+    )  # fmt: skip
+    render_list(limited(pager, limit, every), DEPLOY_COLUMNS, st.output)
+
+
+@app.command("rollback-candidates")
+def rollback_candidates(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    env: Annotated[
+        str | None, typer.Option("--env", help="production (default), staging or sandbox.")
+    ] = None,
+    purpose: Purpose = None,
+) -> None:
+    """What a service could roll back to: its earlier successful deployments in an environment."""
+    st = state(ctx)
+    result = st.client().deployments.rollback_candidates(
+        service_id, tenant=st.require_tenant(), environment=cast(Any, env), purpose=purpose
+    )
+    if st.output != "table":
+        render_object(result, st.output)
+        return
+    current = result.get("current")
+    print(
+        f"{result['environment']}: current "
+        + (f"{current['version']} ({current['id']})" if current else "none")
+    )
+    render_list(result["candidates"], DEPLOY_COLUMNS, st.output, title="rollback candidates")

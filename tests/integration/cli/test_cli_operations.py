@@ -1,0 +1,254 @@
+"""The commands completing the CLI's API coverage, against the real app (SQLite and, in CI, PostgreSQL):
+search, inspect, graph, lineage, policy edits and exceptions, service updates, config saves, Alertmanager
+ingest and keys, plan versions, incident responders and tasks, status."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from companyos_server.core.spine.store import EvidenceItem
+from companyos_server.platform.principal import ACR_MFA
+from tests.integration.alerts.helpers import alertmanager_payload, am_alert
+from tests.integration.policies.test_policies_api import record
+
+from .conftest import Cli
+
+Mint = Callable[..., str]
+
+
+def ok(result: Any) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def one_line(result: Any, code: int) -> str:
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    return str(result.stderr.strip())
+
+
+def member(mint: Mint, subject: str, role: str, *, mfa: bool = False) -> dict[str, str]:
+    extra: dict[str, Any] = {"acr": ACR_MFA, "auth_time": int(time.time())} if mfa else {}
+    return {"COMPANYOS_TOKEN": mint(subject, tenants={"acme": [role]}, **extra), "COMPANYOS_TENANT": "acme"}
+
+
+def make_services(cli: Cli, env: dict[str, str]) -> dict[str, str]:
+    """checkout -> ledger -> vault (depends_on), registered and wired through the CLI."""
+    ids = {}
+    for name in ("vault", "ledger", "checkout"):
+        created = ok(
+            cli("-o", "json", "services", "create", name, "--team", "payments", "--tier", "tier-1", **env)
+        )
+        ids[name] = created["id"]
+    ok(cli("-o", "json", "services", "update", ids["ledger"], "--depends-on", ids["vault"], **env))
+    updated = ok(cli("-o", "json", "services", "update", ids["checkout"], "--depends-on", ids["ledger"],
+                     "--description", "takes the money", "--label", "pci=yes", **env))  # fmt: skip
+    assert updated["dependencies"] == [ids["ledger"]] and updated["description"] == "takes the money"
+    assert updated["labels"] == {"pci": "yes"}
+    return ids
+
+
+def test_search_inspect_graph(cli: Cli, service) -> None:
+    env = service("acme")
+    ids = make_services(cli, env)
+    found = ok(cli("-o", "json", "search", "check", "--kinds", "service", **env))
+    assert f"service:{ids['checkout']}" in [r["ref"] for r in found]
+    deployments = ok(cli("-o", "json", "search", "check", "--kinds", "deployment", **env))
+    assert {r["kind"] for r in deployments} <= {"deployment"}
+    assert f"service:{ids['checkout']}" not in [r["ref"] for r in deployments]
+    checkout, ledger, vault = (f"service:{ids[n]}" for n in ("checkout", "ledger", "vault"))
+    inspected = ok(cli("-o", "json", "inspect", checkout, **env))
+    assert inspected["entity"]["ref"] == checkout
+    table = cli("inspect", checkout, **env)
+    assert table.exit_code == 0 and "depends_on" in table.stdout
+
+    hood = ok(cli("-o", "json", "graph", "neighbours", checkout, "--depth", "2", "--kinds", "service", **env))
+    assert {e["ref"] for e in hood["entities"]} >= {ledger, vault}
+    paths = ok(cli("-o", "json", "graph", "paths", checkout, vault, **env))
+    assert [[e["dst"] for e in p] for p in paths["paths"]] == [[ledger, vault]]
+    shown = cli("graph", "paths", checkout, vault, **env)
+    assert shown.exit_code == 0 and "-depends_on->" in shown.stdout
+    changes = ok(cli("-o", "json", "graph", "changes", checkout, **env))
+    assert {"created", "linked"} <= {c["action"] for c in changes["items"]}
+    missing = cli("graph", "neighbours", "service:svc_nope", **env)
+    assert one_line(missing, 4).startswith("error: Not Found: ") and "(request id req_" in missing.stderr
+
+
+def test_lineage(cli: Cli, service, runtime: Any) -> None:
+    runtime.evidence.create_pack(
+        tenant_id="acme", title="Rollback evidence", subject="deployment:dep_1",
+        items=[EvidenceItem("steps.json", b'{"ok": true}')],
+        lineage={"inputs": ["alert:al_1"], "process": "maestro:rollback", "outputs": ["deployment:dep_1"]},
+        created_by="usr_alice",
+    )  # fmt: skip
+    env = service("acme")
+    lineage = ok(cli("-o", "json", "lineage", "deployment:dep_1", **env))
+    assert lineage["upstream"] == ["alert:al_1"] and lineage["records"][0]["process"] == "maestro:rollback"
+    table = cli("lineage", "deployment:dep_1", **env)
+    assert table.exit_code == 0 and "maestro:rollback" in table.stdout
+
+
+def test_policy_edit_dry_run_step_up_and_versions(cli: Cli, mint: Mint, runtime: Any) -> None:
+    record(runtime, "usr_vera", "viewer", "incidents:read")
+    rule = [
+        "--effect",
+        "forbid",
+        "--action",
+        "incidents:read",
+        "--role",
+        "viewer",
+        "--reason",
+        "audit freeze",
+    ]
+    without_mfa = cli("policies", "edit", "no-viewer-incidents", *rule, "--dry-run",
+                      **member(mint, "usr_tess", "tenant_admin"))  # fmt: skip
+    line = one_line(without_mfa, 3)
+    assert line.startswith("error: step-up required:") and ACR_MFA in line and "(request id req_" in line
+
+    editor = member(mint, "usr_tess", "tenant_admin", mfa=True)
+    dry = cli("policies", "edit", "no-viewer-incidents", *rule, "--dry-run", **editor)
+    assert dry.exit_code == 0, dry.stderr
+    assert dry.stdout.startswith("dry-run of policy no-viewer-incidents: ")
+    assert "1 would change (nothing stored)" in dry.stdout and "usr_vera" in dry.stdout
+    assert cli("policies", "get", "no-viewer-incidents", **editor).exit_code == 4  # nothing stored
+
+    saved = ok(cli("-o", "json", "policies", "edit", "no-viewer-incidents", *rule, **editor))
+    assert saved["dry_run"] is False and saved["policy"]["version"] == 1
+    ok(
+        cli(
+            "-o",
+            "json",
+            "policies",
+            "edit",
+            "no-viewer-incidents",
+            *rule,
+            "--disabled",
+            "--note",
+            "lifted",
+            **editor,
+        )
+    )
+    versions = ok(cli("-o", "json", "policies", "versions", "no-viewer-incidents", **editor))
+    assert [(v["version"], v["enabled"]) for v in versions] == [(2, False), (1, True)]
+    builtin = cli("policies", "edit", "member-read", *rule, **editor)
+    assert one_line(builtin, 5).startswith("error: Failed precondition: Policy 'member-read' is built in")
+
+
+def test_policy_exception_create_and_approve(cli: Cli, mint: Mint) -> None:
+    requester = member(mint, "usr_sam", "sre")
+    created = ok(cli("-o", "json", "policies", "exceptions", "create", "residency-eu-export",
+                     "--reason", "external audit export", "--hours", "48", **requester))  # fmt: skip
+    assert (created["status"], created["requested_by"]) == ("pending", "usr_sam")
+    own = cli(
+        "policies", "exceptions", "approve", created["id"], **member(mint, "usr_sam", "security_analyst")
+    )
+    assert one_line(own, 8).startswith("error: Forbidden: ") and "requester" in own.stderr
+    approved = ok(cli("-o", "json", "policies", "exceptions", "approve", created["id"],
+                      **member(mint, "usr_ana", "security_analyst")))  # fmt: skip
+    assert (approved["status"], approved["approver"]) == ("active", "usr_ana")
+    got = ok(cli("-o", "json", "policies", "exceptions", "get", created["id"], **requester))
+    assert got["status"] == "active"
+    listed = ok(cli("-o", "json", "policies", "exceptions", "--status", "active", **requester))
+    assert created["id"] in [e["id"] for e in listed]
+
+
+def test_config_put_then_diff(cli: Cli, service, tmp_path: Path) -> None:
+    env = service("acme")
+    before = ok(cli("-o", "json", "config", "history", **env))
+    base = max((v["version"] for v in before), default=0)
+    doc = tmp_path / "config.json"
+    doc.write_text(json.dumps({"team": "core"}))
+    first = ok(
+        cli("-o", "json", "config", "put", "-f", str(doc), "-m", "team", "--base-version", str(base), **env)
+    )
+    doc.write_text(json.dumps({"team": "platform", "oncall": "sre"}))
+    second = ok(cli("-o", "json", "config", "put", "--file", str(doc), "--message", "handover", **env))
+    assert second["version"] == first["version"] + 1 and second["message"] == "handover"
+    diff = ok(cli("-o", "json", "config", "diff", str(first["version"]), str(second["version"]), **env))
+    assert {(op["op"], op["path"]) for op in diff} >= {("replace", "/team"), ("add", "/oncall")}
+    stale = cli("config", "put", "-f", str(doc), "-m", "late", "--base-version", str(first["version"]), **env)
+    assert one_line(stale, 5).startswith("error: Failed precondition: The configuration is at version ")
+    assert ok(cli("-o", "json", "config", "get", "--version", str(first["version"]), **env))["document"] == {
+        "team": "core"
+    }
+    doc.write_text("{oops")
+    bad = cli("config", "put", "-f", str(doc), "-m", "x", **env)
+    assert one_line(bad, 2).startswith(f"error: cannot read configuration {doc}: ")
+    unreadable = cli("config", "put", "-f", str(tmp_path / "missing.json"), "-m", "x", **env)
+    assert "No such file or directory" in one_line(unreadable, 2)
+
+
+def test_ingest_keys_and_alertmanager_ingest(cli: Cli, service, tmp_path: Path) -> None:
+    env = service("acme")
+    created = ok(cli("-o", "json", "alerts", "ingest-keys", "create", "alertmanager", **env))
+    old_token = created["token"]
+    rotated = ok(cli("-o", "json", "alerts", "ingest-keys", "rotate", created["id"], **env))
+    new_token = rotated["token"]
+    keys = {k["id"]: k["status"] for k in ok(cli("-o", "json", "alerts", "ingest-keys", "list", **env))}
+    assert keys[created["id"]] == "revoked" and keys[rotated["id"]] == "active"
+
+    payload = tmp_path / "payload.json"
+    payload.write_text(json.dumps(alertmanager_payload(am_alert("feedface00000001"))))
+    no_login = {"COMPANYOS_TENANT": "acme"}  # the ingest key is the only credential
+    stale = cli("alerts", "ingest", "--file", str(payload), "--key", old_token, **no_login)
+    assert one_line(stale, 3).startswith("error: Unauthorized")
+    result = ok(cli("-o", "json", "alerts", "ingest", "--file", str(payload), "--key", new_token, **no_login))
+    assert (result["received"], result["created"]) == (1, 1)
+    again = ok(
+        cli("-o", "json", "alerts", "ingest", "-f", str(payload), COMPANYOS_INGEST_KEY=new_token, **no_login)
+    )
+    assert again["created"] == 0 and again["alert_ids"] == result["alert_ids"]
+    alerts = ok(cli("-o", "json", "alerts", "list", **env))
+    assert result["alert_ids"][0] in [a["id"] for a in alerts]
+
+
+PLAN = {"name": "Restart checkout", "description": "restart it",
+        "steps": [{"id": "restart", "action": "service.restart", "parameters": {"service_id": "svc_checkout"}}]}  # fmt: skip
+
+
+def test_plan_update_and_versions(cli: Cli, service, tmp_path: Path) -> None:
+    env = service("acme")
+    file = tmp_path / "plan.json"
+    file.write_text(json.dumps(PLAN))
+    plan = ok(cli("-o", "json", "plans", "create", str(file), **env))
+    steps = tmp_path / "steps.json"
+    steps.write_text(json.dumps({"steps": [*PLAN["steps"], {"id": "scale", "action": "service.scale",
+                                 "parameters": {"service_id": "svc_checkout", "replicas": 3}}]}))  # fmt: skip
+    updated = ok(cli("-o", "json", "plans", "update", plan["id"], "--file", str(steps), "--name", "Restart and scale",
+                     **env))  # fmt: skip
+    assert updated["version"] == plan["version"] + 1 and len(updated["steps"]) == 2
+    versions = ok(cli("-o", "json", "plans", "versions", plan["id"], **env))
+    assert [v["version"] for v in versions] == [updated["version"], plan["version"]]
+    old = ok(cli("-o", "json", "plans", "get", plan["id"], "--version", str(plan["version"]), **env))
+    assert old["name"] == "Restart checkout"
+    invalid = cli("plans", "update", plan["id"], "--risk", "extreme", **env)
+    assert invalid.exit_code != 0 and invalid.stderr.count("\n") == 1
+
+
+def test_incident_responder_dashboard_task(cli: Cli, service) -> None:
+    env = service("acme")
+    incident = ok(cli("-o", "json", "incidents", "create", "Checkout down", "--severity", "sev2", **env))
+    table = cli("incidents", "add-responder", incident["id"], "usr_bo", "--role", "commander", **env)
+    assert table.exit_code == 0 and "usr_bo" in table.stdout and "commander" in table.stdout
+    ok(cli("-o", "json", "incidents", "add-dashboard", incident["id"], "https://grafana.example/d/checkout",
+           "--title", "Checkout", **env))  # fmt: skip
+    tasks = ok(
+        cli("-o", "json", "incidents", "add-task", incident["id"], "run_123", "--title", "Roll back", **env)
+    )
+    assert [(t["ref"], t["title"]) for t in tasks] == [("plan_run:run_123", "Roll back")]
+    got = ok(cli("-o", "json", "incidents", "get", incident["id"], **env))
+    assert [(r["subject"], r["role"]) for r in got["responders"]][-1] == ("usr_bo", "commander")
+    assert got["dashboards"][0]["url"] == "https://grafana.example/d/checkout"
+    bad = cli("incidents", "add-responder", incident["id"], "usr_bo", "--role", "captain", **env)
+    assert one_line(bad, 1).startswith("error: ")
+
+
+def test_status_without_credentials(cli: Cli) -> None:
+    status = ok(cli("-o", "json", "status"))
+    assert status["health"]["status"] == "ok" and status["readiness"]["status"] == "ready"
+    table = cli("status")
+    assert table.exit_code == 0 and table.stdout.startswith("http://testserver: ok (version ")
