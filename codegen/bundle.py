@@ -87,7 +87,26 @@ def bundle(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
                     raise BundleError(f"{fragment_path.name}: components.{section}.{name} defined twice")
                 target[name] = value
     doc["tags"].sort(key=lambda t: t["name"])
+    validate(doc)
     return doc
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """The bundle must be a valid OpenAPI 3.0 document, checked with the server's own validator.
+
+    A YAML slip (an unquoted comma in a flow mapping) otherwise yields a spec that generates clients
+    but that connexion refuses to serve.
+    """
+    from connexion.exceptions import InvalidSpecification
+    from connexion.spec import OpenAPISpecification
+
+    try:
+        OpenAPISpecification._validate_spec(doc)
+    except InvalidSpecification as exc:
+        where = "/".join(str(p) for p in getattr(exc, "path", ()) or ())
+        raise BundleError(
+            f"not a valid OpenAPI 3.0 document at {where or '/'}: {exc.message[:500]}"
+        ) from None
 
 
 def render(doc: dict[str, Any]) -> str:

@@ -1836,6 +1836,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a service's SLI samples
+         * @description The service's SLI samples (`good` of `total` events per bucket) in `[since, until]`, oldest first.
+         *     Default window: the last 24 hours.
+         *
+         */
+        get: operations["list_sli_samples"];
+        put?: never;
+        /**
+         * Record SLI samples for a service
+         * @description Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
+         *     requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
+         *     batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+         *     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
+         *     and the post-action verification of Maestro runs read these samples.
+         *
+         */
+        post: operations["record_sli_samples"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/service-map": {
         parameters: {
             query?: never;
@@ -3676,6 +3715,41 @@ export interface components {
              * @enum {string}
              */
             source?: "none" | "stored" | "samples";
+        };
+        SliSample: {
+            /**
+             * Format: date-time
+             * @description The bucket's time (RFC 3339, with offset).
+             */
+            ts: string;
+            /** @description Events that met the objective. */
+            good: number;
+            /** @description All events in the bucket. */
+            total: number;
+        };
+        SliSampleBatch: {
+            samples: components["schemas"]["SliSample"][];
+        };
+        SliSampleBatchResult: {
+            service_id: string;
+            /** @description Samples stored by this request. */
+            recorded: number;
+            /** @description Of those, how many replaced a sample with the same `ts`. */
+            replaced: number;
+            /**
+             * Format: date-time
+             * @description The earliest `ts` of the batch.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The latest `ts` of the batch.
+             */
+            to: string;
+        };
+        SliSampleList: {
+            items: components["schemas"]["SliSample"][];
+            next_page_token?: string | null;
         };
         /** @enum {string} */
         ServiceDataLocation: "eu" | "us" | "apac";
@@ -7905,6 +7979,107 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_sli_samples: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Start of the window (RFC 3339, with offset). Default 24 hours before `until`. */
+                since?: string;
+                /** @description End of the window (RFC 3339, with offset). Default now. */
+                until?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of samples. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SliSampleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    record_sli_samples: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "samples": [
+                 *         {
+                 *           "ts": "2026-11-27T09:00:00Z",
+                 *           "good": 59874,
+                 *           "total": 60000
+                 *         },
+                 *         {
+                 *           "ts": "2026-11-27T09:01:00Z",
+                 *           "good": 59990,
+                 *           "total": 60000
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["SliSampleBatch"];
+            };
+        };
+        responses: {
+            /** @description The samples were stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SliSampleBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -400,6 +400,23 @@ async def test_on_call_walkthrough(
     assert verification["checklist"]["incident_id"] == incident_id
     assert [i["id"] for i in verification["checklist"]["items"]] == [i["id"] for i in checklist]
 
+    # Measurements arrive through the SLI API (a recording rule would push every minute): the bad minute
+    # before the rollback and a healthy one after it. Now the verification has a verdict.
+    action_at = datetime.fromisoformat(verification["window"]["action_at"])
+    pushed = [
+        {"ts": (action_at - timedelta(minutes=5)).isoformat(), "good": 29000, "total": 30000},
+        {"ts": datetime.now(UTC).isoformat(), "good": 29997, "total": 30000},
+    ]
+    r = await client.post(
+        f"{BASE}/services/{service_id}/sli-samples", json={"samples": pushed}, headers=alice
+    )
+    assert r.status_code == 200 and r.json()["recorded"] == 2, r.text
+    measured = (await ok(client.get(f"{BASE}/runs/{run_id}/verification", headers=alice)))["services"][0]
+    assert measured["state"] == "ok" and measured["after"]["total"] == 30000
+    assert measured["after"]["error_rate"] == pytest.approx(0.0001)
+    assert measured["before"]["error_rate"] > measured["after"]["error_rate"]
+    assert measured["verdict"] == "improved"
+
     # -- 12. the incident: link the run as its task, tick the runbook checklist (who ticked what), resolve -----
     linked = await ok(
         client.post(

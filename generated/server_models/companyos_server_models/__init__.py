@@ -1773,6 +1773,56 @@ class ServiceSloSummary(BaseModel):
     """
 
 
+class SliSample(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ts: AwareDatetime
+    """
+    The bucket's time (RFC 3339, with offset).
+    """
+    good: int = Field(..., ge=0, le=1000000000000)
+    """
+    Events that met the objective.
+    """
+    total: int = Field(..., ge=0, le=1000000000000)
+    """
+    All events in the bucket.
+    """
+
+
+class SliSampleBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    samples: list[SliSample] = Field(..., max_length=1000, min_length=1)
+
+
+class SliSampleBatchResult(BaseModel):
+    service_id: str
+    recorded: int
+    """
+    Samples stored by this request.
+    """
+    replaced: int
+    """
+    Of those, how many replaced a sample with the same `ts`.
+    """
+    from_: AwareDatetime = Field(..., alias="from")
+    """
+    The earliest `ts` of the batch.
+    """
+    to: AwareDatetime
+    """
+    The latest `ts` of the batch.
+    """
+
+
+class SliSampleList(BaseModel):
+    items: list[SliSample]
+    next_page_token: str | None = None
+
+
 class ServiceDataLocation(StrEnum):
     eu = "eu"
     us = "us"

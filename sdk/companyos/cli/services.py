@@ -1,4 +1,4 @@
-"""``companyos services list|get|create|update|delete|deps|links|map``: the service catalog."""
+"""``companyos services list|get|create|update|delete|deps|links|map|sli``: the service catalog."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from . import sli
 from ._common import All, JsonFile, Limit, PageSize, Purpose, labels, limited, merged, read_json, state
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
@@ -14,9 +15,10 @@ from ._output import Column, render_list, render_object
 __all__ = ["app"]
 
 app = typer.Typer(
-    help="Services: list, show, register, change, remove, dependencies, links, service map.",
+    help="Services: list, show, register, change, remove, dependencies, links, service map, SLI samples.",
     no_args_is_help=True,
 )
+app.add_typer(sli.app, name="sli")
 
 COLUMNS: list[Column] = [
     ("ID", "id"),

@@ -17,6 +17,8 @@ from companyos.types import (
     ServiceRunbook,
     ServiceSloSpec,
     ServiceTier,
+    SliSample,
+    SliSampleBatchResult,
 )
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options, purpose_header
@@ -25,10 +27,69 @@ from ._ops import body, no_content, op
 if TYPE_CHECKING:
     from companyos._pagination import AsyncPager, SyncPager
 
-__all__ = ["AsyncServices", "Services"]
+__all__ = ["AsyncServices", "AsyncSliSamples", "Services", "SliSamples"]
+
+
+class SliSamples(SyncAPIResource):
+    """``client.services.sli_samples``: a service's measured SLI buckets (read by its SLO summary and by
+    Maestro's post-action verification)."""
+
+    def list(
+        self,
+        service_id: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        page_size: int | None = None,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[SliSample]:
+        """The service's SLI samples in ``[since, until]`` (default: the last 24 h), oldest first."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "list_sli_samples",
+            tenant,
+            path_params={"service_id": service_id},
+            query={"since": since, "until": until, "page_size": page_size},
+            headers=purpose_header(purpose),
+            **opts,
+        )
+        return self._client._paginate(spec)
+
+    def record(
+        self,
+        service_id: str,
+        *,
+        samples: builtins.list[SliSample],
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SliSampleBatchResult:
+        """Push up to 1,000 samples; a sample whose ``ts`` the service has replaces it."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "record_sli_samples",
+            tenant,
+            path_params={"service_id": service_id},
+            json=body({"samples": samples}),
+            idempotency_key=idempotency_key,
+            **opts,
+        )
+        return self._client._request(spec)  # type: ignore[no-any-return]
 
 
 class Services(SyncAPIResource):
+    @property
+    def sli_samples(self) -> SliSamples:
+        return SliSamples(self._client)
+
     def list(
         self,
         *,
@@ -272,7 +333,66 @@ class Services(SyncAPIResource):
         return self._client._request(spec)  # type: ignore[no-any-return]
 
 
+class AsyncSliSamples(AsyncAPIResource):
+    """``client.services.sli_samples``: a service's measured SLI buckets (read by its SLO summary and by
+    Maestro's post-action verification)."""
+
+    def list(
+        self,
+        service_id: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        page_size: int | None = None,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[SliSample]:
+        """The service's SLI samples in ``[since, until]`` (default: the last 24 h), oldest first."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "list_sli_samples",
+            tenant,
+            path_params={"service_id": service_id},
+            query={"since": since, "until": until, "page_size": page_size},
+            headers=purpose_header(purpose),
+            **opts,
+        )
+        return self._client._paginate(spec)
+
+    async def record(
+        self,
+        service_id: str,
+        *,
+        samples: builtins.list[SliSample],
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SliSampleBatchResult:
+        """Push up to 1,000 samples; a sample whose ``ts`` the service has replaces it."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "record_sli_samples",
+            tenant,
+            path_params={"service_id": service_id},
+            json=body({"samples": samples}),
+            idempotency_key=idempotency_key,
+            **opts,
+        )
+        return await self._client._request(spec)  # type: ignore[no-any-return]
+
+
 class AsyncServices(AsyncAPIResource):
+    @property
+    def sli_samples(self) -> AsyncSliSamples:
+        return AsyncSliSamples(self._client)
+
     def list(
         self,
         *,

@@ -105,6 +105,8 @@ __all__ = [
     "ServiceSloSpec",
     "ServiceSloSummary",
     "ServiceTier",
+    "SliSample",
+    "SliSampleBatchResult",
     "Tenant",
     "TenantAdminAction",
     "TenantConfigDataStore",
@@ -345,6 +347,8 @@ from companyos.types.services import (  # noqa: E402
     ServiceSloSpec,
     ServiceSloSummary,
     ServiceTier,
+    SliSample,
+    SliSampleBatchResult,
 )
 from companyos.types.tenant_config import (  # noqa: E402
     TenantAdminAction,

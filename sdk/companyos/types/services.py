@@ -20,6 +20,8 @@ __all__ = [
     "ServiceSloSpec",
     "ServiceSloSummary",
     "ServiceTier",
+    "SliSample",
+    "SliSampleBatchResult",
 ]
 
 ServiceTier = Literal["tier-0", "tier-1", "tier-2", "tier-3"]
@@ -118,3 +120,17 @@ class ServiceMap(TypedDict):
     tenant_id: str
     nodes: list[ServiceMapNode]
     edges: list[ServiceMapEdge]
+
+
+class SliSample(TypedDict):
+    """``good`` of ``total`` events in the bucket at ``ts`` (RFC 3339 with offset)."""
+
+    ts: str
+    good: int
+    total: int
+
+
+SliSampleBatchResult = TypedDict(
+    "SliSampleBatchResult",
+    {"service_id": str, "recorded": int, "replaced": int, "from": str, "to": str},
+)

@@ -252,3 +252,35 @@ def test_status_without_credentials(cli: Cli) -> None:
     assert status["health"]["status"] == "ok" and status["readiness"]["status"] == "ready"
     table = cli("status")
     assert table.exit_code == 0 and table.stdout.startswith("http://testserver: ok (version ")
+
+
+def test_sli_samples_push_and_list(cli: Cli, service, tmp_path: Path) -> None:
+    env = service("acme")
+    svc = ok(cli("-o", "json", "services", "create", "sli-cli", "--team", "sre", "--tier", "tier-2", **env))[
+        "id"
+    ]
+    samples = tmp_path / "samples.json"
+    samples.write_text(json.dumps({"samples": [{"ts": "2026-11-27T08:00:00Z", "good": 99, "total": 100},
+                                               {"ts": "2026-11-27T08:01:00Z", "good": 100, "total": 100}]}))  # fmt: skip
+    pushed = ok(cli("-o", "json", "services", "sli", "push", svc, "--file", str(samples), **env))
+    assert (pushed["recorded"], pushed["replaced"]) == (2, 0)
+    one = ok(cli("-o", "json", "services", "sli", "push", svc, "--good", "5", "--total", "10",
+                 "--ts", "2026-11-27T08:01:00Z", **env))  # fmt: skip
+    assert (one["recorded"], one["replaced"]) == (1, 1)
+    listed = ok(cli("-o", "json", "services", "sli", "list", svc, "--since", "2026-11-27T07:00:00Z",
+                    "--until", "2026-11-27T09:00:00Z", **env))  # fmt: skip
+    assert [(s["good"], s["total"]) for s in listed] == [(99, 100), (5, 10)]
+    table = cli("services", "sli", "list", svc, "--since", "2026-11-27T07:00:00Z",
+                "--until", "2026-11-27T09:00:00Z", **env)  # fmt: skip
+    assert table.exit_code == 0 and "99.0" in table.stdout and "50.0" in table.stdout
+
+    assert "give either --file or --good and --total" in one_line(
+        cli("services", "sli", "push", svc, **env), 2
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"samples": []}')
+    assert "'samples' must be a non-empty list" in one_line(
+        cli("services", "sli", "push", svc, "--file", str(bad), **env), 2
+    )
+    too_good = one_line(cli("services", "sli", "push", svc, "--good", "11", "--total", "10", **env), 1)
+    assert "samples[0].good" in too_good or "invalid" in too_good

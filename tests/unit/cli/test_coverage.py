@@ -116,6 +116,8 @@ COMMANDS: dict[str, str] = {
     "delete_service": "services delete",
     "get_service_dependencies": "services deps",
     "get_service_links": "services links",
+    "list_sli_samples": "services sli list",
+    "record_sli_samples": "services sli push",
     "get_service_map": "services map",
     # tenant configuration and flags
     "get_tenant_config": "config get",

@@ -153,6 +153,10 @@ CALLS: dict[str, Any] = {
     "delete_service": lambda c: c.services.delete("svc_1"),
     "get_service_dependencies": lambda c: c.services.dependencies("svc_1", depth=2),
     "get_service_links": lambda c: c.services.links("svc_1"),
+    "list_sli_samples": lambda c: list(c.services.sli_samples.list("svc_1")),
+    "record_sli_samples": lambda c: c.services.sli_samples.record(
+        "svc_1", samples=[{"ts": "2026-11-27T09:00:00Z", "good": 1, "total": 1}]
+    ),
     "get_service_map": lambda c: c.services.map(),
     # deployments
     "list_deployments": lambda c: c.deployments.list().first_page(),

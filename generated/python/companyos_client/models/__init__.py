@@ -232,6 +232,10 @@ from .service_slo_summary_state import ServiceSloSummaryState
 from .service_tier import ServiceTier
 from .service_update import ServiceUpdate
 from .service_update_labels import ServiceUpdateLabels
+from .sli_sample import SliSample
+from .sli_sample_batch import SliSampleBatch
+from .sli_sample_batch_result import SliSampleBatchResult
+from .sli_sample_list import SliSampleList
 from .tenant import Tenant
 from .tenant_admin_action import TenantAdminAction
 from .tenant_admin_action_list import TenantAdminActionList
@@ -503,6 +507,10 @@ __all__ = (
     "ServiceTier",
     "ServiceUpdate",
     "ServiceUpdateLabels",
+    "SliSample",
+    "SliSampleBatch",
+    "SliSampleBatchResult",
+    "SliSampleList",
     "Tenant",
     "TenantAdminAction",
     "TenantAdminActionList",

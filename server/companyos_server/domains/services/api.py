@@ -8,7 +8,7 @@ from connexion import request
 from connexion.lifecycle import ConnexionResponse
 
 from companyos_server.domains.audit.service import _instant as parse_instant
-from companyos_server.domains.services import links, register_inspect_links, service
+from companyos_server.domains.services import links, register_inspect_links, service, sli
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -84,3 +84,27 @@ def get_service_links(tenant_id: str, service_id: str, **params: Any) -> dict[st
         return links.service_links(
             session, ctx.tenant_id, service_id, start=start, end=end, environment=params.get("environment")
         )
+
+
+def record_sli_samples(tenant_id: str, service_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return sli.record_samples(get_runtime().db, current_tenant_context(), service_id, body["samples"])
+
+
+def list_sli_samples(
+    tenant_id: str,
+    service_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    page = sli.list_samples(
+        get_runtime().db,
+        current_tenant_context(),
+        service_id,
+        since=since,
+        until=until,
+        page_size=page_size,
+        page_token=page_token,
+    )
+    return {"items": page.items, "next_page_token": page.next_page_token}

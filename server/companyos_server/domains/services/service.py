@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
-from companyos_server.domains.services import intel, slo, store
+from companyos_server.domains.services import intel, sli, slo, store
 from companyos_server.domains.services.store import ServiceDependencyRow, ServiceRow
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -26,7 +27,8 @@ def slo_summary(session: Session, row: ServiceRow) -> dict[str, Any]:
     spec = row.slo or None
     samples = None
     if spec and spec.get("objective") is not None:
-        samples = slo.sli_from_samples(session, row.tenant_id, row.id, int(spec.get("window_days") or 28))
+        window = timedelta(days=int(spec.get("window_days") or 28))
+        samples = sli.sli_percent(session, row.tenant_id, row.id, utcnow() - window)
     return slo.summarize(spec, samples)
 
 
