@@ -143,6 +143,12 @@ async def test_rollback_dry_run_step_up_execute_poll_sse_evidence_audit(
         if a["request_id"] == r.headers["x-request-id"]
     ]
     assert dry["action"] == "maestro:execute" and dry["details"]["dry_run"] is True
+    # One Idempotency-Key cannot turn the preview into the real run (the query is part of the request).
+    same_key = {**sre(mint, mfa=True), "Idempotency-Key": "preview-then-run"}
+    preview = await client.post(runs_url, params={"dry_run": "true"}, json={"reason": "r"}, headers=same_key)
+    assert preview.status_code == 200, preview.text
+    r = await client.post(runs_url, json={"reason": "r"}, headers=same_key)
+    assert r.status_code == 409 and r.json()["type"].endswith("idempotency-key-reused"), r.text
 
     r = await client.post(runs_url, json={"reason": "5xx after deploy"}, headers=sre(mint))
     assert r.status_code == 401

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from companyos_server.platform.middleware import platform_http
+from companyos_server.platform.middleware.idempotency import request_fingerprint
 from companyos_server.platform.middleware.models import IdempotencyKeyRow
 from companyos_server.platform.storage import utcnow
 from tests.unit.platform import apphelpers
@@ -52,6 +53,17 @@ async def test_different_body_is_409(api: httpx.AsyncClient) -> None:
     assert r.json()["type"] == BASE + "idempotency-key-reused"
     assert r.headers["content-type"] == "application/problem+json"
     assert apphelpers.COUNTERS["create"] == 1
+
+
+def test_the_fingerprint_covers_the_query_in_any_order() -> None:
+    """``?dry_run=true`` and a real run under one key are different requests, not a replay."""
+
+    def fp(query: bytes, body: bytes = b"{}") -> str:
+        return request_fingerprint({"type": "http", "query_string": query}, body)
+
+    assert fp(b"dry_run=true&x=1") == fp(b"x=1&dry_run=true")
+    assert fp(b"dry_run=true") != fp(b"") != fp(b"", b'{"a": 1}')
+    assert fp(b"a=1&a=2") != fp(b"a=2")
 
 
 async def test_keys_are_scoped_to_the_caller_and_path(api: httpx.AsyncClient) -> None:

@@ -172,6 +172,26 @@ def schema_errors(errors: Any, prefix: str = "") -> list[dict[str, str]]:
     return result
 
 
+NUL_MESSAGE = "contains a NUL character (U+0000), which no text field may hold"
+
+
+def nul_fields(value: Any, path: tuple[Any, ...] = ()) -> list[str]:
+    """JSON paths of strings (and object keys) holding U+0000: PostgreSQL text cannot store it, and no
+    field of ours means it; refused up front instead of failing in the store."""
+    if isinstance(value, str):
+        return [_json_path(path) or "body"] if "\x00" in value else []
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in str(key):
+                found.append(_json_path((*path, key)))
+            found.extend(nul_fields(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(nul_fields(item, (*path, index)))
+    return found
+
+
 # --------------------------------------------------------------------------- validators
 
 
@@ -187,6 +207,8 @@ class ProblemParameterValidator(ParameterValidator):
         if is_nullable(param) and is_null(value):
             return None
         if value is not None:
+            if nul_fields(value):
+                return NUL_MESSAGE
             schema = param.get("schema", param)
             try:
                 Draft4Validator(schema, format_checker=draft4_format_checker).validate(value)
@@ -262,6 +284,7 @@ class ProblemJSONBodyValidator(JSONRequestBodyValidator):
                 [{"field": "body", "message": "is required", "code": "required"}],
             )
         errors = schema_errors(self._validator.iter_errors(body))
+        errors += [{"field": f, "message": NUL_MESSAGE, "code": "invalid"} for f in nul_fields(body)]
         if errors:
             fields = ", ".join(dict.fromkeys(e["field"] for e in errors))
             raise ValidationProblem(f"The request body is invalid: {fields}.", errors)

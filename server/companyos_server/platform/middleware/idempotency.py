@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl
 
 import anyio
 from sqlalchemy import delete
@@ -118,6 +119,18 @@ class IdempotencyStore:
             return int(getattr(result, "rowcount", 0) or 0)
 
 
+def request_fingerprint(scope: Scope, body: bytes) -> str:
+    """What makes two requests "the same" for a key: the body and the query parameters (``?dry_run=true``
+    turns a run into a preview), the latter in a canonical order so reordering is not a mismatch."""
+    query = sorted(
+        parse_qsl(bytes(scope.get("query_string") or b"").decode("latin-1"), keep_blank_values=True)
+    )
+    digest = hashlib.sha256(json.dumps(query).encode())
+    digest.update(b"\n")
+    digest.update(body)
+    return digest.hexdigest()
+
+
 def invalid_key(detail: str) -> Exception:
     return problem_exception(
         400,
@@ -153,7 +166,7 @@ class IdempotencyMiddleware:
             raise invalid_key("An Idempotency-Key is 1 to 255 printable ASCII characters without spaces.")
 
         body, messages = await _read_body(receive)
-        fingerprint = hashlib.sha256(body).hexdigest()
+        fingerprint = request_fingerprint(scope, body)
         state = scope_state(scope)  # type: ignore[arg-type]
         ctx = state.get("tenant_context")
         tenant = getattr(ctx, "tenant_id", None) or scope.get("path_params", {}).get("tenant_id")
@@ -178,7 +191,7 @@ class IdempotencyMiddleware:
             raise problem_exception(
                 409,
                 "idempotency-key-reused",
-                "This Idempotency-Key was already used with a different request body.",
+                "This Idempotency-Key was already used with a different request (body or query).",
                 title="Conflict",
             )
         if outcome == "in_flight":
