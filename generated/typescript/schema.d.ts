@@ -1938,6 +1938,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform's public signing keys
+         * @description The Ed25519 public keys that sign audit events (`use: audit`) and evidence packs
+         *     (`use: evidence`), as JWKs (RFC 8037) with their PEM. Every key ever used stays listed so old
+         *     signatures remain verifiable; `current` marks the key signing now. Pin these (fetched over an
+         *     authenticated TLS connection) to verify archives offline instead of trusting the key an archive
+         *     carries: `companyos evidence verify --trust-api`.
+         *
+         */
+        get: operations["list_signing_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/config": {
         parameters: {
             query?: never;
@@ -3855,6 +3880,27 @@ export interface components {
             /** @description Whether the tenant configured any observability URL template. */
             configured: boolean;
             links: components["schemas"]["ServiceLink"][];
+        };
+        SigningKey: {
+            /** @description The key id signatures name (`ak_…` audit, `ek_…` evidence). */
+            kid: string;
+            /** @enum {string} */
+            use: "audit" | "evidence";
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @description The raw public key, base64url without padding (RFC 8037). */
+            x: string;
+            /** @description The public key as PEM (SubjectPublicKeyInfo). */
+            pem: string;
+            /** @description Whether this key signs now. */
+            current: boolean;
+        };
+        SigningKeySet: {
+            keys: components["schemas"]["SigningKey"][];
         };
         Health: {
             /** @enum {string} */
@@ -8187,6 +8233,30 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    list_signing_keys: {
+        parameters: {
+            query?: {
+                /** @description Only the keys of one use. */
+                use?: "audit" | "evidence";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeySet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
         };
     };
     get_tenant_config: {

@@ -2,9 +2,18 @@
 
 Key resolution, first match wins:
 1. ``COMPANYOS_CACHE_KEY``: 32 bytes as URL-safe base64 (any other string is stretched with SHA-256);
-2. the OS keyring (``pip install 'companyos[keyring]'``), generated and stored on first use;
-3. a generated key file ``<home>/cache.key`` (mode 0600) — protects the encrypted files if they are
-   copied without it (backups, support bundles), not against a local attacker who can read both.
+2. ``COMPANYOS_CACHE_KEY_FILE``: an absolute path to a file holding such a key, which you create and keep
+   *outside* the directory of the encrypted files (it must be a regular file owned by you, mode 0600);
+3. the OS keyring (``pip install 'companyos[keyring]'``), generated and stored on first use.
+
+With none of these there is no key, and nothing is persisted: the token cache keeps tokens in memory for
+the process (with one WARNING) and the offline queue refuses to start (``CacheKeyError``). The SDK never
+writes a key next to the files it encrypts: anyone able to read the ciphertext could read that key too.
+
+Older versions did, as ``<dir>/cache.key``. Such a legacy key is never used as a key source again. When a
+proper key is available it is read once to re-encrypt the files it sealed (the token file and the offline
+queue entries in that directory) under the proper key, and then deleted; otherwise it is ignored, with a
+WARNING.
 """
 
 from __future__ import annotations
@@ -14,15 +23,54 @@ import binascii
 import hashlib
 import os
 import secrets
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 
+from companyos._exceptions import CompanyOSError
 from companyos._logs import logger
 
-__all__ = ["SealedBox", "default_home", "keyring_usable", "resolve_key"]
+__all__ = [
+    "ENV_KEY",
+    "ENV_KEY_FILE",
+    "CacheKeyError",
+    "SealedBox",
+    "default_home",
+    "find_key",
+    "keyring_usable",
+    "resolve_key",
+    "warn_once",
+]
 
 KEYRING_SERVICE = "companyos"
 KEYRING_KEY_NAME = "cache-key"
+ENV_KEY = "COMPANYOS_CACHE_KEY"
+ENV_KEY_FILE = "COMPANYOS_CACHE_KEY_FILE"
+LEGACY_KEY_FILE = "cache.key"
+TOKEN_CACHE_AAD = b"companyos-token-cache-v1"
+OFFLINE_QUEUE_AAD = b"companyos-offline-queue-v1"
+_KNOWN_AADS = (TOKEN_CACHE_AAD, OFFLINE_QUEUE_AAD)
 _NONCE = 12
+_MAX_MIGRATED_FILE = 64 * 1024 * 1024
+
+HOW_TO_PERSIST = (
+    f"set {ENV_KEY} (32 random bytes as URL-safe base64, or a long passphrase), or {ENV_KEY_FILE} to an "
+    "absolute path of a 0600 key file kept outside the cache directory, or install a keyring backend "
+    "(pip install 'companyos[keyring]')"
+)
+
+_warned: set[str] = set()
+
+
+class CacheKeyError(CompanyOSError, RuntimeError):
+    """No usable key for encrypted local state, a misconfigured key source, or a key that does not match."""
+
+
+def warn_once(tag: str, message: str, *args: object) -> None:
+    """Log ``message`` at WARNING the first time ``tag`` is seen in this process."""
+    if tag not in _warned:
+        _warned.add(tag)
+        logger.warning(message, *args)
 
 
 def default_home() -> Path:
@@ -56,26 +104,155 @@ def _decode_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 
-def resolve_key(home: Path | None = None) -> bytes:
-    if text := os.environ.get("COMPANYOS_CACHE_KEY"):
-        return _decode_key(text)
-    if keyring_usable():
-        import keyring
+def _inside(path: Path, folder: Path) -> bool:
+    folder = folder.resolve()
+    return path == folder or folder in path.parents
 
+
+def _key_from_file(name: str, home: Path) -> bytes:
+    path = Path(name).expanduser()
+    if not path.is_absolute():
+        raise CacheKeyError(f"{ENV_KEY_FILE} must be an absolute path (got {name!r})")
+    resolved = path.resolve()
+    for folder in {home, default_home()}:
+        if _inside(resolved, folder):
+            raise CacheKeyError(
+                f"{ENV_KEY_FILE}={path} is inside {folder}, next to the files it encrypts: keep the key "
+                "somewhere else (another directory, a mounted secret, removable media)"
+            )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise CacheKeyError(
+            f"{ENV_KEY_FILE}={path} does not exist; create it (mode 0600) with e.g. "
+            '`python -c "import base64,secrets;print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())"'
+            f" > {path} && chmod 600 {path}`"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CacheKeyError(f"{ENV_KEY_FILE}={path} is not a regular file")
+    if os.name == "posix":
+        if info.st_mode & 0o077:
+            raise CacheKeyError(
+                f"{ENV_KEY_FILE}={path} is accessible by other users (mode {stat.S_IMODE(info.st_mode):04o}); "
+                f"run `chmod 600 {path}`"
+            )
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise CacheKeyError(f"{ENV_KEY_FILE}={path} is not owned by the current user")
+    text = path.read_text(encoding="utf-8").strip()
+    if not text:
+        raise CacheKeyError(f"{ENV_KEY_FILE}={path} is empty")
+    return _decode_key(text)
+
+
+def _key_from_keyring() -> bytes | None:
+    if not keyring_usable():
+        return None
+    import keyring
+
+    try:
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_KEY_NAME)
         if not stored:
             stored = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
             keyring.set_password(KEYRING_SERVICE, KEYRING_KEY_NAME, stored)
-        return _decode_key(stored)
-    path = (home or default_home()) / "cache.key"
-    if path.exists():
-        return _decode_key(path.read_text(encoding="ascii").strip())
-    logger.info("no keyring and no COMPANYOS_CACHE_KEY: generating a key file at %s", path)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
-    return _decode_key(path.read_text(encoding="ascii").strip())
+    except Exception as exc:  # noqa: BLE001 (a locked or broken keyring means "no key", not a crash)
+        warn_once("keyring-error", "the OS keyring could not provide the cache key (%s)", exc)
+        return None
+    return _decode_key(stored)
+
+
+def _proper_key(home: Path) -> bytes | None:
+    if text := os.environ.get(ENV_KEY):
+        return _decode_key(text)
+    if name := os.environ.get(ENV_KEY_FILE):
+        return _key_from_file(name, home)
+    return _key_from_keyring()
+
+
+def find_key(home: Path | None = None, *, sealed_files: Iterable[Path] = ()) -> bytes | None:
+    """The key for encrypted files in ``home``, or ``None`` when there is no proper key source.
+
+    A legacy ``<home>/cache.key`` is never returned: with a proper key it re-encrypts what it sealed
+    (``sealed_files``, ``<home>/tokens.bin`` and queue entries under ``home``) and is deleted; without
+    one it is ignored with a WARNING. Raises ``CacheKeyError`` for a misconfigured ``COMPANYOS_CACHE_KEY_FILE``.
+    """
+    home = home or default_home()
+    key = _proper_key(home)
+    legacy = home / LEGACY_KEY_FILE
+    if legacy.is_file():
+        if key is None:
+            warn_once(
+                f"legacy:{legacy}",
+                "ignoring %s: a key stored next to the files it encrypts protects nothing. Files it sealed are "
+                "left as they are (delete them, or %s to have them re-encrypted and the key file removed)",
+                legacy,
+                HOW_TO_PERSIST,
+            )
+        else:
+            _migrate_legacy(home, legacy, key, sealed_files)
+    return key
+
+
+def resolve_key(home: Path | None = None, *, purpose: str = "encrypted local state") -> bytes:
+    """Like ``find_key``, but raises ``CacheKeyError`` when there is no proper key source."""
+    key = find_key(home)
+    if key is None:
+        raise CacheKeyError(
+            f"{purpose} needs an encryption key and none is configured: {HOW_TO_PERSIST}. "
+            "(The SDK no longer stores a key next to the encrypted files.)"
+        )
+    return key
+
+
+def _legacy_candidates(home: Path, sealed_files: Iterable[Path]) -> list[Path]:
+    found = {*sealed_files, home / "tokens.bin"}
+    for pattern in ("*.entry", "*/*.entry", "*/*/*.entry"):
+        found.update(home.glob(pattern))
+    return sorted(p for p in found if p.is_file() and p.stat().st_size <= _MAX_MIGRATED_FILE)
+
+
+def _migrate_legacy(home: Path, legacy: Path, key: bytes, sealed_files: Iterable[Path]) -> None:
+    from cryptography.exceptions import InvalidTag
+
+    try:
+        old = SealedBox(_decode_key(legacy.read_text(encoding="ascii").strip()))
+    except (OSError, ValueError) as exc:
+        warn_once(f"legacy:{legacy}", "cannot read legacy key file %s (%s); ignoring it", legacy, exc)
+        return
+    new = SealedBox(key)
+    migrated, failed = 0, 0
+    for file in _legacy_candidates(home, sealed_files):
+        try:
+            blob = file.read_bytes()
+        except OSError:
+            failed += 1
+            continue
+        for aad in _KNOWN_AADS:
+            try:
+                plain = old.open(blob, aad)
+            except (InvalidTag, ValueError):
+                continue
+            try:
+                write_private(file, new.seal(plain, aad))
+                migrated += 1
+            except OSError:
+                failed += 1
+            break
+    if failed:
+        warn_once(
+            f"legacy:{legacy}",
+            "re-encrypted %d file(s) sealed with the legacy key %s, but %d could not be read or written; "
+            "the legacy key file is kept until they can",
+            migrated,
+            legacy,
+            failed,
+        )
+        return
+    legacy.unlink(missing_ok=True)
+    logger.warning(
+        "re-encrypted %d file(s) under the configured cache key and deleted the legacy key file %s",
+        migrated,
+        legacy,
+    )
 
 
 class SealedBox:

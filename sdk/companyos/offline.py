@@ -7,6 +7,12 @@ sealed with AES-GCM into one file per entry and ``MutationQueued`` is raised. ``
 ``Idempotency-Key`` and ``X-Request-Id``, so a mutation that did reach the server before the connection
 dropped is not applied twice. Entries the API rejects (4xx) move to ``rejected/``; a connection error
 stops the flush and keeps the rest. Access tokens are never stored: replays authenticate afresh.
+
+The queue exists to survive the process, so it needs a real key: ``key=``, ``COMPANYOS_CACHE_KEY``,
+``COMPANYOS_CACHE_KEY_FILE`` (a 0600 key file outside the queue's directory) or the OS keyring. Without
+one, creating the queue raises ``CacheKeyError`` rather than writing a key next to the entries or
+silently keeping mutations in memory. Entries that do not decrypt with the key also raise
+``CacheKeyError`` (nothing is skipped, moved or deleted).
 """
 
 from __future__ import annotations
@@ -20,15 +26,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companyos._crypto import SealedBox, default_home, resolve_key, write_private
+from companyos._crypto import (
+    OFFLINE_QUEUE_AAD,
+    CacheKeyError,
+    SealedBox,
+    default_home,
+    resolve_key,
+    write_private,
+)
 
 if TYPE_CHECKING:
     from companyos._base_client import AsyncAPIClient, Prepared, SyncAPIClient
     from companyos._exceptions import APIStatusError
 
-__all__ = ["AsyncOffline", "FlushResult", "Offline", "OfflineQueue", "OfflineStatus", "QueueEntry"]
+__all__ = [
+    "AsyncOffline",
+    "CacheKeyError",
+    "FlushResult",
+    "Offline",
+    "OfflineQueue",
+    "OfflineStatus",
+    "QueueEntry",
+]
 
-_AAD = b"companyos-offline-queue-v1"
+_AAD = OFFLINE_QUEUE_AAD
 _SUFFIX = ".entry"
 
 
@@ -76,16 +97,18 @@ class FlushResult:
 
 
 class OfflineQueue:
-    """Encrypted, ordered, file-per-entry queue (mode 0600 files in a 0700 directory)."""
+    """Encrypted, ordered, file-per-entry queue (mode 0600 files in a 0700 directory).
+
+    Without ``key=`` the key is resolved here (``COMPANYOS_CACHE_KEY``, ``COMPANYOS_CACHE_KEY_FILE``, the
+    OS keyring); with none, ``CacheKeyError`` is raised: the queue never runs without persistence.
+    """
 
     def __init__(self, path: Path | str | None = None, *, key: bytes | None = None) -> None:
         self.path = Path(path) if path is not None else default_home() / "offline"
-        self._key = key
+        self._key = key if key is not None else resolve_key(self.path.parent, purpose="the offline queue")
         self._lock = threading.Lock()
 
     def _box(self) -> SealedBox:
-        if self._key is None:
-            self._key = resolve_key(self.path.parent)
         return SealedBox(self._key)
 
     def _files(self, sub: str | None = None) -> list[Path]:
@@ -119,11 +142,21 @@ class OfflineQueue:
             return entry
 
     def entries(self) -> list[QueueEntry]:
+        from cryptography.exceptions import InvalidTag
+
         box = self._box() if self._files() else None
         result = []
         for file in self._files():
             assert box is not None
-            result.append(QueueEntry(**json.loads(box.open(file.read_bytes(), _AAD))))
+            try:
+                plain = box.open(file.read_bytes(), _AAD)
+            except InvalidTag as exc:
+                raise CacheKeyError(
+                    f"offline queue entry {file} cannot be decrypted with the configured key (was it queued "
+                    "with another COMPANYOS_CACHE_KEY?); nothing was changed: restore the original key, or "
+                    f"move {self.path} aside to start an empty queue"
+                ) from exc
+            result.append(QueueEntry(**json.loads(plain)))
         return result
 
     def _file_of(self, entry: QueueEntry) -> Path:

@@ -82,10 +82,12 @@ async def _root_not_found(request: Request, exc: Exception) -> Response:
 
 
 def attach_policy_domain(runtime: Runtime) -> None:
-    """Tenants' own Cedar policies join the built-ins, and every edge decision is recorded."""
+    """Tenants' own Cedar policies join the built-ins, approved policy exceptions waive the forbids they
+    name, and every edge decision is recorded."""
     from companyos_server.domains.policies import hook
 
     runtime.policy.attach_tenant_policies(partial(hook.policies_for, runtime.db))
+    runtime.policy.attach_exceptions(partial(hook.exceptions_for, runtime.db))
     runtime.extras["record_decision"] = partial(hook.record_decision, runtime.db)
 
 

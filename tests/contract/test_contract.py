@@ -43,6 +43,7 @@ HYPOTHESIS = hypothesis.settings(
     ],
 )
 
+PURPOSE_HEADER = "X-CompanyOS-Purpose"
 OPAQUE_QUERY_PARAMETERS = ("page_token",)
 # Cross-field rules a JSON schema cannot state: (lower, upper) query parameters that must be ordered.
 ORDERED_QUERY_RANGES = (("since", "until"),)
@@ -53,8 +54,13 @@ def adjust(case: schemathesis.Case) -> None:
 
     - ``page_token`` is opaque: only a value the server handed out is valid, so a made-up one is rightly
       refused with 400; positive cases never carry one (negative cases still do, and must be rejected);
-    - ``since`` after ``until`` is an inverted range, refused with 400; positive cases get it in order.
+    - ``since`` after ``until`` is an inverted range, refused with 400; positive cases get it in order;
+    - an SLI sample counts ``good`` of ``total`` events and cannot lie in the future: positive cases get
+      ``good <= total`` and a past ``ts``.
     """
+    negative_body = case.meta is not None and case.meta.is_negative_at(ParameterLocation.BODY)
+    if isinstance(case.body, dict) and not negative_body:
+        _adjust_sli_samples(case.body)
     negative_query = case.meta is not None and case.meta.is_negative_at(ParameterLocation.QUERY)
     if case.query and not negative_query:
         for name in OPAQUE_QUERY_PARAMETERS:
@@ -65,9 +71,31 @@ def adjust(case: schemathesis.Case) -> None:
                 case.query[lower], case.query[upper] = case.query[upper], case.query[lower]
 
 
+def _adjust_sli_samples(body: dict[str, Any]) -> None:
+    samples = body.get("samples")
+    if not isinstance(samples, list):
+        return
+    for sample in samples:
+        if not isinstance(sample, dict):
+            continue
+        good, total = sample.get("good"), sample.get("total")
+        if isinstance(good, int) and isinstance(total, int) and good > total:
+            sample["good"], sample["total"] = total, good
+        when = _instant(sample.get("ts"))
+        if when is not None and when > datetime.now(UTC):
+            sample["ts"] = "2026-01-01T00:00:00Z"
+
+
 def call(case: schemathesis.Case, headers: dict[str, str]) -> None:
-    """Send ``case`` to the in-process app and run every default check on the answer."""
+    """Send ``case`` to the in-process app and run every default check on the answer.
+
+    A purpose the case generated itself (valid, or deliberately invalid in a negative case) wins over the
+    default one in ``headers``, so that negative cases stay negative.
+    """
     adjust(case)
+    generated = {name.lower() for name in (case.headers or {})}
+    if PURPOSE_HEADER.lower() in generated:
+        headers = {k: v for k, v in headers.items() if k.lower() != PURPOSE_HEADER.lower()}
     case.call_and_validate(headers=headers)
 
 

@@ -1974,6 +1974,50 @@ class ServiceLinks(BaseModel):
     links: list[ServiceLink]
 
 
+class Use1(StrEnum):
+    audit = "audit"
+    evidence = "evidence"
+
+
+class Kty(StrEnum):
+    OKP = "OKP"
+
+
+class Crv(StrEnum):
+    Ed25519 = "Ed25519"
+
+
+class Alg(StrEnum):
+    EdDSA = "EdDSA"
+
+
+class SigningKey(BaseModel):
+    kid: str
+    """
+    The key id signatures name (`ak_…` audit, `ek_…` evidence).
+    """
+    use: Use1
+    kty: Kty
+    crv: Crv
+    alg: Alg
+    x: str
+    """
+    The raw public key, base64url without padding (RFC 8037).
+    """
+    pem: str
+    """
+    The public key as PEM (SubjectPublicKeyInfo).
+    """
+    current: bool
+    """
+    Whether this key signs now.
+    """
+
+
+class SigningKeySet(BaseModel):
+    keys: list[SigningKey]
+
+
 class Status3(StrEnum):
     ok = "ok"
 

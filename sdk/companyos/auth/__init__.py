@@ -10,6 +10,7 @@ Each is an I/O-free flow driven by ``Client`` and ``AsyncClient`` alike.
 
 from ._base import Auth, AuthContext, StaticToken, StepUpChallenge, Token
 from ._cache import (
+    CacheKeyError,
     EncryptedFileTokenCache,
     KeyringTokenCache,
     MemoryTokenCache,
@@ -22,6 +23,7 @@ __all__ = [
     "Auth",
     "AuthContext",
     "AuthorizationCodePKCE",
+    "CacheKeyError",
     "ClientCredentials",
     "DeviceAuthorization",
     "DeviceCode",

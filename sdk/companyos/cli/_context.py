@@ -5,7 +5,7 @@ Credentials, first match wins:
 2. ``COMPANYOS_CLIENT_ID`` + ``COMPANYOS_CLIENT_SECRET``: client credentials (``COMPANYOS_SCOPE``, default
    ``api``) — for CI;
 3. the profile saved by ``companyos login`` (device code or PKCE), whose tokens live in the SDK's token
-   cache (OS keyring, else the AES-GCM encrypted file under ``COMPANYOS_HOME``).
+   cache (OS keyring, else the AES-GCM encrypted file under ``COMPANYOS_HOME`` when a key is configured).
 
 Profiles (``$COMPANYOS_HOME/cli-profiles.json``, no secrets) remember the API URL, client id, flow and
 default tenant of each login.

@@ -66,16 +66,28 @@ def verify(
     trust: Annotated[
         list[Path] | None, typer.Option("--trust", help="Trusted public key (PEM; repeatable).")
     ] = None,
+    trust_api: Annotated[
+        bool,
+        typer.Option("--trust-api", help="Trust the evidence keys the API publishes (GET /v1/signing-keys)."),
+    ] = False,
 ) -> None:
     """Verify an archive offline: signature, key id, every item's digest and size (exit 1 when broken)."""
     from companyos.evidence import verify_archive
 
     st = state(ctx)
-    result = verify_archive(archive.read_bytes(), [p.read_bytes() for p in trust] if trust else None)
+    pinned = [p.read_bytes() for p in trust or []]
+    if trust_api:
+        published = st.client(auth=None).system.signing_keys(use="evidence")["keys"]
+        pinned += [key["pem"].encode("ascii") for key in published]
+    result = verify_archive(archive.read_bytes(), pinned or None)
     if st.output != "table":
         render_object(result.to_dict(), st.output)
     elif result.ok:
-        trusted = " by a trusted key" if trust else " (self-consistent; pass --trust to pin the signer)"
+        trusted = (
+            " by a trusted key"
+            if pinned
+            else " (self-consistent; pass --trust or --trust-api to pin the signer)"
+        )
         print(
             f"OK: evidence pack {result.pack_id} intact ({result.items} items, signed{trusted}, key {result.key_id})"
         )

@@ -1,8 +1,10 @@
-"""``companyos status``: is the API up (liveness) and ready (its dependencies)? No sign-in needed."""
+"""``companyos status`` and ``companyos keys``: is the API up and ready, and which public keys sign its
+audit events and evidence packs. No sign-in needed."""
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -12,7 +14,12 @@ from ._common import state
 from ._errors import CliError, ExitCode
 from ._output import render_list, render_object
 
-__all__ = ["register", "status"]
+__all__ = ["keys_app", "register", "status"]
+
+keys_app = typer.Typer(
+    help="The platform's public signing keys (audit, evidence): list, pem.", no_args_is_help=True
+)
+Use = Annotated[str | None, typer.Option("--use", help="audit or evidence.")]
 
 
 def status(ctx: typer.Context) -> None:
@@ -37,5 +44,25 @@ def status(ctx: typer.Context) -> None:
         raise CliError(f"{st.api_url} is not ready: {failing}", ExitCode.ERROR)
 
 
+@keys_app.command("list")
+def keys_list(ctx: typer.Context, use: Use = None) -> None:
+    """Every signing key ever used (old signatures stay verifiable); CURRENT marks the one signing now."""
+    st = state(ctx)
+    keys = st.client(auth=None).system.signing_keys(use=cast(Any, use))["keys"]
+    render_list(keys, [("KID", "kid"), ("USE", "use"), ("ALG", "alg"), ("CURRENT", "current")], st.output)
+
+
+@keys_app.command("pem")
+def keys_pem(ctx: typer.Context, kid: Annotated[str, typer.Argument(help="Key id (ak_… or ek_…).")]) -> None:
+    """One key's PEM on stdout, e.g. for `evidence verify --trust`."""
+    st = state(ctx)
+    keys = st.client(auth=None).system.signing_keys()["keys"]
+    found = next((k for k in keys if k["kid"] == kid), None)
+    if found is None:
+        raise CliError(f"no signing key {kid!r} (see `companyos keys list`)", ExitCode.NOT_FOUND)
+    sys.stdout.write(found["pem"])
+
+
 def register(root: typer.Typer) -> None:
     root.command("status")(status)
+    root.add_typer(keys_app, name="keys")

@@ -105,6 +105,8 @@ __all__ = [
     "ServiceSloSpec",
     "ServiceSloSummary",
     "ServiceTier",
+    "SigningKey",
+    "SigningKeySet",
     "SliSample",
     "SliSampleBatchResult",
     "Tenant",
@@ -145,6 +147,23 @@ class ReadinessCheck(TypedDict, total=False):
     name: str
     ok: bool
     detail: str
+
+
+class SigningKey(TypedDict):
+    """An Ed25519 public key as a JWK (RFC 8037) plus its PEM; ``use`` says what it signs."""
+
+    kid: str
+    use: Literal["audit", "evidence"]
+    kty: str
+    crv: str
+    alg: str
+    x: str
+    pem: str
+    current: bool
+
+
+class SigningKeySet(TypedDict):
+    keys: list[SigningKey]
 
 
 class Readiness(TypedDict):

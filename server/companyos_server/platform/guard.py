@@ -94,17 +94,23 @@ class GuardMiddleware:
         purpose = _header(scope, PURPOSE_HEADER)
         member = principal.is_member(tenant_id)
         cross = not member and principal.can_cross_tenants
-        if not member and not principal.is_platform_admin:
-            if not cross:
+        if not member:
+            if not cross and not principal.is_platform_admin:
                 # Not revealing whether another tenant exists: same answer as a missing one.
                 raise _problem(404, "Not Found", "not-found", f"Tenant '{tenant_id}' was not found.")
-            if not purpose:
+            # A platform admin administers the tenant record itself (tenants:*) without a purpose; any
+            # other access to a tenant's data from outside it states why, platform admins included.
+            administering = principal.is_platform_admin and (info.action or "").startswith("tenants:")
+            if not purpose and not administering:
                 raise _problem(
                     403,
                     "Forbidden",
                     "purpose-required",
                     "Cross-tenant access needs an X-CompanyOS-Purpose header stating why.",
-                    reasons=["cross-tenant reads require scope tenants:cross and a stated purpose"],
+                    reasons=[
+                        "access to another tenant's data requires an elevated scope (tenants:cross or "
+                        "platform:admin) and a stated purpose"
+                    ],
                 )
 
         with runtime.db.session() as session:
@@ -128,6 +134,9 @@ class GuardMiddleware:
         state["tenant_tier"] = attributes.get("tier")
 
         if info.action:
+            service_id = scope.get("path_params", {}).get("service_id")
+            if service_id:  # lets service-scoped policy exceptions apply to the service's operations
+                attributes = {**attributes, "service_id": str(service_id)}
             resource = Resource(info.resource_type or "tenant", tenant_id, tenant_id, attributes)
             decision = runtime.policy.authorize(
                 principal,

@@ -2,6 +2,10 @@
 
 Policies are parsed once; a decision is ~0.2 ms. Every decision carries human-readable reasons,
 taken from each policy's ``@reason`` annotation, so clients can show *why* a control is disabled.
+
+Approved, unexpired policy exceptions waive ``forbid`` policies for one tenant (or one service of it):
+when every forbid that denied a request is waived by an exception in scope, the request is evaluated
+again without those forbids, and the exceptions are named in the decision's reasons and policy ids.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +59,57 @@ def _reasons_by_id(text: str) -> dict[str, str]:
     return reasons
 
 
+@dataclass(frozen=True)
+class PolicyException:
+    """An approved exception, as the engine applies it: it waives the forbid policy ``cedar_ids`` names.
+
+    ``service_id`` None: every resource of the tenant; otherwise only resources that identify that
+    service (see :func:`service_of`). It stops applying at ``expires_at`` (judged at each decision).
+    """
+
+    id: str
+    policy_id: str  # as the API names it (a built-in id, or the tenant policy's own id)
+    cedar_ids: tuple[str, ...]  # the Cedar @id(s) it may waive
+    service_id: str | None
+    approver: str
+    expires_at: datetime
+    reason: str
+
+    def applies_to(self, resource: Resource, now: datetime) -> bool:
+        if self.expires_at <= now:
+            return False
+        return self.service_id is None or self.service_id == service_of(resource)
+
+    def note(self) -> str:
+        expires = self.expires_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (
+            f"exception {self.id} waives policy '{self.policy_id}'"
+            f"{f' for service {self.service_id}' if self.service_id else ''}"
+            f" (approved by {self.approver}, expires {expires}): {self.reason}"
+        )
+
+
+def service_of(resource: Resource) -> str | None:
+    """The service a resource identifies: a ``service`` resource's id, else its ``service_id`` attribute."""
+    if resource.type == "service" and resource.id != resource.tenant_id:
+        return resource.id
+    value = resource.attributes.get("service_id")
+    return value if isinstance(value, str) and value else None
+
+
 TenantPolicySource = Callable[[str], str]
+ExceptionSource = Callable[[str], Sequence[PolicyException]]
 TENANT_POLICY_TTL_SECONDS = 2.0
+_CACHE_LIMIT = 256
 
 
 class PolicyEngine:
     """Built-in policies, plus each tenant's own when a tenant policy source is attached.
 
     A tenant's policies apply to resources of that tenant only; their text is re-read at most every
-    TENANT_POLICY_TTL_SECONDS, and each distinct policy set is parsed once.
+    TENANT_POLICY_TTL_SECONDS, and each distinct policy set is parsed once. The tenant's active
+    exceptions (when an exception source is attached) are re-read on the same schedule; expiry is
+    judged at every decision, so an exception stops applying at its ``expires_at`` exactly.
     """
 
     def __init__(self, policy_text: str) -> None:
@@ -72,16 +119,32 @@ class PolicyEngine:
         self._tenant_source: TenantPolicySource | None = None
         self._tenant_text: dict[str, tuple[float, str]] = {}
         self._combined: dict[str, tuple[Any, dict[str, str]]] = {}
+        self._exception_source: ExceptionSource | None = None
+        self._exceptions: dict[str, tuple[float, tuple[PolicyException, ...]]] = {}
+        self._waived: dict[tuple[str, frozenset[str]], Any] = {}
         self._lock = threading.Lock()
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def attach_tenant_policies(self, source: TenantPolicySource | None) -> None:
         self._tenant_source = source
         with self._lock:
             self._tenant_text.clear()
 
-    def _policy_set_for(self, tenant_id: str) -> tuple[Any, dict[str, str]]:
+    def attach_exceptions(self, source: ExceptionSource | None) -> None:
+        """``source(tenant_id)`` lists the tenant's approved, unexpired exceptions (one query)."""
+        self._exception_source = source
+        with self._lock:
+            self._exceptions.clear()
+
+    def invalidate(self, tenant_id: str) -> None:
+        """Forget a tenant's cached policies and exceptions (after an edit or an approval)."""
+        with self._lock:
+            self._tenant_text.pop(tenant_id, None)
+            self._exceptions.pop(tenant_id, None)
+
+    def _extra_text(self, tenant_id: str) -> str:
         if self._tenant_source is None:
-            return self._policies, self._reasons
+            return ""
         now = time.monotonic()
         with self._lock:
             cached = self._tenant_text.get(tenant_id)
@@ -89,7 +152,12 @@ class PolicyEngine:
             cached = (now, self._tenant_source(tenant_id))
             with self._lock:
                 self._tenant_text[tenant_id] = cached
-        extra = cached[1]
+        return cached[1]
+
+    def _policy_set_for(self, tenant_id: str) -> tuple[Any, dict[str, str]]:
+        return self._policy_set(self._extra_text(tenant_id))
+
+    def _policy_set(self, extra: str) -> tuple[Any, dict[str, str]]:
         if not extra:
             return self._policies, self._reasons
         with self._lock:
@@ -98,10 +166,45 @@ class PolicyEngine:
             text = f"{self.policy_text}\n{extra}"
             combined = (cedarpy.PolicySet.from_str(text), _reasons_by_id(text))
             with self._lock:
-                if len(self._combined) > 256:  # bounded: policy edits create new texts
+                if len(self._combined) > _CACHE_LIMIT:  # bounded: policy edits create new texts
                     self._combined.clear()
                 self._combined[extra] = combined
         return combined
+
+    def exceptions_for(self, tenant_id: str) -> tuple[PolicyException, ...]:
+        """The tenant's approved exceptions as last read (at most TENANT_POLICY_TTL_SECONDS old)."""
+        if self._exception_source is None:
+            return ()
+        now = time.monotonic()
+        with self._lock:
+            cached = self._exceptions.get(tenant_id)
+        if cached is None or now - cached[0] > TENANT_POLICY_TTL_SECONDS:
+            cached = (now, tuple(self._exception_source(tenant_id)))
+            with self._lock:
+                self._exceptions[tenant_id] = cached
+        return cached[1]
+
+    def _without(self, extra: str, waived: frozenset[str]) -> Any:
+        """The policy set (built-ins plus ``extra``) without the ``forbid`` policies whose @id is waived."""
+        key = (extra, waived)
+        with self._lock:
+            policies = self._waived.get(key)
+        if policies is None:
+            text = f"{self.policy_text}\n{extra}" if extra else self.policy_text
+            doc = json.loads(cedarpy.policies_to_json_str(text))
+            doc["staticPolicies"] = {
+                pid: policy
+                for pid, policy in doc.get("staticPolicies", {}).items()
+                if not (
+                    policy.get("effect") == "forbid" and (policy.get("annotations") or {}).get("id") in waived
+                )
+            }
+            policies = cedarpy.PolicySet.from_json_str(json.dumps(doc))
+            with self._lock:
+                if len(self._waived) > _CACHE_LIMIT:
+                    self._waived.clear()
+                self._waived[key] = policies
+        return policies
 
     @classmethod
     def from_directory(cls, directory: Path = POLICY_DIR) -> PolicyEngine:
@@ -143,13 +246,51 @@ class PolicyEngine:
                 "mutation": mutation,
             },
         }
-        policies, reason_texts = self._policy_set_for(resource.tenant_id)
-        result = cedarpy.is_authorized(request, policies, json.dumps(entities))
-        ids = result.diagnostics.id_annotations_by_reason
-        policy_ids = tuple(sorted(ids.get(r, r) for r in result.diagnostics.reasons))
+        extra = self._extra_text(resource.tenant_id)
+        policies, reason_texts = self._policy_set(extra)
+        entities_json = json.dumps(entities)
+        result = cedarpy.is_authorized(request, policies, entities_json)
         if result.diagnostics.errors:
             # An evaluation error never grants access; it is reported as a reason.
-            return Decision(action, False, tuple(str(e) for e in result.diagnostics.errors), policy_ids)
+            return Decision(
+                action, False, tuple(str(e) for e in result.diagnostics.errors), _policy_ids(result)
+            )
+        policy_ids = _policy_ids(result)
+        if result.allowed or not policy_ids:
+            return self._decision(action, result, policy_ids, reason_texts, roles, resource)
+        # Denied by forbid policies (a deny's reasons are the satisfied forbids): are any waived?
+        now = self.clock()
+        active = [e for e in self.exceptions_for(resource.tenant_id) if e.applies_to(resource, now)]
+        used = [e for e in active if set(e.cedar_ids) & set(policy_ids)]
+        if not used:
+            return self._decision(action, result, policy_ids, reason_texts, roles, resource)
+        waived = frozenset(pid for pid in policy_ids if any(pid in e.cedar_ids for e in used))
+        notes = tuple(e.note() for e in used)
+        exception_ids = tuple(e.id for e in used)
+        remaining = tuple(pid for pid in policy_ids if pid not in waived)
+        if remaining:
+            # Other forbids still deny: they are the reasons; the waivers are listed after them.
+            reasons = tuple(reason_texts.get(pid, pid) for pid in remaining) + notes
+            return Decision(action, False, reasons, remaining + exception_ids)
+        again = cedarpy.is_authorized(request, self._without(extra, waived), entities_json)
+        if again.diagnostics.errors:
+            return Decision(
+                action, False, tuple(str(e) for e in again.diagnostics.errors) + notes, exception_ids
+            )
+        decision = self._decision(action, again, _policy_ids(again), reason_texts, roles, resource)
+        return Decision(
+            action, decision.allowed, decision.reasons + notes, decision.policy_ids + exception_ids
+        )
+
+    @staticmethod
+    def _decision(
+        action: str,
+        result: Any,
+        policy_ids: tuple[str, ...],
+        reason_texts: dict[str, str],
+        roles: tuple[str, ...],
+        resource: Resource,
+    ) -> Decision:
         reasons = tuple(reason_texts.get(pid, pid) for pid in policy_ids)
         if result.allowed:
             return Decision(action, True, reasons, policy_ids)
@@ -162,6 +303,11 @@ class PolicyEngine:
         self, principal: Principal, actions: Iterable[tuple[str, bool]], resource: Resource, **kwargs: Any
     ) -> list[Decision]:
         return [self.authorize(principal, a, resource, mutation=m, **kwargs) for a, m in actions]
+
+
+def _policy_ids(result: Any) -> tuple[str, ...]:
+    ids = result.diagnostics.id_annotations_by_reason
+    return tuple(sorted(ids.get(r, r) for r in result.diagnostics.reasons))
 
 
 def _escape(value: str) -> str:

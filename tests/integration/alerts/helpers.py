@@ -24,7 +24,9 @@ def member(
 
 
 def admin(mint: Mint) -> dict[str, str]:
-    return bearer(mint("usr_root", scopes=ADMIN_SCOPES, acr=ACR_MFA, auth_time=int(time.time())))
+    """A platform admin with MFA, stating a purpose (needed outside a tenant for anything but tenants:*)."""
+    token = mint("usr_root", scopes=ADMIN_SCOPES, acr=ACR_MFA, auth_time=int(time.time()))
+    return {**bearer(token), "X-CompanyOS-Purpose": "integration tests"}
 
 
 async def ensure_service(

@@ -284,3 +284,34 @@ def test_sli_samples_push_and_list(cli: Cli, service, tmp_path: Path) -> None:
     )
     too_good = one_line(cli("services", "sli", "push", svc, "--good", "11", "--total", "10", **env), 1)
     assert "samples[0].good" in too_good or "invalid" in too_good
+
+
+def test_signing_keys_and_evidence_verify_against_the_api(
+    cli: Cli, service, runtime: Any, tmp_path: Path
+) -> None:
+    pack = runtime.evidence.create_pack(
+        tenant_id="acme", title="Rollback evidence", subject="deployment:dep_1",
+        items=[EvidenceItem("steps.json", b'{"ok": true}')], lineage={"inputs": [], "process": "test", "outputs": []},
+        created_by="usr_alice",
+    )  # fmt: skip
+    env = service("acme")
+    keys = ok(cli("-o", "json", "keys", "list", "--use", "evidence", **env))
+    (current,) = [k for k in keys if k["current"]]
+    pem = cli("keys", "pem", current["kid"], **env)
+    assert pem.exit_code == 0 and pem.stdout.startswith("-----BEGIN PUBLIC KEY-----")
+    assert one_line(cli("keys", "pem", "ek_nope", **env), 4).startswith("error: no signing key")
+
+    archive = tmp_path / "pack.tar.gz"
+    ok_download = cli("evidence", "download", pack["id"], "--out", str(archive), **env)
+    assert ok_download.exit_code == 0, ok_download.stderr
+    pinned = cli("evidence", "verify", str(archive), "--trust-api", **env)
+    assert pinned.exit_code == 0 and "by a trusted key" in pinned.stdout, (pinned.stdout, pinned.stderr)
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    stranger = Ed25519PrivateKey.generate().public_key()
+    (tmp_path / "other.pem").write_bytes(
+        stranger.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
+    wrong = cli("evidence", "verify", str(archive), "--trust", str(tmp_path / "other.pem"), **env)
+    assert wrong.exit_code == 1 and "not valid" in wrong.stderr

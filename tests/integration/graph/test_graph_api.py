@@ -29,7 +29,7 @@ def build(runtime: Runtime) -> None:
 
 async def test_neighbours_paths_changes(client: httpx.AsyncClient, mint: Mint, runtime: Runtime) -> None:
     build(runtime)
-    admin = bearer(mint("usr_root", scopes=ADMIN))
+    admin = {**bearer(mint("usr_root", scopes=ADMIN)), "X-CompanyOS-Purpose": "graph tests"}
     r = await client.get(
         "/v1/tenants/initech/graph/neighbours", params={"ref": "service:a", "depth": 2, "kinds": "service"},
         headers=admin,
@@ -61,6 +61,6 @@ async def test_unreadable_kinds_are_filtered(client: httpx.AsyncClient, mint: Mi
         "/v1/tenants/initech/graph/neighbours", params={"ref": "secret_thing:x"}, headers=viewer
     )
     assert r.status_code == 404
-    admin = bearer(mint("usr_root", scopes=ADMIN))
+    admin = {**bearer(mint("usr_root", scopes=ADMIN)), "X-CompanyOS-Purpose": "graph tests"}
     r = await client.get("/v1/tenants/initech/graph/neighbours", params={"ref": "service:zzz"}, headers=admin)
     assert r.status_code == 404

@@ -52,7 +52,11 @@ async def test_inspect_shows_neighbours_changes_links_and_actions(
 
     register_link_provider("service", grafana)
     try:
-        headers = bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"]))
+        # A platform admin outside the tenant states a purpose, as any cross-tenant reader does.
+        headers = {
+            **bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"])),
+            "X-CompanyOS-Purpose": "support ticket 42",
+        }
         r = await client.get(
             "/v1/tenants/initech/inspect", params={"ref": "service:svc_api"}, headers=headers
         )
@@ -70,7 +74,11 @@ async def test_inspect_shows_neighbours_changes_links_and_actions(
     assert body["links"] == [
         {"name": "Grafana", "url": "https://grafana.test/d/x?var-service=payments-api&tenant=initech"}
     ]
-    assert all(a["allowed"] for a in body["actions"])  # platform admin
+    assert all(a["allowed"] for a in body["actions"])  # platform admin, Maestro remediations included
+    assert [a["action"] for a in body["actions"] if a["action"].startswith("maestro:")] == [
+        "maestro:service.restart",
+        "maestro:service.scale",
+    ]
 
 
 async def test_inspect_actions_carry_reasons_and_step_up(

@@ -20,6 +20,7 @@ from companyos_server.core.maestro.engine import Maestro
 from companyos_server.platform.jobs.models import JobRow
 from companyos_server.platform.runtime import Runtime
 from companyos_server.settings import REPO_ROOT
+from tests.unit.maestro.targets import add_test_targets
 
 TENANT = "acme"
 LEASE_SECONDS = "2"
@@ -74,6 +75,7 @@ def workers(runtime: Runtime, tmp_path: Path) -> Iterator[Workers]:
     from companyos_server.seed import seed_tenants
 
     seed_tenants(runtime)
+    add_test_targets(runtime.db, TENANT)  # svc_checkout, checkout.v2, inc_1: the plans' real targets
     w = Workers(runtime, tmp_path)
     yield w
     w.stop_all()
@@ -206,3 +208,38 @@ def test_sigkill_then_later_step_fails_for_good_and_compensation_runs(
             )
         )
     assert [c.step_id for c in comp] == ["flag", "scale"]  # reverse order
+
+
+def test_sigkill_then_the_target_disappears_the_resumed_step_fails_at_once_and_compensates(
+    runtime: Runtime, workers: Workers
+) -> None:
+    """A target deleted while the run was down: the resumed step fails for good on its first attempt
+    (no retries) and the completed step is compensated exactly once."""
+    from companyos_server.domains.incidents.store import IncidentRow
+
+    steps = [
+        {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 8},
+         "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 4}}},
+        {"id": "settle", "action": "wait", "parameters": {"seconds": 3}},
+        {"id": "tell", "action": "incident.task", "parameters": {"incident_id": "inc_1", "title": "Scaled"},
+         "retries": {"max_attempts": 4, "base_delay": 5, "max_delay": 5}},
+    ]  # fmt: skip
+    maestro, run = start_plan(runtime, steps, "Durable, target gone")
+    rid = run["id"]
+    kill_during(maestro, workers, rid, "settle")
+    assert effect_keys(runtime, rid) == [f"{rid}:scale"]
+    with runtime.db.session() as s:
+        s.delete(s.get(IncidentRow, "inc_1"))
+
+    workers.start()
+    final = poll(
+        lambda: (r := maestro.get_run(TENANT, rid))["state"] in ("succeeded", "failed", "compensated") and r,
+        "the run to compensate",
+        workers,
+    )
+    assert final["state"] == "compensated", workers.logs()
+    by_id = {s["id"]: s for s in final["steps"]}
+    assert (by_id["tell"]["state"], by_id["tell"]["attempts"]) == ("failed", 1)
+    assert by_id["tell"]["errors"][-1]["message"] == "incident inc_1 does not exist in tenant acme"
+    assert by_id["scale"]["compensation_state"] == "succeeded"
+    assert effect_keys(runtime, rid) == sorted([f"{rid}:scale", f"{rid}:scale:compensate"])

@@ -18,6 +18,7 @@ from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.runtime import Runtime
 from companyos_server.platform.storage import utcnow
 from tests.conftest import bearer
+from tests.unit.maestro.targets import add_deployment, add_service
 
 Mint = Callable[..., str]
 BASE = "/v1/tenants/acme"
@@ -44,6 +45,15 @@ def sre(mint: Mint, *, mfa: bool = False) -> dict[str, str]:
 
 def viewer(mint: Mint) -> dict[str, str]:
     return bearer(mint("usr_bob", tenants={"acme": ["viewer"]}))
+
+
+@pytest.fixture(autouse=True)
+def targets(runtime: Runtime) -> None:
+    """The service and deployments the plans above name (Maestro refuses targets acme does not have)."""
+    add_service(runtime.db, "acme", "svc_checkout", "checkout-maestro-test")
+    add_service(runtime.db, "acme", "svc_payments", "payments-maestro-test")
+    add_deployment(runtime.db, "acme", "dep_checkout_41", "svc_checkout", "v41", minutes_ago=60)
+    add_deployment(runtime.db, "acme", "dep_checkout_42", "svc_checkout", "v42", minutes_ago=10)
 
 
 @pytest.fixture
@@ -133,6 +143,9 @@ async def test_rollback_dry_run_step_up_execute_poll_sse_evidence_audit(
     impact = r.json()
     assert impact["requires_step_up"] is True and impact["changes_made"] is False
     assert [s["target"] for s in impact["steps"]] == ["dep_checkout_42", "svc_checkout"]
+    assert impact["steps"][0]["change"] == (
+        "Deployment dep_checkout_42 is rolled back to the previous good deployment."
+    )
     r = await client.post(runs_url, params={"dry_run": "true"}, headers=sre(mint, mfa=True))
     assert r.status_code == 200 and r.json()["requires_step_up"] is False
     assert (await client.get(f"{BASE}/runs", headers=sre(mint))).json()["items"] == []
@@ -169,6 +182,9 @@ async def test_rollback_dry_run_step_up_execute_poll_sse_evidence_audit(
         ("rollback", "succeeded", 1),
         ("restart", "succeeded", 1),
     ]
+
+    rolled = done["steps"][0]["output"]
+    assert (rolled["deployment_known"], rolled["to"]) == (True, "dep_checkout_41"), rolled
 
     r = await client.get(f"{BASE}/runs/{run['id']}/events", headers=viewer(mint))
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
@@ -282,7 +298,6 @@ async def test_incident_task_and_flag_toggle_change_the_platform(
                 {"id": "off", "action": "flag.toggle", "parameters": {"flag": "new-checkout", "enabled": False}},
                 {"id": "staging-on", "action": "flag.toggle",
                  "parameters": {"flag": "new-checkout", "enabled": True, "environment": "staging"}},
-                {"id": "ghost", "action": "flag.toggle", "parameters": {"flag": "no-such-flag", "enabled": True}},
                 {"id": "task", "action": "incident.task",
                  "parameters": {"incident_id": incident, "title": "Kill switch thrown"}},
             ],
@@ -307,4 +322,71 @@ async def test_incident_task_and_flag_toggle_change_the_platform(
 
     outputs = {s["id"]: s["output"] or {} for s in done["steps"]}
     assert outputs["off"]["now_enabled"] is False and outputs["off"]["was_enabled"] is True, outputs
-    assert outputs["ghost"]["flag_known"] is False and outputs["task"]["incident_known"] is True, outputs
+    assert outputs["off"]["flag_known"] is True and outputs["task"]["incident_known"] is True, outputs
+
+
+def globex_deployment(runtime: Runtime) -> str:
+    from sqlalchemy import select
+
+    from companyos_server.domains.deployments.store import DeploymentRow
+
+    with runtime.db.session() as s:
+        found = s.scalars(select(DeploymentRow.id).where(DeploymentRow.tenant_id == "globex")).first()
+    assert found is not None, "the demo seed gives globex deployments"
+    return found
+
+
+@pytest.mark.parametrize("whose", ["unknown", "globex"])
+async def test_rollback_of_a_deployment_acme_lacks_fails_and_compensates(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime, worker: Runtime, whose: str
+) -> None:
+    """A mistyped id, or another tenant's, is not "rolled back": the dry run says the step would fail,
+    the run fails it at once (no retries), compensates what came before and records no effect for it."""
+    from sqlalchemy import select
+
+    from companyos_server.core.maestro.models import EffectRow
+    from companyos_server.domains.deployments import store as dep_store
+
+    deployment_id = "dep_doesnotexist" if whose == "unknown" else globex_deployment(runtime)
+    message = f"deployment {deployment_id} does not exist in tenant acme"
+    plan = await create(
+        client,
+        mint,
+        {
+            "name": f"Roll back {whose}",
+            "steps": [
+                {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 6},
+                 "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 3}}},
+                {"id": "rollback", "action": "deployment.rollback", "parameters": {"deployment_id": deployment_id},
+                 "retries": {"max_attempts": 3, "base_delay": 5, "max_delay": 5}},
+            ],
+        },
+    )  # fmt: skip
+    r = await client.post(f"{BASE}/plans/{plan['id']}/dry-run", headers=sre(mint, mfa=True))
+    assert r.status_code == 200, r.text
+    step = r.json()["steps"][1]
+    assert step["target"] == deployment_id and step["change"].startswith(f"No change: {message}; "), step
+    assert "rolled back to" not in step["change"] and r.json()["changes_made"] is False
+
+    r = await client.post(
+        f"{BASE}/plans/{plan['id']}/runs", json={"reason": "typo?"}, headers=sre(mint, mfa=True)
+    )
+    assert r.status_code == 202, r.text
+    started = time.monotonic()
+    done = await wait_for(
+        client, f"{BASE}/runs/{r.json()['id']}", sre(mint), ("succeeded", "failed", "compensated")
+    )
+    assert time.monotonic() - started < 5  # no 5 s backoff was slept
+    assert done["state"] == "compensated" and done["error"] == message, done
+    by_id = {s["id"]: s for s in done["steps"]}
+    assert (by_id["rollback"]["state"], by_id["rollback"]["attempts"]) == ("failed", 1)
+    assert [e["message"] for e in by_id["rollback"]["errors"]] == [message]
+    assert by_id["scale"]["compensation_state"] == "succeeded"
+    with runtime.db.session() as s:
+        keys = sorted(s.scalars(select(EffectRow.idempotency_key).where(EffectRow.run_id == done["id"])))
+        assert keys == [f"{done['id']}:scale", f"{done['id']}:scale:compensate"]
+        if whose == "globex":
+            assert dep_store.get(s, "globex", deployment_id).state != "rolled_back"  # type: ignore[union-attr]
+    audit = runtime.audit.list("acme", page_size=200).items
+    (failed,) = [a for a in audit if a["action"] == "maestro:step" and a["details"]["transition"] == "failed"]
+    assert failed["details"]["error"] == message and failed["details"]["retryable"] is False

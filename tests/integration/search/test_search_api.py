@@ -100,7 +100,10 @@ async def test_scoped_filters(client: httpx.AsyncClient, mint: Mint, runtime: Ru
 
 async def test_pages(client: httpx.AsyncClient, mint: Mint, runtime: Runtime) -> None:
     seed_graph(runtime)
-    headers = bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"]))
+    headers = {
+        **bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"])),
+        "X-CompanyOS-Purpose": "search tests",
+    }
     seen, token = [], None
     for _ in range(10):
         params = {"q": "pay", "page_size": 2, **({"page_token": token} if token else {})}
@@ -147,7 +150,10 @@ async def test_results_never_include_kinds_the_caller_may_not_read(
         headers=member(mint, "initech", "viewer"),
     )  # fmt: skip
     assert r.json()["items"] == []
-    admin = bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"]))
+    admin = {
+        **bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"])),
+        "X-CompanyOS-Purpose": "search tests",
+    }
     r = await client.get("/v1/tenants/initech/search", params={"q": "signing"}, headers=admin)
     assert [i["ref"] for i in r.json()["items"]] == ["secret_thing:st_1"]
 

@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from companyos_server.platform.principal import ACR_MFA
+from companyos_server.platform.runtime import Runtime
 from tests.conftest import bearer
 
 Mint = Callable[..., str]
@@ -133,6 +134,22 @@ async def test_cross_tenant_read_needs_purpose(client: httpx.AsyncClient, mint: 
         headers={**auditor, "X-CompanyOS-Purpose": "quarterly review"},
     )
     assert r.status_code == 403
+
+
+async def test_platform_admins_state_a_purpose_for_tenant_data(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime
+) -> None:
+    """The tenant record is theirs to administer; the tenant's data (audit, incidents…) needs a purpose."""
+    root = bearer(mint("usr_root", scopes=["openid", "api", "platform:admin"]))
+    assert (await client.get("/v1/tenants/acme", headers=root)).status_code == 200
+    r = await client.get("/v1/tenants/acme/audit/events", headers=root)
+    assert r.status_code == 403 and r.json()["type"].endswith("purpose-required")
+    r = await client.post("/v1/tenants/acme/incidents", json={"title": "t", "severity": "sev4"}, headers=root)
+    assert r.status_code == 403
+    stated = {**root, "X-CompanyOS-Purpose": "INC-42 customer escalation"}
+    assert (await client.get("/v1/tenants/acme/audit/events", headers=stated)).status_code == 200
+    events = runtime.audit.list("acme", page_size=50).items
+    assert any(e["purpose"] == "INC-42 customer escalation" for e in events)
 
 
 @pytest.mark.parametrize(

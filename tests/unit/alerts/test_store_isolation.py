@@ -39,7 +39,10 @@ def test_stores_cannot_return_another_tenants_rows(runtime: Runtime) -> None:
     a_inc, _ = incidents.open_from_alert(db, None, acme, a_alert, {})
     key = keys.create_key(db, acme, {"name": "k"})
     policies.create_exception(
-        db, runtime.policy.policy_text, acme, {"policy_id": "member-read", "reason": "r", "duration_hours": 1}
+        db,
+        runtime.policy.policy_text,
+        acme,
+        {"policy_id": "residency-eu-export", "reason": "r", "duration_hours": 1},
     )
     resource = Resource("incident", "acme", "acme")
     decision = runtime.policy.authorize(acme.principal, "incidents:read", resource)

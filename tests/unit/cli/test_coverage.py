@@ -67,6 +67,7 @@ COMMANDS: dict[str, str] = {
     "get_me": "whoami",
     "get_health": "status",
     "get_readiness": "status",
+    "list_signing_keys": "keys list",
     # incidents
     "list_incidents": "incidents list",
     "create_incident": "incidents create",

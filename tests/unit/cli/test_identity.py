@@ -164,3 +164,33 @@ def test_api_url_precedence(cli: Cli, api: respx.MockRouter) -> None:
         assert cli("--api-url", "https://other.test/", "whoami").exit_code == 0
     assert route.called
     assert API != "https://other.test"
+
+
+def test_login_warns_when_the_tokens_cannot_be_saved(
+    cli: Cli, api: respx.MockRouter, monkeypatch, tmp_path
+) -> None:
+    from companyos import _crypto
+    from companyos.auth._cache import EncryptedFileTokenCache
+
+    monkeypatch.setattr(_crypto, "keyring_usable", lambda: False)  # a headless machine: no keyring
+    monkeypatch.delenv("COMPANYOS_TOKEN")
+    monkeypatch.delenv("COMPANYOS_CACHE_KEY", raising=False)
+    monkeypatch.delenv("COMPANYOS_CACHE_KEY_FILE", raising=False)
+    monkeypatch.setenv("COMPANYOS_HOME", str(tmp_path / "home"))
+    cli.overrides.token_cache = EncryptedFileTokenCache(tmp_path / "home" / "tokens.bin")
+    _oauth(api)
+    api.post("/oauth2/device_authorization").respond(
+        json={
+            "device_code": "dc",
+            "user_code": "AAAA-BBBB",
+            "verification_uri": f"{ISSUER}/device",
+            "interval": 1,
+        }
+    )
+    api.post("/oauth2/token").respond(json={"access_token": "tok_dev", "expires_in": 3600})
+    api.get("/v1/me").respond(json=me())
+    cli.overrides.on_device_prompt = lambda _prompt: None
+    result = cli("login")
+    assert result.exit_code == 0, result.stderr
+    assert "the tokens were not saved" in result.stderr and "COMPANYOS_CACHE_KEY" in result.stderr
+    assert not (tmp_path / "home" / "tokens.bin").exists()

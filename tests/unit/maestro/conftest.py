@@ -7,6 +7,7 @@ import pytest
 from companyos_server.core.maestro.engine import Maestro
 from companyos_server.platform.runtime import Runtime
 from tests.unit.maestro.fakes import CountingAdapter, FakeClock, FakeEvidence, FakeGraph
+from tests.unit.maestro.targets import add_test_targets
 
 TENANT = "acme"
 
@@ -16,6 +17,7 @@ def tenant(runtime: Runtime) -> str:
     from companyos_server.seed import seed_tenants
 
     seed_tenants(runtime)
+    add_test_targets(runtime.db, TENANT)  # the services, flag and incident the tests' plans name
     return TENANT
 
 

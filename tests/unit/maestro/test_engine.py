@@ -11,13 +11,20 @@ from sqlalchemy import func, select
 
 from companyos_server import errors
 from companyos_server.core.maestro import models
-from companyos_server.core.maestro.adapters import EffectRequest, RecordingAdapter
+from companyos_server.core.maestro.adapters import (
+    EffectError,
+    EffectRequest,
+    RecordingAdapter,
+    TargetNotFound,
+)
 from companyos_server.core.maestro.engine import Maestro, RunFailed
 from companyos_server.core.maestro.executor import backoff_delay
 from companyos_server.platform.audit.models import AuditEventRow
 from companyos_server.platform.jobs.models import JobRow
 from companyos_server.platform.runtime import Runtime
 from companyos_server.platform.storage import utcnow
+from tests.unit.maestro.fakes import CountingAdapter
+from tests.unit.maestro.targets import add_deployment
 
 RESTART = {"id": "restart", "action": "service.restart", "parameters": {"service_id": "svc_checkout"}}
 
@@ -181,6 +188,8 @@ def test_step_timeout_counts_as_a_failed_attempt(runtime: Runtime, maestro: Maes
 def test_dry_run_reports_impact_and_writes_nothing(
     runtime: Runtime, maestro: Maestro, fakes: dict[str, Any], tenant: str
 ) -> None:
+    add_deployment(runtime.db, tenant, "dep_41", "svc_checkout", "v41", minutes_ago=60)
+    add_deployment(runtime.db, tenant, "dep_42", "svc_checkout", "v42", minutes_ago=10)
     steps = [
         {"id": "rollback", "action": "deployment.rollback", "parameters": {"deployment_id": "dep_42"}},
         {**RESTART, "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 2}}},
@@ -331,3 +340,176 @@ def test_definitions_are_validated_with_field_errors(maestro: Maestro, tenant: s
     with pytest.raises(errors.DomainError) as taken:
         maestro.create_plan(tenant, plan_body(RESTART), "usr_alice")
     assert taken.value.status == 409
+
+
+# -- targets the tenant does not have --------------------------------------------------------------------
+
+SCALE_UNDOABLE = {
+    "id": "scale",
+    "action": "service.scale",
+    "parameters": {"service_id": "svc_checkout", "replicas": 6},
+    "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_checkout", "replicas": 3}},
+}
+RETRY_A_LOT = {"max_attempts": 5, "base_delay": 1, "max_delay": 10}
+
+
+def rollback_of(deployment_id: str) -> dict[str, Any]:
+    return {"id": "rollback", "action": "deployment.rollback", "retries": RETRY_A_LOT,
+            "parameters": {"deployment_id": deployment_id}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "deployment_id", ["dep_doesnotexist", "dep_globex_1"], ids=["unknown", "another-tenants"]
+)
+def test_rollback_of_a_deployment_the_tenant_lacks_fails_at_once_and_compensates(
+    runtime: Runtime, maestro: Maestro, fakes: dict[str, Any], tenant: str, deployment_id: str
+) -> None:
+    from companyos_server.domains.deployments import store as dep_store
+
+    add_deployment(runtime.db, "globex", "dep_globex_0", "svc_globex", "v1", minutes_ago=60)
+    add_deployment(runtime.db, "globex", "dep_globex_1", "svc_globex", "v2", minutes_ago=10)
+    # The plan may be written before (or without) its target: only running it checks.
+    plan = maestro.create_plan(tenant, plan_body(SCALE_UNDOABLE, rollback_of(deployment_id)), "usr_alice")
+    run = maestro.start_run(tenant, plan["id"], actor="usr_alice")
+    with pytest.raises(RunFailed):
+        maestro.execute(tenant, run["id"])
+
+    got = maestro.get_run(tenant, run["id"])
+    assert got["state"] == "compensated"
+    assert got["error"] == f"deployment {deployment_id} does not exist in tenant acme"
+    by_id = {s["id"]: s for s in got["steps"]}
+    rollback = by_id["rollback"]
+    assert (rollback["state"], rollback["attempts"]) == ("failed", 1)  # 5 allowed, none wasted
+    assert [e["message"] for e in rollback["errors"]] == [
+        f"deployment {deployment_id} does not exist in tenant acme"
+    ]
+    assert fakes["clock"].sleeps == []  # no backoff
+    assert by_id["scale"]["compensation_state"] == "succeeded"
+    rid = run["id"]
+    assert [e.idempotency_key for e in effects(runtime, rid)] == [f"{rid}:scale", f"{rid}:scale:compensate"]
+    assert [c.kind for c in fakes["adapter"].calls] == ["service.scale", "service.scale"]  # never asked
+    events = maestro.run_events(tenant, rid)[0]
+    assert [e["type"] for e in events if e["step_id"] == "rollback"] == ["step.running", "step.failed"]
+    failed = next(e for e in events if e["type"] == "step.failed")
+    assert failed["data"]["retryable"] is False
+    with runtime.db.session() as s:  # the other tenant's deployment is untouched
+        assert dep_store.get(s, "globex", "dep_globex_1").state == "succeeded"  # type: ignore[union-attr]
+    (pack,) = fakes["evidence"].packs
+    assert pack["title"].endswith("(compensated)")
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        ({"id": "x", "action": "flag.toggle", "parameters": {"flag": "no-such-flag", "enabled": True}},
+         "flag no-such-flag does not exist in tenant acme"),
+        ({"id": "x", "action": "incident.task", "parameters": {"incident_id": "inc_missing", "title": "t"}},
+         "incident inc_missing does not exist in tenant acme"),
+        ({"id": "x", "action": "service.restart", "parameters": {"service_id": "svc_missing"}},
+         "service svc_missing does not exist in tenant acme"),
+        ({"id": "x", "action": "service.scale", "parameters": {"service_id": "svc_missing", "replicas": 2}},
+         "service svc_missing does not exist in tenant acme"),
+        ({"id": "x", "action": "deployment.rollback",
+          "parameters": {"deployment_id": "dep_42", "to_deployment_id": "dep_nope"}},
+         "deployment dep_nope does not exist in tenant acme"),
+    ],
+    ids=["flag", "incident", "restart", "scale", "rollback-to"],
+)  # fmt: skip
+def test_unknown_flag_incident_or_service_fails_the_step_without_retries(
+    runtime: Runtime, maestro: Maestro, fakes: dict[str, Any], tenant: str, step: dict[str, Any], message: str
+) -> None:
+    add_deployment(runtime.db, tenant, "dep_42", "svc_checkout", "v42", minutes_ago=10)
+    plan = maestro.create_plan(tenant, plan_body({**step, "retries": RETRY_A_LOT}), "usr_alice")
+    run = maestro.start_run(tenant, plan["id"], actor="usr_alice")
+    with pytest.raises(RunFailed):
+        maestro.execute(tenant, run["id"])
+    got = maestro.get_run(tenant, run["id"])
+    assert got["state"] == "failed"  # nothing to compensate
+    (s,) = got["steps"]
+    assert (s["state"], s["attempts"], [e["message"] for e in s["errors"]]) == ("failed", 1, [message])
+    assert effects(runtime, run["id"]) == [] and fakes["adapter"].calls == [] and fakes["clock"].sleeps == []
+
+
+def test_compensation_of_a_missing_target_fails_at_once(
+    runtime: Runtime, maestro: Maestro, fakes: dict[str, Any], tenant: str
+) -> None:
+    scale = {**SCALE_UNDOABLE, "retries": RETRY_A_LOT,
+             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_gone", "replicas": 3}}}  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(scale, rollback_of("dep_doesnotexist")), "usr_alice")
+    run = maestro.start_run(tenant, plan["id"], actor="usr_alice")
+    with pytest.raises(RunFailed):
+        maestro.execute(tenant, run["id"])
+    got = maestro.get_run(tenant, run["id"])
+    assert got["state"] == "failed"  # a compensation failed
+    by_id = {s["id"]: s for s in got["steps"]}
+    assert by_id["scale"]["compensation_state"] == "failed"
+    assert by_id["scale"]["compensation_error"] == "service svc_gone does not exist in tenant acme"
+    assert fakes["clock"].sleeps == []
+    assert [e.idempotency_key for e in effects(runtime, run["id"])] == [f"{run['id']}:scale"]
+
+
+def test_an_adapters_non_retryable_error_is_not_retried(
+    runtime: Runtime, tenant: str, fakes: dict[str, Any]
+) -> None:
+    class QuotaAdapter(CountingAdapter):
+        def restart_service(self, request: EffectRequest) -> Any:
+            self.calls.append(request)
+            raise EffectError("restart quota exhausted for today", retryable=False)
+
+    adapter = QuotaAdapter(runtime.db)
+    maestro = Maestro(runtime, adapter=adapter, graph=fakes["graph"], evidence=fakes["evidence"],
+                      sleep=fakes["clock"].sleep, rand=lambda: 1.0)  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body({**RESTART, "retries": RETRY_A_LOT}), "usr_alice")
+    run = maestro.start_run(tenant, plan["id"], actor="usr_alice")
+    with pytest.raises(RunFailed):
+        maestro.execute(tenant, run["id"])
+    (s,) = maestro.get_run(tenant, run["id"])["steps"]
+    assert (s["attempts"], s["errors"][0]["message"]) == (1, "restart quota exhausted for today")
+    assert len(adapter.calls) == 1 and fakes["clock"].sleeps == []
+
+
+def test_dry_run_says_a_step_with_a_missing_target_would_fail(
+    runtime: Runtime, maestro: Maestro, fakes: dict[str, Any], tenant: str
+) -> None:
+    steps = [
+        {**SCALE_UNDOABLE, "compensation": {"action": "service.scale",
+                                            "parameters": {"service_id": "svc_gone", "replicas": 3}}},
+        rollback_of("dep_doesnotexist"),
+        {"id": "flag", "action": "flag.toggle", "parameters": {"flag": "checkout.v2", "enabled": False}},
+    ]  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(*steps), "usr_alice")
+    before = counts(runtime)
+    impact = maestro.dry_run(tenant, plan["id"])
+    assert counts(runtime) == before and fakes["adapter"].calls == []
+    scale, rollback, flag = impact["steps"]
+    assert scale["change"] == "Service svc_checkout is scaled to 6 replicas."
+    assert scale["compensation"] == (
+        "Nothing would be undone: service svc_gone does not exist in tenant acme; the compensation would fail."
+    )
+    assert rollback["target"] == "dep_doesnotexist"
+    assert rollback["change"] == (
+        "No change: deployment dep_doesnotexist does not exist in tenant acme; the step would fail at once "
+        "(no retries) and the run would compensate the steps before it."
+    )
+    assert "rolled back" not in rollback["change"]
+    assert flag["change"] == "Feature flag checkout.v2 is turned off."
+    # Another tenant asking about the same plan id sees nothing (404), as before.
+    with pytest.raises(errors.DomainError):
+        maestro.dry_run("globex", plan["id"])
+
+
+def test_recording_adapter_refuses_a_missing_target_and_records_nothing(
+    runtime: Runtime, tenant: str
+) -> None:
+    adapter = RecordingAdapter(runtime.db)
+    for kind, method, target, params in [
+        ("deployment.rollback", adapter.rollback_deployment, "dep_nope", {"deployment_id": "dep_nope"}),
+        ("flag.toggle", adapter.toggle_flag, "nope", {"flag": "nope", "enabled": True}),
+        ("incident.task", adapter.open_incident_task, "inc_nope", {"incident_id": "inc_nope", "title": "t"}),
+        ("service.restart", adapter.restart_service, "svc_nope", {"service_id": "svc_nope"}),
+    ]:
+        req = EffectRequest(tenant, "run_y", kind, kind, target, params, f"run_y:{kind}", "usr")
+        with pytest.raises(TargetNotFound) as exc:
+            method(req)
+        assert exc.value.retryable is False and str(exc.value).endswith("does not exist in tenant acme")
+    assert effects(runtime, "run_y") == []

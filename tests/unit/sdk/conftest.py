@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import respx
+from keyring.backend import KeyringBackend
 
 import companyos
 
@@ -76,3 +77,56 @@ TENANT = {
     "created_at": "2026-11-01T09:00:00Z",
     "updated_at": "2026-11-01T09:00:00Z",
 }
+
+
+class FakeKeyring(KeyringBackend):
+    """An in-memory keyring backend (``keyring.set_keyring``): a usable OS keyring without touching one."""
+
+    priority = 10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.store.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+def _install_keyring(backend: Any) -> Iterator[Any]:
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_key_source(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[Any]:
+    """No ``COMPANYOS_CACHE_KEY``/``_FILE``, no usable keyring, ``COMPANYOS_HOME`` in ``tmp_path``."""
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from companyos import _crypto
+
+    monkeypatch.delenv("COMPANYOS_CACHE_KEY", raising=False)
+    monkeypatch.delenv("COMPANYOS_CACHE_KEY_FILE", raising=False)
+    monkeypatch.setenv("COMPANYOS_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(_crypto, "_warned", set())
+    yield from _install_keyring(FailKeyring())
+
+
+@pytest.fixture
+def fake_keyring(no_key_source: Any) -> Iterator[FakeKeyring]:
+    """``no_key_source`` plus a usable in-memory keyring."""
+    yield from _install_keyring(FakeKeyring())

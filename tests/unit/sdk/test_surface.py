@@ -131,6 +131,7 @@ def test_traceparent_injected_when_a_span_is_active(api, make_client):
 CALLS: dict[str, Any] = {
     "get_health": lambda c: c.system.health(),
     "get_readiness": lambda c: c.system.readiness(),
+    "list_signing_keys": lambda c: c.system.signing_keys(use="evidence"),
     "get_me": lambda c: c.identity.me(),
     "list_tenants": lambda c: c.tenants.list().first_page(),
     "create_tenant": lambda c: c.tenants.create(id="t", display_name="T"),

@@ -96,6 +96,7 @@ from .job_state import JobState
 from .labels import Labels
 from .list_policy_decisions_outcome import ListPolicyDecisionsOutcome
 from .list_rollback_candidates_environment import ListRollbackCandidatesEnvironment
+from .list_signing_keys_use import ListSigningKeysUse
 from .maestro_account_lock_call import MaestroAccountLockCall
 from .maestro_account_lock_call_action import MaestroAccountLockCallAction
 from .maestro_account_lock_params import MaestroAccountLockParams
@@ -232,6 +233,12 @@ from .service_slo_summary_state import ServiceSloSummaryState
 from .service_tier import ServiceTier
 from .service_update import ServiceUpdate
 from .service_update_labels import ServiceUpdateLabels
+from .signing_key import SigningKey
+from .signing_key_alg import SigningKeyAlg
+from .signing_key_crv import SigningKeyCrv
+from .signing_key_kty import SigningKeyKty
+from .signing_key_set import SigningKeySet
+from .signing_key_use import SigningKeyUse
 from .sli_sample import SliSample
 from .sli_sample_batch import SliSampleBatch
 from .sli_sample_batch_result import SliSampleBatchResult
@@ -371,6 +378,7 @@ __all__ = (
     "Labels",
     "ListPolicyDecisionsOutcome",
     "ListRollbackCandidatesEnvironment",
+    "ListSigningKeysUse",
     "MaestroAccountLockCall",
     "MaestroAccountLockCallAction",
     "MaestroAccountLockParams",
@@ -507,6 +515,12 @@ __all__ = (
     "ServiceTier",
     "ServiceUpdate",
     "ServiceUpdateLabels",
+    "SigningKey",
+    "SigningKeyAlg",
+    "SigningKeyCrv",
+    "SigningKeyKty",
+    "SigningKeySet",
+    "SigningKeyUse",
     "SliSample",
     "SliSampleBatch",
     "SliSampleBatchResult",

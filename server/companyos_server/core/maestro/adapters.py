@@ -10,6 +10,12 @@ The in-tree default, :class:`RecordingAdapter`, records effects in ``maestro_eff
 idempotency key). Adapters are found by name: the in-tree ``recording``, then Python entry points in
 the group ``companyos.maestro.adapters`` (each a factory ``(db) -> PlatformAdapter``). The adapter in use
 is ``COMPANYOS_MAESTRO_ADAPTER`` (a registered name or ``module:attribute``), else ``recording``.
+
+Failures: any exception from an adapter method is a failed attempt, retried with backoff. An adapter
+raises :class:`EffectError` with ``retryable=False`` (or any exception with a ``retryable = False``
+attribute) for a failure no retry can fix; the executor then fails the step at once and compensates.
+:class:`TargetNotFound` is that for a CompanyOS object the tenant does not have; the executor checks
+those targets itself before calling any adapter (:mod:`.targets`), so adapters need not.
 """
 
 from __future__ import annotations
@@ -23,12 +29,39 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.exc import IntegrityError
 
+from companyos_server.core.maestro import actions, targets
 from companyos_server.core.maestro.models import EffectRow
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
 ENTRY_POINT_GROUP = "companyos.maestro.adapters"
 ADAPTER_ENV = "COMPANYOS_MAESTRO_ADAPTER"
 DEFAULT_ADAPTER = "recording"
+
+
+class EffectError(Exception):
+    """An effect that failed. ``retryable = False``: retrying cannot help (the step fails at once)."""
+
+    retryable: bool = True
+
+    def __init__(self, message: str, *, retryable: bool | None = None) -> None:
+        super().__init__(message)
+        if retryable is not None:
+            self.retryable = retryable
+
+
+class TargetNotFound(EffectError):
+    """A step names a CompanyOS object (deployment, service, flag, incident) its tenant does not have."""
+
+    retryable = False
+
+    def __init__(self, problems: list[targets.MissingTarget]) -> None:
+        super().__init__(targets.describe(problems))
+        self.problems = list(problems)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """False for errors that say so (``retryable = False``); every other failure may be retried."""
+    return getattr(exc, "retryable", True) is not False
 
 
 @dataclass(frozen=True)
@@ -88,13 +121,17 @@ class RecordingAdapter:
         apply: Callable[[Any], dict[str, Any]] | None = None,
     ) -> EffectResult:
         """Insert the effect row; ``apply(session)`` (a platform change in the same transaction) may add
-        details. Both commit together or not at all."""
+        details. Both commit together or not at all. A CompanyOS target the tenant does not have raises
+        :class:`TargetNotFound` (checked in the same transaction; nothing is recorded)."""
         existing = self.lookup(request.tenant_id, request.idempotency_key)
         if existing is not None:
             return existing
         effect_id = new_id("eff")
         try:
             with self.db.session() as session:
+                problems = targets.missing(session, request.tenant_id, request.kind, _checked(request))
+                if problems:
+                    raise TargetNotFound(problems)
                 if apply is not None:
                     details = {**details, **apply(session)}
                 session.add(
@@ -126,8 +163,9 @@ class RecordingAdapter:
             return EffectResult(row.id, False, dict(row.result or {})) if row else None
 
     def rollback_deployment(self, request: EffectRequest) -> EffectResult:
-        """Rolls back through the deployments domain when it knows the deployment (same transaction as
-        the effect row); otherwise records the effect only (``deployment_known: false``)."""
+        """Rolls back through the deployments domain (same transaction as the effect row). An unknown
+        deployment is :class:`TargetNotFound`; only without the deployments domain installed is the
+        effect recorded alone (``deployment_known: false``)."""
         to = request.parameters.get("to_deployment_id")
 
         def apply(session: Any) -> dict[str, Any]:
@@ -137,7 +175,7 @@ class RecordingAdapter:
             except ImportError:
                 return {"deployment_known": False}
             if dep_store.get(session, request.tenant_id, request.target) is None:
-                return {"deployment_known": False}
+                raise TargetNotFound([_missing("deployment", request)])
             out = deployments.rollback_to(
                 session, request.tenant_id, request.target, request.actor, target_deployment_id=to
             )
@@ -147,6 +185,7 @@ class RecordingAdapter:
         return self._record(request, {"rolled_back": request.target, "to": to or "previous-good"}, apply)
 
     def restart_service(self, request: EffectRequest) -> EffectResult:
+        """Recorded only (the restart happens outside CompanyOS); the service must be in the catalog."""
         return self._record(request, {"restarted": request.target})
 
     def scale_service(self, request: EffectRequest) -> EffectResult:
@@ -154,7 +193,7 @@ class RecordingAdapter:
 
     def toggle_flag(self, request: EffectRequest) -> EffectResult:
         """Turns the tenant's flag on or off through the feature-flag domain (same transaction); a flag
-        the tenant does not have gets the effect recorded only (``flag_known: false``)."""
+        the tenant does not have is :class:`TargetNotFound`."""
         enabled = bool(request.parameters["enabled"])
         environment = request.parameters.get("environment")
 
@@ -166,7 +205,9 @@ class RecordingAdapter:
             toggled = flags.toggle_for_run(
                 session, request.tenant_id, request.target, enabled, environment, request.run_id
             )
-            return {"flag_known": False} if toggled is None else {"flag_known": True, **toggled}
+            if toggled is None:
+                raise TargetNotFound([_missing("flag", request)])
+            return {"flag_known": True, **toggled}
 
         return self._record(request, {"flag": request.target, "enabled": enabled}, apply)
 
@@ -178,7 +219,7 @@ class RecordingAdapter:
 
     def open_incident_task(self, request: EffectRequest) -> EffectResult:
         """Links the run to the incident as a task (timeline entry included) in the effect's transaction;
-        an incident the tenant does not have gets the effect recorded only (``incident_known: false``)."""
+        an incident the tenant does not have is :class:`TargetNotFound`."""
         title = request.parameters["title"]
 
         def apply(session: Any) -> dict[str, Any]:
@@ -189,9 +230,25 @@ class RecordingAdapter:
             linked = incidents.open_task_for_run(
                 session, request.tenant_id, request.target, request.run_id, title, request.actor
             )
-            return {"incident_known": False} if linked is None else {"incident_known": True, **linked}
+            if linked is None:
+                raise TargetNotFound([_missing("incident", request)])
+            return {"incident_known": True, **linked}
 
         return self._record(request, {"incident_id": request.target, "title": title}, apply)
+
+
+def _checked(request: EffectRequest) -> dict[str, Any]:
+    """The request's parameters, with its target under the action's target parameter when absent."""
+    parameters = dict(request.parameters)
+    action = actions.get(request.kind)
+    if action is not None and action.target_param and request.target:
+        parameters.setdefault(action.target_param, request.target)
+    return parameters
+
+
+def _missing(kind: str, request: EffectRequest) -> targets.MissingTarget:
+    parameter = {"deployment": "deployment_id", "flag": "flag", "incident": "incident_id"}[kind]
+    return targets.MissingTarget(kind, request.target, parameter, request.tenant_id)
 
 
 AdapterFactory = Callable[[Database], PlatformAdapter]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select, update
 
 from companyos_server import errors
-from companyos_server.core.maestro import actions, plans, runs
+from companyos_server.core.maestro import actions, plans, runs, targets
 from companyos_server.core.maestro.adapters import PlatformAdapter, load_adapter
 from companyos_server.core.maestro.executor import LeaseLost, RunExecutor
 from companyos_server.core.maestro.models import (
@@ -48,6 +48,12 @@ DEFAULT_LEASE_SECONDS = 30.0
 
 class RunFailed(Exception):
     """Raised out of the job so the job itself ends ``failed`` when the run did not succeed."""
+
+
+def _would_fail(problems: list[targets.MissingTarget], *, compensates: bool) -> str:
+    """A dry run's ``change`` for a step whose target is missing: what would really happen."""
+    then = "the run would compensate the steps before it" if compensates else "so would the run"
+    return f"No change: {targets.describe(problems)}; the step would fail at once (no retries) and {then}."
 
 
 class Maestro:
@@ -148,30 +154,51 @@ class Maestro:
     def dry_run(
         self, tenant_id: str, plan_id: str, *, version: int | None = None, principal: Principal | None = None
     ) -> dict[str, Any]:
-        """The impact summary of running the plan. Reads only: writes no row of any kind."""
+        """The impact summary of running the plan. Reads only: writes no row of any kind.
+
+        A step naming a CompanyOS object (deployment, service, flag, incident) the tenant does not have
+        would fail at once when run; its ``change`` says so instead of describing a change that cannot
+        happen (the same check as the executor's, :mod:`.targets`). Likewise for a compensation.
+        """
         plan = self.get_plan(tenant_id, plan_id, version)
         fresh_mfa = principal is not None and satisfies_step_up(principal)
         risky = plans.is_risky(plan)
         impact = []
-        for step in plan["steps"]:
-            action = actions.get(step["action"])
-            assert action is not None
-            high = step["risk"] == "high" or action.risk == "high" or plan["risk"] == "high"
-            comp = step.get("compensation")
-            comp_action = actions.get(comp["action"]) if comp else None
-            impact.append(
-                {
-                    "step_id": step["id"],
-                    "action": step["action"],
-                    "target": action.target(step["parameters"]),
-                    "change": action.summary(step["parameters"]),
-                    "risk": "high" if high else "normal",
-                    "requires_step_up": high and not fresh_mfa,
-                    "timeout_seconds": step["timeout_seconds"],
-                    "max_attempts": step["retries"]["max_attempts"],
-                    "compensation": comp_action.summary(comp["parameters"]) if comp and comp_action else None,
-                }
-            )
+        undoable = False  # whether an earlier step declares a compensation
+        with self.db.session() as session:
+            for step in plan["steps"]:
+                action = actions.get(step["action"])
+                assert action is not None
+                high = step["risk"] == "high" or action.risk == "high" or plan["risk"] == "high"
+                comp = step.get("compensation")
+                comp_action = actions.get(comp["action"]) if comp else None
+                problems = targets.missing(session, tenant_id, action.name, step["parameters"])
+                change = action.summary(step["parameters"])
+                if problems:
+                    change = _would_fail(problems, compensates=undoable)
+                compensation = None
+                if comp and comp_action:
+                    compensation = comp_action.summary(comp["parameters"])
+                    comp_problems = targets.missing(session, tenant_id, comp_action.name, comp["parameters"])
+                    if comp_problems:
+                        compensation = (
+                            f"Nothing would be undone: {targets.describe(comp_problems)}; "
+                            "the compensation would fail."
+                        )
+                undoable = undoable or bool(comp)
+                impact.append(
+                    {
+                        "step_id": step["id"],
+                        "action": step["action"],
+                        "target": action.target(step["parameters"]),
+                        "change": change,
+                        "risk": "high" if high else "normal",
+                        "requires_step_up": high and not fresh_mfa,
+                        "timeout_seconds": step["timeout_seconds"],
+                        "max_attempts": step["retries"]["max_attempts"],
+                        "compensation": compensation,
+                    }
+                )
         return {
             "plan_id": plan["id"],
             "plan_version": plan["version"],

@@ -8,6 +8,11 @@ it runs again. Failures retry with exponential backoff and full jitter (``random
 base_delay * 2 ** (n - 1))`` after the n-th failure); a step that fails for good makes the run compensate
 the succeeded steps in reverse order (keys ``run_id:step_id:compensate``).
 
+Before any adapter is called, the CompanyOS objects the step (or compensation) names must exist in the
+run's tenant (:mod:`.targets`): an unknown or foreign deployment, service, flag or incident is
+:class:`~.adapters.TargetNotFound`, which, like any error with ``retryable = False``, fails the step at
+once (one attempt, no backoff) instead of being retried.
+
 While it runs, the executor holds the run's lease (``lease_owner``, ``heartbeat_at``), refreshed at every
 transition and while waiting; :meth:`Maestro.recover` resumes runs whose lease expired.
 """
@@ -19,8 +24,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from companyos_server.core.maestro import actions, runs
-from companyos_server.core.maestro.adapters import EffectRequest, EffectResult, PlatformAdapter
+from companyos_server.core.maestro import actions, runs, targets
+from companyos_server.core.maestro.adapters import (
+    EffectError,
+    EffectRequest,
+    EffectResult,
+    PlatformAdapter,
+    TargetNotFound,
+    is_retryable,
+)
 from companyos_server.core.maestro.models import TERMINAL_RUN_STATES, RunRow, RunStepRow
 from companyos_server.core.maestro.records import Records
 from companyos_server.platform.storage import Database, utcnow
@@ -73,6 +85,14 @@ def call_with_timeout(fn: Callable[[], EffectResult], timeout: float) -> EffectR
     if "error" in box:
         raise box["error"]
     return box["value"]  # type: ignore[no-any-return]
+
+
+def error_message(exc: BaseException) -> str:
+    """A step error's message: ours read as they are ("deployment dep_x does not exist in tenant
+    acme"); anything else an adapter raised keeps its type ("RuntimeError: …")."""
+    if isinstance(exc, StepTimeout | EffectError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 class RunExecutor:
@@ -176,14 +196,15 @@ class RunExecutor:
             except (LeaseLost, RunCancelled):
                 raise
             except Exception as exc:  # noqa: BLE001  (any adapter failure is a failed attempt)
-                message = f"{type(exc).__name__}: {exc}" if not isinstance(exc, StepTimeout) else str(exc)
+                message = error_message(exc)
+                retryable = is_retryable(exc)
                 failures = len(step.errors or []) + 1
                 with self.db.session() as session:
                     row = session.get(RunStepRow, step.id)
                     assert row is not None
                     runs.append_error(row, step.attempts, message, utcnow())
                     step.errors = row.errors
-                if failures < int(retries["max_attempts"]):
+                if retryable and failures < int(retries["max_attempts"]):
                     delay = backoff_delay(failures, retries["base_delay"], retries["max_delay"], self.rand)
                     self._transition(
                         run, step, "retrying", "step.retrying", error=message, delay_seconds=delay
@@ -192,8 +213,11 @@ class RunExecutor:
                     self._pause(run, delay)
                     self._check_cancel(run)
                     continue
-                self._transition(run, step, "failed", "step.failed", error=message, finished=True)
-                self.records.step_event(run, step, "failed", "failure", error=message)
+                permanent: dict[str, Any] = {} if retryable else {"retryable": False}
+                self._transition(
+                    run, step, "failed", "step.failed", error=message, finished=True, **permanent
+                )
+                self.records.step_event(run, step, "failed", "failure", error=message, **permanent)
                 return message
             self._step_succeeded(run, step, result, spec["parameters"])
             return None
@@ -217,8 +241,24 @@ class RunExecutor:
             actor=run.created_by,
             timeout_seconds=float(timeout),
         )
+        replay = self._check_targets(request)
+        if replay is not None:
+            return replay
         method = getattr(self.adapter, action.effect or "")
         return call_with_timeout(lambda: method(request), float(timeout))
+
+    def _check_targets(self, request: EffectRequest) -> EffectResult | None:
+        """Raise TargetNotFound when the request names a CompanyOS object its tenant does not have; for
+        every adapter, before it is called. Unless the key was already applied (an earlier attempt that
+        finished late, then the target went away): that effect is returned, as a replay would be."""
+        with self.db.session() as session:
+            problems = targets.missing(session, request.tenant_id, request.kind, request.parameters)
+        if not problems:
+            return None
+        done = self.adapter.lookup(request.tenant_id, request.idempotency_key)
+        if done is not None:
+            return done
+        raise TargetNotFound(problems)
 
     def _step_succeeded(
         self,
@@ -284,14 +324,14 @@ class RunExecutor:
         method = getattr(self.adapter, action.effect)
         while True:
             try:
-                found = self.adapter.lookup(run.tenant_id, key)
+                found = self.adapter.lookup(run.tenant_id, key) or self._check_targets(request)
                 result = found or call_with_timeout(lambda: method(request), float(spec["timeout_seconds"]))
             except LeaseLost:
                 raise
             except Exception as exc:  # noqa: BLE001  (any adapter failure is a failed attempt)
                 failures += 1
-                message = f"{type(exc).__name__}: {exc}"
-                if failures < int(retries["max_attempts"]):
+                message = error_message(exc)
+                if is_retryable(exc) and failures < int(retries["max_attempts"]):
                     self._pause(
                         run, backoff_delay(failures, retries["base_delay"], retries["max_delay"], self.rand)
                     )

@@ -1,5 +1,13 @@
 """Inspect one entity: neighbours, audit trail, what changed, observability links, and the
-inline actions the caller may take (each with allowed, reasons and step-up)."""
+inline actions the caller may take (each with allowed, reasons and step-up).
+
+The inline actions are the contract's actions on the entity's kind, then the Maestro remediations
+whose action type targets that kind (``maestro:<action type>``, e.g. ``maestro:deployment.rollback`` on
+a deployment), taken from Maestro's action registry. A remediation from inspect is an ad-hoc plan: it
+is created (``create_plan``) and run (``execute_plan``), so it is allowed when the policy engine allows
+both operations' actions, evaluated exactly as the edge evaluates them; its step-up is Maestro's own
+execution-time rule (a high-risk plan needs a recent multi-factor sign-in).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +16,21 @@ from typing import Any
 
 from companyos_server import errors
 from companyos_server.core.intelgraph.graph import IntelGraph
+from companyos_server.core.maestro import actions as maestro_actions
+from companyos_server.core.maestro import plans as maestro_plans
 from companyos_server.domains.graph import service as graph_service
 from companyos_server.domains.inspect.links import links_for
 from companyos_server.domains.search.access import KindAccess
 from companyos_server.platform.audit.log import AuditLog
+from companyos_server.platform.policy import Decision
+from companyos_server.platform.principal import Principal
 from companyos_server.platform.spec import SpecIndex
 from companyos_server.platform.stepup import satisfies_step_up
 
 AUDIT_LIMIT = 20
+REMEDIATION_PREFIX = "maestro:"
+# The operations an inline remediation goes through: create an ad-hoc plan, then run it.
+REMEDIATION_OPERATIONS = ("create_plan", "execute_plan")
 
 
 def parse_time(value: str) -> datetime:
@@ -38,6 +53,50 @@ def _tenant_entity(access: KindAccess, ref: str) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
+def remediations_for(kind: str) -> list[maestro_actions.ActionType]:
+    """Maestro action types that act on an entity of ``kind`` (their target kind), registry order."""
+    return [a for a in maestro_actions.ACTIONS.values() if a.effect is not None and a.target_kind == kind]
+
+
+def remediation_requires_step_up(action: maestro_actions.ActionType, principal: Principal) -> bool:
+    """Maestro's execution-time rule for a one-step plan of ``action``: high risk needs fresh MFA."""
+    plan = {"risk": "normal", "steps": [{"action": action.name, "risk": "normal"}]}
+    return maestro_plans.is_risky(plan) and not satisfies_step_up(principal)
+
+
+def _remediation_decisions(spec: SpecIndex, access: KindAccess) -> list[Decision] | None:
+    """The edge's decisions for creating and running a plan; None when the contract has no Maestro."""
+    decisions = []
+    for operation_id in REMEDIATION_OPERATIONS:
+        info = spec.get(operation_id)
+        if info is None or not info.action:
+            return None
+        decision = access.policy.authorize(
+            access.ctx.principal, info.action, access.resource(info.resource_type or "tenant"),
+            mutation=info.method != "GET", purpose=access.ctx.purpose, tenant_status=access.tenant_status,
+        )  # fmt: skip
+        decisions.append(decision)
+    return decisions
+
+
+def _remediation_actions(spec: SpecIndex, access: KindAccess, kind: str) -> list[dict[str, Any]]:
+    remediations = remediations_for(kind)
+    decisions = _remediation_decisions(spec, access) if remediations else None
+    if not decisions:
+        return []
+    allowed = all(d.allowed for d in decisions)
+    reasons = list(dict.fromkeys(r for d in decisions if not d.allowed for r in d.reasons))
+    return [
+        {
+            "action": REMEDIATION_PREFIX + remediation.name,
+            "allowed": allowed,
+            "reasons": reasons,
+            "requires_step_up": remediation_requires_step_up(remediation, access.ctx.principal),
+        }
+        for remediation in remediations
+    ]
+
+
 def actions(spec: SpecIndex, access: KindAccess, entity: dict[str, Any]) -> list[dict[str, Any]]:
     resource = access.resource(entity["kind"], entity["id"], entity.get("attributes"))
     principal = access.ctx.principal
@@ -55,7 +114,7 @@ def actions(spec: SpecIndex, access: KindAccess, entity: dict[str, Any]) -> list
                 "requires_step_up": info.high_risk and not satisfies_step_up(principal),
             }
         )
-    return out
+    return out + _remediation_actions(spec, access, entity["kind"])
 
 
 def inspect(

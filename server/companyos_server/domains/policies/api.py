@@ -29,9 +29,12 @@ def update_policy(
     tenant_id: str, policy_id: str, body: dict[str, Any], dry_run: bool = False
 ) -> dict[str, Any]:
     runtime = get_runtime()
-    return service.update_policy(
+    result = service.update_policy(
         runtime.db, runtime.policy.policy_text, current_tenant_context(), policy_id, body, dry_run=dry_run
     )
+    if not dry_run:
+        runtime.policy.invalidate(tenant_id)  # in force now in this process; elsewhere within the TTL
+    return result
 
 
 def list_policy_decisions(
@@ -85,4 +88,7 @@ def get_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
 
 
 def approve_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
-    return service.approve_exception(get_runtime().db, current_tenant_context(), exception_id)
+    runtime = get_runtime()
+    approved = service.approve_exception(runtime.db, current_tenant_context(), exception_id)
+    runtime.policy.invalidate(tenant_id)  # applies now in this process; elsewhere within the TTL
+    return approved

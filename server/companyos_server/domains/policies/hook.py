@@ -5,17 +5,22 @@ Both are ASGI-free and safe to call from the edge guard:
 - :func:`record_decision` after ``runtime.policy.authorize(...)`` (one insert, own transaction;
   a failure is logged, never raised, so recording cannot break a request);
 - :func:`policies_for` returns the Cedar text of the tenant's enabled policies ("" when none), to
-  be evaluated together with the built-ins for resources of that tenant.
+  be evaluated together with the built-ins for resources of that tenant;
+- :func:`exceptions_for` returns the tenant's approved, unexpired policy exceptions, which waive the
+  forbid policies they name (see :class:`companyos_server.platform.policy.PolicyException`).
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
-from companyos_server.domains.policies import store
-from companyos_server.domains.policies.store import PolicyDecisionRow
-from companyos_server.platform.policy import Decision, Resource
+from sqlalchemy.orm import Session
+
+from companyos_server.domains.policies import catalog, store
+from companyos_server.domains.policies.store import PolicyDecisionRow, PolicyExceptionRow
+from companyos_server.platform.policy import Decision, PolicyException, Resource
 from companyos_server.platform.principal import Principal
 from companyos_server.platform.storage import Database, new_id, utcnow
 
@@ -71,6 +76,29 @@ def policies_for(db: Database, tenant_id: str) -> str:
     with db.session() as session:
         rows = store.current_policies(session, tenant_id)
         return "\n\n".join(r.cedar for r in rows if r.enabled)
+
+
+def exceptions_for(db: Database, tenant_id: str) -> list[PolicyException]:
+    """``tenant_id``'s approved exceptions that have not expired yet (one query)."""
+    with db.session() as session:
+        return active_exceptions(session, tenant_id, utcnow())
+
+
+def active_exceptions(session: Session, tenant_id: str, now: datetime) -> list[PolicyException]:
+    return [to_engine(row) for row in store.active_exceptions_of_tenant(session, tenant_id, now)]
+
+
+def to_engine(row: PolicyExceptionRow) -> PolicyException:
+    """An exception row as the engine applies it: a built-in id, or the tenant policy's Cedar id."""
+    return PolicyException(
+        id=row.id,
+        policy_id=row.policy_id,
+        cedar_ids=(row.policy_id, catalog.cedar_id(row.tenant_id, row.policy_id)),
+        service_id=row.service_id,
+        approver=row.approver or "",
+        expires_at=row.expires_at,
+        reason=row.reason,
+    )
 
 
 def principal_of(row: PolicyDecisionRow) -> Principal:

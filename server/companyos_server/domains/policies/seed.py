@@ -1,4 +1,8 @@
-"""Demo policy exceptions for both demo tenants: one approved (active), one pending. Idempotent."""
+"""Demo policy exceptions for both demo tenants: one approved (active), one pending. Idempotent.
+
+Approved exceptions take effect (they waive the forbid they name), so the demo ones are scoped to a
+service: a tenant-wide waiver of ``residency-eu-export`` would let every acme exporter skip MFA.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ Actor = tuple[str, tuple[str, ...]]
 # tenant → [(policy id, service name or None, reason, hours, requester, approver or None)]
 DEMO_EXCEPTIONS: dict[str, list[tuple[str, str | None, str, int, Actor, Actor | None]]] = {
     "acme": [
-        ("residency-eu-export", None, "Quarterly audit export for the external auditor (ticket SEC-412)", 72,
+        ("residency-eu-export", "analytics-ingest",
+         "Quarterly export of analytics-ingest data for the external auditor (ticket SEC-412)", 72,
          ("carol", ("platform_engineer",)), ("dave", ("security_analyst",))),
         ("suspended-tenant-frozen", "checkout-api", "Hotfix window for checkout-api during the billing migration", 24,
          ("alice", ("sre",)), None),

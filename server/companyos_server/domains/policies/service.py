@@ -129,7 +129,7 @@ def update_policy(
         before_text = _combined(builtin, [r.cedar for r in current.values() if r.enabled])
         after_rows = [r.cedar for pid, r in current.items() if r.enabled and pid != policy_id]
         after_text = _combined(builtin, after_rows + ([cedar] if rule["enabled"] else []))
-        impact = _flips(session, ctx.tenant_id, PolicyEngine(before_text), PolicyEngine(after_text))
+        impact = _flips(session, ctx.tenant_id, before_text, after_text)
         row = TenantPolicyRow(
             id=new_id("tpol"),
             tenant_id=ctx.tenant_id,
@@ -156,8 +156,16 @@ def _combined(builtin: str, tenant_texts: list[str]) -> str:
     return "\n\n".join([builtin, *tenant_texts])
 
 
-def _flips(session: Session, tenant_id: str, before: PolicyEngine, after: PolicyEngine) -> dict[str, Any]:
-    """Re-evaluate the tenant's recent decisions under both policy sets; list those that change."""
+def _flips(session: Session, tenant_id: str, before_text: str, after_text: str) -> dict[str, Any]:
+    """Re-evaluate the tenant's recent decisions under both policy sets; list those that change.
+
+    Both sides apply the tenant's exceptions active now, as live decisions would: an exception for the
+    edited policy keeps waiving it while it stays a forbid.
+    """
+    exceptions = hook.active_exceptions(session, tenant_id, utcnow())
+    before, after = PolicyEngine(before_text), PolicyEngine(after_text)
+    for engine in (before, after):
+        engine.attach_exceptions(lambda _tenant: exceptions)
     rows = store.list_decisions(session, tenant_id, after=None, limit=DRY_RUN_WINDOW)
     flips = []
     for row in rows:
@@ -261,11 +269,15 @@ def create_exception(
     now = now or utcnow()
     policy_id = body["policy_id"]
     with db.session() as session:
-        known = set(_builtins(policy_text)) | {
-            r.policy_id for r in store.current_policies(session, ctx.tenant_id)
-        }
-        if policy_id not in known:
+        effects = {e.id: e.effect for e in _builtins(policy_text).values()}
+        effects.update({r.policy_id: r.effect for r in store.current_policies(session, ctx.tenant_id)})
+        if policy_id not in effects:
             raise errors.not_found("Policy", policy_id)
+        if effects[policy_id] != "forbid":
+            # Forbids deny; an exception waives one. Waiving a permit would only take access away.
+            raise errors.failed_precondition(
+                f"Policy '{policy_id}' is a permit; exceptions waive forbid policies only."
+            )
         service_id = body.get("service_id")
         if service_id and (
             not services_ref.available() or services_ref.by_id(session, ctx.tenant_id, service_id) is None

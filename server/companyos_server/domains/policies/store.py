@@ -176,3 +176,13 @@ def active_exceptions(
         PolicyExceptionRow.expires_at > now,
     )
     return list(session.scalars(query))
+
+
+def active_exceptions_of_tenant(session: Session, tenant_id: str, now: datetime) -> list[PolicyExceptionRow]:
+    """Every approved, unexpired exception of the tenant (one indexed query; what decisions consult)."""
+    query = (
+        tenant_select(PolicyExceptionRow, tenant_id)
+        .where(PolicyExceptionRow.approved_at.is_not(None), PolicyExceptionRow.expires_at > now)
+        .order_by(PolicyExceptionRow.id)
+    )
+    return list(session.scalars(query))

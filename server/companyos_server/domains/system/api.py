@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from companyos_server.domains.system import service
+from companyos_server.domains.system import service, signing_keys
 from companyos_server.platform.runtime import get_runtime
 
 
@@ -15,3 +15,7 @@ def get_health() -> dict[str, Any]:
 def get_readiness() -> tuple[dict[str, Any], int]:
     report = service.readiness(get_runtime())
     return report, 200 if report["status"] == "ready" else 503
+
+
+def list_signing_keys(use: str | None = None) -> dict[str, Any]:
+    return signing_keys.signing_keys(get_runtime(), use)

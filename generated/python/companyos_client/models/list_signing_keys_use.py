@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ListSigningKeysUse(StrEnum):
+    AUDIT = "audit"
+    EVIDENCE = "evidence"
+
+    def __str__(self) -> str:
+        return str(self.value)
