@@ -513,3 +513,29 @@ def test_recording_adapter_refuses_a_missing_target_and_records_nothing(
             method(req)
         assert exc.value.retryable is False and str(exc.value).endswith("does not exist in tenant acme")
     assert effects(runtime, "run_y") == []
+
+
+def test_a_rollback_the_deployments_domain_refuses_is_not_retried(runtime: Runtime, tenant: str) -> None:
+    adapter = RecordingAdapter(runtime.db)
+    add_deployment(runtime.db, tenant, "dep_r0", "svc_checkout", "v1", minutes_ago=60)
+    add_deployment(runtime.db, tenant, "dep_r1", "svc_checkout", "v2", minutes_ago=10)
+
+    def rollback(key: str) -> Any:
+        return adapter.rollback_deployment(
+            EffectRequest(
+                tenant,
+                "run_r",
+                key,
+                "deployment.rollback",
+                "dep_r1",
+                {"deployment_id": "dep_r1"},
+                f"run_r:{key}",
+                "usr",
+            )
+        )
+
+    assert rollback("first").applied is True
+    with pytest.raises(EffectError) as refused:  # dep_r1 was already rolled back
+        rollback("again")
+    assert refused.value.retryable is False and "already rolled back" in str(refused.value)
+    assert [e.idempotency_key for e in effects(runtime, "run_r")] == ["run_r:first"]

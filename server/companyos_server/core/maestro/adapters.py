@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from companyos_server.core.maestro import actions, targets
 from companyos_server.core.maestro.models import EffectRow
+from companyos_server.errors import DomainError
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
 ENTRY_POINT_GROUP = "companyos.maestro.adapters"
@@ -176,9 +177,16 @@ class RecordingAdapter:
                 return {"deployment_known": False}
             if dep_store.get(session, request.tenant_id, request.target) is None:
                 raise TargetNotFound([_missing("deployment", request)])
-            out = deployments.rollback_to(
-                session, request.tenant_id, request.target, request.actor, target_deployment_id=to
-            )
+            try:
+                out = deployments.rollback_to(
+                    session, request.tenant_id, request.target, request.actor, target_deployment_id=to
+                )
+            except DomainError as exc:
+                if exc.status >= 500:
+                    raise
+                # The deployment's state refuses it (already rolled back, no good candidate): no retry
+                # changes that state, so the step fails at once and the run compensates.
+                raise EffectError(f"rollback refused: {exc.detail}", retryable=False) from exc
             return {"deployment_known": True, "rollback_deployment_id": out["deployment"]["id"],
                     "to": out["target"]["id"]}  # fmt: skip
 
