@@ -64,10 +64,8 @@ def record_samples(
         replaced = 0
         for start in range(0, len(stamps), 500):  # bounded IN lists
             chunk = stamps[start : start + 500]
-            replaced += int(
-                session.scalar(select(func.count()).where(*same_service, SliSampleRow.ts.in_(chunk))) or 0
-            )
-            session.execute(delete(SliSampleRow).where(*same_service, SliSampleRow.ts.in_(chunk)))
+            deleted = session.execute(delete(SliSampleRow).where(*same_service, SliSampleRow.ts.in_(chunk)))
+            replaced += int(getattr(deleted, "rowcount", 0) or 0)  # what the batch replaces, counted once
         session.add_all(
             SliSampleRow(
                 id=new_id("sli"),
