@@ -16,7 +16,11 @@ def main(argv: list[str] | None = None) -> int:
         "names", nargs="*", metavar="name", help=f"benchmarks to run: {', '.join(BENCHMARKS)} (default: all)"
     )
     parser.add_argument("--quick", action="store_true", help="shorter rounds (smoke run; noisier figures)")
-    parser.add_argument("--profile", action="store_true", help="profile our app even when the goal is met")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="api_overhead: also profile our app in-process (services page, SQLite) with pyinstrument",
+    )
     args = parser.parse_args(argv)
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
