@@ -240,8 +240,16 @@ export interface paths {
         };
         /**
          * Verify the audit chain
-         * @description Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, and
-         *     reports the first broken position and why: `edited`, `missing`, `reordered` or `bad_signature`.
+         * @description Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, checks
+         *     the events against every signed checkpoint of the chain (kept in the database and in a witness
+         *     directory), and reports every problem, the first one also as `first_broken_position`, `reason` and
+         *     `detail`: `edited`, `missing`, `reordered`, `bad_signature` or `forked` for events; `truncated` when the
+         *     chain ends before its newest checkpoint (a deleted chain ends at 0); `rollback` when checkpoints are
+         *     gone from the database or the chain is shorter than the known checkpoint; `checkpoint_invalid` and
+         *     `witness_mismatch` for the checkpoints themselves. When everything is intact the verified chain is
+         *     checkpointed, and `checkpoint` is the newest checkpoint: keep it, and pass it back as `known_checkpoint`
+         *     (`<size>:<head_hash>`) next time, to detect a rollback below what you saw (`companyos audit verify` does).
+         *     Events appended since the newest checkpoint can be truncated undetectably.
          *
          */
         get: operations["verify_audit_chain"];
@@ -1572,6 +1580,12 @@ export interface paths {
         /**
          * Request a policy exception for the tenant or one service
          * @description The exception is `pending` until someone other than the requester approves it; it expires after `duration_hours`.
+         *     An exception to a policy that requires multi-factor authentication (`requires_mfa` in the catalog, e.g.
+         *     `residency-eu-export`) needs a multi-factor sign-in from the last 15 minutes to request (RFC 9470
+         *     challenge otherwise; a client-credentials caller is refused with 403), and it never applies to a
+         *     caller without a multi-factor sign-in: an exception cannot grant what the caller's own
+         *     authentication could not get.
+         *
          */
         post: operations["create_policy_exception"];
         delete?: never;
@@ -1616,7 +1630,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a pending policy exception (not by its requester) */
+        /**
+         * Approve a pending policy exception (not by its requester)
+         * @description An exception to a policy that requires multi-factor authentication needs the approver's
+         *     multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise; clients: 403).
+         *
+         */
         post: operations["approve_policy_exception"];
         delete?: never;
         options?: never;
@@ -1643,11 +1662,50 @@ export interface paths {
          * @description Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
          *     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
          *     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
-         *     decisions would change outcome under the edited policy set.
+         *     decisions would change outcome under the edited policy set, and the `widening`: every
+         *     (role, action) pair the change would newly allow.
+         *     A change that widens any role's permissions is stored `pending` (202) and is not in force until
+         *     someone else, holding none of the widened roles, approves it (`approve_policy_version`). A
+         *     caller holding a widened role cannot propose it at all (403). Control characters in any text
+         *     that goes into the policy (e.g. `reason`) are refused (400 naming the field).
          *
          */
         put: operations["update_policy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/policies/catalog/{policy_id}/versions/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+                /**
+                 * @description The pending version (1, 2, …).
+                 * @example 2
+                 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending tenant policy version that widens permissions (four eyes; high-risk)
+         * @description Puts a `pending` version in force. The approver must not be its author and must hold none of
+         *     the roles it widens (computed again against the policies in force now and recorded on the
+         *     version). High-risk: needs a multi-factor sign-in from the last 15 minutes. A version that is
+         *     no longer the newest (superseded) or not pending is refused with 409.
+         *
+         */
+        post: operations["approve_policy_version"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2525,11 +2583,48 @@ export interface components {
             ok: boolean;
             /** @description Events found intact before the first break (all of them when ok). */
             checked: number;
+            /** @description The first problem's position (null when it has none). */
             first_broken_position: number | null;
-            /** @enum {string|null} */
-            reason: "edited" | "missing" | "reordered" | "bad_signature" | null;
+            /**
+             * @description The first problem's reason.
+             * @enum {string|null}
+             */
+            reason: "edited" | "missing" | "reordered" | "bad_signature" | "forked" | "truncated" | "rollback" | "checkpoint_invalid" | "witness_mismatch" | null;
             detail: string | null;
+            /** @description Every problem found, earliest position first (those without a position last). Empty when ok. */
+            problems: components["schemas"]["AuditProblem"][];
+            /** @description The newest valid checkpoint of the chain (null for a chain never written to). */
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
         };
+        AuditProblem: {
+            /** @enum {string} */
+            reason: "edited" | "missing" | "reordered" | "bad_signature" | "forked" | "truncated" | "rollback" | "checkpoint_invalid" | "witness_mismatch";
+            /** @description The chain position concerned, if any. */
+            position: number | null;
+            detail: string;
+        };
+        /** @description A signed statement that the chain had `size` events, the last one hashing to `head_hash`. `hash` is
+         *     SHA-256 of the canonical JSON (sorted keys, no whitespace) of `chain`, `seq`, `size`, `head_hash`,
+         *     `prev_hash`, `issued_at`, `key_id` and `format: "companyos-audit-checkpoint/1"`; `signature` is Ed25519
+         *     over the hash's ASCII hex with the audit key `key_id` (`GET /v1/signing-keys?use=audit`).
+         *      */
+        AuditCheckpoint: {
+            /** @description The chain: the tenant's id. */
+            chain: string;
+            /** @description 1, 2, … per chain. */
+            seq: number;
+            /** @description Events in the chain when it was signed. */
+            size: number;
+            /** @description The hash of the event at position `size`. */
+            head_hash: string;
+            /** @description The previous checkpoint's `hash` (64 zeros for the first). */
+            prev_hash: string;
+            /** Format: date-time */
+            issued_at: string;
+            key_id: string;
+            hash: string;
+            signature: string;
+        } | null;
         AuditExportRequest: {
             /**
              * @default ndjson
@@ -3564,6 +3659,7 @@ export interface components {
             /** @description permit: only with a multi-factor sign-in. forbid: applies to callers without one. */
             require_mfa?: boolean;
             mutations_only?: boolean;
+            /** @description No control characters (400 naming the field). */
             reason: string;
             enabled?: boolean;
             change_note?: string;
@@ -3596,6 +3692,24 @@ export interface components {
             updated_by: string | null;
             /** Format: date-time */
             updated_at: string | null;
+            /** @description A forbid that requires multi-factor authentication: requesting or approving an exception to
+             *     it needs step-up, and an exception never applies to a caller without a multi-factor sign-in.
+             *      */
+            requires_mfa?: boolean;
+            /**
+             * @description `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
+             * @enum {string}
+             */
+            status?: "approved" | "pending" | "superseded";
+            /** @description The (role, action) pairs this version newly allows (recorded when it was proposed, and again when approved). */
+            widening?: components["schemas"]["PolicyWidening"][];
+            approved_by?: string | null;
+            /** Format: date-time */
+            approved_at?: string | null;
+        };
+        PolicyWidening: {
+            role: string;
+            action: string;
         };
         PolicyCatalog: {
             items: components["schemas"]["Policy"][];
@@ -3621,6 +3735,10 @@ export interface components {
             /** @description How many recent decisions were evaluated again. */
             evaluated: number;
             changed: number;
+            /** @description The change widens some role's permissions, so it is (or would be) stored pending approval. */
+            approval_required?: boolean;
+            /** @description Every (role, action) pair the change would newly allow, for a member holding that role. */
+            widening?: components["schemas"]["PolicyWidening"][];
             flips: components["schemas"]["PolicyDecisionFlip"][];
         };
         PolicyDecision: {
@@ -4321,7 +4439,7 @@ export interface components {
         PageToken: string;
         /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
         IdempotencyKey: string;
-        /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+        /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
         Purpose: string;
         /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
         AlertId: components["schemas"]["AlertOpaqueId"];
@@ -4801,7 +4919,7 @@ export interface operations {
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -4830,9 +4948,15 @@ export interface operations {
     };
     verify_audit_chain: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description A checkpoint you verified before, as `<size>:<head_hash>`: the chain must still reach `size`, and the event at that position must still have `head_hash`.
+                 * @example 1520:1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809
+                 */
+                known_checkpoint?: string;
+            };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -4915,7 +5039,7 @@ export interface operations {
                 since?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -4953,7 +5077,7 @@ export interface operations {
                 state?: components["schemas"]["DeploymentState"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5041,7 +5165,7 @@ export interface operations {
                 environment?: "production" | "staging" | "sandbox";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5077,7 +5201,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5167,7 +5291,7 @@ export interface operations {
                 subject?: components["schemas"]["GraphRefValue"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5198,7 +5322,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5231,7 +5355,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5273,7 +5397,7 @@ export interface operations {
                 ref: components["parameters"]["GraphRef"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5343,7 +5467,7 @@ export interface operations {
                 relations?: components["schemas"]["GraphNameList"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5415,7 +5539,7 @@ export interface operations {
                 depth?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5469,7 +5593,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5992,7 +6116,7 @@ export interface operations {
                 depth?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6076,7 +6200,7 @@ export interface operations {
                 kind?: components["schemas"]["JobKind"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6107,7 +6231,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6217,7 +6341,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6265,7 +6389,7 @@ export interface operations {
                 name?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6354,7 +6478,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6442,7 +6566,7 @@ export interface operations {
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6478,7 +6602,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6630,7 +6754,7 @@ export interface operations {
                 state?: components["schemas"]["MaestroRunState"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6661,7 +6785,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6705,7 +6829,7 @@ export interface operations {
                 wait_seconds?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
                 /** @description The last event id received (SSE reconnection). */
                 "Last-Event-ID"?: string;
@@ -6789,7 +6913,7 @@ export interface operations {
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7589,8 +7713,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The edited policy (or, with dry_run, the proposal) and the decisions that flip. */
+            /** @description The edited policy, in force (or, with dry_run, the proposal), and the decisions that flip. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyEditResult"];
+                };
+            };
+            /** @description The change widens some role's permissions; stored pending, it waits for approval. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7605,6 +7738,45 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approve_policy_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example no-viewer-incident-edits */
+                policy_id: components["parameters"]["PolicyId"];
+                /**
+                 * @description The pending version (1, 2, …).
+                 * @example 2
+                 */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved version, now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7662,7 +7834,7 @@ export interface operations {
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7728,7 +7900,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7824,7 +7996,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7954,7 +8126,7 @@ export interface operations {
                 direction?: "downstream" | "upstream";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7996,7 +8168,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8041,7 +8213,7 @@ export interface operations {
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8135,7 +8307,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8263,7 +8435,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8343,7 +8515,7 @@ export interface operations {
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8374,7 +8546,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8415,7 +8587,7 @@ export interface operations {
                 to: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8467,7 +8639,7 @@ export interface operations {
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8552,7 +8724,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8670,7 +8842,7 @@ export interface operations {
                 environment?: "production" | "staging" | "sandbox";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8706,7 +8878,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8744,7 +8916,7 @@ export interface operations {
                 since?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8847,7 +9019,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {

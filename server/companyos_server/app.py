@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any
 
+import anyio.to_thread
 from a2wsgi import WSGIMiddleware
 from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
@@ -22,19 +23,25 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
 
-from companyos_server.platform import middleware
+from companyos_server.platform import middleware, routing
 from companyos_server.platform.audit.middleware import AuditMiddleware
+from companyos_server.platform.cache.tenants import TenantCache
 from companyos_server.platform.guard import GuardMiddleware
+from companyos_server.platform.jsoncodec import FastJsonifier
 from companyos_server.platform.problems import Problem
 from companyos_server.platform.requestctx import request_id_var
 from companyos_server.platform.resolver import CompanyOSResolver
 from companyos_server.platform.runtime import Runtime, set_runtime
+from companyos_server.platform.security import SECURITY_MAP
 from companyos_server.settings import Settings, get_settings
 
 
 def create_api(runtime: Runtime, *, validate_responses: bool | None = None) -> AsyncApp:
+    routing.install()
     api = AsyncApp(
         __name__,
+        jsonifier=FastJsonifier(),
+        security_map=SECURITY_MAP,
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", spec_path="/v1/openapi.json"),
     )
     api.add_middleware(AuditMiddleware, position=MiddlewarePosition.BEFORE_SECURITY)
@@ -88,13 +95,24 @@ def attach_policy_domain(runtime: Runtime) -> None:
 
     runtime.policy.attach_tenant_policies(partial(hook.policies_for, runtime.db))
     runtime.policy.attach_exceptions(partial(hook.exceptions_for, runtime.db))
-    runtime.extras["record_decision"] = partial(hook.record_decision, runtime.db)
+    runtime.policy.attach_epoch(runtime.cache_epoch)
+    recorder = hook.recorder_for(runtime.db, flush_seconds=runtime.settings.decision_flush_seconds)
+    runtime.extras["record_decision"] = recorder.record
+    runtime.on_close(recorder.close)
+
+
+def attach_tenant_directory(runtime: Runtime) -> None:
+    """The edge guard reads tenants through a per-process cache that any worker's change invalidates."""
+    from companyos_server.domains.tenants.store import load_info
+
+    runtime.tenants = TenantCache(partial(load_info, runtime.db), runtime.cache_epoch)
 
 
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:
     """The ASGI application over an existing runtime, which becomes the process's runtime."""
     set_runtime(runtime)
     attach_policy_domain(runtime)
+    attach_tenant_directory(runtime)
     api = create_api(runtime, validate_responses=validate_responses)
     routes: list[BaseRoute] = [
         *create_identity_routes(runtime),
@@ -104,6 +122,7 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.handler_threads
         yield
         runtime.close()
 

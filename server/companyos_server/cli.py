@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from companyos_server.platform.migrations import migrate
@@ -35,18 +36,34 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def default_workers() -> int:
+    """One server process per core (COMPANYOS_WORKERS overrides): Python serves one request per core."""
+    configured = os.environ.get("COMPANYOS_WORKERS", "").strip()
+    if configured:
+        return int(configured)
+    return max(1, os.cpu_count() or 1)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        print("companyos-server: --workers must be at least 1", file=sys.stderr)
+        return 2
+    # The workers read it through their settings: shared rate limits when there are several.
+    os.environ["COMPANYOS_WORKERS"] = str(workers)
     uvicorn.run(
         "companyos_server.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
-        workers=args.workers,
+        workers=workers,
         log_level="warning",
         access_log=False,
         proxy_headers=False,
+        loop="uvloop",
+        http="httptools",
     )
     return 0
 
@@ -114,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the API with uvicorn")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (default: COMPANYOS_WORKERS, else one per core)",
+    )
     serve.set_defaults(func=cmd_serve)
     worker = sub.add_parser("worker", help="consume background jobs (imports, exports, plan runs)")
     worker.add_argument("--workers", type=int, default=2)

@@ -34,6 +34,15 @@ class Settings(BaseSettings):
     builtin_idp: bool = True
     access_token_ttl_seconds: int = 900
 
+    # Server processes serving this var dir (`serve --workers` sets it for them): with more than one and
+    # no Redis, rate limits are shared through a SQLite file under var_dir instead of process memory.
+    workers: int = Field(default=1, ge=1)
+    # Threads that run (synchronous) handlers per worker: few enough that they do not fight over the GIL
+    # at high concurrency, enough to overlap database round trips.
+    handler_threads: int = Field(default=8, ge=1, le=200)
+    # How often allowed-read policy decisions are written in batches (a crash loses at most this much).
+    decision_flush_seconds: float = Field(default=0.5, gt=0, le=10)
+
     max_body_bytes: int = 10 * 1024 * 1024
     validate_responses: bool = False
     rate_limit_enabled: bool = True
@@ -44,6 +53,10 @@ class Settings(BaseSettings):
     # which goes back to the queue until it has had job_max_attempts attempts.
     job_lease_seconds: float = Field(default=60.0, gt=0)
     job_max_attempts: int = Field(default=3, ge=1)
+
+    # Where signed audit checkpoints are mirrored (default: var_dir/audit-witness). Put it where the
+    # database's administrators cannot rewrite it, so a truncated or deleted audit chain stays provable.
+    audit_witness_dir: Path | None = None
 
     # Retention (see companyos_server.housekeeping); audit events are never swept.
     policy_decision_retention_days: int = Field(default=30, ge=1)

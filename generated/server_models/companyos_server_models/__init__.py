@@ -278,26 +278,82 @@ class AuditEventList(BaseModel):
 
 
 class ReasonEnum(StrEnum):
+    """
+    The first problem's reason.
+    """
+
     edited = "edited"
     missing = "missing"
     reordered = "reordered"
     bad_signature = "bad_signature"
+    forked = "forked"
+    truncated = "truncated"
+    rollback = "rollback"
+    checkpoint_invalid = "checkpoint_invalid"
+    witness_mismatch = "witness_mismatch"
 
 
 class Reason(RootModel[ReasonEnum | None]):
     root: ReasonEnum | None = None
+    """
+    The first problem's reason.
+    """
 
 
-class AuditVerification(BaseModel):
-    tenant_id: str
-    ok: bool
-    checked: int = Field(..., ge=0)
+class Reason1(StrEnum):
+    edited = "edited"
+    missing = "missing"
+    reordered = "reordered"
+    bad_signature = "bad_signature"
+    forked = "forked"
+    truncated = "truncated"
+    rollback = "rollback"
+    checkpoint_invalid = "checkpoint_invalid"
+    witness_mismatch = "witness_mismatch"
+
+
+class AuditProblem(BaseModel):
+    reason: Reason1
+    position: int
     """
-    Events found intact before the first break (all of them when ok).
+    The chain position concerned, if any.
     """
-    first_broken_position: int
-    reason: Reason
     detail: str
+
+
+class AuditCheckpoint(BaseModel):
+    """
+    A signed statement that the chain had `size` events, the last one hashing to `head_hash`. `hash` is
+    SHA-256 of the canonical JSON (sorted keys, no whitespace) of `chain`, `seq`, `size`, `head_hash`,
+    `prev_hash`, `issued_at`, `key_id` and `format: "companyos-audit-checkpoint/1"`; `signature` is Ed25519
+    over the hash's ASCII hex with the audit key `key_id` (`GET /v1/signing-keys?use=audit`).
+
+    """
+
+    chain: str
+    """
+    The chain: the tenant's id.
+    """
+    seq: int = Field(..., ge=1)
+    """
+    1, 2, … per chain.
+    """
+    size: int = Field(..., ge=1)
+    """
+    Events in the chain when it was signed.
+    """
+    head_hash: str = Field(..., pattern="^[0-9a-f]{64}$")
+    """
+    The hash of the event at position `size`.
+    """
+    prev_hash: str = Field(..., pattern="^[0-9a-f]{64}$")
+    """
+    The previous checkpoint's `hash` (64 zeros for the first).
+    """
+    issued_at: AwareDatetime
+    key_id: str
+    hash: str = Field(..., pattern="^[0-9a-f]{64}$")
+    signature: str
 
 
 class Format(StrEnum):
@@ -1483,6 +1539,9 @@ class PolicyRule(BaseModel):
     """
     mutations_only: bool | None = None
     reason: str = Field(..., max_length=300, min_length=1)
+    """
+    No control characters (400 naming the field).
+    """
     enabled: bool | None = None
     change_note: str | None = Field(None, max_length=1000)
 
@@ -1506,32 +1565,19 @@ class Rule(BaseModel):
     enabled: bool | None = None
 
 
-class Policy(BaseModel):
-    id: str
-    cedar_id: str
+class Status3(StrEnum):
     """
-    The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
+    `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
     """
-    source: Source1
-    effect: Effect
-    reason: str
-    text: str
-    """
-    The Cedar source.
-    """
-    editable: bool
-    enabled: bool
-    version: int
-    rule: Rule
-    """
-    The structured rule of a tenant policy; null for built-ins.
-    """
-    updated_by: str
-    updated_at: AwareDatetime
+
+    approved = "approved"
+    pending = "pending"
+    superseded = "superseded"
 
 
-class PolicyCatalog(BaseModel):
-    items: list[Policy]
+class PolicyWidening(BaseModel):
+    role: str
+    action: str
 
 
 class Before(StrEnum):
@@ -1554,18 +1600,6 @@ class PolicyDecisionFlip(BaseModel):
     before: Before
     after: After
     reasons: list[str]
-
-
-class PolicyEditResult(BaseModel):
-    dry_run: bool
-    policy: Policy
-    previous_version: int
-    evaluated: int
-    """
-    How many recent decisions were evaluated again.
-    """
-    changed: int
-    flips: list[PolicyDecisionFlip]
 
 
 class Outcome(StrEnum):
@@ -2018,19 +2052,19 @@ class SigningKeySet(BaseModel):
     keys: list[SigningKey]
 
 
-class Status3(StrEnum):
+class Status4(StrEnum):
     ok = "ok"
 
 
 class Health(BaseModel):
-    status: Status3
+    status: Status4
     version: str
     """
     The API version (semver).
     """
 
 
-class Status4(StrEnum):
+class Status5(StrEnum):
     ready = "ready"
     not_ready = "not_ready"
 
@@ -2042,7 +2076,7 @@ class Check(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Status4
+    status: Status5
     checks: list[Check]
 
 
@@ -2137,7 +2171,7 @@ class TenantFlagOverride(BaseModel):
     reason: str = Field(..., max_length=500, min_length=1)
 
 
-class Reason1(StrEnum):
+class Reason2(StrEnum):
     """
     OFREP evaluation reason.
     """
@@ -2153,7 +2187,7 @@ class TenantFlagEvaluation(BaseModel):
     enabled: bool
     variant: str | None = None
     value: TenantFlagVariantValue
-    reason: Reason1
+    reason: Reason2
     """
     OFREP evaluation reason.
     """
@@ -2339,6 +2373,32 @@ class AlertIncidentRequest(BaseModel):
     title: str | None = Field(None, max_length=300, min_length=1)
     summary: str | None = Field(None, max_length=5000)
     severity: IncidentSeverity | None = None
+
+
+class AuditVerification(BaseModel):
+    tenant_id: str
+    ok: bool
+    checked: int = Field(..., ge=0)
+    """
+    Events found intact before the first break (all of them when ok).
+    """
+    first_broken_position: int
+    """
+    The first problem's position (null when it has none).
+    """
+    reason: Reason
+    """
+    The first problem's reason.
+    """
+    detail: str
+    problems: list[AuditProblem]
+    """
+    Every problem found, earliest position first (those without a position last). Empty when ok.
+    """
+    checkpoint: AuditCheckpoint
+    """
+    The newest valid checkpoint of the chain (null for a chain never written to).
+    """
 
 
 class Deployment(BaseModel):
@@ -2554,6 +2614,70 @@ class MaestroWaitStep(BaseModel):
     retries: MaestroRetryPolicy | None = None
     risk: MaestroRisk | None = None
     compensation: MaestroCompensation | None = None
+
+
+class Policy(BaseModel):
+    id: str
+    cedar_id: str
+    """
+    The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
+    """
+    source: Source1
+    effect: Effect
+    reason: str
+    text: str
+    """
+    The Cedar source.
+    """
+    editable: bool
+    enabled: bool
+    version: int
+    rule: Rule
+    """
+    The structured rule of a tenant policy; null for built-ins.
+    """
+    updated_by: str
+    updated_at: AwareDatetime
+    requires_mfa: bool | None = None
+    """
+    A forbid that requires multi-factor authentication: requesting or approving an exception to
+    it needs step-up, and an exception never applies to a caller without a multi-factor sign-in.
+
+    """
+    status: Status3 | None = None
+    """
+    `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
+    """
+    widening: list[PolicyWidening] | None = None
+    """
+    The (role, action) pairs this version newly allows (recorded when it was proposed, and again when approved).
+    """
+    approved_by: str | None = None
+    approved_at: AwareDatetime | None = None
+
+
+class PolicyCatalog(BaseModel):
+    items: list[Policy]
+
+
+class PolicyEditResult(BaseModel):
+    dry_run: bool
+    policy: Policy
+    previous_version: int
+    evaluated: int
+    """
+    How many recent decisions were evaluated again.
+    """
+    changed: int
+    approval_required: bool | None = None
+    """
+    The change widens some role's permissions, so it is (or would be) stored pending approval.
+    """
+    widening: list[PolicyWidening] | None = None
+    """
+    Every (role, action) pair the change would newly allow, for a member holding that role.
+    """
+    flips: list[PolicyDecisionFlip]
 
 
 class TenantConfigObservability(BaseModel):

@@ -6,7 +6,10 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos.audit_checkpoints import PIN_DIR, CheckpointPins
+
 from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._context import home_dir
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 from .jobs import COLUMNS as JOB_COLUMNS
@@ -59,19 +62,45 @@ def list_(
 
 
 @app.command("verify")
-def verify(ctx: typer.Context, purpose: Purpose = None) -> None:
-    """Verify the chain (hashes, signatures, order): OK, or the first broken position and why (exit 1)."""
+def verify(
+    ctx: typer.Context,
+    purpose: Purpose = None,
+    pin: Annotated[
+        bool,
+        typer.Option(
+            "--pin/--no-pin",
+            help="Check against the last checkpoint verified from this machine and keep the new one "
+            "(under $COMPANYOS_HOME/audit-checkpoints).",
+        ),
+    ] = True,
+) -> None:
+    """Verify the chain (hashes, signatures, order, signed checkpoints): OK, or the first problem (exit 1).
+
+    A server checkpoint older than the one this machine verified before is a rollback (exit 1)."""
     st = state(ctx)
-    result = st.client().audit.verify(tenant=st.require_tenant(), purpose=purpose)
+    audit = st.client().audit
+    tenant = st.require_tenant()
+    try:
+        result = (
+            audit.verify_pinned(tenant=tenant, purpose=purpose, pins=CheckpointPins(home_dir() / PIN_DIR))
+            if pin
+            else audit.verify(tenant=tenant, purpose=purpose)
+        )
+    except ValueError as exc:  # an unreadable saved checkpoint
+        raise CliError(str(exc), ExitCode.ERROR) from None
     if st.output != "table":
         render_object(result, st.output)
     elif result["ok"]:
-        print(f"OK: {result['tenant_id']} audit chain intact ({result['checked']} events checked)")
+        checkpoint = result.get("checkpoint")
+        anchor = f", checkpoint {checkpoint['seq']} at {checkpoint['size']} events" if checkpoint else ""
+        print(f"OK: {result['tenant_id']} audit chain intact ({result['checked']} events checked{anchor})")
     if not result["ok"]:
         detail = f" ({result['detail']})" if result.get("detail") else ""
+        where = result["first_broken_position"]
         raise CliError(
-            f"audit chain of {result['tenant_id']} broken at position {result['first_broken_position']}: "
-            f"{result['reason']}{detail}",
+            f"audit chain of {result['tenant_id']} "
+            + (f"broken at position {where}: " if where is not None else "not intact: ")
+            + f"{result['reason']}{detail}",
             ExitCode.ERROR,
         )
 

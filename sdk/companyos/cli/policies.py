@@ -14,7 +14,8 @@ from ._output import Column, render_list, render_object
 __all__ = ["app", "exceptions_app"]
 
 app = typer.Typer(
-    help="Policies: catalog, edit (with --dry-run), versions, decisions, exceptions.", no_args_is_help=True
+    help="Policies: catalog, edit (with --dry-run), approve, versions, decisions, exceptions.",
+    no_args_is_help=True,
 )
 exceptions_app = typer.Typer(
     help="Policy exceptions: list (the default), show, request, approve.", invoke_without_command=True
@@ -33,9 +34,9 @@ RULE_FIELDS = (
     "enabled",
     "change_note",
 )
-POLICY_COLUMNS: list[Column] = [("ID", "id"), ("VERSION", "version"), ("EFFECT", "effect"),
+POLICY_COLUMNS: list[Column] = [("ID", "id"), ("VERSION", "version"), ("STATUS", "status"), ("EFFECT", "effect"),
                                 ("ENABLED", "enabled"), ("REASON", "reason"), ("BY", "updated_by"),
-                                ("UPDATED", "updated_at")]  # fmt: skip
+                                ("UPDATED", "updated_at"), ("APPROVED BY", "approved_by")]  # fmt: skip
 FLIP_COLUMNS: list[Column] = [("AT", "at"), ("PRINCIPAL", "principal"), ("ROLES", "roles"), ("ACTION", "action"),
                               ("RESOURCE", "resource"), ("BEFORE", "before"), ("AFTER", "after"),
                               ("REASONS", "reasons")]  # fmt: skip
@@ -102,16 +103,38 @@ def _render_edit(output: str, policy_id: str, result: Mapping[str, Any]) -> None
     if output != "table":
         render_object(result, output)
         return
+    widening = result.get("widening") or []
     if result["dry_run"]:
         print(f"dry-run of policy {policy_id}: {result['evaluated']} recent decisions re-evaluated, "
               f"{result['changed']} would change (nothing stored)")  # fmt: skip
+    elif result.get("approval_required"):
+        print(f"policy {policy_id} version {result['policy']['version']} widens permissions: stored pending; "
+              f"someone holding none of the widened roles approves it with "
+              f"`companyos policies approve {policy_id} {result['policy']['version']}`")  # fmt: skip
     else:
         previous = result.get("previous_version")
         was = f" (was version {previous})" if previous else " (new policy)"
         print(f"policy {policy_id} saved as version {result['policy']['version']}{was}; "
               f"{result['changed']} of {result['evaluated']} recent decisions flip")  # fmt: skip
+    if widening:
+        render_list(
+            widening, [("ROLE", "role"), ("ACTION", "action")], output, title="newly allowed (needs approval)"
+        )
     if result["flips"]:
         render_list(result["flips"], FLIP_COLUMNS, output, title="decisions that flip")
+
+
+@app.command("approve")
+def approve(
+    ctx: typer.Context,
+    policy_id: PolicyArg,
+    version: Annotated[int, typer.Argument(help="The pending version (see `policies versions`).", min=1)],
+) -> None:
+    """Approve a pending policy version that widens permissions (high-risk; not your own change, and not
+    if you hold a role it widens)."""
+    st = state(ctx)
+    policy = st.client().policies.approve_version(policy_id, version, tenant=st.require_tenant())
+    render_object(policy, st.output, POLICY_COLUMNS)
 
 
 @app.command("versions")

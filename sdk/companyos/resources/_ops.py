@@ -78,6 +78,7 @@ _route("POST", _T + "/policies/exceptions/{exception_id}/approve", "approve_poli
 _route("GET", _T + "/policies/catalog/{policy_id}", "get_policy")
 _route("PUT", _T + "/policies/catalog/{policy_id}", "update_policy")
 _route("GET", _T + "/policies/catalog/{policy_id}/versions", "list_policy_versions")
+_route("POST", _T + "/policies/catalog/{policy_id}/versions/{version}/approve", "approve_policy_version")
 _route("GET", _T + "/search", "search_entities")
 _route("GET", _T + "/services", "list_services")
 _route("POST", _T + "/services", "create_service")

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from companyos._base_client import RequestSpec
 from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
-from companyos.types import AuditEvent, AuditOutcome, AuditVerification, Job
+from companyos.audit_checkpoints import CheckpointPins, apply_pin
+from companyos.types import AuditCheckpoint, AuditEvent, AuditOutcome, AuditVerification, Job
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options, purpose_header
 
@@ -30,15 +31,35 @@ def _list(tenant: str | None, filters: dict[str, Any], purpose: str | None, **o:
     )
 
 
-def _verify(tenant: str | None, purpose: str | None, **o: Any) -> RequestSpec:
+def _verify(tenant: str | None, purpose: str | None, known: AuditCheckpoint | None, **o: Any) -> RequestSpec:
     return RequestSpec(
         "GET",
         _AUDIT + "/verification",
         "verify_audit_chain",
         tenant=tenant,
+        query={"known_checkpoint": f"{known['size']}:{known['head_hash']}"} if known else None,
         headers=purpose_header(purpose),
         **o,
     )
+
+
+def _pin_target(client: Any, tenant: str | None) -> tuple[str, str]:
+    resolved = tenant or client.tenant
+    if not resolved:
+        raise ValueError(
+            "verify_audit_chain is tenant-scoped: pass tenant=... to the call or to the client "
+            "(the SDK never guesses a tenant)"
+        )
+    return str(client.base_url), resolved
+
+
+def _keep(pins: CheckpointPins, target: tuple[str, str], pinned: AuditCheckpoint | None,
+          result: AuditVerification) -> AuditVerification:  # fmt: skip
+    result = apply_pin(result, pinned)
+    current = result.get("checkpoint")
+    if result["ok"] and current is not None and (pinned is None or current["seq"] > pinned["seq"]):
+        pins.save(*target, current)
+    return result
 
 
 def _export(tenant: str | None, format: str, idempotency_key: str | None, **o: Any) -> RequestSpec:
@@ -77,14 +98,38 @@ class Audit(SyncAPIResource):
         *,
         tenant: str | None = None,
         purpose: str | None = None,
+        known: AuditCheckpoint | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AuditVerification:
-        """Verify the audit chain (hashes, signatures, order)."""
+        """Verify the audit chain (hashes, signatures, order, checkpoints). ``known``: a checkpoint you
+        verified before; the server then also checks the chain still holds it."""
         opts = call_options(extra_headers, extra_query, timeout, max_retries)
-        return self._client._request(_verify(tenant, purpose, **opts))  # type: ignore[no-any-return]
+        return self._client._request(_verify(tenant, purpose, known, **opts))  # type: ignore[no-any-return]
+
+    def verify_pinned(
+        self,
+        *,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        pins: CheckpointPins | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AuditVerification:
+        """Verify against the last checkpoint verified from this machine (see ``companyos.audit_checkpoints``):
+        a server checkpoint below it is a ``rollback`` problem; an intact result becomes the new pin."""
+        pins = pins or CheckpointPins()
+        target = _pin_target(self._client, tenant)
+        pinned = pins.load(*target)
+        result = self.verify(
+            tenant=target[1], purpose=purpose, known=pinned, extra_headers=extra_headers,
+            extra_query=extra_query, timeout=timeout, max_retries=max_retries,
+        )  # fmt: skip
+        return _keep(pins, target, pinned, result)
 
     def export(
         self,
@@ -131,14 +176,38 @@ class AsyncAudit(AsyncAPIResource):
         *,
         tenant: str | None = None,
         purpose: str | None = None,
+        known: AuditCheckpoint | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AuditVerification:
-        """Verify the audit chain (hashes, signatures, order)."""
+        """Verify the audit chain (hashes, signatures, order, checkpoints). ``known``: a checkpoint you
+        verified before; the server then also checks the chain still holds it."""
         opts = call_options(extra_headers, extra_query, timeout, max_retries)
-        return await self._client._request(_verify(tenant, purpose, **opts))  # type: ignore[no-any-return]
+        return await self._client._request(_verify(tenant, purpose, known, **opts))  # type: ignore[no-any-return]
+
+    async def verify_pinned(
+        self,
+        *,
+        tenant: str | None = None,
+        purpose: str | None = None,
+        pins: CheckpointPins | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AuditVerification:
+        """Verify against the last checkpoint verified from this machine (see ``companyos.audit_checkpoints``):
+        a server checkpoint below it is a ``rollback`` problem; an intact result becomes the new pin."""
+        pins = pins or CheckpointPins()
+        target = _pin_target(self._client, tenant)
+        pinned = pins.load(*target)
+        result = await self.verify(
+            tenant=target[1], purpose=purpose, known=pinned, extra_headers=extra_headers,
+            extra_query=extra_query, timeout=timeout, max_retries=max_retries,
+        )  # fmt: skip
+        return _keep(pins, target, pinned, result)
 
     async def export(
         self,

@@ -318,6 +318,29 @@ class Policies(SyncAPIResource):
         )
         return self._client._request(spec)  # type: ignore[no-any-return]
 
+    def approve_version(
+        self,
+        policy_id: str,
+        version: int,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Policy:
+        """Approve a pending tenant policy version that widens permissions (four eyes; high-risk)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "approve_policy_version",
+            tenant,
+            path_params={"policy_id": policy_id, "version": str(version)},
+            idempotency_key=idempotency_key,
+            **opts,
+        )
+        return self._client._request(spec)  # type: ignore[no-any-return]
+
     def list_versions(
         self,
         policy_id: str,
@@ -432,6 +455,29 @@ class AsyncPolicies(AsyncAPIResource):
                     "change_note": change_note,
                 }
             ),
+            idempotency_key=idempotency_key,
+            **opts,
+        )
+        return await self._client._request(spec)  # type: ignore[no-any-return]
+
+    async def approve_version(
+        self,
+        policy_id: str,
+        version: int,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Policy:
+        """Approve a pending tenant policy version that widens permissions (four eyes; high-risk)."""
+        opts = call_options(extra_headers, extra_query, timeout, max_retries)
+        spec = op(
+            "approve_policy_version",
+            tenant,
+            path_params={"policy_id": policy_id, "version": str(version)},
             idempotency_key=idempotency_key,
             **opts,
         )

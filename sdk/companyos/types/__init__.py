@@ -22,8 +22,11 @@ __all__ = [
     "AlertStatus",
     "AlertmanagerAlert",
     "AlertmanagerWebhook",
+    "AuditCheckpoint",
     "AuditEvent",
     "AuditOutcome",
+    "AuditProblem",
+    "AuditProblemReason",
     "AuditVerification",
     "Deployment",
     "DeploymentEvidencePack",
@@ -84,6 +87,7 @@ __all__ = [
     "PolicyEditResult",
     "PolicyException",
     "PolicyExceptionStatus",
+    "PolicyWidening",
     "Readiness",
     "ReadinessCheck",
     "Residency",
@@ -259,13 +263,39 @@ class AuditEvent(TypedDict):
     key_id: str
 
 
+AuditProblemReason = Literal[
+    "edited", "missing", "reordered", "bad_signature", "forked", "truncated", "rollback", "checkpoint_invalid",
+    "witness_mismatch",
+]  # fmt: skip
+
+
+class AuditProblem(TypedDict):
+    reason: AuditProblemReason
+    position: int | None
+    detail: str
+
+
+class AuditCheckpoint(TypedDict):
+    chain: str
+    seq: int
+    size: int
+    head_hash: str
+    prev_hash: str
+    issued_at: str
+    key_id: str
+    hash: str
+    signature: str
+
+
 class AuditVerification(TypedDict):
     tenant_id: str
     ok: bool
     checked: int
     first_broken_position: int | None
-    reason: Literal["edited", "missing", "reordered", "bad_signature"] | None
+    reason: AuditProblemReason | None
     detail: str | None
+    problems: list[AuditProblem]
+    checkpoint: AuditCheckpoint | None
 
 
 # The platform-core domains, one module per tag (imported last: they use the types above).
@@ -346,6 +376,7 @@ from companyos.types.policies import (  # noqa: E402
     PolicyEditResult,
     PolicyException,
     PolicyExceptionStatus,
+    PolicyWidening,
 )
 from companyos.types.search import (  # noqa: E402
     SearchMatch,

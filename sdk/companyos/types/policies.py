@@ -11,6 +11,7 @@ __all__ = [
     "PolicyEditResult",
     "PolicyException",
     "PolicyExceptionStatus",
+    "PolicyWidening",
 ]
 
 PolicyExceptionStatus = Literal["pending", "active", "expired"]
@@ -29,6 +30,18 @@ class Policy(TypedDict):
     rule: dict[str, Any] | None
     updated_by: str | None
     updated_at: str | None
+    requires_mfa: NotRequired[bool]
+    status: NotRequired[Literal["approved", "pending", "superseded"]]
+    widening: NotRequired[list[PolicyWidening]]
+    approved_by: NotRequired[str | None]
+    approved_at: NotRequired[str | None]
+
+
+class PolicyWidening(TypedDict):
+    """A (role, action) pair a tenant policy change newly allows."""
+
+    role: str
+    action: str
 
 
 class PolicyDecision(TypedDict):
@@ -78,3 +91,5 @@ class PolicyEditResult(TypedDict):
     evaluated: int
     changed: int
     flips: list[PolicyDecisionFlip]
+    approval_required: NotRequired[bool]
+    widening: NotRequired[list[PolicyWidening]]

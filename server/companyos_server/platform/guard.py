@@ -7,12 +7,13 @@ refused without its body being looked at. Services re-check what depends on data
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+import anyio.to_thread
 from connexion.exceptions import ProblemException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.platform.policy import Resource
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.requestctx import (
@@ -26,6 +27,7 @@ from companyos_server.platform.security import PROBLEM_BASE
 from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
 
 PURPOSE_HEADER = b"x-companyos-purpose"
+_DURABLE_DECISION = "companyos.durable_decision"
 
 
 def _problem(status: int, title: str, slug: str, detail: str, **extra: Any) -> ProblemException:
@@ -50,11 +52,30 @@ def _principal_from(scope: Scope) -> Principal | None:
     return None
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return value.decode("latin-1").strip() or None
-    return None
+PURPOSE_MIN, PURPOSE_MAX = 3, 200  # the contract's bounds (released in 1.0.0)
+
+
+def _purpose(scope: Scope) -> str | None:
+    """The stated purpose, checked: it is stored with audit events and shown to the tenant.
+
+    The contract's bounds hold for the value as sent, and no control character may ride along into the
+    audit trail (a tab aside). A blank header is no purpose.
+    """
+    raw = next(
+        (value.decode("latin-1") for key, value in scope.get("headers", []) if key == PURPOSE_HEADER), None
+    )
+    if raw is None:
+        return None
+    if not PURPOSE_MIN <= len(raw) <= PURPOSE_MAX or not all(ch == "\t" or ch.isprintable() for ch in raw):
+        raise _problem(
+            400,
+            "Bad Request",
+            "invalid-purpose",
+            f"X-CompanyOS-Purpose must state why in {PURPOSE_MIN} to {PURPOSE_MAX} printable characters "
+            "(for example a ticket and a reason).",
+            errors=[{"field": "X-CompanyOS-Purpose", "message": "is not a valid purpose", "code": "invalid"}],
+        )
+    return raw.strip() or None
 
 
 class GuardMiddleware:
@@ -63,7 +84,13 @@ class GuardMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            self.check(scope)
+            try:
+                self.check(scope)
+            finally:
+                durable = scope_state(scope).pop(_DURABLE_DECISION, None)
+                if durable is not None:
+                    # Written before the request goes on (or is refused), off the event loop.
+                    await anyio.to_thread.run_sync(durable)
         await self.app(scope, receive, send)
 
     def check(self, scope: Scope) -> None:
@@ -79,19 +106,12 @@ class GuardMiddleware:
         state = scope_state(scope)
         state["operation"] = info
 
-        if info.risk == "high" and not satisfies_step_up(principal):
-            raise _problem(
-                401,
-                "Unauthorized",
-                "step-up-required",
-                f"'{operation_id}' is a high-risk operation and needs a recent multi-factor sign-in.",
-                headers={"WWW-Authenticate": step_up_challenge()},
-            )
         if not info.tenant_scoped:
+            self._require_step_up(info, principal)
             return
 
         tenant_id = str(scope.get("path_params", {}).get("tenant_id", ""))
-        purpose = _header(scope, PURPOSE_HEADER)
+        purpose = _purpose(scope)
         member = principal.is_member(tenant_id)
         cross = not member and principal.can_cross_tenants
         if not member:
@@ -113,12 +133,13 @@ class GuardMiddleware:
                     ],
                 )
 
-        with runtime.db.session() as session:
-            tenant = tenants_store.get(session, tenant_id)
-            status = tenant.status if tenant else None
-            attributes = {"residency": tenant.residency, "tier": tenant.tier} if tenant else {}
+        if runtime.tenants is None:
+            raise RuntimeError("the tenant directory is not attached (build_app attaches it)")
+        tenant = runtime.tenants.get(tenant_id)
         if tenant is None:
             raise _problem(404, "Not Found", "not-found", f"Tenant '{tenant_id}' was not found.")
+        status = tenant.status
+        attributes: dict[str, Any] = {"residency": tenant.residency, "tier": tenant.tier}
 
         ctx = TenantContext(
             tenant_id=tenant_id,
@@ -131,7 +152,8 @@ class GuardMiddleware:
         )
         tenant_context_var.set(ctx)
         state["tenant_context"] = ctx
-        state["tenant_tier"] = attributes.get("tier")
+        state["tenant_tier"] = tenant.tier
+        state["tenant"] = tenant
 
         if info.action:
             service_id = scope.get("path_params", {}).get("service_id")
@@ -144,21 +166,26 @@ class GuardMiddleware:
                 resource,
                 mutation=info.method != "GET",
                 purpose=purpose,
-                tenant_status=status or "active",
+                tenant_status=status,
             )
             state["decision"] = decision
             recorder = runtime.extras.get("record_decision")
             if recorder is not None:
-                recorder(
+                record = partial(
+                    recorder,
                     principal=principal,
                     action=info.action,
                     resource=resource,
                     decision=decision,
                     mutation=info.method != "GET",
                     purpose=purpose,
-                    tenant_status=status or "active",
+                    tenant_status=status,
                     request_id=request_id_var.get(),
                 )
+                if decision.allowed and info.method == "GET":
+                    record()  # buffered: an allowed read never waits for a write
+                else:
+                    state[_DURABLE_DECISION] = record
             if not decision.allowed:
                 raise _problem(
                     403,
@@ -167,3 +194,16 @@ class GuardMiddleware:
                     f"The caller may not perform '{info.action}' in tenant '{tenant_id}'.",
                     reasons=list(decision.reasons),
                 )
+        # Permission first: a caller who may not act at all learns that (403), not that MFA would help.
+        self._require_step_up(info, principal)
+
+    @staticmethod
+    def _require_step_up(info: Any, principal: Principal) -> None:
+        if info.risk == "high" and not satisfies_step_up(principal):
+            raise _problem(
+                401,
+                "Unauthorized",
+                "step-up-required",
+                f"'{info.operation_id}' is a high-risk operation and needs a recent multi-factor sign-in.",
+                headers={"WWW-Authenticate": step_up_challenge()},
+            )

@@ -10,6 +10,7 @@ again without those forbids, and the exceptions are named in the decision's reas
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -22,7 +23,8 @@ from typing import Any
 
 import cedarpy
 
-from companyos_server.platform.principal import Principal
+from companyos_server.platform.cache.epoch import CacheEpoch
+from companyos_server.platform.principal import ACR_MFA, Principal
 
 POLICY_DIR = Path(__file__).with_name("policies")
 _ANNOTATION = re.compile(r'@(id|reason)\("((?:[^"\\]|\\.)*)"\)')
@@ -101,6 +103,7 @@ TenantPolicySource = Callable[[str], str]
 ExceptionSource = Callable[[str], Sequence[PolicyException]]
 TENANT_POLICY_TTL_SECONDS = 2.0
 _CACHE_LIMIT = 256
+_RESULT_LIMIT = 8192  # memoised Cedar results: distinct (policy text, request, entities) seen lately
 
 
 class PolicyEngine:
@@ -122,8 +125,10 @@ class PolicyEngine:
         self._exception_source: ExceptionSource | None = None
         self._exceptions: dict[str, tuple[float, tuple[PolicyException, ...]]] = {}
         self._waived: dict[tuple[str, frozenset[str]], Any] = {}
+        self._results: dict[tuple[str, str, str], Any] = {}
         self._lock = threading.Lock()
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._epoch: CacheEpoch | None = None
 
     def attach_tenant_policies(self, source: TenantPolicySource | None) -> None:
         self._tenant_source = source
@@ -136,15 +141,29 @@ class PolicyEngine:
         with self._lock:
             self._exceptions.clear()
 
+    def attach_epoch(self, epoch: CacheEpoch) -> None:
+        """Share invalidation with the other workers: an edit anywhere clears every worker's tenant caches."""
+        self._epoch = epoch
+        epoch.subscribe(self._clear_tenant_caches)
+
     def invalidate(self, tenant_id: str) -> None:
-        """Forget a tenant's cached policies and exceptions (after an edit or an approval)."""
+        """Forget a tenant's cached policies and exceptions (after an edit or an approval), in every worker."""
         with self._lock:
             self._tenant_text.pop(tenant_id, None)
             self._exceptions.pop(tenant_id, None)
+        if self._epoch is not None:
+            self._epoch.bump()
+
+    def _clear_tenant_caches(self) -> None:
+        with self._lock:
+            self._tenant_text.clear()
+            self._exceptions.clear()
 
     def _extra_text(self, tenant_id: str) -> str:
         if self._tenant_source is None:
             return ""
+        if self._epoch is not None:
+            self._epoch.check()
         now = time.monotonic()
         with self._lock:
             cached = self._tenant_text.get(tenant_id)
@@ -175,6 +194,8 @@ class PolicyEngine:
         """The tenant's approved exceptions as last read (at most TENANT_POLICY_TTL_SECONDS old)."""
         if self._exception_source is None:
             return ()
+        if self._epoch is not None:
+            self._epoch.check()
         now = time.monotonic()
         with self._lock:
             cached = self._exceptions.get(tenant_id)
@@ -223,21 +244,93 @@ class PolicyEngine:
         purpose: str | None = None,
         tenant_status: str = "active",
     ) -> Decision:
-        roles = principal.roles_in(resource.tenant_id)
-        principal_type = "CompanyOS::Client" if principal.kind == "client" else "CompanyOS::User"
-        entities = [
-            {
+        return self.authorize_batch(
+            principal, [(action, resource, mutation)], purpose=purpose, tenant_status=tenant_status
+        )[0]
+
+    def authorize_batch(
+        self,
+        principal: Principal,
+        checks: Sequence[tuple[str, Resource, bool]],
+        *,
+        purpose: str | None = None,
+        tenant_status: str = "active",
+    ) -> list[Decision]:
+        """Decide several ``(action, resource, mutation)`` checks of one principal in one Cedar call.
+
+        The resources must all belong to one tenant (one policy set applies). A check denied by a forbid
+        that an exception may waive is re-evaluated on its own, exactly as :meth:`authorize` would.
+        """
+        if not checks:
+            return []
+        tenant_id = checks[0][1].tenant_id
+        if any(resource.tenant_id != tenant_id for _, resource, _ in checks):
+            raise ValueError("authorize_batch decides checks of one tenant at a time")
+        entities: dict[tuple[str, str], dict[str, Any]] = {}
+        requests = []
+        for action, resource, mutation in checks:
+            entity = {
                 "uid": {"type": resource.cedar_type, "id": resource.id},
                 "attrs": {"tenant": resource.tenant_id, **resource.attributes},
                 "parents": [],
             }
+            if entities.setdefault((resource.cedar_type, resource.id), entity) != entity:
+                raise ValueError(
+                    f"two checks name {resource.cedar_type} '{resource.id}' with other attributes"
+                )
+            requests.append(self._request(principal, action, resource, mutation, purpose, tenant_status))
+        extra = self._extra_text(tenant_id)
+        policies, reason_texts = self._policy_set(extra)
+        entities_json = json.dumps(list(entities.values()))
+        results = self._evaluate(extra, policies, requests, entities_json)
+        return [
+            self._settle(principal, action, resource, request, result, extra, reason_texts, entities_json)
+            for (action, resource, _), request, result in zip(checks, requests, results, strict=True)
         ]
-        request = {
+
+    def _evaluate(
+        self, extra: str, policies: Any, requests: list[dict[str, Any]], entities_json: str
+    ) -> list[Any]:
+        """Cedar's results for ``requests``, the ones seen before from memory.
+
+        A result is a pure function of the policy text, the request (its context carries every
+        attribute a policy reads) and the entities, so it is kept under exactly those; exceptions,
+        which depend on the time, are applied afterwards by :meth:`_settle`.
+        """
+        keys = [(extra, json.dumps(request), entities_json) for request in requests]
+        with self._lock:
+            results = [self._results.get(key) for key in keys]
+        missing = [i for i, result in enumerate(results) if result is None]
+        if missing:
+            todo = [requests[i] for i in missing]
+            if len(todo) == 1:
+                fresh = [cedarpy.is_authorized(todo[0], policies, entities_json)]
+            else:
+                fresh = cedarpy.is_authorized_batch(todo, policies, entities_json)
+            with self._lock:
+                if len(self._results) + len(fresh) > _RESULT_LIMIT:
+                    self._results.clear()
+                for i, result in zip(missing, fresh, strict=True):
+                    results[i] = result
+                    self._results[keys[i]] = result
+        return results
+
+    @staticmethod
+    def _request(
+        principal: Principal,
+        action: str,
+        resource: Resource,
+        mutation: bool,
+        purpose: str | None,
+        tenant_status: str,
+    ) -> dict[str, Any]:
+        principal_type = "CompanyOS::Client" if principal.kind == "client" else "CompanyOS::User"
+        return {
             "principal": f'{principal_type}::"{_escape(principal.subject)}"',
             "action": f'CompanyOS::Action::"{_escape(action)}"',
             "resource": f'{resource.cedar_type}::"{_escape(resource.id)}"',
             "context": {
-                "roles": list(roles),
+                "roles": list(principal.roles_in(resource.tenant_id)),
                 "scopes": sorted(principal.scopes),
                 "member": principal.is_member(resource.tenant_id),
                 "has_purpose": bool(purpose),
@@ -246,10 +339,20 @@ class PolicyEngine:
                 "mutation": mutation,
             },
         }
-        extra = self._extra_text(resource.tenant_id)
-        policies, reason_texts = self._policy_set(extra)
-        entities_json = json.dumps(entities)
-        result = cedarpy.is_authorized(request, policies, entities_json)
+
+    def _settle(
+        self,
+        principal: Principal,
+        action: str,
+        resource: Resource,
+        request: dict[str, Any],
+        result: Any,
+        extra: str,
+        reason_texts: dict[str, str],
+        entities_json: str,
+    ) -> Decision:
+        """One Cedar result as a decision, applying the tenant's exceptions to a forbid-denied request."""
+        roles = principal.roles_in(resource.tenant_id)
         if result.diagnostics.errors:
             # An evaluation error never grants access; it is reported as a reason.
             return Decision(
@@ -261,6 +364,11 @@ class PolicyEngine:
         # Denied by forbid policies (a deny's reasons are the satisfied forbids): are any waived?
         now = self.clock()
         active = [e for e in self.exceptions_for(resource.tenant_id) if e.applies_to(resource, now)]
+        if principal.acr != ACR_MFA:
+            # An exception never grants what the caller's own authentication strength could not get:
+            # a forbid that reads context.acr is not waived for a caller without a multi-factor sign-in.
+            bound = mfa_bound_forbids(f"{self.policy_text}\n{extra}" if extra else self.policy_text)
+            active = [e for e in active if not bound & set(e.cedar_ids)]
         used = [e for e in active if set(e.cedar_ids) & set(policy_ids)]
         if not used:
             return self._decision(action, result, policy_ids, reason_texts, roles, resource)
@@ -302,7 +410,39 @@ class PolicyEngine:
     def authorize_many(
         self, principal: Principal, actions: Iterable[tuple[str, bool]], resource: Resource, **kwargs: Any
     ) -> list[Decision]:
-        return [self.authorize(principal, a, resource, mutation=m, **kwargs) for a, m in actions]
+        """Several actions on one resource, decided in one Cedar call."""
+        return self.authorize_batch(principal, [(a, resource, m) for a, m in actions], **kwargs)
+
+
+@functools.lru_cache(maxsize=64)
+def mfa_bound_forbids(text: str) -> frozenset[str]:
+    """The @ids of the ``forbid`` policies in ``text`` whose conditions read ``context.acr``.
+
+    Such a forbid is an authentication-strength requirement: policy exceptions do not waive it for
+    callers without a multi-factor sign-in, and requesting or approving an exception to it needs one.
+    """
+
+    def reads_acr(node: Any) -> bool:
+        if isinstance(node, dict):
+            for key in (".", "has"):
+                inner = node.get(key)
+                if (
+                    isinstance(inner, dict)
+                    and inner.get("left") == {"Var": "context"}
+                    and inner.get("attr") == "acr"
+                ):
+                    return True
+            return any(reads_acr(v) for v in node.values())
+        if isinstance(node, list):
+            return any(reads_acr(v) for v in node)
+        return False
+
+    doc = json.loads(cedarpy.policies_to_json_str(text))
+    return frozenset(
+        str((policy.get("annotations") or {}).get("id", pid))
+        for pid, policy in doc.get("staticPolicies", {}).items()
+        if policy.get("effect") == "forbid" and reads_acr(policy.get("conditions", []))
+    )
 
 
 def _policy_ids(result: Any) -> tuple[str, ...]:

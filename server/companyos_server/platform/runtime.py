@@ -7,9 +7,12 @@ nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from companyos_server.platform.cache.epoch import CacheEpoch
+from companyos_server.platform.cache.tenants import TenantCache
 from companyos_server.platform.storage import Database
 from companyos_server.settings import Settings
 
@@ -31,6 +34,17 @@ class Runtime:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(settings.effective_database_url)
         self.extras: dict[str, Any] = {}
+        self._closers: list[Callable[[], None]] = []
+        # The app factory attaches the tenant directory (a domain's table) to the platform's cache.
+        self.tenants: TenantCache | None = None
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Run ``closer`` when the runtime closes (before the database goes): flush buffers, stop threads."""
+        self._closers.append(closer)
+
+    @cached_property
+    def cache_epoch(self) -> CacheEpoch:
+        return CacheEpoch(self.db)
 
     @cached_property
     def keys(self) -> KeyStore:
@@ -42,10 +56,12 @@ class Runtime:
 
     @cached_property
     def tokens(self) -> TokenValidator:
+        from companyos_server.platform.identity.revocation import RevocationList
         from companyos_server.platform.identity.validation import TokenValidator
 
         keys = self.keys if self.settings.builtin_idp else None
-        return TokenValidator(self.settings, keys, db=self.db)
+        revocations = RevocationList(self.db, epoch=self.cache_epoch) if self.settings.builtin_idp else None
+        return TokenValidator(self.settings, keys, db=self.db, revocations=revocations)
 
     @cached_property
     def policy(self) -> PolicyEngine:
@@ -57,7 +73,12 @@ class Runtime:
     def audit(self) -> AuditLog:
         from companyos_server.platform.audit.log import AuditLog
 
-        return AuditLog(self.db, self.settings.var_dir)
+        return AuditLog(
+            self.db,
+            self.settings.var_dir,
+            witness_dir=self.settings.audit_witness_dir,
+            background_checkpoints=True,
+        )
 
     @cached_property
     def jobs(self) -> JobQueue:
@@ -90,8 +111,12 @@ class Runtime:
         return SpecIndex.load()
 
     def close(self) -> None:
+        while self._closers:
+            self._closers.pop()()
         if "jobs" in self.__dict__:  # only when a job queue was built
             self.jobs.stop_worker()
+        if "audit" in self.__dict__:  # write the audit checkpoints still due while the database is there
+            self.audit.close()
         self.db.dispose()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from connexion.exceptions import ProblemException
+from connexion.security import AbstractSecurityHandler, BearerSecurityHandler
 
 from companyos_server.platform.requestctx import principal_var, scope_state
 from companyos_server.platform.runtime import get_runtime
@@ -34,3 +36,12 @@ def bearer_info(token: str, request: Any = None) -> dict[str, Any]:
     if request is not None:
         scope_state(request.scope)["principal"] = principal
     return {"sub": principal.subject, "principal": principal, "scope": sorted(principal.scopes)}
+
+
+class CachedBearerSecurityHandler(BearerSecurityHandler):
+    """connexion's bearer handler, but a function's keywords are inspected once, not on every request."""
+
+    _accepts_kwarg = staticmethod(functools.lru_cache(maxsize=64)(AbstractSecurityHandler._accepts_kwarg))
+
+
+SECURITY_MAP = {"bearer": CachedBearerSecurityHandler}

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from sqlalchemy import update
+from sqlalchemy import delete, select, update
 
 from companyos_server.platform.audit.log import canonical_hash
-from companyos_server.platform.audit.models import AuditEventRow
+from companyos_server.platform.audit.models import AuditChainHead, AuditEventRow
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.runtime import Runtime
 from tests.conftest import bearer
@@ -129,14 +129,18 @@ async def test_verification_reports_tampering(
         assert (await mutate(client, runtime, user_token)).status_code == 200
     r = await client.get("/v1/tenants/acme/audit/verification", headers=h(user_token, "alice"))
     assert r.status_code == 200, r.text
-    assert r.json() == {
+    body = r.json()
+    checkpoint = body.pop("checkpoint")
+    assert body == {
         "tenant_id": "acme",
         "ok": True,
         "checked": 3,
         "first_broken_position": None,
         "reason": None,
         "detail": None,
+        "problems": [],
     }
+    assert (checkpoint["chain"], checkpoint["size"]) == ("acme", 3)
     with runtime.db.session() as s:
         s.execute(update(AuditEventRow).where(AuditEventRow.tenant_id == "acme", AuditEventRow.position == 2)
                   .values(actor="usr_nobody"))  # fmt: skip
@@ -144,6 +148,41 @@ async def test_verification_reports_tampering(
     assert (body["ok"], body["first_broken_position"], body["reason"]) == (False, 2, "edited")
     r = await client.get("/v1/tenants/acme/audit/verification", headers=h(user_token, "bob"))
     assert r.status_code == 403
+
+
+async def test_verification_reports_truncation_and_a_rollback_below_a_known_checkpoint(
+    client: httpx.AsyncClient, user_token: Token, runtime: Runtime
+) -> None:
+    for _ in range(4):
+        assert (await mutate(client, runtime, user_token)).status_code == 200
+    url, auth = "/v1/tenants/acme/audit/verification", h(user_token, "alice")
+    pin = (await client.get(url, headers=auth)).json()["checkpoint"]
+    assert pin["size"] == 4 and runtime.audit.keyring.verify(
+        pin["key_id"], pin["signature"], pin["hash"].encode()
+    )
+    assert (runtime.settings.var_dir / "audit-witness" / "acme.jsonl").exists()
+    with runtime.db.session() as s:  # drop the last two events and rewind the head
+        s.execute(delete(AuditEventRow).where(AuditEventRow.tenant_id == "acme", AuditEventRow.position > 2))
+        last = s.scalar(
+            select(AuditEventRow.hash).where(AuditEventRow.tenant_id == "acme", AuditEventRow.position == 2)
+        )
+        s.execute(update(AuditChainHead).where(AuditChainHead.chain == "acme").values(position=2, hash=last))
+    body = (await client.get(url, headers=auth)).json()
+    assert (body["ok"], body["first_broken_position"], body["reason"]) == (False, 3, "truncated")
+    r = await client.get(url, headers=auth, params={"known_checkpoint": f"{pin['size']}:{pin['head_hash']}"})
+    assert r.status_code == 200, r.text
+    assert {p["reason"] for p in r.json()["problems"]} == {"truncated", "rollback"}
+
+
+async def test_verification_validates_the_known_checkpoint(
+    client: httpx.AsyncClient, user_token: Token
+) -> None:
+    url, auth = "/v1/tenants/acme/audit/verification", h(user_token, "alice")
+    for bad in ("3", "0:" + "0" * 64, "3:XYZ", ":" + "a" * 64, "3:" + "A" * 64):
+        r = await client.get(url, headers=auth, params={"known_checkpoint": bad})
+        assert r.status_code == 400, (bad, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["field"] == "known_checkpoint"
 
 
 async def _wait_job(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> dict[str, Any]:

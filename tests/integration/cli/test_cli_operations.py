@@ -139,16 +139,16 @@ def test_policy_edit_dry_run_step_up_and_versions(cli: Cli, mint: Mint, runtime:
 
 
 def test_policy_exception_create_and_approve(cli: Cli, mint: Mint) -> None:
-    requester = member(mint, "usr_sam", "sre")
+    # residency-eu-export requires MFA: its exceptions are requested and approved with a fresh MFA sign-in.
+    requester = member(mint, "usr_sam", "sre", mfa=True)
     created = ok(cli("-o", "json", "policies", "exceptions", "create", "residency-eu-export",
                      "--reason", "external audit export", "--hours", "48", **requester))  # fmt: skip
     assert (created["status"], created["requested_by"]) == ("pending", "usr_sam")
-    own = cli(
-        "policies", "exceptions", "approve", created["id"], **member(mint, "usr_sam", "security_analyst")
-    )
+    self_approver = member(mint, "usr_sam", "security_analyst", mfa=True)
+    own = cli("policies", "exceptions", "approve", created["id"], **self_approver)
     assert one_line(own, 8).startswith("error: Forbidden: ") and "requester" in own.stderr
     approved = ok(cli("-o", "json", "policies", "exceptions", "approve", created["id"],
-                      **member(mint, "usr_ana", "security_analyst")))  # fmt: skip
+                      **member(mint, "usr_ana", "security_analyst", mfa=True)))  # fmt: skip
     assert (approved["status"], approved["approver"]) == ("active", "usr_ana")
     got = ok(cli("-o", "json", "policies", "exceptions", "get", created["id"], **requester))
     assert got["status"] == "active"

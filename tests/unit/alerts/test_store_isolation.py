@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from companyos_server.domains.alerts import keys, store
@@ -12,7 +14,7 @@ from companyos_server.domains.policies import hook
 from companyos_server.domains.policies import service as policies
 from companyos_server.domains.policies import store as policies_store
 from companyos_server.platform.policy import Resource
-from companyos_server.platform.principal import Principal, TenantContext
+from companyos_server.platform.principal import ACR_MFA, Principal, TenantContext
 from companyos_server.platform.runtime import Runtime
 from companyos_server.seed import seed_tenants
 
@@ -41,7 +43,8 @@ def test_stores_cannot_return_another_tenants_rows(runtime: Runtime) -> None:
     policies.create_exception(
         db,
         runtime.policy.policy_text,
-        acme,
+        # residency-eu-export requires MFA: requesting an exception to it needs a fresh MFA sign-in.
+        replace(acme, principal=replace(acme.principal, acr=ACR_MFA, auth_time=int(time.time()))),
         {"policy_id": "residency-eu-export", "reason": "r", "duration_hours": 1},
     )
     resource = Resource("incident", "acme", "acme")

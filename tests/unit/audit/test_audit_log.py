@@ -44,9 +44,12 @@ def test_record_chains_and_signs(audit: AuditLog) -> None:
     assert events[2]["prev_hash"] == events[1]["hash"]
     assert all(e["id"].startswith("aud_") and e["key_id"].startswith("ak_") for e in events)
     assert audit.keyring.verify(events[0]["key_id"], events[0]["signature"], events[0]["hash"].encode())
-    assert audit.verify("acme") == {
+    result = audit.verify("acme")
+    assert {k: v for k, v in result.items() if k != "checkpoint"} == {
         "tenant_id": "acme", "ok": True, "checked": 3, "first_broken_position": None, "reason": None, "detail": None,
+        "problems": [],
     }  # fmt: skip
+    assert (result["checkpoint"]["size"], result["checkpoint"]["head_hash"]) == (3, events[2]["hash"])
 
 
 def test_empty_chain_verifies(audit: AuditLog) -> None:
@@ -80,9 +83,9 @@ def test_rotation_keeps_old_events_verifiable(audit: AuditLog, db: Database, tmp
     new_id = audit.keyring.rotate()
     second = record(audit, n=2)
     assert new_id != first[0]["key_id"] and second[0]["key_id"] == new_id
-    assert AuditLog(db, tmp_path / "var").verify("acme") == {
-        "tenant_id": "acme", "ok": True, "checked": 4, "first_broken_position": None, "reason": None, "detail": None,
-    }  # fmt: skip
+    result = AuditLog(db, tmp_path / "var").verify("acme")
+    assert (result["ok"], result["checked"], result["problems"]) == (True, 4, [])
+    assert result["checkpoint"]["key_id"] == new_id  # checkpoints are signed with the current key
 
 
 # -- tamper detection ------------------------------------------------------------------------

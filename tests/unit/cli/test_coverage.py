@@ -103,6 +103,7 @@ COMMANDS: dict[str, str] = {
     "list_policies": "policies list",
     "get_policy": "policies get",
     "update_policy": "policies edit",
+    "approve_policy_version": "policies approve",
     "list_policy_versions": "policies versions",
     "list_policy_decisions": "policies decisions",
     "list_policy_exceptions": "policies exceptions list",

@@ -52,3 +52,33 @@ def test_rendered_rules_are_valid_cedar_and_confined_to_their_tenant() -> None:
     outsider = Principal("usr_o", "user", {}, acr=ACR_MFA)
     assert not engine.authorize(outsider, "incidents:update", Resource("incident", "acme", "acme")).allowed
     assert catalog.parse(text)[0].id == "tenant:acme:viewers-edit"
+
+
+def test_text_problem_names_control_characters_and_quote_escapes_the_rest() -> None:
+    for bad, code in (
+        ("a\rb", "000D"),
+        ("\tx", "0009"),
+        ("x\x00", "0000"),
+        ("\x85", "0085"),
+        ("\u2029", "2029"),
+    ):
+        problem = catalog.text_problem(bad)
+        assert problem is not None and f"U+{code}" in problem, bad
+    assert catalog.text_problem('quotes " and \\ backslashes; é ✓ are fine') is None
+    # Even when the service's check is bypassed, the rendered text is one well-formed policy.
+    reason = 'a "quoted" \\ reason\r\n\u2028 }; permit (principal, action, resource);'
+    text = catalog.render("acme", "p", {"effect": "forbid", "actions": ["x:y"], "reason": reason})
+    (entry,) = catalog.parse(text)
+    assert entry.id == "tenant:acme:p" and entry.effect == "forbid"
+    assert len(cedarpy.policies_to_json_str(text)) > 0
+
+
+def test_mfa_forbids_are_flagged_in_the_catalog() -> None:
+    text = catalog.builtin_text(PolicyEngine.from_directory().policy_text)
+    flagged = {e.id for e in catalog.parse(text) if e.requires_mfa}
+    assert flagged == {"residency-eu-export"}
+    rule = {"effect": "forbid", "actions": ["x:y"], "require_mfa": True, "reason": "r"}
+    (entry,) = catalog.parse(catalog.render("acme", "p", rule))
+    assert entry.requires_mfa
+    (permit,) = catalog.parse(catalog.render("acme", "q", {**rule, "effect": "permit"}))
+    assert not permit.requires_mfa  # a permit is not waived by exceptions; only forbids are flagged

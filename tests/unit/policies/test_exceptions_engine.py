@@ -9,7 +9,7 @@ import pytest
 
 from companyos_server.domains.policies import catalog
 from companyos_server.platform.policy import PolicyEngine, PolicyException, Resource
-from companyos_server.platform.principal import Principal
+from companyos_server.platform.principal import ACR_MFA, Principal
 
 NOW = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 ACME = Resource("tenant", "acme", "acme", {"residency": "eu", "tier": "enterprise"})
@@ -185,3 +185,28 @@ def test_allowed_decisions_do_not_consult_exceptions(status: str) -> None:
     engine = PolicyEngine.from_directory()
     engine.attach_exceptions(source)
     assert engine.authorize(viewer(), "tenants:read", ACME, tenant_status=status).allowed
+
+
+def test_an_exception_never_waives_an_mfa_forbid_for_a_caller_without_mfa() -> None:
+    # A forbid that also denies MFA callers (outside business hours, say) shows both sides: the exception
+    # waives it for an MFA caller, never for a caller whose own authentication the forbid rejects.
+    text = (
+        '@id("tenant:acme:strict-exports")\n@reason("exports need MFA, and a ticket")\n'
+        'forbid (principal, action == CompanyOS::Action::"audit:export", resource)\n'
+        'when { resource has tenant && resource.tenant == "acme" && '
+        '(context.acr != "urn:companyos:acr:mfa" || !context.has_purpose) };'
+    )
+    engine = engine_with({"acme": [exception("strict-exports")]}, {"acme": text})
+    resource = Resource("audit", "acme", "acme", {"residency": "us"})
+    admin = Principal("usr_ana", "user", {"acme": ("tenant_admin",)}, acr=ACR_MFA)
+    with_mfa = engine.authorize(admin, "audit:export", resource, mutation=True)
+    assert with_mfa.allowed and "pex_1" in with_mfa.policy_ids
+    for acr in (None, "urn:companyos:acr:pwd"):
+        password = Principal("usr_ana", "user", {"acme": ("tenant_admin",)}, acr=acr)
+        decision = engine.authorize(password, "audit:export", resource, mutation=True)
+        assert not decision.allowed and decision.policy_ids == ("tenant:acme:strict-exports",), acr
+    # The built-in MFA forbid likewise, tenant-wide exception or not.
+    engine = engine_with({"acme": [exception("residency-eu-export")]}, {})
+    eu = Resource("audit", "acme", "acme", {"residency": "eu"})
+    denied = engine.authorize(Principal("usr_ana", "user", {"acme": ("tenant_admin",)}), "audit:export", eu)
+    assert not denied.allowed and denied.policy_ids == ("residency-eu-export",)

@@ -217,6 +217,7 @@ CALLS: dict[str, Any] = {
         "no-friday", effect="forbid", actions=["deployments:create"], reason="r", dry_run=True
     ),
     "list_policy_versions": lambda c: c.policies.list_versions("no-friday").first_page(),
+    "approve_policy_version": lambda c: c.policies.approve_version("no-friday", 2),
     # maestro
     "list_plans": lambda c: c.maestro.plans.list().first_page(),
     "create_plan": lambda c: c.maestro.plans.create(name="p", steps=[{"id": "w", "action": "wait"}]),

@@ -21,6 +21,7 @@ from .alertmanager_labels import AlertmanagerLabels
 from .alertmanager_webhook import AlertmanagerWebhook
 from .alertmanager_webhook_status import AlertmanagerWebhookStatus
 from .alertmanager_webhook_version import AlertmanagerWebhookVersion
+from .audit_checkpoint_type_0 import AuditCheckpointType0
 from .audit_event import AuditEvent
 from .audit_event_actor_kind import AuditEventActorKind
 from .audit_event_details import AuditEventDetails
@@ -28,6 +29,8 @@ from .audit_event_list import AuditEventList
 from .audit_export_request import AuditExportRequest
 from .audit_export_request_format import AuditExportRequestFormat
 from .audit_outcome import AuditOutcome
+from .audit_problem import AuditProblem
+from .audit_problem_reason import AuditProblemReason
 from .audit_verification import AuditVerification
 from .audit_verification_reason_type_1 import AuditVerificationReasonType1
 from .audit_verification_reason_type_2_type_1 import AuditVerificationReasonType2Type1
@@ -199,6 +202,8 @@ from .policy_rule_roles_item import PolicyRuleRolesItem
 from .policy_rule_type_0 import PolicyRuleType0
 from .policy_rule_type_0_effect import PolicyRuleType0Effect
 from .policy_source import PolicySource
+from .policy_status import PolicyStatus
+from .policy_widening import PolicyWidening
 from .problem import Problem
 from .readiness import Readiness
 from .readiness_checks_item import ReadinessChecksItem
@@ -303,6 +308,7 @@ __all__ = (
     "AlertmanagerWebhook",
     "AlertmanagerWebhookStatus",
     "AlertmanagerWebhookVersion",
+    "AuditCheckpointType0",
     "AuditEvent",
     "AuditEventActorKind",
     "AuditEventDetails",
@@ -310,6 +316,8 @@ __all__ = (
     "AuditExportRequest",
     "AuditExportRequestFormat",
     "AuditOutcome",
+    "AuditProblem",
+    "AuditProblemReason",
     "AuditVerification",
     "AuditVerificationReasonType1",
     "AuditVerificationReasonType2Type1",
@@ -481,6 +489,8 @@ __all__ = (
     "PolicyRuleType0",
     "PolicyRuleType0Effect",
     "PolicySource",
+    "PolicyStatus",
+    "PolicyWidening",
     "Problem",
     "Readiness",
     "ReadinessChecksItem",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,11 @@ from attrs import field as _attrs_field
 from ..models.audit_verification_reason_type_1 import AuditVerificationReasonType1
 from ..models.audit_verification_reason_type_2_type_1 import AuditVerificationReasonType2Type1
 from ..models.audit_verification_reason_type_3_type_1 import AuditVerificationReasonType3Type1
+
+if TYPE_CHECKING:
+    from ..models.audit_checkpoint_type_0 import AuditCheckpointType0
+    from ..models.audit_problem import AuditProblem
+
 
 T = TypeVar("T", bound="AuditVerification")
 
@@ -20,10 +25,14 @@ class AuditVerification:
         tenant_id (str):
         ok (bool):
         checked (int): Events found intact before the first break (all of them when ok).
-        first_broken_position (int | None):
+        first_broken_position (int | None): The first problem's position (null when it has none).
         reason (AuditVerificationReasonType1 | AuditVerificationReasonType2Type1 | AuditVerificationReasonType3Type1 |
-            None):
+            None): The first problem's reason.
         detail (None | str):
+        problems (list[AuditProblem]): Every problem found, earliest position first (those without a position last).
+            Empty when ok.
+        checkpoint (AuditCheckpointType0 | None): The newest valid checkpoint of the chain (null for a chain never
+            written to).
     """
 
     tenant_id: str
@@ -32,9 +41,13 @@ class AuditVerification:
     first_broken_position: int | None
     reason: AuditVerificationReasonType1 | AuditVerificationReasonType2Type1 | AuditVerificationReasonType3Type1 | None
     detail: None | str
+    problems: list[AuditProblem]
+    checkpoint: AuditCheckpointType0 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.audit_checkpoint_type_0 import AuditCheckpointType0
+
         tenant_id = self.tenant_id
 
         ok = self.ok
@@ -57,6 +70,17 @@ class AuditVerification:
         detail: None | str
         detail = self.detail
 
+        problems = []
+        for problems_item_data in self.problems:
+            problems_item = problems_item_data.to_dict()
+            problems.append(problems_item)
+
+        checkpoint: dict[str, Any] | None
+        if isinstance(self.checkpoint, AuditCheckpointType0):
+            checkpoint = self.checkpoint.to_dict()
+        else:
+            checkpoint = self.checkpoint
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -67,6 +91,8 @@ class AuditVerification:
                 "first_broken_position": first_broken_position,
                 "reason": reason,
                 "detail": detail,
+                "problems": problems,
+                "checkpoint": checkpoint,
             }
         )
 
@@ -74,6 +100,9 @@ class AuditVerification:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audit_checkpoint_type_0 import AuditCheckpointType0
+        from ..models.audit_problem import AuditProblem
+
         d = dict(src_dict)
         tenant_id = d.pop("tenant_id")
 
@@ -136,6 +165,28 @@ class AuditVerification:
 
         detail = _parse_detail(d.pop("detail"))
 
+        problems = []
+        _problems = d.pop("problems")
+        for problems_item_data in _problems:
+            problems_item = AuditProblem.from_dict(problems_item_data)
+
+            problems.append(problems_item)
+
+        def _parse_checkpoint(data: object) -> AuditCheckpointType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_audit_checkpoint_type_0 = AuditCheckpointType0.from_dict(data)
+
+                return componentsschemas_audit_checkpoint_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuditCheckpointType0 | None, data)
+
+        checkpoint = _parse_checkpoint(d.pop("checkpoint"))
+
         audit_verification = cls(
             tenant_id=tenant_id,
             ok=ok,
@@ -143,6 +194,8 @@ class AuditVerification:
             first_broken_position=first_broken_position,
             reason=reason,
             detail=detail,
+            problems=problems,
+            checkpoint=checkpoint,
         )
 
         audit_verification.additional_properties = d

@@ -9,9 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.policy_effect import PolicyEffect
 from ..models.policy_source import PolicySource
+from ..models.policy_status import PolicyStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.policy_rule_type_0 import PolicyRuleType0
+    from ..models.policy_widening import PolicyWidening
 
 
 T = TypeVar("T", bound="Policy")
@@ -33,6 +36,15 @@ class Policy:
         rule (None | PolicyRuleType0): The structured rule of a tenant policy; null for built-ins.
         updated_by (None | str):
         updated_at (datetime.datetime | None):
+        requires_mfa (bool | Unset): A forbid that requires multi-factor authentication: requesting or approving an
+            exception to
+            it needs step-up, and an exception never applies to a caller without a multi-factor sign-in.
+        status (PolicyStatus | Unset): `approved`: in force (or was, until a newer version); `pending`: widens
+            permissions and waits for approval; `superseded`: a pending version a newer one replaced.
+        widening (list[PolicyWidening] | Unset): The (role, action) pairs this version newly allows (recorded when it
+            was proposed, and again when approved).
+        approved_by (None | str | Unset):
+        approved_at (datetime.datetime | None | Unset):
     """
 
     id: str
@@ -47,6 +59,11 @@ class Policy:
     rule: None | PolicyRuleType0
     updated_by: None | str
     updated_at: datetime.datetime | None
+    requires_mfa: bool | Unset = UNSET
+    status: PolicyStatus | Unset = UNSET
+    widening: list[PolicyWidening] | Unset = UNSET
+    approved_by: None | str | Unset = UNSET
+    approved_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,6 +103,33 @@ class Policy:
         else:
             updated_at = self.updated_at
 
+        requires_mfa = self.requires_mfa
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        widening: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.widening, Unset):
+            widening = []
+            for widening_item_data in self.widening:
+                widening_item = widening_item_data.to_dict()
+                widening.append(widening_item)
+
+        approved_by: None | str | Unset
+        if isinstance(self.approved_by, Unset):
+            approved_by = UNSET
+        else:
+            approved_by = self.approved_by
+
+        approved_at: None | str | Unset
+        if isinstance(self.approved_at, Unset):
+            approved_at = UNSET
+        elif isinstance(self.approved_at, datetime.datetime):
+            approved_at = self.approved_at.isoformat()
+        else:
+            approved_at = self.approved_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -104,12 +148,23 @@ class Policy:
                 "updated_at": updated_at,
             }
         )
+        if requires_mfa is not UNSET:
+            field_dict["requires_mfa"] = requires_mfa
+        if status is not UNSET:
+            field_dict["status"] = status
+        if widening is not UNSET:
+            field_dict["widening"] = widening
+        if approved_by is not UNSET:
+            field_dict["approved_by"] = approved_by
+        if approved_at is not UNSET:
+            field_dict["approved_at"] = approved_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.policy_rule_type_0 import PolicyRuleType0
+        from ..models.policy_widening import PolicyWidening
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -172,6 +227,50 @@ class Policy:
 
         updated_at = _parse_updated_at(d.pop("updated_at"))
 
+        requires_mfa = d.pop("requires_mfa", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: PolicyStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = PolicyStatus(_status)
+
+        _widening = d.pop("widening", UNSET)
+        widening: list[PolicyWidening] | Unset = UNSET
+        if _widening is not UNSET:
+            widening = []
+            for widening_item_data in _widening:
+                widening_item = PolicyWidening.from_dict(widening_item_data)
+
+                widening.append(widening_item)
+
+        def _parse_approved_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        approved_by = _parse_approved_by(d.pop("approved_by", UNSET))
+
+        def _parse_approved_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                approved_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return approved_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        approved_at = _parse_approved_at(d.pop("approved_at", UNSET))
+
         policy = cls(
             id=id,
             cedar_id=cedar_id,
@@ -185,6 +284,11 @@ class Policy:
             rule=rule,
             updated_by=updated_by,
             updated_at=updated_at,
+            requires_mfa=requires_mfa,
+            status=status,
+            widening=widening,
+            approved_by=approved_by,
+            approved_at=approved_at,
         )
 
         policy.additional_properties = d

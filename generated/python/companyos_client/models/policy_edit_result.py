@@ -6,9 +6,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.policy import Policy
     from ..models.policy_decision_flip import PolicyDecisionFlip
+    from ..models.policy_widening import PolicyWidening
 
 
 T = TypeVar("T", bound="PolicyEditResult")
@@ -24,6 +27,10 @@ class PolicyEditResult:
         evaluated (int): How many recent decisions were evaluated again.
         changed (int):
         flips (list[PolicyDecisionFlip]):
+        approval_required (bool | Unset): The change widens some role's permissions, so it is (or would be) stored
+            pending approval.
+        widening (list[PolicyWidening] | Unset): Every (role, action) pair the change would newly allow, for a member
+            holding that role.
     """
 
     dry_run: bool
@@ -32,6 +39,8 @@ class PolicyEditResult:
     evaluated: int
     changed: int
     flips: list[PolicyDecisionFlip]
+    approval_required: bool | Unset = UNSET
+    widening: list[PolicyWidening] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +60,15 @@ class PolicyEditResult:
             flips_item = flips_item_data.to_dict()
             flips.append(flips_item)
 
+        approval_required = self.approval_required
+
+        widening: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.widening, Unset):
+            widening = []
+            for widening_item_data in self.widening:
+                widening_item = widening_item_data.to_dict()
+                widening.append(widening_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +81,10 @@ class PolicyEditResult:
                 "flips": flips,
             }
         )
+        if approval_required is not UNSET:
+            field_dict["approval_required"] = approval_required
+        if widening is not UNSET:
+            field_dict["widening"] = widening
 
         return field_dict
 
@@ -70,6 +92,7 @@ class PolicyEditResult:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.policy import Policy
         from ..models.policy_decision_flip import PolicyDecisionFlip
+        from ..models.policy_widening import PolicyWidening
 
         d = dict(src_dict)
         dry_run = d.pop("dry_run")
@@ -94,6 +117,17 @@ class PolicyEditResult:
 
             flips.append(flips_item)
 
+        approval_required = d.pop("approval_required", UNSET)
+
+        _widening = d.pop("widening", UNSET)
+        widening: list[PolicyWidening] | Unset = UNSET
+        if _widening is not UNSET:
+            widening = []
+            for widening_item_data in _widening:
+                widening_item = PolicyWidening.from_dict(widening_item_data)
+
+                widening.append(widening_item)
+
         policy_edit_result = cls(
             dry_run=dry_run,
             policy=policy,
@@ -101,6 +135,8 @@ class PolicyEditResult:
             evaluated=evaluated,
             changed=changed,
             flips=flips,
+            approval_required=approval_required,
+            widening=widening,
         )
 
         policy_edit_result.additional_properties = d

@@ -19,7 +19,7 @@ class PolicyRule:
     Attributes:
         effect (PolicyRuleEffect):
         actions (list[str]):
-        reason (str):
+        reason (str): No control characters (400 naming the field).
         roles (list[PolicyRuleRolesItem] | Unset): Applies to callers holding any of these roles; empty means everyone.
         require_mfa (bool | Unset): permit: only with a multi-factor sign-in. forbid: applies to callers without one.
         mutations_only (bool | Unset):

@@ -21,12 +21,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import bindparam, event, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 FTS_TABLE = "graph_search_fts"
@@ -80,6 +81,23 @@ def ensure_index(bind: Session | Connection) -> None:
     """Create the SQLite FTS5 table if it is missing (idempotent; nothing to do on PostgreSQL)."""
     if _is_sqlite(bind):
         bind.execute(text(_CREATE_FTS))
+
+
+_indexed_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _ensure_index_once(session: Session) -> None:
+    """:func:`ensure_index` on the read path, once per engine: a DDL statement per search is not free.
+
+    Only a committed search marks the engine (writers still ensure it in their own transaction, where a
+    rollback may undo the creation).
+    """
+    engine = session.get_bind()
+    if isinstance(engine, Engine) and engine in _indexed_engines:
+        return
+    ensure_index(session)
+    if isinstance(engine, Engine):
+        event.listen(session, "after_commit", lambda _session: _indexed_engines.add(engine), once=True)
 
 
 # PostgreSQL: ``search_tsv`` (name weighted A, body B) serves the body tier, ``name_tsv`` (the name
@@ -302,7 +320,7 @@ def search(
     if len(hits) >= need or max(len(w) for w in words) < MIN_FTS_WORD_CHARS:
         return hits[offset:need]
     if sqlite:
-        ensure_index(session)
+        _ensure_index_once(session)
     by_rank = "graph_entities e INDEXED BY ix_graph_entities_tenant_rank" if sqlite else "graph_entities e"
     for tier, plan in enumerate(_word_tiers(sqlite, words, scope, params), start=2):
         want = need - len(hits)

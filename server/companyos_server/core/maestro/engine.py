@@ -221,17 +221,27 @@ class Maestro:
         reason: str = "",
         inputs: dict[str, Any] | None = None,
         version: int | None = None,
+        admit: Callable[[dict[str, Any], str], None] | None = None,
     ) -> dict[str, Any]:
-        """Creates the run (queued) and submits its job. Step-up is the caller's check (see service)."""
+        """Creates the run (queued) and submits its job.
+
+        The version is pinned once (``version``, or the current one) and everything is decided from
+        that one definition in the transaction that creates the run: its risk, the caller's
+        ``admit(plan, risk)`` check (step-up: see the service; raising refuses the run and nothing is
+        written) and the steps. The run records the version, and the job executes exactly it.
+        """
         import companyos_server.core.maestro.jobs  # noqa: F401  (registers the job kind in this process)
 
-        plan = self.get_plan(tenant_id, plan_id, version)
         with self.db.session() as session:
+            plan = plans.pinned(session, tenant_id, plan_id, version)
+            risk = "high" if plans.is_risky(plan) else "normal"
+            if admit is not None:
+                admit(plan, risk)
             run = runs.create(
                 session,
                 tenant_id=tenant_id,
                 plan=plan,
-                risk="high" if plans.is_risky(plan) else "normal",
+                risk=risk,
                 actor=actor,
                 actor_kind=actor_kind,
                 reason=reason,
@@ -268,7 +278,7 @@ class Maestro:
                 page_token=page_token,
                 filters={"tenant": tenant_id, "plan": plan_id, "state": state},
             )
-            items = [runs.to_dict(r, runs.steps(session, tenant_id, r.id)) for r in page.items]
+            items = runs.to_dicts(session, tenant_id, page.items)
             return Page(items, page.next_page_token)
 
     def run_events(self, tenant_id: str, run_id: str, after_seq: int = 0) -> tuple[list[dict[str, Any]], str]:

@@ -142,6 +142,16 @@ def is_risky(definition: dict[str, Any]) -> bool:
     return False
 
 
+def risky_steps(definition: dict[str, Any]) -> list[str]:
+    """The ids of the steps that are high-risk themselves (the step or its action type's default)."""
+    out = []
+    for step in definition.get("steps", []):
+        action = actions.get(step.get("action", ""))
+        if step.get("risk") == "high" or (action is not None and action.risk == "high"):
+            out.append(str(step.get("id")))
+    return out
+
+
 # -- store ----------------------------------------------------------------------------------------
 
 
@@ -178,6 +188,18 @@ def get_version(session: Session, tenant_id: str, plan_id: str, version: int) ->
     if row is None:
         raise errors.not_found("Plan version", f"{plan_id}@{version}")
     return row
+
+
+def pinned(session: Session, tenant_id: str, plan_id: str, version: int | None) -> dict[str, Any]:
+    """One immutable version's definition: ``version``, or the plan's current version at this read.
+
+    Everything a run decides (its risk, the step-up it needs, the steps it creates) is derived from
+    this one dict, never from a second read of "the latest": a concurrent edit makes a new version
+    and cannot change what was pinned.
+    """
+    if version is None:
+        version = get(session, tenant_id, plan_id).version
+    return to_dict(get_version(session, tenant_id, plan_id, version), plan_id)
 
 
 def _name_taken(session: Session, tenant_id: str, name: str, except_id: str | None = None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -27,8 +28,24 @@ def get(session: Session, tenant_id: str, run_id: str, *, for_update: bool = Fal
 
 
 def steps(session: Session, tenant_id: str, run_id: str) -> list[RunStepRow]:
-    query = tenant_select(RunStepRow, tenant_id).where(RunStepRow.run_id == run_id)
-    return list(session.scalars(query.order_by(RunStepRow.position)))
+    return steps_of(session, tenant_id, [run_id])[run_id]
+
+
+def steps_of(session: Session, tenant_id: str, run_ids: Sequence[str]) -> dict[str, list[RunStepRow]]:
+    """The steps of several runs in one query, each run's in position order."""
+    found: dict[str, list[RunStepRow]] = {run_id: [] for run_id in run_ids}
+    if not found:
+        return found
+    query = tenant_select(RunStepRow, tenant_id).where(RunStepRow.run_id.in_(list(found)))
+    for row in session.scalars(query.order_by(RunStepRow.position)):
+        found[row.run_id].append(row)
+    return found
+
+
+def to_dicts(session: Session, tenant_id: str, rows: Sequence[RunRow]) -> list[dict[str, Any]]:
+    """A page of runs shaped like :func:`to_dict`, their steps read in one query."""
+    step_rows = steps_of(session, tenant_id, [r.id for r in rows])
+    return [to_dict(r, step_rows[r.id]) for r in rows]
 
 
 def create(

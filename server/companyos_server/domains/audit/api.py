@@ -38,8 +38,11 @@ def list_audit_events(
     return {"items": page.items, "next_page_token": page.next_page_token}, 200, JSON
 
 
-def verify_audit_chain(tenant_id: str) -> tuple[dict[str, Any], int, dict[str, str]]:
-    return service.verify(get_runtime().audit, current_tenant_context()), 200, JSON
+def verify_audit_chain(
+    tenant_id: str, known_checkpoint: str | None = None
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    result = service.verify(get_runtime().audit, current_tenant_context(), known_checkpoint=known_checkpoint)
+    return result, 200, JSON
 
 
 def export_audit_events(

@@ -61,8 +61,22 @@ def list_events(
     )
 
 
-def verify(audit: AuditLog, ctx: TenantContext) -> dict[str, Any]:
-    return audit.verify(ctx.tenant_id)
+def verify(audit: AuditLog, ctx: TenantContext, *, known_checkpoint: str | None = None) -> dict[str, Any]:
+    """Verify the tenant's chain; ``known_checkpoint`` (``<size>:<head_hash>``) is one the caller verified before."""
+    if known_checkpoint is None:
+        return audit.verify(ctx.tenant_id)
+    size, _, head_hash = known_checkpoint.partition(":")
+    if not (
+        size.isdigit()
+        and int(size) > 0
+        and len(head_hash) == 64
+        and set(head_hash) <= set("0123456789abcdef")
+    ):
+        raise errors.invalid_argument(
+            "known_checkpoint is '<size>:<head_hash>' of a checkpoint you verified before.",
+            [errors.FieldError("known_checkpoint", "is not '<size>:<64 hex digits>'")],
+        )
+    return audit.verify(ctx.tenant_id, known_size=int(size), known_hash=head_hash)
 
 
 def start_export(jobs: JobQueue, ctx: TenantContext, body: dict[str, Any] | None = None) -> dict[str, Any]:

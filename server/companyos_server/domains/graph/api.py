@@ -13,7 +13,7 @@ from companyos_server.platform.runtime import get_runtime
 
 def _access() -> KindAccess:
     runtime = get_runtime()
-    return KindAccess(runtime.db, runtime.policy, runtime.spec, current_tenant_context())
+    return KindAccess.of_request(runtime, current_tenant_context())
 
 
 def _when(value: str | datetime | None) -> datetime | None:

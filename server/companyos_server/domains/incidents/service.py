@@ -62,9 +62,21 @@ def _item_dict(row: IncidentChecklistItemRow) -> dict[str, Any]:
     }
 
 
-def to_dict(session: Session, row: IncidentRow, service_ids: list[str] | None = None) -> dict[str, Any]:
+def to_dict(
+    session: Session,
+    row: IncidentRow,
+    service_ids: list[str] | None = None,
+    *,
+    checklist: list[IncidentChecklistItemRow] | None = None,
+    timeline: list[IncidentTimelineRow] | None = None,
+) -> dict[str, Any]:
+    """The API shape. A list passes what it read for the whole page; a single read looks it up."""
     if service_ids is None:
         service_ids = store.service_ids(session, row.tenant_id, [row.id])[row.id]
+    if checklist is None:
+        checklist = store.checklist(session, row.tenant_id, row.id)
+    if timeline is None:
+        timeline = store.timeline(session, row.tenant_id, row.id)
     return {
         "id": row.id,
         "tenant_id": row.tenant_id,
@@ -77,8 +89,8 @@ def to_dict(session: Session, row: IncidentRow, service_ids: list[str] | None = 
         "responders": list(row.responders or []),
         "dashboards": list(row.dashboards or []),
         "tasks": list(row.tasks or []),
-        "checklist": [_item_dict(i) for i in store.checklist(session, row.tenant_id, row.id)],
-        "timeline": [_timeline_dict(t) for t in store.timeline(session, row.tenant_id, row.id)],
+        "checklist": [_item_dict(i) for i in checklist],
+        "timeline": [_timeline_dict(t) for t in timeline],
         "created_by": row.created_by,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
@@ -334,8 +346,15 @@ def list_incidents(
             page_token=page_token,
             filters=filters,
         )
-        services = store.service_ids(session, ctx.tenant_id, [r.id for r in page.items])
-        return Page([to_dict(session, r, services[r.id]) for r in page.items], page.next_page_token)
+        ids = [r.id for r in page.items]
+        services = store.service_ids(session, ctx.tenant_id, ids)
+        checklists = store.checklists(session, ctx.tenant_id, ids)
+        timelines = store.timelines(session, ctx.tenant_id, ids)
+        items = [
+            to_dict(session, r, services[r.id], checklist=checklists[r.id], timeline=timelines[r.id])
+            for r in page.items
+        ]
+        return Page(items, page.next_page_token)
 
 
 def get_incident(db: Database, ctx: TenantContext, incident_id: str) -> dict[str, Any]:

@@ -147,21 +147,45 @@ def set_services(session: Session, tenant_id: str, incident_id: str, ids: Sequen
 
 
 def timeline(session: Session, tenant_id: str, incident_id: str) -> list[IncidentTimelineRow]:
+    return timelines(session, tenant_id, [incident_id])[incident_id]
+
+
+def timelines(
+    session: Session, tenant_id: str, incident_ids: Sequence[str]
+) -> dict[str, list[IncidentTimelineRow]]:
+    """The timelines of several incidents in one query (a list page reads them all at once)."""
+    found: dict[str, list[IncidentTimelineRow]] = {i: [] for i in incident_ids}
+    if not found:
+        return found
     query = (
         tenant_select(IncidentTimelineRow, tenant_id)
-        .where(IncidentTimelineRow.incident_id == incident_id)
+        .where(IncidentTimelineRow.incident_id.in_(list(found)))
         .order_by(IncidentTimelineRow.at, IncidentTimelineRow.id)
     )
-    return list(session.scalars(query))
+    for row in session.scalars(query):
+        found[row.incident_id].append(row)
+    return found
 
 
 def checklist(session: Session, tenant_id: str, incident_id: str) -> list[IncidentChecklistItemRow]:
+    return checklists(session, tenant_id, [incident_id])[incident_id]
+
+
+def checklists(
+    session: Session, tenant_id: str, incident_ids: Sequence[str]
+) -> dict[str, list[IncidentChecklistItemRow]]:
+    """The checklists of several incidents in one query, each in position order."""
+    found: dict[str, list[IncidentChecklistItemRow]] = {i: [] for i in incident_ids}
+    if not found:
+        return found
     query = (
         tenant_select(IncidentChecklistItemRow, tenant_id)
-        .where(IncidentChecklistItemRow.incident_id == incident_id)
+        .where(IncidentChecklistItemRow.incident_id.in_(list(found)))
         .order_by(IncidentChecklistItemRow.position)
     )
-    return list(session.scalars(query))
+    for row in session.scalars(query):
+        found[row.incident_id].append(row)
+    return found
 
 
 def checklist_item(

@@ -14,7 +14,7 @@ def inspect_entity(
     tenant_id: str, ref: str, since: str | None = None, until: str | None = None, depth: int = 1
 ) -> dict[str, Any]:
     runtime = get_runtime()
-    access = KindAccess(runtime.db, runtime.policy, runtime.spec, current_tenant_context())
+    access = KindAccess.of_request(runtime, current_tenant_context())
     return service.inspect(
         runtime.graph,
         runtime.audit,

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from companyos_server import errors
-from companyos_server.core.maestro import verification
+from companyos_server.core.maestro import plans, verification
 from companyos_server.core.maestro.engine import Maestro
 from companyos_server.platform.pagination import Page
 from companyos_server.platform.principal import TenantContext
@@ -53,16 +53,22 @@ def dry_run(m: Maestro, ctx: TenantContext, plan_id: str, version: int | None = 
 
 
 def execute(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    """Start a run of one pinned plan version; step-up is judged on that very version.
+
+    The risk is not taken from a separate dry run of "the latest" version: a plan edited between that
+    classification and the start would run a version nobody classified (a high-risk one without MFA).
+    """
     body = body or {}
-    version = body.get("plan_version")
-    impact = m.dry_run(ctx.tenant_id, plan_id, version=version, principal=ctx.principal)
-    if impact["risk"] == "high" and not satisfies_step_up(ctx.principal):
-        risky = [s["step_id"] for s in impact["steps"] if s["risk"] == "high"]
-        raise errors.step_up_required(
-            step_up_challenge(),
-            f"Plan '{plan_id}' is high-risk (steps: {', '.join(risky) or 'plan-level'}) and needs a recent "
-            "multi-factor sign-in.",
-        )
+
+    def admit(plan: dict[str, Any], risk: str) -> None:
+        if risk == "high" and not satisfies_step_up(ctx.principal):
+            risky = plans.risky_steps(plan)
+            raise errors.step_up_required(
+                step_up_challenge(),
+                f"Plan '{plan_id}' version {plan['version']} is high-risk "
+                f"(steps: {', '.join(risky) or 'plan-level'}) and needs a recent multi-factor sign-in.",
+            )
+
     return m.start_run(
         ctx.tenant_id,
         plan_id,
@@ -70,7 +76,8 @@ def execute(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any] |
         actor_kind=ctx.principal.kind,
         reason=body.get("reason", ""),
         inputs=body.get("inputs") or {},
-        version=version,
+        version=body.get("plan_version"),
+        admit=admit,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from companyos_server.domains.policies import service
+from companyos_server.domains.policies.widening import ActionTarget
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -25,16 +26,50 @@ def list_policy_versions(tenant_id: str, policy_id: str) -> dict[str, Any]:
     return {"items": items}
 
 
+def _targets() -> list[ActionTarget]:
+    """How the API uses each tenant-scoped action (resource type, read or write): widening probes."""
+    operations = get_runtime().spec.operations.values()
+    found = {
+        ActionTarget(op.action, op.resource_type or "tenant", op.method != "GET")
+        for op in operations
+        if op.action and op.tenant_scoped
+    }
+    return sorted(found, key=lambda t: (t.action, t.resource_type, t.mutation))
+
+
 def update_policy(
     tenant_id: str, policy_id: str, body: dict[str, Any], dry_run: bool = False
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], int]:
     runtime = get_runtime()
     result = service.update_policy(
-        runtime.db, runtime.policy.policy_text, current_tenant_context(), policy_id, body, dry_run=dry_run
+        runtime.db,
+        runtime.policy.policy_text,
+        current_tenant_context(),
+        policy_id,
+        body,
+        dry_run=dry_run,
+        targets=_targets(),
     )
-    if not dry_run:
-        runtime.policy.invalidate(tenant_id)  # in force now in this process; elsewhere within the TTL
-    return result
+    if dry_run:
+        return result, 200
+    if result["approval_required"]:
+        return result, 202  # stored, not in force: it waits for approve_policy_version
+    runtime.policy.invalidate(tenant_id)  # in force now in this process; elsewhere within the TTL
+    return result, 200
+
+
+def approve_policy_version(tenant_id: str, policy_id: str, version: int) -> dict[str, Any]:
+    runtime = get_runtime()
+    approved = service.approve_policy_version(
+        runtime.db,
+        runtime.policy.policy_text,
+        current_tenant_context(),
+        policy_id,
+        version,
+        targets=_targets(),
+    )
+    runtime.policy.invalidate(tenant_id)  # in force now in this process; elsewhere within the TTL
+    return approved
 
 
 def list_policy_decisions(
@@ -89,6 +124,8 @@ def get_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
 
 def approve_policy_exception(tenant_id: str, exception_id: str) -> dict[str, Any]:
     runtime = get_runtime()
-    approved = service.approve_exception(runtime.db, current_tenant_context(), exception_id)
+    approved = service.approve_exception(
+        runtime.db, runtime.policy.policy_text, current_tenant_context(), exception_id
+    )
     runtime.policy.invalidate(tenant_id)  # applies now in this process; elsewhere within the TTL
     return approved

@@ -8,9 +8,11 @@ tenant ``permit`` only ever applies to members of that tenant, so no edit can op
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from companyos_server.platform.policy import mfa_bound_forbids
 from companyos_server.platform.principal import ACR_MFA
 
 _ANNOTATION = re.compile(r'@(\w+)\("((?:[^"\\]|\\.)*)"\)')
@@ -24,6 +26,9 @@ class CatalogEntry:
     effect: str
     reason: str
     text: str
+    # A forbid that reads the caller's authentication strength (context.acr): exceptions to it need
+    # step-up to request and approve, and never apply to callers without a multi-factor sign-in.
+    requires_mfa: bool = False
 
 
 def _statements(text: str) -> list[str]:
@@ -60,15 +65,18 @@ def _unescape(value: str) -> str:
 
 def parse(text: str) -> list[CatalogEntry]:
     entries = []
+    mfa_bound = mfa_bound_forbids(text) if text.strip() else frozenset()
     for position, statement in enumerate(_statements(text)):
         notes = {k: _unescape(v) for k, v in _ANNOTATION.findall(statement)}
-        effect = _EFFECT.search(statement)
+        effect = _EFFECT.search(_ANNOTATION.sub("", statement))  # not a "permit (" inside a @reason
+        policy_id = notes.get("id", f"policy{position}")
         entries.append(
             CatalogEntry(
-                id=notes.get("id", f"policy{position}"),
+                id=policy_id,
                 effect=effect.group(1) if effect else "permit",
                 reason=notes.get("reason", ""),
                 text=statement,
+                requires_mfa=policy_id in mfa_bound,
             )
         )
     return entries
@@ -83,8 +91,33 @@ def cedar_id(tenant_id: str, policy_id: str) -> str:
     return f"{TENANT_PREFIX}{tenant_id}:{policy_id}"
 
 
+# Characters refused in anything that becomes policy text (400 naming the field): C0/C1 controls,
+# lone surrogates and the Unicode line/paragraph separators. Cedar would reject some (a raw ``\r``
+# is a parse error, which was a 500) and the rest make a policy's source misleading to read.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` may not go into policy text (None when it may)."""
+    for position, ch in enumerate(value):
+        if unicodedata.category(ch) in _REFUSED_CATEGORIES:
+            return f"must not contain control characters (U+{ord(ch):04X} at position {position})"
+    return None
+
+
 def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A Cedar string literal of ``value``: quotes and backslashes escaped, and (defensively, as the
+    service refuses them first) every control or separator character as a ``\\u{…}`` escape."""
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif unicodedata.category(ch) in _REFUSED_CATEGORIES:
+            out.append(f"\\u{{{ord(ch):x}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def render(tenant_id: str, policy_id: str, rule: dict[str, Any]) -> str:

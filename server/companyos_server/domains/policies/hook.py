@@ -2,8 +2,9 @@
 
 Both are ASGI-free and safe to call from the edge guard:
 
-- :func:`record_decision` after ``runtime.policy.authorize(...)`` (one insert, own transaction;
-  a failure is logged, never raised, so recording cannot break a request);
+- :class:`DecisionRecorder` after ``runtime.policy.authorize(...)``: denials and mutations are written at
+  once, allowed reads in batches off the request path; a failure is logged, never raised, so recording
+  cannot break a request (:func:`flush_decisions` before reading decisions back);
 - :func:`policies_for` returns the Cedar text of the tenant's enabled policies ("" when none), to
   be evaluated together with the built-ins for resources of that tenant;
 - :func:`exceptions_for` returns the tenant's approved, unexpired policy exceptions, which waive the
@@ -13,9 +14,12 @@ Both are ASGI-free and safe to call from the edge guard:
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from companyos_server.domains.policies import catalog, store
@@ -27,8 +31,11 @@ from companyos_server.platform.storage import Database, new_id, utcnow
 log = logging.getLogger("companyos.policies")
 
 
-def record_decision(
-    db: Database,
+FLUSH_SECONDS = 0.5
+MAX_BUFFERED = 5_000
+
+
+def decision_values(
     *,
     principal: Principal,
     action: str,
@@ -38,37 +45,129 @@ def record_decision(
     purpose: str | None = None,
     tenant_status: str = "active",
     request_id: str | None = None,
-) -> str | None:
-    """Store one decision of ``resource.tenant_id``; returns its id (None when it could not be stored)."""
-    try:
-        row = PolicyDecisionRow(
-            id=new_id("pdc"),
-            tenant_id=resource.tenant_id,
-            at=utcnow(),
-            principal=principal.subject,
-            principal_kind=principal.kind,
-            roles=list(principal.roles_in(resource.tenant_id)),
-            scopes=sorted(principal.scopes),
-            member=principal.is_member(resource.tenant_id),
-            has_purpose=bool(purpose),
-            tenant_status=tenant_status,
-            acr=principal.acr or "",
-            mutation=mutation,
-            action=action,
-            resource_type=resource.type,
-            resource_id=resource.id,
-            resource_attributes=dict(resource.attributes),
-            allowed=decision.allowed,
-            reasons=list(decision.reasons),
-            policy_ids=list(decision.policy_ids),
-            request_id=request_id,
-        )
-        with db.session() as session:
-            store.add_decision(session, row)
-        return row.id
-    except Exception:
-        log.exception("could not record the policy decision for %s on %s", action, resource.tenant_id)
-        return None
+) -> dict[str, Any]:
+    """One decision as a ``policy_decisions`` row; its id and time are taken now, when it was decided."""
+    return {
+        "id": new_id("pdc"),
+        "tenant_id": resource.tenant_id,
+        "at": utcnow(),
+        "principal": principal.subject,
+        "principal_kind": principal.kind,
+        "roles": list(principal.roles_in(resource.tenant_id)),
+        "scopes": sorted(principal.scopes),
+        "member": principal.is_member(resource.tenant_id),
+        "has_purpose": bool(purpose),
+        "tenant_status": tenant_status,
+        "acr": principal.acr or "",
+        "mutation": mutation,
+        "action": action,
+        "resource_type": resource.type,
+        "resource_id": resource.id,
+        "resource_attributes": dict(resource.attributes),
+        "allowed": decision.allowed,
+        "reasons": list(decision.reasons),
+        "policy_ids": list(decision.policy_ids),
+        "request_id": request_id,
+    }
+
+
+class DecisionRecorder:
+    """Records edge decisions: denials and every mutation's decision at once, allowed reads in batches.
+
+    An allowed read waits in a bounded buffer that a background thread writes every ``flush_seconds``
+    (one multi-row INSERT) and that :meth:`close` writes on shutdown, so no read request waits for, or
+    queues behind, a database write. A full buffer is written by the request that fills it (backpressure,
+    never loss). What a crash can lose: the allowed reads of at most the last ``flush_seconds``.
+    Denials and mutations stay synchronous and durable: they are what an investigation needs first.
+    """
+
+    def __init__(
+        self, db: Database, *, flush_seconds: float = FLUSH_SECONDS, max_buffered: int = MAX_BUFFERED
+    ) -> None:
+        self._db = db
+        self._flush_seconds = flush_seconds
+        self._max_buffered = max_buffered
+        self._buffer: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()  # keeps batches in decision order
+        self._wake = threading.Event()
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def record(self, **decided: Any) -> None:
+        """Record one decision (the keywords of :func:`decision_values`); never raises."""
+        try:
+            values = decision_values(**decided)
+        except Exception:
+            log.exception("could not record the policy decision for %s", decided.get("action"))
+            return
+        if not values["allowed"] or values["mutation"] or self._closed:
+            self.write([values])
+            return
+        with self._lock:
+            self._buffer.append(values)
+            full = len(self._buffer) >= self._max_buffered
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="decision-recorder", daemon=True)
+                self._thread.start()
+        if full:
+            self.flush()
+
+    def flush(self) -> int:
+        """Write what is buffered now; returns how many decisions were written."""
+        with self._write_lock:
+            with self._lock:
+                batch, self._buffer = self._buffer, []
+            return self.write(batch)
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.flush()
+
+    def _run(self) -> None:
+        while not self._closed:
+            self._wake.wait(self._flush_seconds)
+            if not self._closed:
+                self.flush()
+
+    def write(self, rows: list[dict[str, Any]]) -> int:
+        """Insert ``rows`` now, in one transaction; returns how many were written (0 on failure, logged)."""
+        if not rows:
+            return 0
+        try:
+            with self._db.session() as session:
+                session.execute(insert(PolicyDecisionRow), rows)
+        except Exception:
+            log.exception("could not record %d policy decision(s)", len(rows))
+            return 0
+        return len(rows)
+
+
+_recorders: weakref.WeakKeyDictionary[Database, DecisionRecorder] = weakref.WeakKeyDictionary()
+
+
+def recorder_for(db: Database, *, flush_seconds: float = FLUSH_SECONDS) -> DecisionRecorder:
+    """The database's recorder (one per process and database), made on first use."""
+    recorder = _recorders.get(db)
+    if recorder is None:
+        recorder = _recorders.setdefault(db, DecisionRecorder(db, flush_seconds=flush_seconds))
+    return recorder
+
+
+def record_decision(db: Database, **decided: Any) -> str | None:
+    """Store one decision at once, outside the edge's batching; its id, or None when it was not stored."""
+    values = decision_values(**decided)
+    return values["id"] if recorder_for(db).write([values]) else None
+
+
+def flush_decisions(db: Database) -> None:
+    """Make this process's buffered decisions visible (before listing or re-evaluating decisions)."""
+    recorder = _recorders.get(db)
+    if recorder is not None:
+        recorder.flush()
 
 
 def policies_for(db: Database, tenant_id: str) -> str:

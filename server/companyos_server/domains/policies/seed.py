@@ -6,12 +6,16 @@ service: a tenant-wide waiver of ``residency-eu-export`` would let every acme ex
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from companyos_server.domains.alerts.seed import seed_context
 from companyos_server.domains.alerts.services_ref import by_name
 from companyos_server.domains.policies import service
 from companyos_server.domains.policies.store import PolicyExceptionRow
+from companyos_server.platform.principal import ACR_MFA, TenantContext
 from companyos_server.platform.runtime import Runtime
 
 SEED_ORDER = 40
@@ -46,12 +50,18 @@ def seed_demo(runtime: Runtime) -> None:
                 svc = by_name(session, tenant_id, service_name) if service_name else None
             if exists or (service_name and svc is None):
                 continue
-            ctx = seed_context(runtime, tenant_id, requester, roles)
+            # The demo people signed in with MFA: exceptions to an MFA policy need it to request and approve.
+            ctx = _with_mfa(seed_context(runtime, tenant_id, requester, roles))
             body = {"policy_id": policy_id, "reason": reason, "duration_hours": hours}
             if svc is not None:
                 body["service_id"] = svc.id
             created = service.create_exception(runtime.db, text, ctx, body)
             if approver is not None:
                 service.approve_exception(
-                    runtime.db, seed_context(runtime, tenant_id, *approver), created["id"]
+                    runtime.db, text, _with_mfa(seed_context(runtime, tenant_id, *approver)), created["id"]
                 )
+
+
+def _with_mfa(ctx: TenantContext) -> TenantContext:
+    principal = replace(ctx.principal, acr=ACR_MFA, auth_time=int(time.time()))
+    return replace(ctx, principal=principal)

@@ -6,6 +6,7 @@ tenant policies are structured rules rendered to Cedar (see :mod:`.catalog`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,11 +14,14 @@ from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.domains.alerts import services_ref
-from companyos_server.domains.policies import catalog, hook, store
-from companyos_server.domains.policies.store import PolicyExceptionRow, TenantPolicyRow
+from companyos_server.domains.policies import catalog, hook, store, widening
+from companyos_server.domains.policies.store import APPROVED, PENDING, PolicyExceptionRow, TenantPolicyRow
+from companyos_server.domains.policies.widening import ActionTarget
+from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.policy import PolicyEngine
 from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
 from companyos_server.platform.storage import Database, new_id, utcnow
 
 DRY_RUN_WINDOW = 500  # most recent decisions re-evaluated by a dry run
@@ -38,10 +42,19 @@ def _builtin(entry: catalog.CatalogEntry) -> dict[str, Any]:
         "rule": None,
         "updated_by": None,
         "updated_at": None,
+        "requires_mfa": entry.requires_mfa,
+        "status": APPROVED,
+        "widening": [],
+        "approved_by": None,
+        "approved_at": None,
     }
 
 
-def _tenant(row: TenantPolicyRow) -> dict[str, Any]:
+def _tenant(row: TenantPolicyRow, latest: int | None = None) -> dict[str, Any]:
+    """``latest``: the policy's highest version, to tell a pending version from a superseded one."""
+    status = row.status
+    if status == PENDING and latest is not None and row.version < latest:
+        status = "superseded"
     return {
         "id": row.policy_id,
         "cedar_id": catalog.cedar_id(row.tenant_id, row.policy_id),
@@ -55,6 +68,11 @@ def _tenant(row: TenantPolicyRow) -> dict[str, Any]:
         "rule": _rule(row),
         "updated_by": row.created_by,
         "updated_at": row.created_at,
+        "requires_mfa": row.effect == "forbid" and row.require_mfa,
+        "status": status,
+        "widening": list(row.widening or []),
+        "approved_by": row.approved_by,
+        "approved_at": row.approved_at,
     }
 
 
@@ -89,7 +107,9 @@ def get_policy(db: Database, policy_text: str, ctx: TenantContext, policy_id: st
         rows = store.versions(session, ctx.tenant_id, policy_id)
         if not rows:
             raise errors.not_found("Policy", policy_id)
-        return _tenant(rows[0])
+        # The version in force; a policy whose only versions await approval shows the newest.
+        in_force = next((r for r in rows if r.status == APPROVED), rows[0])
+        return _tenant(in_force, rows[0].version)
 
 
 def list_versions(db: Database, policy_text: str, ctx: TenantContext, policy_id: str) -> list[dict[str, Any]]:
@@ -100,14 +120,44 @@ def list_versions(db: Database, policy_text: str, ctx: TenantContext, policy_id:
         rows = store.versions(session, ctx.tenant_id, policy_id)
         if not rows:
             raise errors.not_found("Policy", policy_id)
-        return [_tenant(r) for r in rows]
+        return [_tenant(r, rows[0].version) for r in rows]
 
 
 # -- editing (high-risk; the edge enforces step-up) -----------------------------------------------
+def _text_fields(policy_id: str, rule: dict[str, Any]) -> None:
+    """400 naming the field when anything that goes into the Cedar text carries control characters."""
+    values = [("policy_id", policy_id), ("reason", rule["reason"])]
+    values += [(f"actions[{i}]", a) for i, a in enumerate(rule["actions"])]
+    values += [(f"roles[{i}]", r) for i, r in enumerate(rule["roles"])]
+    problems = [
+        errors.FieldError(name, problem, "control_character")
+        for name, value in values
+        if (problem := catalog.text_problem(value)) is not None
+    ]
+    if problems:
+        fields = ", ".join(p.field for p in problems)
+        raise errors.invalid_argument(
+            f"Control characters are not allowed in policy text ({fields}).", problems
+        )
+
+
 def update_policy(
-    db: Database, policy_text: str, ctx: TenantContext, policy_id: str, body: dict[str, Any], *, dry_run: bool
+    db: Database,
+    policy_text: str,
+    ctx: TenantContext,
+    policy_id: str,
+    body: dict[str, Any],
+    *,
+    dry_run: bool,
+    targets: Sequence[ActionTarget] = (),
 ) -> dict[str, Any]:
-    """Create or edit a tenant policy (a new version). ``dry_run`` lists the decisions that would flip."""
+    """Create or edit a tenant policy (a new version). ``dry_run`` lists the decisions that would flip.
+
+    A change that widens any role's permissions (``widening``, see :mod:`.widening`; ``targets`` says
+    how the API uses each action) is stored ``pending`` and takes effect only when someone else, who
+    holds none of the widened roles, approves it (:func:`approve_policy_version`). Nobody may propose
+    widening a role they hold: that is refused outright (the dry run still lists the widening).
+    """
     if policy_id in _builtins(policy_text):
         raise errors.failed_precondition(
             f"Policy '{policy_id}' is built in and read-only; add a tenant policy (or a forbid) instead."
@@ -121,24 +171,38 @@ def update_policy(
         "reason": body["reason"],
         "enabled": bool(body.get("enabled", True)),
     }
+    _text_fields(policy_id, rule)
     cedar = catalog.render(ctx.tenant_id, policy_id, rule)
-    builtin = catalog.builtin_text(policy_text)
+    hook.flush_decisions(db)  # the dry run re-evaluates recent decisions: include buffered ones
     with db.session() as session:
         current = {r.policy_id: r for r in store.current_policies(session, ctx.tenant_id)}
         previous = current.get(policy_id)
-        before_text = _combined(builtin, [r.cedar for r in current.values() if r.enabled])
-        after_rows = [r.cedar for pid, r in current.items() if r.enabled and pid != policy_id]
-        after_text = _combined(builtin, after_rows + ([cedar] if rule["enabled"] else []))
-        impact = _flips(session, ctx.tenant_id, before_text, after_text)
+        before, after = _engines(
+            session, policy_text, ctx.tenant_id, current, policy_id, cedar, rule["enabled"]
+        )
+        impact = _flips(session, ctx.tenant_id, before, after)
+        affected = set(rule["actions"]) | set(previous.actions if previous else ())
+        widens = widening.widened(
+            ctx.tenant_id, _attributes(session, ctx.tenant_id), before, after, affected, targets
+        )
+        own = sorted({w["role"] for w in widens} & set(ctx.roles))
+        if own and not dry_run:
+            raise errors.permission_denied(
+                f"This change widens the permissions of a role you hold ({', '.join(own)}); "
+                "nobody may widen their own roles' permissions.",
+                [f"'{w['role']}' would newly be allowed '{w['action']}'" for w in widens if w["role"] in own],
+            )
         row = TenantPolicyRow(
             id=new_id("tpol"),
             tenant_id=ctx.tenant_id,
             policy_id=policy_id,
-            version=(previous.version + 1) if previous else 1,
+            version=store.latest_version(session, ctx.tenant_id, policy_id) + 1,
             cedar=cedar,
             change_note=body.get("change_note") or "",
             created_by=ctx.principal.subject,
             created_at=utcnow(),
+            status=PENDING if widens else APPROVED,
+            widening=widens,
             **rule,
         )
         if not dry_run:
@@ -148,24 +212,109 @@ def update_policy(
             "dry_run": dry_run,
             "policy": _tenant(row),
             "previous_version": previous.version if previous else None,
+            "approval_required": bool(widens),
+            "widening": widens,
             **impact,
         }
+
+
+def approve_policy_version(
+    db: Database,
+    policy_text: str,
+    ctx: TenantContext,
+    policy_id: str,
+    version: int,
+    *,
+    targets: Sequence[ActionTarget] = (),
+) -> dict[str, Any]:
+    """Put a pending (widening) version in force: four eyes, and never by a holder of a widened role.
+
+    The widening is computed again against the policies in force now (they may have changed since the
+    proposal), and that is what the approver is checked against and what the version records.
+    Step-up is the edge's (the operation is high-risk); it is checked here too, as a client can
+    never satisfy it.
+    """
+    _require_mfa(ctx, f"Approving version {version} of policy '{policy_id}'")
+    with db.session() as session:
+        row = store.get_version(session, ctx.tenant_id, policy_id, version, lock=True)
+        if row is None:
+            raise errors.not_found("Policy version", f"{policy_id}@{version}")
+        if row.status != PENDING:
+            raise errors.failed_precondition(
+                f"Version {version} of policy '{policy_id}' is {row.status}; only pending versions are approved."
+            )
+        latest = store.latest_version(session, ctx.tenant_id, policy_id)
+        if latest != version:
+            raise errors.failed_precondition(
+                f"Version {version} of policy '{policy_id}' was superseded by version {latest}."
+            )
+        if row.created_by == ctx.principal.subject:
+            raise errors.permission_denied(
+                "The author of a policy change cannot approve it.",
+                ["a change that widens permissions needs an approver other than its author"],
+            )
+        current = {r.policy_id: r for r in store.current_policies(session, ctx.tenant_id)}
+        before, after = _engines(
+            session, policy_text, ctx.tenant_id, current, policy_id, row.cedar, row.enabled
+        )
+        affected = set(row.actions) | set(current[policy_id].actions if policy_id in current else ())
+        widens = widening.widened(
+            ctx.tenant_id, _attributes(session, ctx.tenant_id), before, after, affected, targets
+        )
+        held = sorted({w["role"] for w in widens} & set(ctx.roles))
+        if held:
+            raise errors.permission_denied(
+                f"The change widens the permissions of a role you hold ({', '.join(held)}); "
+                "its approver must hold none of the widened roles.",
+                [
+                    f"'{w['role']}' would newly be allowed '{w['action']}'"
+                    for w in widens
+                    if w["role"] in held
+                ],
+            )
+        row.status, row.widening = APPROVED, widens
+        row.approved_by, row.approved_at = ctx.principal.subject, utcnow()
+        session.flush()
+        return _tenant(row, latest)
+
+
+def _engines(
+    session: Session,
+    policy_text: str,
+    tenant_id: str,
+    current: dict[str, TenantPolicyRow],
+    policy_id: str,
+    cedar: str,
+    enabled: bool,
+) -> tuple[PolicyEngine, PolicyEngine]:
+    """Engines for the policies in force and for them with ``policy_id`` replaced by ``cedar``.
+
+    Both apply the tenant's exceptions active now, as live decisions would: an exception for the
+    edited policy keeps waiving it while it stays a forbid.
+    """
+    builtin = catalog.builtin_text(policy_text)
+    before_text = _combined(builtin, [r.cedar for r in current.values() if r.enabled])
+    after_rows = [r.cedar for pid, r in current.items() if r.enabled and pid != policy_id]
+    after_text = _combined(builtin, after_rows + ([cedar] if enabled else []))
+    exceptions = hook.active_exceptions(session, tenant_id, utcnow())
+    before, after = PolicyEngine(before_text), PolicyEngine(after_text)
+    for engine in (before, after):
+        engine.attach_exceptions(lambda _tenant: exceptions)
+    return before, after
+
+
+def _attributes(session: Session, tenant_id: str) -> dict[str, str]:
+    """The tenant's attributes the policies read, as the edge passes them (residency, tier)."""
+    tenant = tenants_store.get(session, tenant_id)
+    return {"residency": tenant.residency, "tier": tenant.tier} if tenant else {}
 
 
 def _combined(builtin: str, tenant_texts: list[str]) -> str:
     return "\n\n".join([builtin, *tenant_texts])
 
 
-def _flips(session: Session, tenant_id: str, before_text: str, after_text: str) -> dict[str, Any]:
-    """Re-evaluate the tenant's recent decisions under both policy sets; list those that change.
-
-    Both sides apply the tenant's exceptions active now, as live decisions would: an exception for the
-    edited policy keeps waiving it while it stays a forbid.
-    """
-    exceptions = hook.active_exceptions(session, tenant_id, utcnow())
-    before, after = PolicyEngine(before_text), PolicyEngine(after_text)
-    for engine in (before, after):
-        engine.attach_exceptions(lambda _tenant: exceptions)
+def _flips(session: Session, tenant_id: str, before: PolicyEngine, after: PolicyEngine) -> dict[str, Any]:
+    """Re-evaluate the tenant's recent decisions under both policy sets; list those that change."""
     rows = store.list_decisions(session, tenant_id, after=None, limit=DRY_RUN_WINDOW)
     flips = []
     for row in rows:
@@ -227,6 +376,7 @@ def list_decisions(
 ) -> Page[dict[str, Any]]:
     allowed = None if outcome is None else outcome == "allow"
     filters = {"action": action, "outcome": outcome}
+    hook.flush_decisions(db)
     with db.session() as session:
         page = paginate(
             lambda after, limit: store.list_decisions(
@@ -269,15 +419,17 @@ def create_exception(
     now = now or utcnow()
     policy_id = body["policy_id"]
     with db.session() as session:
-        effects = {e.id: e.effect for e in _builtins(policy_text).values()}
-        effects.update({r.policy_id: r.effect for r in store.current_policies(session, ctx.tenant_id)})
-        if policy_id not in effects:
+        policy = _policies_in_force(session, policy_text, ctx.tenant_id).get(policy_id)
+        if policy is None:
             raise errors.not_found("Policy", policy_id)
-        if effects[policy_id] != "forbid":
+        effect, requires_mfa = policy
+        if effect != "forbid":
             # Forbids deny; an exception waives one. Waiving a permit would only take access away.
             raise errors.failed_precondition(
                 f"Policy '{policy_id}' is a permit; exceptions waive forbid policies only."
             )
+        if requires_mfa:
+            _require_mfa(ctx, f"Requesting an exception to policy '{policy_id}', which requires MFA,")
         service_id = body.get("service_id")
         if service_id and (
             not services_ref.available() or services_ref.by_id(session, ctx.tenant_id, service_id) is None
@@ -299,14 +451,23 @@ def create_exception(
 
 
 def approve_exception(
-    db: Database, ctx: TenantContext, exception_id: str, *, now: datetime | None = None
+    db: Database, policy_text: str, ctx: TenantContext, exception_id: str, *, now: datetime | None = None
 ) -> dict[str, Any]:
-    """Four eyes: the approver must not be the requester. Expired or approved exceptions are final."""
+    """Four eyes: the approver must not be the requester. Expired or approved exceptions are final.
+
+    An exception to a policy that requires MFA (judged on the policy in force now) needs the approver's
+    recent multi-factor sign-in, like its request did.
+    """
     now = now or utcnow()
     with db.session() as session:
         row = store.get_exception(session, ctx.tenant_id, exception_id, lock=True)
         if row is None:
             raise errors.not_found("Policy exception", exception_id)
+        _effect, requires_mfa = _policies_in_force(session, policy_text, ctx.tenant_id).get(
+            row.policy_id, ("forbid", False)
+        )
+        if requires_mfa:
+            _require_mfa(ctx, f"Approving an exception to policy '{row.policy_id}', which requires MFA,")
         if row.requested_by == ctx.principal.subject:
             raise errors.permission_denied(
                 "The requester of an exception cannot approve it.",
@@ -318,6 +479,27 @@ def approve_exception(
         row.approver, row.approved_at = ctx.principal.subject, now
         session.flush()
         return _exception(row, now)
+
+
+def _policies_in_force(session: Session, policy_text: str, tenant_id: str) -> dict[str, tuple[str, bool]]:
+    """Policy id → (effect, whether it is a forbid that requires MFA), built-ins and the tenant's."""
+    found = {e.id: (e.effect, e.requires_mfa) for e in _builtins(policy_text).values()}
+    for r in store.current_policies(session, tenant_id):
+        found[r.policy_id] = (r.effect, r.effect == "forbid" and r.require_mfa)
+    return found
+
+
+def _require_mfa(ctx: TenantContext, what: str) -> None:
+    """An exception never grants what the caller's own authentication could not get, so whoever
+    requests or approves one for an MFA policy signs in with MFA: a client can never (403); a user
+    without a recent multi-factor sign-in gets the RFC 9470 step-up challenge (401)."""
+    if ctx.principal.kind == "client":
+        raise errors.permission_denied(
+            f"{what} needs a person with a multi-factor sign-in; a client cannot.",
+            ["client credentials can never satisfy multi-factor authentication"],
+        )
+    if not satisfies_step_up(ctx.principal):
+        raise errors.step_up_required(step_up_challenge(), f"{what} needs a recent multi-factor sign-in.")
 
 
 def get_exception(

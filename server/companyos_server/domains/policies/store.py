@@ -37,6 +37,9 @@ class PolicyDecisionRow(TenantOwned, Base):
     request_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
 
+APPROVED, PENDING = "approved", "pending"
+
+
 class TenantPolicyRow(TenantOwned, Base):
     """One version of a tenant policy; the highest version is the one in force."""
 
@@ -59,6 +62,13 @@ class TenantPolicyRow(TenantOwned, Base):
     change_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_by: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    # "approved": in force from when it was written (or approved); "pending": it widens some role's
+    # permissions and waits for a second person's approval (see the service). Only approved versions
+    # are ever in force.
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default=APPROVED, server_default=APPROVED)
+    widening: Mapped[list[dict[str, str]]] = mapped_column(JSON, nullable=False, default=list)
+    approved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class PolicyExceptionRow(TenantOwned, Base):
@@ -101,10 +111,10 @@ def list_decisions(
 
 # -- tenant policies ------------------------------------------------------------------------------
 def current_policies(session: Session, tenant_id: str) -> list[TenantPolicyRow]:
-    """The latest version of each of the tenant's policies, by policy id."""
+    """The policies in force: the latest approved version of each of the tenant's policies."""
     latest = (
         select(TenantPolicyRow.policy_id, func.max(TenantPolicyRow.version).label("version"))
-        .where(TenantPolicyRow.tenant_id == tenant_id)
+        .where(TenantPolicyRow.tenant_id == tenant_id, TenantPolicyRow.status == APPROVED)
         .group_by(TenantPolicyRow.policy_id)
         .subquery()
     )
@@ -126,6 +136,25 @@ def versions(session: Session, tenant_id: str, policy_id: str) -> list[TenantPol
         .order_by(TenantPolicyRow.version.desc())
     )
     return list(session.scalars(query))
+
+
+def get_version(
+    session: Session, tenant_id: str, policy_id: str, version: int, *, lock: bool = False
+) -> TenantPolicyRow | None:
+    query = tenant_select(TenantPolicyRow, tenant_id).where(
+        TenantPolicyRow.policy_id == policy_id, TenantPolicyRow.version == version
+    )
+    if lock:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def latest_version(session: Session, tenant_id: str, policy_id: str) -> int:
+    """The highest version number of the policy, pending ones included (0 when it has none)."""
+    query = select(func.max(TenantPolicyRow.version)).where(
+        TenantPolicyRow.tenant_id == tenant_id, TenantPolicyRow.policy_id == policy_id
+    )
+    return int(session.scalar(query) or 0)
 
 
 # -- exceptions -----------------------------------------------------------------------------------

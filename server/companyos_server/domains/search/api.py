@@ -19,7 +19,7 @@ def search_entities(
     page_token: str | None = None,
 ) -> dict[str, Any]:
     runtime = get_runtime()
-    access = KindAccess(runtime.db, runtime.policy, runtime.spec, current_tenant_context())
+    access = KindAccess.of_request(runtime, current_tenant_context())
     return service.search(
         runtime.db,
         access,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.domains.services import intel, sli, slo, store
-from companyos_server.domains.services.store import ServiceDependencyRow, ServiceRow
+from companyos_server.domains.services.store import ServiceDependencyRow, ServiceRecord, ServiceRow
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
@@ -23,16 +24,29 @@ def etag(row: ServiceRow) -> str:
     return f'"{row.revision}"'
 
 
-def slo_summary(session: Session, row: ServiceRow) -> dict[str, Any]:
-    spec = row.slo or None
-    samples = None
-    if spec and spec.get("objective") is not None:
-        window = timedelta(days=int(spec.get("window_days") or 28))
-        samples = sli.sli_percent(session, row.tenant_id, row.id, utcnow() - window)
-    return slo.summarize(spec, samples)
+def slo_summary(session: Session, row: ServiceRecord) -> dict[str, Any]:
+    return slo_summaries(session, [row])[row.id]
 
 
-def to_dict(session: Session, row: ServiceRow, dependencies: list[str] | None = None) -> dict[str, Any]:
+def slo_summaries(session: Session, rows: Sequence[ServiceRecord]) -> dict[str, dict[str, Any]]:
+    """Each service's SLO summary; the SLIs of the whole batch come from one statement."""
+    now = utcnow()
+    since = {
+        row.id: now - timedelta(days=int(row.slo.get("window_days") or 28))
+        for row in rows
+        if row.slo and row.slo.get("objective") is not None
+    }
+    samples = sli.sli_percents(session, rows[0].tenant_id, since) if since else {}
+    return {row.id: slo.summarize(row.slo or None, samples.get(row.id)) for row in rows}
+
+
+def to_dict(
+    session: Session,
+    row: ServiceRecord,
+    dependencies: list[str] | None = None,
+    slo_state: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The API shape. A list passes what it read for the whole page; a single read looks it up."""
     deps = dependencies if dependencies is not None else store.dependencies_of(session, row.tenant_id, row.id)
     owner = {"team": row.owner_team, **({"contact": row.owner_contact} if row.owner_contact else {})}
     return {
@@ -46,12 +60,21 @@ def to_dict(session: Session, row: ServiceRow, dependencies: list[str] | None = 
         "dependencies": deps,
         "runbooks": [dict(r) for r in row.runbooks or []],
         "data_locations": list(row.data_locations or []),
-        "slo": slo_summary(session, row),
+        "slo": slo_state if slo_state is not None else slo_summary(session, row),
         "labels": dict(row.labels or {}),
         "revision": row.revision,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
+
+
+def to_dicts(session: Session, rows: Sequence[ServiceRecord]) -> list[dict[str, Any]]:
+    """:func:`to_dict` for a page: dependencies and SLIs read once for all rows, not once per row."""
+    if not rows:
+        return []
+    deps = store.dependencies_of_many(session, rows[0].tenant_id, [r.id for r in rows])
+    slos = slo_summaries(session, rows)
+    return [to_dict(session, r, deps[r.id], slos[r.id]) for r in rows]
 
 
 def _require(session: Session, tenant_id: str, service_id: str) -> ServiceRow:
@@ -241,9 +264,10 @@ def list_services(
 
     with db.session() as session:
 
-        def fetch(after: str | None, limit: int) -> list[ServiceRow]:
-            # Environments live in a JSON list: filter in Python, reading on until the page is full.
-            found: list[ServiceRow] = []
+        def fetch(after: str | None, limit: int) -> list[ServiceRecord]:
+            # Environments live in a JSON list: the store narrows in SQL, each row is checked here, and
+            # a page short of rows the check dropped reads on (see store.list_page).
+            found: list[ServiceRecord] = []
             cursor = after
             while len(found) < limit:
                 rows = store.list_page(
@@ -254,6 +278,7 @@ def list_services(
                     owner=owner,
                     tier=tier,
                     name_prefix=name_prefix,
+                    environment=environment,
                 )
                 found += [r for r in rows if environment is None or environment in (r.environments or [])]
                 if len(rows) < limit:
@@ -264,18 +289,18 @@ def list_services(
         page = paginate(
             fetch, key=lambda r: r.name, page_size=page_size, page_token=page_token, filters=filters
         )
-        return Page([to_dict(session, r) for r in page.items], page.next_page_token)
+        return Page(to_dicts(session, page.items), page.next_page_token)
 
 
 # -- the dependency map --------------------------------------------------------------------------
-def _node(session: Session, row: ServiceRow, depth: int | None = None) -> dict[str, Any]:
-    node = {
+def _node(row: ServiceRow, slo_state: str, depth: int | None = None) -> dict[str, Any]:
+    node: dict[str, Any] = {
         "id": row.id,
         "name": row.name,
         "tier": row.tier,
         "owner_team": row.owner_team,
         "environments": list(row.environments or []),
-        "slo_state": slo_summary(session, row)["state"],
+        "slo_state": slo_state,
     }
     if depth is not None:
         node["depth"] = depth
@@ -295,7 +320,9 @@ def service_map(db: Database, ctx: TenantContext, environment: str | None = None
             for e in store.edges(session, ctx.tenant_id)
             if e.service_id in ids and e.depends_on_id in ids
         ]
-        return {"tenant_id": ctx.tenant_id, "nodes": [_node(session, r) for r in rows], "edges": edges}
+        slos = slo_summaries(session, rows)
+        nodes = [_node(r, slos[r.id]["state"]) for r in rows]
+        return {"tenant_id": ctx.tenant_id, "nodes": nodes, "edges": edges}
 
 
 def dependency_graph(
@@ -327,8 +354,9 @@ def dependency_graph(
                     seen[nxt] = seen[current] + 1
                     queue.append(nxt)
         rows = store.get_many(session, ctx.tenant_id, list(seen))
+        slos = slo_summaries(session, list(rows.values()))
         nodes = [
-            _node(session, rows[i], d)
+            _node(rows[i], slos[i]["state"], d)
             for i, d in sorted(seen.items(), key=lambda kv: (kv[1], rows[kv[0]].name))
         ]
         return {"service_id": root.id, "direction": direction, "depth": depth, "nodes": nodes, "edges": edges}

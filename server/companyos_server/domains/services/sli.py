@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, union_all
 
 from companyos_server import errors
 from companyos_server.core.maestro.models import SliSampleRow
@@ -124,13 +124,33 @@ def list_samples(
 
 def sli_percent(session: Any, tenant_id: str, service_id: str, since: datetime) -> float | None:
     """The SLI (percent of good events) since ``since``; None without samples."""
-    good, total = session.execute(
-        select(func.sum(SliSampleRow.good), func.sum(SliSampleRow.total)).where(
+    return sli_percents(session, tenant_id, {service_id: since})[service_id]
+
+
+def sli_percents(session: Any, tenant_id: str, since: dict[str, datetime]) -> dict[str, float | None]:
+    """:func:`sli_percent` for several services (each since its own instant) in one statement.
+
+    Services sharing an instant (the same SLO window) share one ``GROUP BY``; the groups are joined by
+    ``UNION ALL``, so a page of services costs one round trip however many windows it mixes.
+    """
+    found: dict[str, float | None] = dict.fromkeys(since)
+    by_instant: dict[datetime, list[str]] = {}
+    for service_id, instant in since.items():
+        by_instant.setdefault(instant, []).append(service_id)
+    selects = [
+        select(SliSampleRow.service_ref, func.sum(SliSampleRow.good), func.sum(SliSampleRow.total))
+        .where(
             SliSampleRow.tenant_id == tenant_id,
-            SliSampleRow.service_ref == service_id,
-            SliSampleRow.ts >= since,
+            SliSampleRow.service_ref.in_(ids),
+            SliSampleRow.ts >= instant,
         )
-    ).one()
-    if not total:
-        return None
-    return round(100.0 * float(good or 0) / float(total), 4)
+        .group_by(SliSampleRow.service_ref)
+        for instant, ids in by_instant.items()
+    ]
+    if not selects:
+        return found
+    statement = selects[0] if len(selects) == 1 else union_all(*selects)
+    for service_id, good, total in session.execute(statement):
+        if total:
+            found[service_id] = round(100.0 * float(good or 0) / float(total), 4)
+    return found

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint, delete, func, or_
+from sqlalchemy import JSON, Integer, Row, String, Text, UniqueConstraint, cast, delete, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, tenant_select, utcnow
@@ -44,6 +44,10 @@ class ServiceDependencyRow(TenantOwned, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
 
+# A service as shaping reads it: an ORM row, or a Core row of the same columns (list pages).
+ServiceRecord: TypeAlias = ServiceRow | Row[Any]
+
+
 def get(session: Session, tenant_id: str, service_id: str) -> ServiceRow | None:
     return session.scalars(tenant_select(ServiceRow, tenant_id).where(ServiceRow.id == service_id)).first()
 
@@ -68,9 +72,25 @@ def list_page(
     owner: str | None = None,
     tier: str | None = None,
     name_prefix: str | None = None,
-) -> list[ServiceRow]:
-    """One page ordered by name (unique per tenant). Environment filtering happens in the service."""
-    query = tenant_select(ServiceRow, tenant_id).order_by(ServiceRow.name).limit(limit)
+    environment: str | None = None,
+) -> list[ServiceRecord]:
+    """One page ordered by name (unique per tenant).
+
+    ``environment`` narrows in SQL to rows whose JSON list text holds the quoted name: portable to both
+    databases, and no row is missed, as the fixed environment names are plain ASCII that JSON always
+    writes verbatim in quotes. The service still checks each row's list, so a row matched by the text
+    alone (SQLite's LIKE ignores case) is dropped there rather than listed.
+
+    Plain rows of the table's columns, not ORM objects: a list page only reads them, and skipping the
+    identity map and attribute instrumentation is most of the cost of a large page.
+    """
+    columns = ServiceRow.__table__.columns
+    query = (
+        tenant_select(ServiceRow, tenant_id)
+        .with_only_columns(*columns)
+        .order_by(ServiceRow.name)
+        .limit(limit)
+    )
     if after:
         query = query.where(ServiceRow.name > after)
     if owner:
@@ -80,7 +100,10 @@ def list_page(
     if name_prefix:
         # An exact, case-sensitive prefix on both databases (LIKE is case-insensitive on SQLite).
         query = query.where(func.substr(ServiceRow.name, 1, len(name_prefix)) == name_prefix)
-    return list(session.scalars(query))
+    if environment:
+        text = cast(ServiceRow.environments, String)
+        query = query.where(text.contains(f'"{environment}"', autoescape=True))
+    return list(session.execute(query))
 
 
 def all_services(session: Session, tenant_id: str) -> list[ServiceRow]:
@@ -101,12 +124,27 @@ def edges(session: Session, tenant_id: str) -> list[ServiceDependencyRow]:
 
 
 def dependencies_of(session: Session, tenant_id: str, service_id: str) -> list[str]:
+    return dependencies_of_many(session, tenant_id, [service_id])[service_id]
+
+
+def dependencies_of_many(
+    session: Session, tenant_id: str, service_ids: Sequence[str]
+) -> dict[str, list[str]]:
+    """Each service's ``depends_on`` ids (sorted) for a whole page, in one query of two columns."""
+    found: dict[str, list[str]] = {service_id: [] for service_id in service_ids}
+    if not found:
+        return found
     query = (
-        tenant_select(ServiceDependencyRow, tenant_id)
-        .where(ServiceDependencyRow.service_id == service_id)
+        select(ServiceDependencyRow.service_id, ServiceDependencyRow.depends_on_id)
+        .where(
+            ServiceDependencyRow.tenant_id == tenant_id,
+            ServiceDependencyRow.service_id.in_(list(found)),
+        )
         .order_by(ServiceDependencyRow.depends_on_id)
     )
-    return [row.depends_on_id for row in session.scalars(query)]
+    for service_id, depends_on_id in session.execute(query):
+        found[service_id].append(depends_on_id)
+    return found
 
 
 def dependents_of(session: Session, tenant_id: str, service_id: str) -> list[str]:

@@ -36,7 +36,10 @@ def get_tenant(tenant_id: str) -> dict[str, Any]:
 
 
 def update_tenant(tenant_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return service.update_tenant(get_runtime().db, current_tenant_context(), body)
+    runtime = get_runtime()
+    tenant = service.update_tenant(runtime.db, current_tenant_context(), body)
+    runtime.cache_epoch.bump()  # every worker's edge guard sees the new status, tier or residency
+    return tenant
 
 
 def get_tenant_permissions(tenant_id: str, resource: str) -> dict[str, Any]:

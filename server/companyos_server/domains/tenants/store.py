@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from companyos_server.platform.storage import Base, UTCDateTime, utcnow
+from companyos_server.platform.cache.tenants import TenantInfo
+from companyos_server.platform.storage import Base, Database, UTCDateTime, utcnow
 
 
 class TenantRow(Base):
@@ -27,6 +28,15 @@ class TenantRow(Base):
 
 def get(session: Session, tenant_id: str) -> TenantRow | None:
     return session.get(TenantRow, tenant_id)
+
+
+def load_info(db: Database, tenant_id: str) -> TenantInfo | None:
+    """What the edge guard needs of a tenant, read with a plain row select (no ORM object)."""
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            select(TenantRow.status, TenantRow.residency, TenantRow.tier).where(TenantRow.id == tenant_id)
+        ).first()
+    return TenantInfo(tenant_id, row.status, row.residency, row.tier) if row is not None else None
 
 
 def list_page(

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from companyos_server.errors import DomainError
+from companyos_server.platform.guard import PURPOSE_MAX
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.requestctx import request_id_var, scope_state
 from companyos_server.platform.runtime import get_runtime
@@ -138,7 +139,10 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
         "outcome": outcome_of(status),
         "status": status,
         "request_id": request_id_var.get(),
-        "purpose": ctx.purpose if ctx else _header(scope, b"x-companyos-purpose"),
+        # Unchecked when the request was refused before the guard: kept, but never longer than a valid one.
+        "purpose": ctx.purpose
+        if ctx
+        else (_header(scope, b"x-companyos-purpose") or "")[:PURPOSE_MAX] or None,
         "details": details,
     }
 

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -64,6 +65,12 @@ class AuditKeyring:
         """Sign ``message``; returns (key id, base64url signature without padding)."""
         key_id, key = self.current()
         return key_id, base64.urlsafe_b64encode(key.sign(message)).decode().rstrip("=")
+
+    def sign_as_current(self, message_for: Callable[[str], bytes]) -> tuple[str, str]:
+        """Sign a message that names its own key id: ``message_for(key_id)`` is built and signed with that
+        key, even if another thread rotates the keyring meanwhile. Returns (key id, signature)."""
+        key_id, key = self.current()
+        return key_id, base64.urlsafe_b64encode(key.sign(message_for(key_id))).decode().rstrip("=")
 
     def rotate(self) -> str:
         """Make a fresh key the signing key; returns its id. Old public keys are kept."""

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from companyos_server.platform.cache.epoch import CacheEpoch
 from companyos_server.platform.identity.models import IdpRevokedToken
 from companyos_server.platform.storage import Database
 
@@ -39,6 +40,7 @@ def revoke_jti(session: Session, jti: str, expires_at: int, reason: str = "revok
     """
     if session.get(IdpRevokedToken, jti) is None:
         session.add(IdpRevokedToken(jti=jti, expires_at=int(expires_at), reason=reason))
+        CacheEpoch.bump_in(session)  # every worker reloads its list within the epoch's check interval
 
 
 def purge_expired(session: Session, now: int | None = None) -> int:
@@ -56,9 +58,17 @@ class RevocationList:
     """A per-process cache of revoked ``jti`` values."""
 
     def __init__(
-        self, db: Database, *, refresh_seconds: float = 5.0, max_stale_seconds: float = 60.0
+        self,
+        db: Database,
+        *,
+        refresh_seconds: float = 5.0,
+        max_stale_seconds: float = 60.0,
+        epoch: CacheEpoch | None = None,
     ) -> None:
         self._db = db
+        self._epoch = epoch
+        if epoch is not None:
+            epoch.subscribe(self._expire)
         self._refresh_seconds = refresh_seconds
         self._max_stale_seconds = max_stale_seconds
         self._lock = threading.Lock()
@@ -68,6 +78,8 @@ class RevocationList:
 
     def is_revoked(self, jti: str) -> bool:
         """True when ``jti`` is revoked; raises :class:`RevocationUnavailable` when we cannot tell."""
+        if self._epoch is not None:
+            self._epoch.check()
         now = time.monotonic()
         if (
             self._loaded_at is None
@@ -76,6 +88,10 @@ class RevocationList:
         ):
             self._refresh(now)
         return jti in self._revoked
+
+    def _expire(self) -> None:
+        """Another worker revoked something: reload on the next check."""
+        self._loaded_generation = -1
 
     def _refresh(self, now: float) -> None:
         with self._lock:

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 JWKS_REFRESH_MIN_SECONDS = 60.0
 JWKS_MAX_AGE_SECONDS = 3600.0
+VERIFIED_TTL_SECONDS = 60.0  # a signature verified once is trusted this long (expiry and revocation: always)
+VERIFIED_LIMIT = 10_000
 _BUILTIN_TYPES = frozenset({"at+jwt", "application/at+jwt"})
 _EXTERNAL_TYPES = _BUILTIN_TYPES | {"JWT", "jwt"}
 
@@ -89,10 +91,30 @@ class TokenValidator:
         if revocations is None and self.builtin_issuer:
             revocations = RevocationList(db or Database(settings.effective_database_url))
         self._revocations = revocations
+        self._verified: dict[str, tuple[float, dict[str, Any], Principal]] = {}
 
     # ------------------------------------------------------------------ public
     def validate(self, token: str) -> Principal:
-        """Verify ``token`` and map its claims to a :class:`Principal`."""
+        """Verify ``token`` and map its claims to a :class:`Principal`.
+
+        A token whose signature was verified in the last VERIFIED_TTL_SECONDS is not verified again
+        (an RS256 check is most of this method's cost); its expiry, time claims and revocation are
+        checked on every call all the same.
+        """
+        now = time.monotonic()
+        hit = self._verified.get(token)
+        if hit is not None and now - hit[0] < VERIFIED_TTL_SECONDS:
+            _, claims, principal = hit
+            self._check_claims(claims)
+            self._check_revocation(claims, builtin=claims.get("iss") == self.builtin_issuer)
+            return principal
+        principal, claims = self._verify(token)
+        if len(self._verified) >= VERIFIED_LIMIT:
+            self._verified.clear()
+        self._verified[token] = (now, claims, principal)
+        return principal
+
+    def _verify(self, token: str) -> tuple[Principal, dict[str, Any]]:
         header, unverified = _peek(token)
         alg = header.get("alg")
         if not isinstance(alg, str) or alg not in self.algorithms:
@@ -118,6 +140,10 @@ class TokenValidator:
         if claims.get("iss") != issuer:
             raise TokenError("token issuer is not trusted")
         self._check_claims(claims)
+        self._check_revocation(claims, builtin=builtin)
+        return _principal(claims), claims
+
+    def _check_revocation(self, claims: dict[str, Any], *, builtin: bool) -> None:
         jti = claims.get("jti")
         if builtin and self._revocations is not None and isinstance(jti, str):
             try:
@@ -125,7 +151,6 @@ class TokenValidator:
                     raise TokenError("token has been revoked")
             except RevocationUnavailable as exc:
                 raise TokenError("token revocation status is unavailable") from exc
-        return _principal(claims)
 
     # ------------------------------------------------------------------ claims
     def _check_claims(self, claims: dict[str, Any]) -> None:

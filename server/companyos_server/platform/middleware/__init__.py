@@ -25,10 +25,9 @@ from companyos_server.platform.middleware.errors import AllowIndex, ErrorHandler
 from companyos_server.platform.middleware.idempotency import IdempotencyMiddleware, IdempotencyStore
 from companyos_server.platform.middleware.metrics import HttpMetrics, MetricsEndpoint
 from companyos_server.platform.middleware.ratelimit import (
-    MemoryRateLimiter,
+    Limiter,
     RateLimitConfig,
     RateLimitMiddleware,
-    RedisRateLimiter,
     build_limiter,
 )
 from companyos_server.platform.middleware.root import PlatformMiddleware
@@ -41,7 +40,7 @@ class PlatformHTTP:
     metrics: HttpMetrics
     tracer_provider: TracerProvider
     rate_config: RateLimitConfig
-    limiter: MemoryRateLimiter | RedisRateLimiter
+    limiter: Limiter
     idempotency: IdempotencyStore
     allow_index: AllowIndex
 

@@ -195,6 +195,21 @@ def nul_fields(value: Any, path: tuple[Any, ...] = ()) -> list[str]:
 # --------------------------------------------------------------------------- validators
 
 
+_validators: dict[int, tuple[dict[str, Any], Draft4Validator]] = {}
+
+
+def _validator(schema: dict[str, Any]) -> Draft4Validator:
+    """One validator per parameter schema (the spec's dicts live as long as the app): building one per
+    request cost more than validating."""
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        if len(_validators) >= 4096:  # bounded: every app built in one process brings its own spec
+            _validators.clear()
+        cached = (schema, Draft4Validator(schema, format_checker=draft4_format_checker))
+        _validators[id(schema)] = cached
+    return cached[1]
+
+
 class ProblemParameterValidator(ParameterValidator):
     """Collects every parameter error (not just the first) with its field name."""
 
@@ -211,7 +226,7 @@ class ProblemParameterValidator(ParameterValidator):
                 return NUL_MESSAGE
             schema = param.get("schema", param)
             try:
-                Draft4Validator(schema, format_checker=draft4_format_checker).validate(value)
+                _validator(schema).validate(value)
             except ValidationError as exception:
                 return exception.message
             return None
@@ -237,8 +252,12 @@ class ProblemParameterValidator(ParameterValidator):
             ("header", self.validate_header_parameter),
             ("cookie", self.validate_cookie_parameter),
         )
+        seen: set[tuple[str, str]] = set()
         for kind, check in checks:
             for param in self.parameters.get(kind, []):
+                if (kind, param["name"]) in seen:  # declared at path and operation level: named once
+                    continue
+                seen.add((kind, param["name"]))
                 message = check(param, request)
                 if message:
                     code = "required" if message == "is required" else "invalid"
@@ -249,6 +268,64 @@ class ProblemParameterValidator(ParameterValidator):
 
 
 _ABSENT = object()  # no body at all, as opposed to an explicit JSON `null`
+
+
+MAX_JSON_DEPTH = 64
+MAX_INTEGER_DIGITS = 64  # no field of the contract needs more; Python refuses > 4,300 with a ValueError
+
+
+class _TooLarge(ValueError):
+    pass
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _TooLarge(digits)
+    return int(digits)
+
+
+def json_depth(value: Any) -> int:
+    """How deeply ``value`` nests (a scalar is 0), walked without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((item, depth + 1) for item in node.values())
+        elif isinstance(node, list):
+            stack.extend((item, depth + 1) for item in node)
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+    return deepest
+
+
+def parse_json_body(text: str) -> Any:
+    """A request body as JSON, within explicit limits: 400 problems, never a RecursionError or ValueError."""
+    try:
+        value = json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as exc:
+        raise problem_exception(
+            400,
+            "malformed-json",
+            f"The request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).",
+        ) from None
+    except _TooLarge:
+        raise problem_exception(
+            400,
+            "malformed-json",
+            f"The request body has an integer of more than {MAX_INTEGER_DIGITS} digits.",
+        ) from None
+    except RecursionError:  # deeper than the parser goes: certainly deeper than the limit
+        raise _too_deep() from None
+    if json_depth(value) > MAX_JSON_DEPTH:
+        raise _too_deep()
+    return value
+
+
+def _too_deep() -> Exception:
+    return problem_exception(
+        400, "malformed-json", f"The request body nests deeper than {MAX_JSON_DEPTH} levels."
+    )
 
 
 class ProblemJSONBodyValidator(JSONRequestBodyValidator):
@@ -264,14 +341,7 @@ class ProblemJSONBodyValidator(JSONRequestBodyValidator):
             ) from None
         if not text:
             return _ABSENT
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise problem_exception(
-                400,
-                "malformed-json",
-                f"The request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).",
-            ) from None
+        return parse_json_body(text)
 
     def _validate(self, body: Any) -> Any:
         if body is _ABSENT:

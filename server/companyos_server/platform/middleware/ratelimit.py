@@ -1,4 +1,5 @@
-"""Rate limits per tenant tier (GCRA), in memory or shared through Redis.
+"""Rate limits per tenant tier (GCRA): in memory (one worker), shared by a host's workers through a
+SQLite file, or shared through Redis.
 
 Configuration (environment, read once per app):
   COMPANYOS_RATE_LIMITS="free=120,standard=600,enterprise=3000"   requests per window, per tier
@@ -18,10 +19,12 @@ from __future__ import annotations
 import logging
 import math
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -114,6 +117,55 @@ class MemoryRateLimiter:
             return decision
 
 
+class SharedFileRateLimiter:
+    """GCRA shared by every worker of one host through a small SQLite file (no Redis configured).
+
+    One ``BEGIN IMMEDIATE`` transaction per hit on a table of (key, TAT): SQLite's write lock makes
+    the read-modify-write atomic across processes. The file holds nothing that must survive a crash
+    (``synchronous=OFF``): losing it only refills every bucket. Times are wall-clock seconds, which
+    every process on the host shares. Several hosts need Redis (``COMPANYOS_REDIS_URL``).
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self.clock = clock
+        self._local = threading.local()
+        self._calls = 0
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("CREATE TABLE IF NOT EXISTS buckets (key TEXT PRIMARY KEY, tat REAL NOT NULL)")
+            self._local.conn = conn
+        return conn
+
+    def hit(self, key: str, limit: int, window: float) -> Decision:
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            now = self.clock()
+            row = conn.execute("SELECT tat FROM buckets WHERE key = ?", (key,)).fetchone()
+            allowed, new_tat, decision = _gcra(row[0] if row else None, now, limit, window)
+            if allowed:
+                conn.execute(
+                    "INSERT INTO buckets (key, tat) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET tat = excluded.tat",
+                    (key, new_tat),
+                )
+            self._calls += 1
+            if self._calls % 1024 == 0:  # forget keys whose bucket is full again
+                conn.execute("DELETE FROM buckets WHERE tat <= ?", (now,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return decision
+
+
 # KEYS[1] = key; ARGV = limit, window_ms. Server time keeps every worker on one clock.
 _GCRA_LUA = """
 local limit = tonumber(ARGV[1])
@@ -157,9 +209,15 @@ class RedisRateLimiter:
         )
 
 
-def build_limiter(settings: Any, config: RateLimitConfig) -> MemoryRateLimiter | RedisRateLimiter:
+Limiter = MemoryRateLimiter | SharedFileRateLimiter | RedisRateLimiter
+
+
+def build_limiter(settings: Any, config: RateLimitConfig) -> Limiter:
+    """Redis when configured; else a file every worker shares when there are several; else memory."""
     if getattr(settings, "redis_url", None):
         return RedisRateLimiter(settings.redis_url, prefix=config.prefix)
+    if getattr(settings, "workers", 1) > 1:
+        return SharedFileRateLimiter(Path(settings.var_dir) / "ratelimit.sqlite")
     return MemoryRateLimiter()
 
 
@@ -190,7 +248,7 @@ class RateLimitMiddleware:
         *,
         runtime: Any,
         config: RateLimitConfig,
-        limiter: MemoryRateLimiter | RedisRateLimiter,
+        limiter: Limiter,
         metrics: Any = None,
     ) -> None:
         self.app = app
@@ -247,7 +305,7 @@ class RateLimitMiddleware:
 
     async def _hit(self, key: str, limit: int, window: int) -> Decision | None:
         try:
-            if isinstance(self.limiter, MemoryRateLimiter):
+            if not isinstance(self.limiter, RedisRateLimiter):  # local and short: not worth a thread hop
                 return self.limiter.hit(key, limit, window)
             return await anyio.to_thread.run_sync(self.limiter.hit, key, limit, window)
         except Exception as exc:  # noqa: BLE001 - Redis down: serve, loudly, rather than refuse everything

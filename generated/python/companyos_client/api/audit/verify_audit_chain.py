@@ -14,17 +14,25 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     tenant_id: str,
     *,
+    known_checkpoint: str | Unset = UNSET,
     x_company_os_purpose: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_company_os_purpose, Unset):
         headers["X-CompanyOS-Purpose"] = x_company_os_purpose
 
+    params: dict[str, Any] = {}
+
+    params["known_checkpoint"] = known_checkpoint
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/tenants/{tenant_id}/audit/verification".format(
             tenant_id=quote(str(tenant_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -85,15 +93,29 @@ def sync_detailed(
     tenant_id: str,
     *,
     client: AuthenticatedClient | Client,
+    known_checkpoint: str | Unset = UNSET,
     x_company_os_purpose: str | Unset = UNSET,
 ) -> Response[AuditVerification | Problem]:
     """Verify the audit chain
 
-     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, and
-    reports the first broken position and why: `edited`, `missing`, `reordered` or `bad_signature`.
+     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event,
+    checks
+    the events against every signed checkpoint of the chain (kept in the database and in a witness
+    directory), and reports every problem, the first one also as `first_broken_position`, `reason` and
+    `detail`: `edited`, `missing`, `reordered`, `bad_signature` or `forked` for events; `truncated` when
+    the
+    chain ends before its newest checkpoint (a deleted chain ends at 0); `rollback` when checkpoints are
+    gone from the database or the chain is shorter than the known checkpoint; `checkpoint_invalid` and
+    `witness_mismatch` for the checkpoints themselves. When everything is intact the verified chain is
+    checkpointed, and `checkpoint` is the newest checkpoint: keep it, and pass it back as
+    `known_checkpoint`
+    (`<size>:<head_hash>`) next time, to detect a rollback below what you saw (`companyos audit verify`
+    does).
+    Events appended since the newest checkpoint can be truncated undetectably.
 
     Args:
         tenant_id (str):  Example: acme.
+        known_checkpoint (str | Unset):
         x_company_os_purpose (str | Unset):
 
     Raises:
@@ -106,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
+        known_checkpoint=known_checkpoint,
         x_company_os_purpose=x_company_os_purpose,
     )
 
@@ -120,15 +143,29 @@ def sync(
     tenant_id: str,
     *,
     client: AuthenticatedClient | Client,
+    known_checkpoint: str | Unset = UNSET,
     x_company_os_purpose: str | Unset = UNSET,
 ) -> AuditVerification | Problem | None:
     """Verify the audit chain
 
-     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, and
-    reports the first broken position and why: `edited`, `missing`, `reordered` or `bad_signature`.
+     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event,
+    checks
+    the events against every signed checkpoint of the chain (kept in the database and in a witness
+    directory), and reports every problem, the first one also as `first_broken_position`, `reason` and
+    `detail`: `edited`, `missing`, `reordered`, `bad_signature` or `forked` for events; `truncated` when
+    the
+    chain ends before its newest checkpoint (a deleted chain ends at 0); `rollback` when checkpoints are
+    gone from the database or the chain is shorter than the known checkpoint; `checkpoint_invalid` and
+    `witness_mismatch` for the checkpoints themselves. When everything is intact the verified chain is
+    checkpointed, and `checkpoint` is the newest checkpoint: keep it, and pass it back as
+    `known_checkpoint`
+    (`<size>:<head_hash>`) next time, to detect a rollback below what you saw (`companyos audit verify`
+    does).
+    Events appended since the newest checkpoint can be truncated undetectably.
 
     Args:
         tenant_id (str):  Example: acme.
+        known_checkpoint (str | Unset):
         x_company_os_purpose (str | Unset):
 
     Raises:
@@ -142,6 +179,7 @@ def sync(
     return sync_detailed(
         tenant_id=tenant_id,
         client=client,
+        known_checkpoint=known_checkpoint,
         x_company_os_purpose=x_company_os_purpose,
     ).parsed
 
@@ -150,15 +188,29 @@ async def asyncio_detailed(
     tenant_id: str,
     *,
     client: AuthenticatedClient | Client,
+    known_checkpoint: str | Unset = UNSET,
     x_company_os_purpose: str | Unset = UNSET,
 ) -> Response[AuditVerification | Problem]:
     """Verify the audit chain
 
-     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, and
-    reports the first broken position and why: `edited`, `missing`, `reordered` or `bad_signature`.
+     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event,
+    checks
+    the events against every signed checkpoint of the chain (kept in the database and in a witness
+    directory), and reports every problem, the first one also as `first_broken_position`, `reason` and
+    `detail`: `edited`, `missing`, `reordered`, `bad_signature` or `forked` for events; `truncated` when
+    the
+    chain ends before its newest checkpoint (a deleted chain ends at 0); `rollback` when checkpoints are
+    gone from the database or the chain is shorter than the known checkpoint; `checkpoint_invalid` and
+    `witness_mismatch` for the checkpoints themselves. When everything is intact the verified chain is
+    checkpointed, and `checkpoint` is the newest checkpoint: keep it, and pass it back as
+    `known_checkpoint`
+    (`<size>:<head_hash>`) next time, to detect a rollback below what you saw (`companyos audit verify`
+    does).
+    Events appended since the newest checkpoint can be truncated undetectably.
 
     Args:
         tenant_id (str):  Example: acme.
+        known_checkpoint (str | Unset):
         x_company_os_purpose (str | Unset):
 
     Raises:
@@ -171,6 +223,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
+        known_checkpoint=known_checkpoint,
         x_company_os_purpose=x_company_os_purpose,
     )
 
@@ -183,15 +236,29 @@ async def asyncio(
     tenant_id: str,
     *,
     client: AuthenticatedClient | Client,
+    known_checkpoint: str | Unset = UNSET,
     x_company_os_purpose: str | Unset = UNSET,
 ) -> AuditVerification | Problem | None:
     """Verify the audit chain
 
-     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event, and
-    reports the first broken position and why: `edited`, `missing`, `reordered` or `bad_signature`.
+     Recomputes every event's hash, checks its Ed25519 signature and its link to the previous event,
+    checks
+    the events against every signed checkpoint of the chain (kept in the database and in a witness
+    directory), and reports every problem, the first one also as `first_broken_position`, `reason` and
+    `detail`: `edited`, `missing`, `reordered`, `bad_signature` or `forked` for events; `truncated` when
+    the
+    chain ends before its newest checkpoint (a deleted chain ends at 0); `rollback` when checkpoints are
+    gone from the database or the chain is shorter than the known checkpoint; `checkpoint_invalid` and
+    `witness_mismatch` for the checkpoints themselves. When everything is intact the verified chain is
+    checkpointed, and `checkpoint` is the newest checkpoint: keep it, and pass it back as
+    `known_checkpoint`
+    (`<size>:<head_hash>`) next time, to detect a rollback below what you saw (`companyos audit verify`
+    does).
+    Events appended since the newest checkpoint can be truncated undetectably.
 
     Args:
         tenant_id (str):  Example: acme.
+        known_checkpoint (str | Unset):
         x_company_os_purpose (str | Unset):
 
     Raises:
@@ -206,6 +273,7 @@ async def asyncio(
         await asyncio_detailed(
             tenant_id=tenant_id,
             client=client,
+            known_checkpoint=known_checkpoint,
             x_company_os_purpose=x_company_os_purpose,
         )
     ).parsed

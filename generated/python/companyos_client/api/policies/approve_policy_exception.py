@@ -97,6 +97,9 @@ def sync_detailed(
 ) -> Response[PolicyException | Problem]:
     """Approve a pending policy exception (not by its requester)
 
+     An exception to a policy that requires multi-factor authentication needs the approver's
+    multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise; clients: 403).
+
     Args:
         tenant_id (str):  Example: acme.
         exception_id (str):
@@ -132,6 +135,9 @@ def sync(
 ) -> PolicyException | Problem | None:
     """Approve a pending policy exception (not by its requester)
 
+     An exception to a policy that requires multi-factor authentication needs the approver's
+    multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise; clients: 403).
+
     Args:
         tenant_id (str):  Example: acme.
         exception_id (str):
@@ -161,6 +167,9 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[PolicyException | Problem]:
     """Approve a pending policy exception (not by its requester)
+
+     An exception to a policy that requires multi-factor authentication needs the approver's
+    multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise; clients: 403).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -194,6 +203,9 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> PolicyException | Problem | None:
     """Approve a pending policy exception (not by its requester)
+
+     An exception to a policy that requires multi-factor authentication needs the approver's
+    multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise; clients: 403).
 
     Args:
         tenant_id (str):  Example: acme.

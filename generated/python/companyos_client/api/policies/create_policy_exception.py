@@ -113,6 +113,12 @@ def sync_detailed(
 
      The exception is `pending` until someone other than the requester approves it; it expires after
     `duration_hours`.
+    An exception to a policy that requires multi-factor authentication (`requires_mfa` in the catalog,
+    e.g.
+    `residency-eu-export`) needs a multi-factor sign-in from the last 15 minutes to request (RFC 9470
+    challenge otherwise; a client-credentials caller is refused with 403), and it never applies to a
+    caller without a multi-factor sign-in: an exception cannot grant what the caller's own
+    authentication could not get.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -151,6 +157,12 @@ def sync(
 
      The exception is `pending` until someone other than the requester approves it; it expires after
     `duration_hours`.
+    An exception to a policy that requires multi-factor authentication (`requires_mfa` in the catalog,
+    e.g.
+    `residency-eu-export`) needs a multi-factor sign-in from the last 15 minutes to request (RFC 9470
+    challenge otherwise; a client-credentials caller is refused with 403), and it never applies to a
+    caller without a multi-factor sign-in: an exception cannot grant what the caller's own
+    authentication could not get.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -184,6 +196,12 @@ async def asyncio_detailed(
 
      The exception is `pending` until someone other than the requester approves it; it expires after
     `duration_hours`.
+    An exception to a policy that requires multi-factor authentication (`requires_mfa` in the catalog,
+    e.g.
+    `residency-eu-export`) needs a multi-factor sign-in from the last 15 minutes to request (RFC 9470
+    challenge otherwise; a client-credentials caller is refused with 403), and it never applies to a
+    caller without a multi-factor sign-in: an exception cannot grant what the caller's own
+    authentication could not get.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -220,6 +238,12 @@ async def asyncio(
 
      The exception is `pending` until someone other than the requester approves it; it expires after
     `duration_hours`.
+    An exception to a policy that requires multi-factor authentication (`requires_mfa` in the catalog,
+    e.g.
+    `residency-eu-export`) needs a multi-factor sign-in from the last 15 minutes to request (RFC 9470
+    challenge otherwise; a client-credentials caller is refused with 403), and it never applies to a
+    caller without a multi-factor sign-in: an exception cannot grant what the caller's own
+    authentication could not get.
 
     Args:
         tenant_id (str):  Example: acme.

@@ -52,6 +52,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 202:
+        response_202 = PolicyEditResult.from_dict(response.json())
+
+        return response_202
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -122,7 +127,12 @@ def sync_detailed(
      Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
-    decisions would change outcome under the edited policy set.
+    decisions would change outcome under the edited policy set, and the `widening`: every
+    (role, action) pair the change would newly allow.
+    A change that widens any role's permissions is stored `pending` (202) and is not in force until
+    someone else, holding none of the widened roles, approves it (`approve_policy_version`). A
+    caller holding a widened role cannot propose it at all (403). Control characters in any text
+    that goes into the policy (e.g. `reason`) are refused (400 naming the field).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -166,7 +176,12 @@ def sync(
      Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
-    decisions would change outcome under the edited policy set.
+    decisions would change outcome under the edited policy set, and the `widening`: every
+    (role, action) pair the change would newly allow.
+    A change that widens any role's permissions is stored `pending` (202) and is not in force until
+    someone else, holding none of the widened roles, approves it (`approve_policy_version`). A
+    caller holding a widened role cannot propose it at all (403). Control characters in any text
+    that goes into the policy (e.g. `reason`) are refused (400 naming the field).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -205,7 +220,12 @@ async def asyncio_detailed(
      Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
-    decisions would change outcome under the edited policy set.
+    decisions would change outcome under the edited policy set, and the `widening`: every
+    (role, action) pair the change would newly allow.
+    A change that widens any role's permissions is stored `pending` (202) and is not in force until
+    someone else, holding none of the widened roles, approves it (`approve_policy_version`). A
+    caller holding a widened role cannot propose it at all (403). Control characters in any text
+    that goes into the policy (e.g. `reason`) are refused (400 naming the field).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -247,7 +267,12 @@ async def asyncio(
      Writes a new version of the tenant policy `policy_id` (built-in policies are read-only: 409).
     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
     With `dry_run=true` nothing is stored and the answer lists which of the tenant's recent
-    decisions would change outcome under the edited policy set.
+    decisions would change outcome under the edited policy set, and the `widening`: every
+    (role, action) pair the change would newly allow.
+    A change that widens any role's permissions is stored `pending` (202) and is not in force until
+    someone else, holding none of the widened roles, approves it (`approve_policy_version`). A
+    caller holding a widened role cannot propose it at all (403). Control characters in any text
+    that goes into the policy (e.g. `reason`) are refused (400 naming the field).
 
     Args:
         tenant_id (str):  Example: acme.

@@ -1,0 +1,1 @@
+"""Caches shared by a process's requests, invalidated across workers (see :mod:`.epoch`)."""
