@@ -67,7 +67,7 @@ def create_identity_routes(runtime: Runtime) -> list[BaseRoute]:
         # authlib refuses plain-HTTP issuers other than localhost; dev and test hosts may be any name.
         os.environ.setdefault("AUTHLIB_INSECURE_TRANSPORT", "1")
 
-    provider = create_provider_app(runtime.settings, runtime.db, runtime.keys)
+    provider = create_provider_app(runtime.settings, runtime.db, runtime.keys, audit=runtime.audit)
     return [Mount("/oauth2", app=WSGIMiddleware(provider))]  # type: ignore[arg-type]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ import companyos_server.models  # noqa: F401  (complete metadata)
 from companyos_server.platform.identity.keys import KeyStore
 from companyos_server.platform.identity.provider import create_provider_app
 from companyos_server.platform.identity.seed import seed_dev_identities
+from companyos_server.platform.identity.throttle import Throttle
 from companyos_server.platform.storage import Base, Database
 from companyos_server.settings import Settings
 
@@ -183,3 +185,58 @@ class Browser:
 async def browser(transport: httpx.ASGITransport) -> AsyncIterator[Browser]:
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, follow_redirects=False) as client:
         yield Browser(client)
+
+
+# -- on SQLite and PostgreSQL ---------------------------------------------------------------------
+# The fixtures above run on a copied SQLite file; ``world`` runs the provider on the database of the
+# root ``database_url`` fixture (SQLite, and PostgreSQL when configured), with a frozen throttle clock.
+
+
+class FrozenClock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class RecordingAudit:
+    def __init__(self) -> None:
+        self.events: list[dict[str, Any]] = []
+
+    def record(self, tenant_id: str | None, **event: Any) -> dict[str, Any]:
+        self.events.append({"tenant_id": tenant_id, **event})
+        return event
+
+
+@dataclass
+class World:
+    app: Starlette
+    creds: dict[str, Any]
+    clock: FrozenClock
+    audit: RecordingAudit
+    db: Database
+    settings: Settings
+    keys: KeyStore
+
+
+def provider(settings: Settings, db: Database, keys: KeyStore, audit: Any, clock: FrozenClock) -> Starlette:
+    flask_app = create_provider_app(settings, db, keys, audit=audit, throttle=Throttle(db, clock=clock))
+    return Starlette(routes=[Mount("/oauth2", app=WSGIMiddleware(flask_app))])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def world(database_url: str, seeded_template: tuple[Path, dict[str, Any]], tmp_path: Path) -> Iterator[World]:
+    var_dir = tmp_path / "idp-var"
+    shutil.copytree(seeded_template[0], var_dir)
+    settings = make_settings(var_dir, database_url=database_url)
+    db = Database(database_url)
+    Base.metadata.create_all(db.engine)
+    keys = KeyStore(var_dir)
+    creds = seed_dev_identities(settings, db, keys, BASE_URL)
+    clock, audit = FrozenClock(), RecordingAudit()
+    yield World(provider(settings, db, keys, audit, clock), creds, clock, audit, db, settings, keys)
+    db.dispose()

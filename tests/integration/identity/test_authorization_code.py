@@ -267,19 +267,6 @@ async def test_code_replay_refused_and_revokes_first_tokens(
         assert refresh.status_code == 400 and refresh.json()["error"] == "invalid_grant"
 
 
-async def test_repeated_login_failures_are_throttled(browser, creds):
-    bob = user(creds, "bob")
-    page = await browser.get(f"{ISSUER}/login")
-    for _ in range(5):
-        page = await browser.login(page, {**bob, "password": "wrong-password"}, None)
-        assert page.status_code == 401
-    locked = await browser.login(page, bob, None)  # even the right password waits now
-    assert locked.status_code == 429
-    assert int(locked.headers["retry-after"]) > 0
-    other = await browser.login(locked, user(creds, "alice"), None)  # other accounts are unaffected
-    assert other.status_code == 302
-
-
 async def test_prompt_none_without_session_returns_login_required(http: httpx.AsyncClient):
     redirect_uri = "http://127.0.0.1:5001/callback"
     challenge = create_s256_code_challenge(generate_token(64))
@@ -309,3 +296,42 @@ async def test_login_next_cannot_leave_the_provider(browser, creds, target: str)
     )
     assert response.status_code == 302
     assert response.headers["location"] == "/oauth2/"
+
+
+@pytest.mark.parametrize(
+    "redirect_uri",
+    [
+        pytest.param("http://127.0.0.1\\@evil.example/callback", id="backslash-userinfo"),
+        pytest.param("http://127.0.0.1:8080\\@evil.example/callback", id="backslash-after-port"),
+        pytest.param("http://127.0.0.1/callback\\..\\x", id="backslash-in-path"),
+        pytest.param('http://127.0.0.1/callback"', id="quote"),
+        pytest.param("http://127.0.0.1:0/callback", id="port-0"),
+        pytest.param("http://localhost:0/callback", id="port-0-localhost"),
+        pytest.param("http://127.0.0.1/call back", id="space"),
+    ],
+)
+async def test_malformed_redirect_refused_with_400_never_redirected(
+    http: httpx.AsyncClient, redirect_uri: str
+):
+    challenge = create_s256_code_challenge(generate_token(64))
+    params = _authorize_params(redirect_uri, code_challenge=challenge, code_challenge_method="S256")
+    response = await http.get("/oauth2/authorize", params=params)
+    assert response.status_code == 400, response.text[:300]
+    assert "location" not in response.headers
+    body = response.json()
+    assert body["error"] == "invalid_request"
+    assert "evil" not in body["error_description"]  # the attacker's URI is not echoed back
+
+
+async def test_parameters_authlib_would_echo_are_a_400_not_a_500(http: httpx.AsyncClient):
+    challenge = create_s256_code_challenge(generate_token(64))
+    params = _authorize_params(
+        "http://127.0.0.1:5002/callback",
+        code_challenge=challenge,
+        code_challenge_method="S256",
+        response_type='code"\\',
+    )
+    response = await http.get("/oauth2/authorize", params=params)
+    assert response.status_code == 400, response.text[:300]
+    assert "location" not in response.headers
+    assert response.json()["error"] == "invalid_request"

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-from sqlalchemy import update
+import pytest
+from sqlalchemy import select, update
 
 from companyos_server.platform.identity.models import IdpDeviceCode
 from companyos_server.platform.identity.validation import TokenValidator
 from companyos_server.platform.principal import ACR_MFA
-from companyos_server.platform.storage import utcnow
+from companyos_server.platform.storage import Database, utcnow
 
-from .conftest import ISSUER, Browser, TotpCodes, user
+from .conftest import BASE_URL, ISSUER, Browser, TotpCodes, World, user
 
 CLI = "companyos-cli"
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
@@ -71,6 +74,7 @@ async def test_device_flow_pending_slow_down_then_approved(
     assert first.status_code == 400 and first.json()["error"] == "authorization_pending"
     second = await poll(http, started["device_code"])  # immediately again: faster than the interval
     assert second.status_code == 400 and second.json()["error"] == "slow_down"
+    assert second.json()["interval"] == 10
 
     approved = await decide_on_page(browser, started, gwen, totp.next(gwen["totp_secret"]), "approve")
     assert approved.status_code == 200 and "approved" in approved.text
@@ -130,3 +134,42 @@ async def test_unknown_device_code_and_wrong_client(http, creds):
         f"{ISSUER}/device_authorization", auth=(svc["client_id"], svc["client_secret"]), data={"scope": "api"}
     )
     assert response.status_code == 400 and response.json()["error"] == "unauthorized_client"
+
+
+async def _poll_after(http: httpx.AsyncClient, db, started: dict, seconds: float) -> httpx.Response:
+    """Poll as if the previous poll was ``seconds`` ago."""
+    with db.session() as session:
+        session.execute(
+            update(IdpDeviceCode)
+            .where(IdpDeviceCode.user_code == started["user_code"])
+            .values(last_poll_at=time.time() - seconds)
+        )
+    return await poll(http, started["device_code"])
+
+
+@pytest.fixture
+async def any_backend(world: World) -> AsyncIterator[tuple[httpx.AsyncClient, Database]]:
+    """The provider on SQLite and on PostgreSQL (the poll check is one conditional UPDATE)."""
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=world.app), base_url=BASE_URL) as http:
+        yield http, world.db
+
+
+async def test_slow_down_interval_grows_and_is_enforced(any_backend):
+    http, db = any_backend
+    started = await start(http)
+    assert (await poll(http, started["device_code"])).json()["error"] == "authorization_pending"
+    fast = await poll(http, started["device_code"])
+    assert fast.json() == {
+        "error": "slow_down",
+        "error_description": "Polling too fast: wait at least 10 seconds between requests.",
+        "interval": 10,
+    }
+    # Waiting the original 5 s is not enough any more: the client must keep the new interval ...
+    again = await _poll_after(http, db, started, 6)
+    assert again.json()["error"] == "slow_down" and again.json()["interval"] == 15
+    # ... and once it does, polling goes on as normal, at that interval.
+    on_time = await _poll_after(http, db, started, 15.5)
+    assert on_time.json()["error"] == "authorization_pending"
+    with db.session() as session:
+        row = session.scalar(select(IdpDeviceCode).where(IdpDeviceCode.user_code == started["user_code"]))
+        assert row is not None and row.interval == 15

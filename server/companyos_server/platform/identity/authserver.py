@@ -9,8 +9,11 @@ from typing import Any
 
 from authlib.common.security import generate_token
 from authlib.integrations.flask_oauth2 import AuthorizationServer
+from authlib.oauth2.rfc6749 import InvalidClientError, OAuth2Error
+from authlib.oauth2.rfc6749.util import extract_basic_authorization
 from authlib.oauth2.rfc9068 import JWTBearerTokenGenerator
 from flask import Flask
+from flask import request as http_request
 from joserfc import jwt
 from joserfc.errors import JoseError
 
@@ -21,6 +24,7 @@ from companyos_server.platform.identity.clients import (
     AuthenticatedUser,
     ClientAdapter,
 )
+from companyos_server.platform.identity.events import SecurityEvents
 from companyos_server.platform.identity.grants import (
     CodeGrant,
     FamilyRevocationEndpoint,
@@ -32,6 +36,7 @@ from companyos_server.platform.identity.grants import (
 )
 from companyos_server.platform.identity.issuer import build_claims, sign_claims
 from companyos_server.platform.identity.keys import KeyStore
+from companyos_server.platform.identity.throttle import CLIENT, Throttle
 from companyos_server.platform.storage import Database
 
 log = logging.getLogger(__name__)
@@ -77,14 +82,39 @@ class AccessTokenGenerator(JWTBearerTokenGenerator):
         return sign_claims(self.keys, claims)
 
 
+class ThrottledError(OAuth2Error):
+    """429 in the endpoint's OAuth JSON shape, with the wait in ``Retry-After`` (RFC 6585 §4)."""
+
+    error = "temporarily_unavailable"
+    status_code = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many failed client authentications. Retry in {retry_after} seconds.")
+        self.retry_after = retry_after
+
+    def get_headers(self) -> list[tuple[str, str]]:
+        return [*super().get_headers(), ("Retry-After", str(self.retry_after))]
+
+
 class ProviderServer(AuthorizationServer):
     """authlib's Flask server plus the handles our grants use (``db``, ``keys``, ``settings``)."""
 
-    def __init__(self, app: Flask, settings: Any, db: Database, keys: KeyStore) -> None:
+    def __init__(
+        self,
+        app: Flask,
+        settings: Any,
+        db: Database,
+        keys: KeyStore,
+        *,
+        throttle: Throttle | None = None,
+        events: SecurityEvents | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.db = db
         self.keys = keys
+        self.throttle = throttle or Throttle(db)
+        self.events = events or SecurityEvents()
         app.config["OAUTH2_SCOPES_SUPPORTED"] = list(SUPPORTED_SCOPES)
         self.init_app(app)
         self.register_grant(CodeGrant, [S256CodeChallenge(required=True)])
@@ -96,6 +126,33 @@ class ProviderServer(AuthorizationServer):
 
     def create_bearer_token_generator(self, config: Any) -> AccessTokenGenerator:
         return AccessTokenGenerator(self.settings, self.keys)
+
+    def authenticate_client(self, request: Any, methods: Any, endpoint: str = "token") -> ClientAdapter:
+        """authlib's client authentication behind the throttle, whenever a client secret is presented.
+
+        Wrong secrets are counted per client, per client and source address, and per source address
+        (see :mod:`.throttle`); public clients, which present none, are never slowed by them.
+        """
+        client_id, secret = extract_basic_authorization(request.headers)
+        if not (client_id and secret):
+            client_id, secret = request.form.get("client_id"), request.form.get("client_secret")
+        if not (client_id and secret):
+            return super().authenticate_client(request, methods, endpoint)  # type: ignore[no-any-return]
+        source = http_request.remote_addr
+        verdict = self.throttle.check(CLIENT, client_id, source)
+        if not verdict.allowed:
+            self.events.throttled("client authentication", source, verdict.retry_after, verdict.reason)
+            raise ThrottledError(verdict.retry_after)
+        try:
+            client: ClientAdapter = super().authenticate_client(request, methods, endpoint)
+        except InvalidClientError:
+            self.throttle.failed(CLIENT, client_id, source)
+            self.events.client_authentication_failed(
+                client_id, source, endpoint=endpoint, request_id=http_request.headers.get("X-Request-Id")
+            )
+            raise
+        self.throttle.succeeded(CLIENT, client_id, source, verdict)
+        return client
 
     def query_client(self, client_id: str) -> ClientAdapter | None:
         if not client_id:

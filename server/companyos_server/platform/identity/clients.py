@@ -40,9 +40,10 @@ def is_loopback_match(requested: str, registered: str) -> bool:
         req_port, reg_port = req.port, reg.port  # raises ValueError on a malformed port
     except ValueError:
         return False
-    del req_port, reg_port
+    del reg_port
     return (
-        req.scheme == reg.scheme == "http"
+        req_port != 0  # "any free port" is an instruction to bind, never a place a response can go
+        and req.scheme == reg.scheme == "http"
         and req.hostname is not None
         and req.hostname == reg.hostname
         and req.hostname in _LOOPBACK_HOSTS | {"::1"}
@@ -52,6 +53,22 @@ def is_loopback_match(requested: str, registered: str) -> bool:
         and not req.username
         and not req.password
     )
+
+
+def is_deliverable_redirect(uri: str) -> bool:
+    """A redirect URI a browser will send the response to, and only there.
+
+    Refused whatever is registered: backslashes (browsers read ``\\`` as ``/``, so
+    ``http://127.0.0.1\\@evil.example/cb`` goes to evil.example while a URL parser sees 127.0.0.1),
+    whitespace and control characters, and port 0 (not a port anything listens on).
+    """
+    if any(ch == "\\" or ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in uri):
+        return False
+    try:
+        port = urlsplit(uri).port
+    except ValueError:
+        return False
+    return port != 0
 
 
 class ClientAdapter(ClientMixin):
@@ -83,6 +100,8 @@ class ClientAdapter(ClientMixin):
         return " ".join(s for s in dict.fromkeys(_split(scope)) if s in allowed)
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
+        if not is_deliverable_redirect(redirect_uri):
+            return False
         registered = self.row.redirect_uris or []
         if redirect_uri in registered:
             return True

@@ -6,8 +6,11 @@ Each class states the rule it adds beyond authlib's defaults:
   ``CodeChallenge(required=True)`` still lets ``plain`` and a missing challenge through /authorize);
 - :class:`RotatingRefreshTokenGrant` — every refresh rotates the token; replaying a rotated one revokes
   the whole family (refresh tokens and the access tokens issued with them);
-- :class:`PollingDeviceCodeGrant` — RFC 8628 ``slow_down`` when a client polls faster than its interval
-  (the interval then grows by 5 s), single-use device codes;
+- :class:`CodeGrant` — an unregistered ``redirect_uri`` is refused without echoing it (authlib puts it
+  in ``error_description``, where characters such as ``\\`` raise instead of answering 400);
+- :class:`PollingDeviceCodeGrant` — RFC 8628 ``slow_down`` when a client polls faster than its interval:
+  the interval grows by 5 s, the error carries the new ``interval``, and polls are measured against it;
+  single-use device codes;
 - :class:`FamilyRevocationEndpoint` — RFC 7009 for refresh tokens (whole family) and JWT access tokens
   (their ``jti`` goes on the revocation list).
 """
@@ -27,8 +30,8 @@ from authlib.oauth2.rfc6749.grants import (
 )
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
-from authlib.oauth2.rfc8628 import DeviceAuthorizationEndpoint, DeviceCodeGrant
-from sqlalchemy import select, update
+from authlib.oauth2.rfc8628 import DeviceAuthorizationEndpoint, DeviceCodeGrant, SlowDownError
+from sqlalchemy import or_, select, update
 
 from companyos_server.platform.identity import store
 from companyos_server.platform.identity.clients import (
@@ -85,6 +88,16 @@ class S256CodeChallenge(CodeChallenge):
 
 class CodeGrant(AuthorizationCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
+
+    @staticmethod
+    def validate_authorization_redirect_uri(request: Any, client: ClientAdapter) -> str:
+        """RFC 6749 §4.1.2.1: a bad redirect URI is answered here (400), never redirected to."""
+        redirect_uri = request.payload.redirect_uri
+        if redirect_uri and not client.check_redirect_uri(redirect_uri):
+            raise InvalidRequestError(
+                "The 'redirect_uri' is not one registered for this client.", state=request.payload.state
+            )
+        return AuthorizationCodeGrant.validate_authorization_redirect_uri(request, client)  # type: ignore[no-any-return]
 
     def save_authorization_code(self, code: str, request: Any) -> None:
         user: AuthenticatedUser = request.user
@@ -235,6 +248,17 @@ class ProviderDeviceAuthorizationEndpoint(DeviceAuthorizationEndpoint):
             )
 
 
+class PollTooFast(SlowDownError):
+    """``slow_down`` with the interval the client must now keep (RFC 8628 §3.5 adds 5 s each time)."""
+
+    def __init__(self, interval: int) -> None:
+        super().__init__(f"Polling too fast: wait at least {interval} seconds between requests.")
+        self.interval = interval
+
+    def get_body(self) -> list[tuple[str, Any]]:
+        return [*super().get_body(), ("interval", self.interval)]
+
+
 class PollingDeviceCodeGrant(DeviceCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS = CLIENT_AUTH_METHODS
 
@@ -265,17 +289,36 @@ class PollingDeviceCodeGrant(DeviceCodeGrant):
         return user, True
 
     def should_slow_down(self, credential: DeviceCredential) -> bool:
-        """Record this poll; too soon after the previous one means ``slow_down`` and +5 s interval."""
+        """Record this poll; one sooner than ``interval`` after the previous raises :class:`PollTooFast`.
+
+        A poll is too fast against the interval as it stands, including the 5 s added by every earlier
+        ``slow_down`` (RFC 8628 §3.5): the interval only grows, and each too-fast poll restarts it.
+        The check and the write are one UPDATE, so concurrent polls cannot both pass.
+        """
         now = time.time()
         with _server(self).db.session() as session:
-            row = session.get(IdpDeviceCode, credential["hash"])
-            if row is None:
+            on_time = session.execute(
+                update(IdpDeviceCode)
+                .where(
+                    IdpDeviceCode.device_code_hash == credential["hash"],
+                    or_(
+                        IdpDeviceCode.last_poll_at.is_(None),
+                        IdpDeviceCode.last_poll_at <= now - IdpDeviceCode.interval,
+                    ),
+                )
+                .values(last_poll_at=now)
+            )
+            if getattr(on_time, "rowcount", 0) == 1:
                 return False
-            too_fast = row.last_poll_at is not None and now - row.last_poll_at < row.interval
-            if too_fast:
-                row.interval += 5
-            row.last_poll_at = now
-            return too_fast
+            interval = session.execute(
+                update(IdpDeviceCode)
+                .where(IdpDeviceCode.device_code_hash == credential["hash"])
+                .values(interval=IdpDeviceCode.interval + 5, last_poll_at=now)
+                .returning(IdpDeviceCode.interval)
+            ).scalar_one_or_none()
+        if interval is None:
+            return False  # the code went (approved and exchanged, or expired and swept) meanwhile
+        raise PollTooFast(interval)
 
     def create_token_response(self) -> Any:
         credential = self.request.credential

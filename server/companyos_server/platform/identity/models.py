@@ -134,3 +134,22 @@ class IdpRevokedToken(Base):
     expires_at: Mapped[int] = mapped_column(Integer, index=True)
     reason: Mapped[str] = mapped_column(String(40), default="revoked")
     revoked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class IdpThrottle(Base):
+    """One sign-in / client-authentication failure counter, shared by every server worker.
+
+    ``key`` is a kind prefix and a SHA-256 of what is counted (an account, an account from one source
+    address, a source address, a client, a client from one source): never the raw user name or address.
+    For backoff counters ``not_before`` is the earliest time (epoch seconds) the next attempt is taken;
+    for a source address it is the GCRA theoretical arrival time of its next failure. A row whose last
+    failure is older than the reset period counts as empty, and housekeeping removes it (``expires_at``).
+    """
+
+    __tablename__ = "idp_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[float] = mapped_column(Float, default=0.0)
+    not_before: Mapped[float] = mapped_column(Float, default=0.0)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -17,14 +17,14 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-from authlib.oauth2.rfc6749 import OAuth2Error
+from authlib.oauth2.rfc6749 import InvalidRequestError, OAuth2Error
 from flask import Flask, Response, abort, redirect, render_template_string, request, session
 from markupsafe import Markup
 
 from companyos_server.platform.identity import store, templates
 from companyos_server.platform.identity.authserver import ProviderServer
 from companyos_server.platform.identity.clients import AuthenticatedUser
-from companyos_server.platform.identity.throttle import LoginThrottle
+from companyos_server.platform.identity.throttle import ACCOUNT
 from companyos_server.platform.principal import ACR_MFA
 
 log = logging.getLogger(__name__)
@@ -128,9 +128,8 @@ def _redirect_to_login(require_mfa: bool) -> Response:
     return redirect(url("/login", next=nxt, mfa="1" if require_mfa else ""))  # type: ignore[return-value]
 
 
-def register_pages(app: Flask, server: ProviderServer, throttle: LoginThrottle | None = None) -> None:
-    db = server.db
-    throttle = throttle or LoginThrottle()
+def register_pages(app: Flask, server: ProviderServer) -> None:
+    db, throttle, events = server.db, server.throttle, server.events
 
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Response:
@@ -141,22 +140,30 @@ def register_pages(app: Flask, server: ProviderServer, throttle: LoginThrottle |
             return render("Sign in", templates.LOGIN, username="", **context)
         check_csrf()
         username = field("username").strip()
-        wait = throttle.retry_after(username)
-        if wait:
-            error = f"Too many failed sign-ins. Try again in {wait} seconds."
+        source = request.remote_addr
+        verdict = throttle.check(ACCOUNT, username, source)
+        if not verdict.allowed:
+            events.throttled("sign-in", source, verdict.retry_after, verdict.reason)
+            error = f"Too many failed sign-ins. Try again in {verdict.retry_after} seconds."
             response = render(
                 "Sign in", templates.LOGIN, status=429, error=error, username=username, **context
             )
-            response.headers["Retry-After"] = str(wait)
+            response.headers["Retry-After"] = str(verdict.retry_after)
             return response
         result = store.authenticate(db, username, field("password"), field("totp"), require_mfa=require_mfa)
         if result.user is None:
-            throttle.failed(username)
-            log.info("login failed for a user name of length %d", len(username))
+            # Counted and recorded alike whether or not the user exists: same work, same timing.
+            throttle.failed(ACCOUNT, username, source)
+            events.sign_in_failed(
+                username,
+                source,
+                reason=result.reason,
+                request_id=request.headers.get("X-Request-Id"),
+            )
             return render(
                 "Sign in", templates.LOGIN, status=401, error=result.error, username=username, **context
             )
-        throttle.succeeded(username)
+        throttle.succeeded(ACCOUNT, username, source, verdict)
         user = result.user
         pending = session.get("pending_login")
         session.clear()  # a fresh session on every login (no fixation)
@@ -183,6 +190,11 @@ def register_pages(app: Flask, server: ProviderServer, throttle: LoginThrottle |
             grant = server.get_consent_grant(end_user=user)
         except OAuth2Error as error:
             return server.handle_error_response(None, error)  # type: ignore[no-any-return]
+        except ValueError:
+            # authlib echoes some parameters into error_description and raises on characters RFC 6749
+            # forbids there: still a bad request, answered here and never redirected.
+            malformed = InvalidRequestError("The authorization request is malformed.")
+            return server.handle_error_response(None, malformed)  # type: ignore[no-any-return]
         needs_login, require_mfa = _login_reason(user, request.args)
         if needs_login:
             if request.args.get("prompt") == "none":

@@ -4,8 +4,9 @@ Endpoints (relative to the issuer): ``/.well-known/openid-configuration``, ``/jw
 ``/token``, ``/device_authorization``, ``/device``, ``/revoke``, ``/userinfo``, ``/login``, ``/logout``.
 
 Error shapes: the token, device-authorization and revocation endpoints answer OAuth JSON errors
-(RFC 6749 §5.2) because that is what OAuth clients parse; everything else that fails — 404, 405, CSRF,
-500 — is ``application/problem+json`` (RFC 9457), never Flask's HTML.
+(RFC 6749 §5.2) because that is what OAuth clients parse, a throttled client authentication included
+(429 ``temporarily_unavailable`` with ``Retry-After``, see :mod:`.throttle`); everything else that
+fails — 404, 405, CSRF, 500 — is ``application/problem+json`` (RFC 9457), never Flask's HTML.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from companyos_server.platform.identity.clients import (
     GRANT_REFRESH_TOKEN,
     SUPPORTED_SCOPES,
 )
+from companyos_server.platform.identity.events import AuditSink, SecurityEvents
 from companyos_server.platform.identity.keys import KeyStore
 from companyos_server.platform.identity.pages import register_pages
+from companyos_server.platform.identity.throttle import Throttle
 from companyos_server.platform.identity.validation import TokenError, TokenValidator
 from companyos_server.platform.principal import ACR_MFA, ACR_PASSWORD
 from companyos_server.platform.storage import Database
@@ -113,8 +116,19 @@ def _register_errors(app: Flask) -> None:
         return problem(500, "Internal Server Error", "The identity provider failed to handle this request.")
 
 
-def create_provider_app(settings: Any, db: Database, keys: KeyStore) -> Flask:
-    """The provider's WSGI app; mount it at ``/oauth2`` (its issuer is ``settings.issuer``)."""
+def create_provider_app(
+    settings: Any,
+    db: Database,
+    keys: KeyStore,
+    *,
+    audit: AuditSink | None = None,
+    throttle: Throttle | None = None,
+) -> Flask:
+    """The provider's WSGI app; mount it at ``/oauth2`` (its issuer is ``settings.issuer``).
+
+    ``audit`` receives failed sign-ins and client authentications as security events; ``throttle``
+    defaults to the database-backed one (tests pass one with their own clock).
+    """
     # authlib logs issued tokens at DEBUG ("Issue token ..."): keep its loggers above that, always.
     logging.getLogger("authlib").setLevel(logging.INFO)
 
@@ -130,7 +144,9 @@ def create_provider_app(settings: Any, db: Database, keys: KeyStore) -> Flask:
         MAX_CONTENT_LENGTH=64 * 1024,
         JSON_SORT_KEYS=False,
     )
-    server = ProviderServer(app, settings, db, keys)
+    server = ProviderServer(
+        app, settings, db, keys, throttle=throttle or Throttle(db), events=SecurityEvents(audit)
+    )
     validator = TokenValidator(settings, keys, db=db)
     app.extensions["companyos_idp"] = server
     _register_errors(app)

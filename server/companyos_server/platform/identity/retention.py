@@ -2,6 +2,7 @@
 
 A revoked token id is needed only until the token would have expired anyway. Codes and refresh tokens
 are kept a day past expiry so that a late replay still meets the row and is logged as a reuse.
+Throttle counters go once their reset period has passed without a failure (they count as empty then).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from companyos_server.platform.identity.models import (
     IdpDeviceCode,
     IdpRefreshToken,
     IdpRevokedToken,
+    IdpThrottle,
 )
 
 GRACE = timedelta(days=1)
@@ -38,5 +40,10 @@ SWEEPS = [
         "refresh_tokens",
         IdpRefreshToken.id,
         lambda _settings, now: IdpRefreshToken.expires_at < now - GRACE,
+    ),
+    Sweep(
+        "throttle_counters",
+        IdpThrottle.key,
+        lambda _settings, now: IdpThrottle.expires_at < now,
     ),
 ]

@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from companyos_server.platform.identity.clients import AuthenticatedUser, ClientAdapter
+from companyos_server.platform.identity.events import UNKNOWN_USER
 from companyos_server.platform.identity.models import (
     IdpAuthorizationCode,
     IdpClient,
@@ -46,7 +47,10 @@ def load_user(
 @dataclass(frozen=True)
 class LoginResult:
     user: AuthenticatedUser | None
-    error: str | None = None
+    error: str | None = None  # what the person is told (the same for every credential failure)
+    reason: str = (
+        ""  # what the audit log is told: unknown_user, bad_password, disabled, bad_otp, mfa_required
+    )
 
 
 def authenticate(
@@ -61,16 +65,19 @@ def authenticate(
         row = session.scalar(select(IdpUser).where(IdpUser.username == username))
         password_ok = verify_password(password, row.password_hash if row else None)
         if row is None or not password_ok or row.disabled:
-            return LoginResult(None, generic)
+            reason = UNKNOWN_USER if row is None else "bad_password" if not password_ok else "disabled"
+            return LoginResult(None, generic, reason)
         acr = ACR_PASSWORD
         if totp_code:
             step = verify_totp(row.totp_secret, totp_code.strip(), last_step=row.totp_last_step)
             if step is None:
-                return LoginResult(None, generic)
+                return LoginResult(None, generic, "bad_otp")
             row.totp_last_step = step
             acr = ACR_MFA
         elif require_mfa:
-            return LoginResult(None, "This request needs your one-time code as a second factor.")
+            return LoginResult(
+                None, "This request needs your one-time code as a second factor.", "mfa_required"
+            )
         return LoginResult(AuthenticatedUser.from_row(row, acr=acr, auth_time=int(time.time())))
 
 
