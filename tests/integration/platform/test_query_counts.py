@@ -418,12 +418,7 @@ VARIANTS: dict[str, Case] = {
     ),
     "list_tenant_admin_actions[among reads]": Case(f"{BASE}/admin-actions", _tenant_edits_among_reads),
 }
-KNOWN_GROWTH = {
-    # Admin actions are audit events picked out in Python (method and roles live in JSON details), read
-    # 200 at a time until the page is full: one statement per 200 events scanned. Owned by the
-    # tenant_config domain; strict, so this fails once fixed and the mark must go.
-    "list_tenant_admin_actions[among reads]": "admin actions scan the audit log in batches of 200",
-}
+KNOWN_GROWTH: dict[str, str] = {}
 MEASURED = [
     pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GROWTH[name]))
     if name in KNOWN_GROWTH

@@ -20,12 +20,12 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -372,12 +372,20 @@ class AuditLog:
         until: datetime | None = None,
         page_size: int | None = None,
         page_token: str | None = None,
+        where: Sequence[ColumnElement[bool]] = (),
+        where_key: str | None = None,
     ) -> Page[dict[str, Any]]:
-        """A page of the tenant's events, newest first (descending chain position)."""
+        """A page of the tenant's events, newest first (descending chain position).
+
+        ``where``: further conditions on :class:`AuditEventRow` columns for a caller's own view of the
+        trail (the page token is bound to ``where_key``, which names them).
+        """
         filters = {
             "tenant": tenant_id, "actor": actor, "action": action, "outcome": outcome, "resource": resource,
             "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         }  # fmt: skip
+        if where_key:
+            filters["where"] = where_key
         if since and until and since > until:
             raise errors.invalid_argument(
                 "since must not be after until.", [errors.FieldError("since", "must not be after until")]
@@ -399,6 +407,7 @@ class AuditLog:
                 query = query.where(AuditEventRow.occurred_at < until)
             if after:
                 query = query.where(AuditEventRow.position < int(after))
+            query = query.where(*where)
             return list(session.scalars(query.order_by(AuditEventRow.position.desc()).limit(limit)))
 
         with self.db.session() as session:
