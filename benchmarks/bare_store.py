@@ -6,6 +6,7 @@ Like the app, it imports nothing from ``companyos_server`` or ``companyos``.
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -21,12 +22,16 @@ BARE_AUDIT_TABLE = (
 
 
 class Store:
-    """One connection per thread; ``?`` placeholders (rewritten to ``%s`` for psycopg)."""
+    """A bounded pool of connections (``POOL_SIZE`` per process, as our server's pool); ``?`` placeholders
+    (rewritten to ``%s`` for psycopg). A thread waits for a free connection rather than opening more, so
+    two servers with several workers each stay within PostgreSQL's connection limit."""
+
+    POOL_SIZE = 10
 
     def __init__(self, database: str) -> None:
         self.database = database
         self.postgres = database.startswith(("postgresql://", "postgres://"))
-        self._local = threading.local()
+        self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
         self._opened: list[Any] = []
         self._lock = threading.Lock()
 
@@ -41,29 +46,40 @@ class Store:
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
 
+    def _acquire(self) -> Any:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._opened) < self.POOL_SIZE:
+                conn = self._connect()
+                self._opened.append(conn)
+                return conn
+        return self._idle.get(timeout=30)
+
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Callable[[str, tuple[Any, ...]], list[Any]]]:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
-            with self._lock:
-                self._opened.append(conn)
-        if not self.postgres:
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-
-        def query(sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-            cursor = conn.execute(sql.replace("?", "%s") if self.postgres else sql, params)
-            return cursor.fetchall() if cursor.description else []
-
+        conn = self._acquire()
         try:
-            yield query
-        except BaseException:
-            conn.rollback() if self.postgres else conn.execute("ROLLBACK")
-            raise
-        conn.commit() if self.postgres else conn.execute("COMMIT")
+            if not self.postgres:
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+            def query(sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+                cursor = conn.execute(sql.replace("?", "%s") if self.postgres else sql, params)
+                return cursor.fetchall() if cursor.description else []
+
+            try:
+                yield query
+            except BaseException:
+                conn.rollback() if self.postgres else conn.execute("ROLLBACK")
+                raise
+            conn.commit() if self.postgres else conn.execute("COMMIT")
+        finally:
+            self._idle.put(conn)
 
     def close(self) -> None:
-        """Close every thread's connection (at shutdown: no thread may still be using one)."""
+        """Close every pooled connection (at shutdown: no thread may still be using one)."""
         with self._lock:
             opened, self._opened = self._opened, []
         for conn in opened:
