@@ -8,6 +8,7 @@ import pytest
 
 from companyos_server.domains.alerts import budget
 from companyos_server.domains.alerts.service import fingerprint_of, normalize_severity, parse_time
+from companyos_server.domains.slos import budget as slo_budget
 
 
 def test_parse_time_handles_alertmanager_formats() -> None:
@@ -65,4 +66,4 @@ def test_error_budget_formula() -> None:
         starts_at=start, ends_at=None, now=start + timedelta(days=10),
     )  # fmt: skip
     assert capped["budget_consumed_percent"] == 100.0
-    assert budget.burn_rate("critical") == 14.4 and budget.burn_rate("info") == 1.0
+    assert slo_budget.severity_burn_rate("critical") == 14.4 and slo_budget.severity_burn_rate("info") == 1.0

@@ -28,9 +28,9 @@ from sqlalchemy.orm import Session
 from companyos_server import errors
 from companyos_server.core.maestro import actions, runs
 from companyos_server.core.maestro.models import PlanVersionRow, SliSampleRow
+from companyos_server.domains.slos import budget
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
-DEFAULT_OBJECTIVE = 0.999
 DEFAULT_LOOKBACK = timedelta(hours=1)
 MAX_BUCKETS = 24
 
@@ -65,29 +65,24 @@ def _samples(
     return list(session.scalars(query.order_by(SliSampleRow.ts)))
 
 
-def _objective(session: Session, tenant_id: str, service_id: str) -> tuple[float, str]:
+def _objective(session: Session, tenant_id: str, service_id: str) -> tuple[budget.Objective, str]:
     try:
         from companyos_server.domains.alerts import services_ref
     except ImportError:  # pragma: no cover - the alerts domain ships with the server
-        return DEFAULT_OBJECTIVE, "default"
+        return budget.objective_or_default(None)
     ref = services_ref.by_id(session, tenant_id, service_id)
-    if ref is not None and ref.slo_objective:
-        return ref.slo_objective / 100.0, "service"
-    return DEFAULT_OBJECTIVE, "default"
+    if ref is None:
+        return budget.objective_or_default(None)
+    return budget.objective_or_default(ref.slo_objective, ref.slo_window_days)
 
 
-def _side(rows: list[SliSampleRow], allowed: float) -> dict[str, Any]:
+def _side(rows: list[SliSampleRow], objective: budget.Objective) -> dict[str, Any]:
     good, total = sum(r.good for r in rows), sum(r.total for r in rows)
-    if total == 0:
+    burn = budget.burn_rate(total - good, total, objective)
+    if burn is None:
         return {"good": 0, "total": 0, "error_rate": None, "burn_rate": None}
     rate = (total - good) / total
-    return {"good": good, "total": total, "error_rate": round(rate, 6), "burn_rate": round(rate / allowed, 4)}
-
-
-def _remaining(bad: int, total: int, allowed: float) -> float | None:
-    if total == 0:
-        return None
-    return round(1 - bad / (total * allowed), 4)
+    return {"good": good, "total": total, "error_rate": round(rate, 6), "burn_rate": round(burn, 4)}
 
 
 def service_report(
@@ -95,10 +90,9 @@ def service_report(
 ) -> dict[str, Any]:
     objective, source = _objective(session, tenant_id, service_id)
     rows = _samples(session, tenant_id, service_id, since, until)
-    base = {"service_id": service_id, "objective": objective, "objective_source": source}
+    base = {"service_id": service_id, "objective": round(objective.percent / 100.0, 8), "objective_source": source}
     if not rows:
         return {**base, "state": "no_data", "message": "No SLI samples for this service in the window."}
-    allowed = max(1 - objective, 1e-9)
     before = [r for r in rows if r.ts < action_at]
     after = [r for r in rows if r.ts >= action_at]
     span = (until - since) / MAX_BUCKETS
@@ -117,14 +111,14 @@ def service_report(
                 "good": good,
                 "total": total,
                 "error_rate": round((total - good) / total, 6) if total else None,
-                "budget_remaining": _remaining(cum_bad, cum_total, allowed),
+                "budget_remaining": budget.remaining_from_counts(cum_bad, cum_total, objective),
             }
         )
     b_bad = sum(r.total - r.good for r in before)
     b_total = sum(r.total for r in before)
-    at_action = _remaining(b_bad, b_total, allowed)
-    at_end = _remaining(cum_bad, cum_total, allowed)
-    side_before, side_after = _side(before, allowed), _side(after, allowed)
+    at_action = budget.remaining_from_counts(b_bad, b_total, objective)
+    at_end = budget.remaining_from_counts(cum_bad, cum_total, objective)
+    side_before, side_after = _side(before, objective), _side(after, objective)
     verdict: str | None = None
     if side_before["burn_rate"] is not None and side_after["burn_rate"] is not None:
         ratio_base = max(side_before["burn_rate"], 1e-9)

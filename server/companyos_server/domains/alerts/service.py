@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from companyos_server import errors
 from companyos_server.domains.alerts import budget, services_ref, store
 from companyos_server.domains.alerts.store import AlertRow
+from companyos_server.domains.slos import budget as slo_budget
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
@@ -216,9 +217,9 @@ def _new_row(
     severity = normalize_severity(labels.get("severity"))
     service_name = labels.get("service") or None
     service = services_ref.by_name(session, ctx.tenant_id, service_name) if service_name else None
-    objective = service.slo_objective if service and service.slo_objective else budget.DEFAULT_OBJECTIVE
-    window = service.slo_window_days if service and service.slo_window_days else budget.DEFAULT_WINDOW_DAYS
-    has_slo = bool(service and service.slo_objective)
+    slo, slo_source = slo_budget.objective_or_default(
+        service.slo_objective if service else None, service.slo_window_days if service else None
+    )
     return AlertRow(
         id=new_id("alt"),
         tenant_id=ctx.tenant_id,
@@ -229,10 +230,10 @@ def _new_row(
         service_id=service.id if service else None,
         starts_at=starts_at,
         occurrences=1,
-        burn_rate=budget.burn_rate(severity),
-        slo_objective=objective,
-        slo_window_days=window,
-        slo_source="service" if has_slo else "default",
+        burn_rate=slo_budget.severity_burn_rate(severity),
+        slo_objective=slo.percent,
+        slo_window_days=slo.window_days,
+        slo_source=slo_source,
         created_at=now,
         **fields,
     )

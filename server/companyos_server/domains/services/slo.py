@@ -7,28 +7,9 @@ says so (``no_data``).
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-log = logging.getLogger("companyos.services.slo")
-
-AT_RISK_BELOW = 0.25
-
-
-def error_budget_remaining(objective: float, sli: float) -> float:
-    """Fraction of the error budget left: 1 untouched, 0 spent, negative overspent."""
-    budget = 100.0 - objective
-    if budget <= 0:
-        return 1.0 if sli >= objective else 0.0
-    return round(1.0 - (100.0 - sli) / budget, 4)
-
-
-def state_for(remaining: float) -> str:
-    if remaining <= 0:
-        return "exhausted"
-    if remaining < AT_RISK_BELOW:
-        return "at_risk"
-    return "healthy"
+from companyos_server.domains.slos.budget import DEFAULT_WINDOW_DAYS, error_budget_remaining, state_for
 
 
 def summarize(slo: dict[str, Any] | None, samples_sli: float | None = None) -> dict[str, Any]:
@@ -43,7 +24,7 @@ def summarize(slo: dict[str, Any] | None, samples_sli: float | None = None) -> d
             "source": "none",
         }
     objective = float(slo["objective"])
-    window = int(slo.get("window_days") or 28)
+    window = int(slo.get("window_days") or DEFAULT_WINDOW_DAYS)
     base = {"objective": objective, "window_days": window, "indicator": slo.get("indicator")}
     if samples_sli is not None:
         sli, source = samples_sli, "samples"
