@@ -18,11 +18,14 @@ nox.options.sessions = [
     "breaking",
     "ts",
     "quickstarts",
+    "console",
+    "release_smoke",
 ]
 nox.options.error_on_missing_interpreters = False
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-ra", "-p", "no:cacheprovider"]
-LINTED = ["server", "sdk", "codegen", "tests", "benchmarks", "tools", "noxfile.py"]
+QUICKSTART_TESTS = ["tests/integration/cli/test_quickstarts.py", "tests/integration/quickstarts"]
+LINTED = ["server", "sdk", "console", "codegen", "tests", "benchmarks", "tools", "noxfile.py"]
 
 
 def _existing(paths: list[str]) -> list[str]:
@@ -39,6 +42,7 @@ def lint(session: nox.Session) -> None:
 def typing(session: nox.Session) -> None:
     session.run("mypy", "server/companyos_server")
     session.run("mypy", "sdk/companyos")
+    session.run("mypy", "console/companyos_console")
 
 
 @nox.session
@@ -56,7 +60,7 @@ def integration(session: nox.Session) -> None:
     session.run(
         *PYTEST,
         *_existing(["tests/integration", "tests/e2e"]),
-        "--ignore=tests/integration/cli/test_quickstarts.py",  # the quickstarts session runs these
+        *(f"--ignore={path}" for path in QUICKSTART_TESTS),  # the quickstarts session runs these
         *session.posargs,
     )
 
@@ -86,28 +90,42 @@ def ts(session: nox.Session) -> None:
 
 @nox.session
 def quickstarts(session: nox.Session) -> None:
-    """Every quickstart against a live reference server."""
-    session.run("node_modules/.bin/tsc", "-p", "clients/typescript/tsconfig.json", external=True)
+    """Every quickstart against a live reference server: Python, CLI, Node (client credentials, and the
+    device flow approved in Chromium) and the browser page (OIDC + PKCE in Chromium)."""
+    session.run("node", "clients/typescript/scripts/build.mjs", external=True)  # copies the schema types
     session.run(
-        sys.executable, "tools/live_server.py", "--", "node", "quickstarts/web/index.mjs", external=True
+        sys.executable, "tools/live_server.py", "--", "node", "quickstarts/node/index.mjs", external=True
     )
+    session.run(*PYTEST, *QUICKSTART_TESTS, *session.posargs)
+
+
+@nox.session
+def console(session: nox.Session) -> None:
+    """The web console in Debian's chromium (Playwright + axe) against a live server; screenshots in
+    var/console-screenshots. The in-process console tests run in `integration`."""
+    session.run(*PYTEST, "tests/console", *session.posargs)
 
 
 @nox.session
 def release(session: nox.Session) -> None:
-    """Build sdist + wheel, twine check, CycloneDX SBOM, SHA256SUMS, signature (sigstore or Ed25519)."""
+    """sdist + wheel (twine check), npm pack (publint, attw), cyclonedx-py SBOM, SHA256SUMS, signature."""
     session.run(sys.executable, "-m", "tools.release", "build", *(session.posargs or ["sdk"]))
 
 
 @nox.session
 def verify_release(session: nox.Session) -> None:
-    session.run(sys.executable, "-m", "tools.release", "verify", *(session.posargs or ["dist/release"]))
+    """Verify dist/release. A local build (no COMPANYOS_RELEASE_KEY) is signed by the development key."""
+    args = session.posargs or ["dist/release"]
+    dev_pub = "var/release-key/release-key.pub"
+    if "--key" not in args and not os.environ.get("COMPANYOS_RELEASE_KEY") and os.path.exists(dev_pub):
+        args = [*args, "--key", dev_pub]
+    session.run(sys.executable, "-m", "tools.release", "verify", *args)
 
 
 @nox.session
 def release_smoke(session: nox.Session) -> None:
-    """Install the built wheel into a fresh venv and run the Python quickstart against a live server."""
-    session.run(sys.executable, "-m", "tools.release", "smoke", *(session.posargs or ["dist/release"]))
+    """Build, verify, publish to a local pypiserver + verdaccio, install from them, run the quickstarts."""
+    session.run(*PYTEST, "tests/release", *session.posargs)
 
 
 @nox.session

@@ -2,8 +2,10 @@
 
     python -m codegen.check [--generated DIR]
 
-Regenerates into a temporary directory and compares byte for byte. Exit 0 when identical; exit 1 listing
-every differing, missing and unexpected file (fix: `python -m codegen.generate`, then commit).
+Regenerates into a temporary directory and compares byte for byte: `generated/` and the SDK's generated
+modules (`sdk/companyos/resources/*.py` and `types/*.py` that carry the generated header; handwritten
+modules there are not compared). Exit 0 when identical; exit 1 listing every differing, missing and
+unexpected file (fix: `python -m codegen.generate`, then commit).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import time
 from pathlib import Path
 
 from codegen.bundle import BundleError
-from codegen.generate import GENERATED, GenerateError, generate
+from codegen.generate import GENERATED, GenerateError, generate, generated_sdk_files
+from codegen.sdk import SDK_ROOT
 
 # Local byproducts that are never committed (see .gitignore) and never compared.
 IGNORED_PARTS = {"__pycache__", ".ruff_cache", ".pytest_cache", ".mypy_cache", "node_modules"}
@@ -50,11 +53,35 @@ def compare(expected: Path, actual: Path) -> list[str]:
     return problems
 
 
-def check(generated: Path = GENERATED) -> list[str]:
+def compare_sdk(fresh: Path, sdk_root: Path) -> list[str]:
+    """Like `compare`, for the generated SDK modules only (`fresh` holds nothing else)."""
+    expected, committed = _files(fresh), generated_sdk_files(sdk_root)
+    problems: list[str] = []
+    for rel in sorted(expected | committed):
+        shown = f"sdk/companyos/{rel}"
+        if not (sdk_root / rel).is_file():
+            problems.append(f"missing    {shown}")
+        elif rel not in expected:
+            problems.append(f"unexpected {shown}")
+        elif not filecmp.cmp(fresh / rel, sdk_root / rel, shallow=False):
+            problems.append(f"differs    {shown}")
+    return problems
+
+
+def check(generated: Path = GENERATED, sdk_root: Path | None = None) -> list[str]:
+    """Differences between a fresh generation and `generated` plus the SDK modules in `sdk_root`.
+
+    `sdk_root` defaults to where `generate` would write them: sdk/companyos for generated/, else
+    `generated`/sdk.
+    """
+    if sdk_root is None:
+        sdk_root = SDK_ROOT if generated.resolve() == GENERATED.resolve() else generated / "sdk"
     with tempfile.TemporaryDirectory(prefix="companyos-codegen-check-") as tmp:
         fresh = Path(tmp) / "generated"
-        generate(fresh)
-        return compare(fresh, generated)
+        fresh_sdk = Path(tmp) / "sdk"
+        generate(fresh, sdk_out=fresh_sdk)
+        tree = [line for line in compare(fresh, generated) if not line.split()[-1].startswith("sdk/")]
+        return tree + compare_sdk(fresh_sdk, sdk_root)
 
 
 def main(argv: list[str] | None = None) -> int:

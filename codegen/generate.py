@@ -7,6 +7,8 @@
    (operations marked `x-companyos-served-by` are left out: the SDK speaks OAuth through authlib)
 3. datamodel-codegen (pydantic v2 server models)        -> server_models/companyos_server_models/
 4. openapi-typescript 7 (TypeScript types)              -> typescript/schema.d.ts
+5. codegen/sdk.py + codegen/templates (Jinja2)          -> the Python SDK's resources/ and types/
+   (sdk/companyos/ when writing generated/, else DIR/sdk/; handwritten SDK modules are never touched)
 
 Every tool writes into a private staging directory first; each output tree is then replaced as a whole,
 so files that the spec no longer produces disappear. The output is byte-for-byte deterministic and does
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen.bundle import REPO, BundleError, bundle, render
+from codegen.sdk import GENERATED_HEADER, SDK_ROOT, generate_sdk
 
 GENERATED = REPO / "generated"
 CLIENT_PACKAGE = "companyos_client"
@@ -385,11 +388,56 @@ def generate_typescript(spec_text: str, stage: Path, out: Path) -> None:
     shutil.copyfile(result, target / "schema.d.ts")
 
 
-def generate(out: Path = GENERATED, *, verbose: bool = False) -> dict[str, float]:
-    """Regenerate everything into `out`. Returns the seconds each step took."""
+def generated_sdk_files(root: Path) -> set[str]:
+    """The files under `root` (an SDK package dir) that the generator wrote: those opening with its header."""
+    found: set[str] = set()
+    for sub in ("resources", "types"):
+        for path in (root / sub).glob("*.py"):
+            with path.open(encoding="utf-8") as handle:
+                if handle.readline().rstrip("\n") == GENERATED_HEADER:
+                    found.add(path.relative_to(root).as_posix())
+    return found
+
+
+def generate_python_sdk(spec: dict[str, Any], stage: Path, sdk_out: Path) -> None:
+    """Render the SDK's resources/ and types/, format them with ruff, then swap them into `sdk_out`.
+
+    Generated files that the spec no longer produces are removed; files without the generated header
+    (handwritten helpers such as resources/_base.py or resources/_custom/) are left alone.
+    """
+    work = stage / "sdk"
+    written = set(generate_sdk(spec, work))
+    # The SDK modules live in the linted tree: the workspace's line length and first-party package.
+    ruff = _venv_tool("ruff")
+    common = ["--isolated", "--no-cache", "--quiet", "--target-version", "py311", "--line-length", "110"]
+    isort = ["--config", "lint.isort.known-first-party = ['companyos']"]
+    _run(
+        [*ruff, "check", ".", *common, *isort, "--fix-only", "--extend-select=I,UP,RUF022"],
+        work,
+        "ruff (sdk)",
+    )
+    _run([*ruff, "format", ".", *common], work, "ruff format (sdk)")
+    _clean_caches(work)
+    for rel in sorted(generated_sdk_files(sdk_out) - written):
+        (sdk_out / rel).unlink()
+    for rel in sorted(written):
+        _write(sdk_out / rel, (work / rel).read_text(encoding="utf-8"))
+
+
+def generate(
+    out: Path = GENERATED, *, verbose: bool = False, sdk_out: Path | None = None, spec_dir: Path | None = None
+) -> dict[str, float]:
+    """Regenerate everything into `out`. Returns the seconds each step took.
+
+    The SDK's generated modules go to `sdk_out`: by default sdk/companyos when `out` is generated/, and
+    `out`/sdk otherwise (so a check or a test never touches the working tree). `spec_dir`: another copy
+    of openapi/ to read.
+    """
+    if sdk_out is None:
+        sdk_out = SDK_ROOT if out.resolve() == GENERATED.resolve() else out / "sdk"
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    spec = bundle()
+    spec = bundle(spec_dir) if spec_dir is not None else bundle()
     spec_text = render(spec)
     version = str(spec.get("info", {}).get("version", "0.0.0"))
     out.mkdir(parents=True, exist_ok=True)
@@ -401,6 +449,7 @@ def generate(out: Path = GENERATED, *, verbose: bool = False) -> dict[str, float
             ("python", lambda: generate_python_client(spec, stage, out, version)),
             ("server_models", lambda: generate_server_models(spec_text, stage, out, version)),
             ("typescript", lambda: generate_typescript(spec_text, stage, out)),
+            ("sdk", lambda: generate_python_sdk(client_spec(spec), stage, sdk_out)),
         ):
             t0 = time.perf_counter()
             step()

@@ -3,7 +3,7 @@
 As a CLI, runs a command against it and returns the command's exit code:
 
     python tools/live_server.py -- tools/ts_check.sh
-    python tools/live_server.py --worker -- node quickstarts/web/index.mjs
+    python tools/live_server.py --worker -- node quickstarts/node/index.mjs
 
 The command gets ``COMPANYOS_TEST_API_URL`` (the base URL) and ``COMPANYOS_TEST_CREDENTIALS`` (the path of
 the seeded ``dev-credentials.json``). As a library (a nox session, a pytest fixture)::

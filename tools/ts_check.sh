@@ -9,12 +9,13 @@ TSC=node_modules/.bin/tsc
 [ -x "$TSC" ] || { echo "ts_check: run 'npm ci' first (node_modules/.bin/tsc missing)" >&2; exit 2; }
 PKG=clients/typescript
 rm -rf "$PKG/dist" "$PKG/build-test"
+node "$PKG/scripts/sync-schema.mjs"  # generated/typescript/schema.d.ts → src/schema.d.ts (self-contained types)
 echo "==> tsc --strict --noEmit (core: lib ES2022+DOM, no @types/node)"
 "$TSC" -p "$PKG/tsconfig.json" --noEmit
-echo "==> build $PKG/dist"
-"$TSC" -p "$PKG/tsconfig.json"
-echo "==> type-check quickstarts/web"
-"$TSC" -p quickstarts/web/tsconfig.json
+echo "==> build $PKG/dist (ESM) and $PKG/dist/cjs (CommonJS), with the schema types"
+node "$PKG/scripts/build.mjs"
+echo "==> type-check quickstarts/node"
+"$TSC" -p quickstarts/node/tsconfig.json
 echo "==> compile tests"
 "$TSC" -p "$PKG/tsconfig.test.json"
 echo "==> node --test"

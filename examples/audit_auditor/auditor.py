@@ -8,7 +8,7 @@ other tenants cross-tenant, with an ``X-CompanyOS-Purpose`` the platform audits 
 
 Credentials, first match wins: ``COMPANYOS_TOKEN`` (a platform admin's access token),
 ``COMPANYOS_CLIENT_ID``/``COMPANYOS_CLIENT_SECRET`` (a service client), else an interactive device-code
-sign-in (tokens cached like the CLI's). ``COMPANYOS_API_URL`` names the API (default http://127.0.0.1:8080).
+sign-in (tokens cached like the CLI's). ``COMPANYOS_BASE_URL`` names the API (default http://127.0.0.1:8080).
 
 Exit status: 0 every chain intact · 1 at least one chain broken · 2 a tenant could not be checked
 (denied, not found, …) · 3 authentication failed · 7 the API is unreachable.
@@ -99,9 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     args = parser.parse_args(argv)
 
-    base_url = os.environ.get("COMPANYOS_API_URL", "http://127.0.0.1:8080")
+    client = companyos.Client(auth=credential())  # COMPANYOS_BASE_URL names the API
+    base_url = client.base_url
     try:
-        with companyos.Client(base_url=base_url, auth=credential()) as client:
+        with client:
             findings = run(client, args.purpose, args.tenant)
     except (companyos.AuthenticationError, companyos.OAuthError) as exc:
         print(f"error: authentication failed: {exc}", file=sys.stderr)

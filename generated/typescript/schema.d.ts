@@ -1956,6 +1956,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slo-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Analyse a service's SLO over its recent history
+         * @description Reads the service's SLI samples (placed at the minute of their timestamp) and deployments of the
+         *     last `days` days and answers: the budget left over the period, the burn rate now over 5 min, 30 min,
+         *     1 h, 6 h and 3 d, whether each rule of the Workbook's multi-window, multi-burn-rate policy fires now,
+         *     the significant budget burns (runs burning above budget that spent at least 2 % of the window's
+         *     budget), regressions (change points where the error rate at least doubled above the allowance)
+         *     attributed to the deployment just before them, and a backtest: the Workbook policy replayed over
+         *     the period and scored against the significant burns (pages, precision, recall, detection and reset
+         *     time), optionally next to a static error-rate threshold (`compare_error_rate` over
+         *     `compare_window_minutes`) with the share of pages the policy would remove.
+         *     The objective is the service's SLO, else 99.9 % over 28 days (`objective.source`).
+         *
+         */
+        get: operations["analyze_service_slo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -2037,9 +2075,10 @@ export interface paths {
          */
         get: operations["get_tenant_config"];
         /**
-         * Save a new configuration version
+         * Save a new configuration version (high-risk)
          * @description Stores `document` as version N+1, with the caller as author and the message given. With
          *     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+         *     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
          *
          */
         put: operations["put_tenant_config"];
@@ -2140,9 +2179,10 @@ export interface paths {
         get: operations["list_tenant_flags"];
         put?: never;
         /**
-         * Create a feature flag
+         * Create a feature flag (high-risk)
          * @description `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
-         *     name one of `variants` (409 otherwise).
+         *     name one of `variants` (409 otherwise). High-risk: needs a multi-factor sign-in from the last 15
+         *     minutes (RFC 9470 challenge otherwise).
          *
          */
         post: operations["create_tenant_flag"];
@@ -2171,13 +2211,16 @@ export interface paths {
         get: operations["get_tenant_flag"];
         put?: never;
         post?: never;
-        /** Delete a feature flag */
+        /**
+         * Delete a feature flag (high-risk)
+         * @description High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
+         */
         delete: operations["delete_tenant_flag"];
         options?: never;
         head?: never;
         /**
-         * Update a feature flag
-         * @description Changes the fields given; `override` set to null clears the tenant-level override.
+         * Update a feature flag (high-risk)
+         * @description Changes the fields given; `override` set to null clears the tenant-level override. High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
          */
         patch: operations["update_tenant_flag"];
         trace?: never;
@@ -3659,7 +3702,7 @@ export interface components {
             /** @description permit: only with a multi-factor sign-in. forbid: applies to callers without one. */
             require_mfa?: boolean;
             mutations_only?: boolean;
-            /** @description No control characters (400 naming the field). */
+            /** @description No control characters: a reason holding any character of `x-companyos-refused-characters` (C0 and C1 controls, U+2028, U+2029, lone surrogates) is refused (400 `invalid-argument` naming the field, code `control_character`). */
             reason: string;
             enabled?: boolean;
             change_note?: string;
@@ -3859,13 +3902,14 @@ export interface components {
              */
             source?: "none" | "stored" | "samples";
         };
+        /** @description One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400 `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and `ts` must not lie more than 5 minutes in the future. */
         SliSample: {
             /**
              * Format: date-time
-             * @description The bucket's time (RFC 3339, with offset).
+             * @description The bucket's time (RFC 3339, with offset); when recorded, at most 5 minutes in the future.
              */
             ts: string;
-            /** @description Events that met the objective. */
+            /** @description Events that met the objective; at most `total`. */
             good: number;
             /** @description All events in the bucket. */
             total: number;
@@ -3999,6 +4043,85 @@ export interface components {
             configured: boolean;
             links: components["schemas"]["ServiceLink"][];
         };
+        SloAnalysis: {
+            service_id: string;
+            /**
+             * @description `no_data`: no SLI samples in the period; the analysis fields are empty.
+             * @enum {string}
+             */
+            state: "ok" | "no_data";
+            objective: {
+                percent: number;
+                window_days: number;
+                /** @enum {string} */
+                source: "service" | "default";
+            };
+            period: {
+                /** Format: date-time */
+                since: string;
+                /** Format: date-time */
+                until: string;
+                minutes: number;
+                events: number;
+                bad_events: number;
+            };
+            /** @description Share of the budget the period's events left (1 untouched, negative overspent). */
+            budget_remaining: number | null;
+            burn_rates: {
+                /** @enum {string} */
+                window: "5m" | "30m" | "1h" | "6h" | "3d";
+                minutes: number;
+                /** @description Error rate over the allowed error rate; null without (enough) events. */
+                burn_rate: number | null;
+            }[];
+            policy: {
+                /** @enum {string} */
+                name: "page-fast" | "page-slow" | "ticket";
+                /** @enum {string} */
+                action: "page" | "ticket";
+                long_window_minutes: number;
+                short_window_minutes: number;
+                burn_rate_threshold: number;
+                firing: boolean;
+            }[];
+            significant_burns: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                minutes: number;
+            }[];
+            regressions: {
+                /** Format: date-time */
+                at: string;
+                error_rate_before: number;
+                error_rate_after: number;
+                ratio: number;
+                deployment_id: string | null;
+                version: string | null;
+                lag_minutes: number | null;
+            }[];
+            backtest: {
+                workbook: components["schemas"]["AlertQuality"];
+                compared: components["schemas"]["AlertQuality"];
+                compared_rule: {
+                    error_rate: number;
+                    window_minutes: number;
+                } | null;
+                /** @description Share of the compared rule's pages the Workbook policy removes (negative adds). */
+                page_reduction: number | null;
+            };
+        };
+        AlertQuality: {
+            pages: number;
+            pages_per_week: number;
+            precision: number | null;
+            recall: number | null;
+            significant_burns: number;
+            missed_burns: number;
+            detection_minutes: number | null;
+            reset_minutes: number | null;
+        } | null;
         SigningKey: {
             /** @description The key id signatures name (`ak_…` audit, `ek_…` evidence). */
             kid: string;
@@ -4283,7 +4406,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed or fails validation. */
+        /** @description The request is malformed or fails validation (`invalid-argument`, `errors[]` lists every field). Besides each schema, one rule holds for every text of a request (body strings and object keys, query and path parameters): U+0000 (NUL) is refused. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -4304,6 +4427,15 @@ export interface components {
                  *         }
                  *       ]
                  *     } */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is malformed or fails validation (`invalid-argument`, `errors[]` lists every field), or `page_token` is not a token this list issued (`invalid-page-token`, naming the field `page_token`): tokens are signed and bound to the operation, tenant and filters of the list that issued them, so a made-up or edited token, one from another list, tenant or filter set, or one signed before a key rotation is refused. Start again from the first page. */
+        ListBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -4360,17 +4492,28 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request conflicts with the current state, or an Idempotency-Key was reused with a different body. */
+        /** @description The request conflicts with the current state (`conflict`, `already-exists`, …); or, on a POST, its `Idempotency-Key` was already used with a different body or query (`idempotency-key-reused`), or the first request with that key is still running (`idempotency-request-in-progress`, with `Retry-After`). */
         Conflict: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request's `Idempotency-Key` was already used with a different body or query (`idempotency-key-reused`), or the first request with that key is still running (`idempotency-request-in-progress`, with `Retry-After`). A repeat with the same key and the same body replays the first response instead (`Idempotent-Replayed: true`). */
+        IdempotencyConflict: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
                 /** @example {
-                 *       "type": "https://docs.companyos.dev/problems/conflict",
+                 *       "type": "https://docs.companyos.dev/problems/idempotency-key-reused",
                  *       "title": "Conflict",
                  *       "status": 409,
-                 *       "detail": "Tenant 'acme' already exists.",
+                 *       "detail": "This Idempotency-Key was already used with a different request (body or query).",
                  *       "request_id": "req_01hzx7c9v3m1q2w3e4r5t6y7u8"
                  *     } */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -4413,19 +4556,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The job's state does not allow this (cancel a finished job, retry a running one, download before success). */
+        /** @description The job's state does not allow this (cancel a finished job, retry a running one, download before success: `failed-precondition`); or, on a POST, its `Idempotency-Key` was already used with a different body or query (`idempotency-key-reused`), or the first request with that key is still running (`idempotency-request-in-progress`, with `Retry-After`). */
         JobStateConflict: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
-                /** @example {
-                 *       "type": "https://docs.companyos.dev/problems/failed-precondition",
-                 *       "title": "Failed precondition",
-                 *       "status": 409,
-                 *       "detail": "Job 'job_01jc2v8x4m5n6p7q8r9s0t1v2w' is succeeded; only queued or running jobs can be cancelled.",
-                 *       "request_id": "req_01hzx7c9v3m1q2w3e4r5t6y7u8"
-                 *     } */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -4435,11 +4572,11 @@ export interface components {
         TenantId: components["schemas"]["TenantIdValue"];
         /** @description Maximum number of items to return (default 50, at most 500). */
         PageSize: number;
-        /** @description The `next_page_token` of a previous page. */
+        /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
         PageToken: string;
         /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
         IdempotencyKey: string;
-        /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+        /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
         Purpose: string;
         /** @example alt_01jd3m6v8k2q4w6e8r0t2y4u6i */
         AlertId: components["schemas"]["AlertOpaqueId"];
@@ -4457,7 +4594,7 @@ export interface components {
          * @example service:svc_api
          */
         GraphRef: components["schemas"]["GraphRefValue"];
-        /** @description Start of the window (inclusive); default 24 hours before `until`. */
+        /** @description Start of the window (inclusive); default 24 hours before `until`. Must not be after `until` (which defaults to now): 400 `invalid-argument` naming `since`. */
         GraphSince: string;
         /** @description End of the window (exclusive); default now. */
         GraphUntil: string;
@@ -4697,7 +4834,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 status?: components["schemas"]["AlertStatus"];
                 severity?: components["schemas"]["AlertSeverity"];
@@ -4721,7 +4858,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlertList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4895,7 +5032,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /**
                  * @description Only events by this subject (`anonymous` for unauthenticated requests).
@@ -4913,13 +5050,13 @@ export interface operations {
                  * @example tenant:acme
                  */
                 resource?: string;
-                /** @description Only events at or after this instant (RFC 3339, with offset). */
+                /** @description Only events at or after this instant (RFC 3339, with offset). Must not be after `until` (400 `invalid-argument` naming `since`). */
                 since?: string;
                 /** @description Only events before this instant (RFC 3339, with offset). */
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -4939,7 +5076,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4956,7 +5093,7 @@ export interface operations {
                 known_checkpoint?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5030,7 +5167,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 environment?: components["schemas"]["ServiceEnvironment"];
                 service_id?: string;
@@ -5039,7 +5176,7 @@ export interface operations {
                 since?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5059,7 +5196,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5071,13 +5208,13 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 environment?: components["schemas"]["ServiceEnvironment"];
                 state?: components["schemas"]["DeploymentState"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5102,7 +5239,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeploymentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5165,7 +5302,7 @@ export interface operations {
                 environment?: "production" | "staging" | "sandbox";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5201,7 +5338,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5285,13 +5422,13 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @example deployment:dep_01 */
                 subject?: components["schemas"]["GraphRefValue"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5311,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvidencePackList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5322,7 +5459,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5355,7 +5492,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5397,7 +5534,7 @@ export interface operations {
                 ref: components["parameters"]["GraphRef"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5467,7 +5604,7 @@ export interface operations {
                 relations?: components["schemas"]["GraphNameList"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5532,14 +5669,14 @@ export interface operations {
                  * @example service:svc_api
                  */
                 ref: components["parameters"]["GraphRef"];
-                /** @description Start of the window (inclusive); default 24 hours before `until`. */
+                /** @description Start of the window (inclusive); default 24 hours before `until`. Must not be after `until` (which defaults to now): 400 `invalid-argument` naming `since`. */
                 since?: components["parameters"]["GraphSince"];
                 /** @description End of the window (exclusive); default now. */
                 until?: components["parameters"]["GraphUntil"];
                 depth?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5593,7 +5730,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -5687,7 +5824,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 status?: components["schemas"]["IncidentStatus"];
                 severity?: components["schemas"]["IncidentSeverity"];
@@ -5713,7 +5850,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5889,6 +6026,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -5932,6 +6070,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -5975,6 +6114,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -6018,6 +6158,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -6060,6 +6201,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -6097,6 +6239,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6108,7 +6251,7 @@ export interface operations {
                  * @example service:svc_api
                  */
                 ref: components["parameters"]["GraphRef"];
-                /** @description Start of the window (inclusive); default 24 hours before `until`. */
+                /** @description Start of the window (inclusive); default 24 hours before `until`. Must not be after `until` (which defaults to now): 400 `invalid-argument` naming `since`. */
                 since?: components["parameters"]["GraphSince"];
                 /** @description End of the window (exclusive); default now. */
                 until?: components["parameters"]["GraphUntil"];
@@ -6116,7 +6259,7 @@ export interface operations {
                 depth?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6192,7 +6335,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @description Only jobs in this state. */
                 state?: components["schemas"]["JobState"];
@@ -6200,7 +6343,7 @@ export interface operations {
                 kind?: components["schemas"]["JobKind"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6220,7 +6363,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6231,7 +6374,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6341,7 +6484,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6383,13 +6526,13 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @description Only the plan with this exact name. */
                 name?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6409,7 +6552,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaestroPlanList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6478,7 +6621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6562,11 +6705,11 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6591,7 +6734,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaestroPlanList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6602,7 +6745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6675,6 +6818,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6746,7 +6890,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @description Only runs of this plan. */
                 plan_id?: components["schemas"]["MaestroPlanIdValue"];
@@ -6754,7 +6898,7 @@ export interface operations {
                 state?: components["schemas"]["MaestroRunState"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6774,7 +6918,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaestroRunList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6785,7 +6929,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -6829,7 +6973,7 @@ export interface operations {
                 wait_seconds?: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
                 /** @description The last event id received (SSE reconnection). */
                 "Last-Event-ID"?: string;
@@ -6907,13 +7051,13 @@ export interface operations {
     get_run_verification: {
         parameters: {
             query?: {
-                /** @description Window start (default an hour before the run started). */
+                /** @description Window start (default an hour before the run started). Must not be after `until` when both are given (400 `invalid-argument` naming `since`). */
                 since?: string;
                 /** @description Window end (default now). */
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7477,7 +7621,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @example tenants:update */
                 action?: string;
@@ -7501,7 +7645,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyDecisionList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7513,7 +7657,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 policy_id?: components["schemas"]["PolicyIdValue"];
                 service_id?: string;
@@ -7537,7 +7681,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyExceptionList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7830,11 +7974,11 @@ export interface operations {
                 environment?: string;
                 /** @description Maximum number of results (default 20, at most 100). */
                 page_size?: number;
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7871,7 +8015,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResults"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7883,7 +8027,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /**
                  * @description Only services owned by this team.
@@ -7900,7 +8044,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -7920,7 +8064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7996,7 +8140,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8126,7 +8270,7 @@ export interface operations {
                 direction?: "downstream" | "upstream";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8168,7 +8312,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8205,15 +8349,15 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
-                /** @description Start of the window (RFC 3339, with offset). Default 24 hours before `until`. */
+                /** @description Start of the window (RFC 3339, with offset). Default 24 hours before `until`. Must not be after `until` (which defaults to now): 400 `invalid-argument` naming `since`. */
                 since?: string;
                 /** @description End of the window (RFC 3339, with offset). Default now. */
                 until?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8238,7 +8382,7 @@ export interface operations {
                     "application/json": components["schemas"]["SliSampleList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8296,6 +8440,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -8307,7 +8452,7 @@ export interface operations {
                 environment?: components["schemas"]["ServiceEnvironment"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8325,6 +8470,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    analyze_service_slo: {
+        parameters: {
+            query?: {
+                /** @description How many days of history to analyse (default 7). */
+                days?: number;
+                /** @description Also backtest a static alert firing while the error rate over `compare_window_minutes` is at least this fraction (e.g. 0.01 for 1 %). */
+                compare_error_rate?: number;
+                /** @description The static alert's window (default 5 minutes). */
+                compare_window_minutes?: number;
+                /** @description Low-traffic guard: a window with fewer events neither fires nor reports a burn rate (default 0). */
+                min_events?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SloAnalysis"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8435,7 +8625,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8511,11 +8701,11 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8535,7 +8725,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantConfigVersionList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8546,7 +8736,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8587,7 +8777,7 @@ export interface operations {
                 to: number;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8635,11 +8825,11 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8659,7 +8849,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantFlagList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8724,7 +8914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8842,7 +9032,7 @@ export interface operations {
                 environment?: "production" | "staging" | "sandbox";
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8878,7 +9068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8910,13 +9100,13 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 /** @description Only actions at or after this instant (RFC 3339, with offset). */
                 since?: string;
             };
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {
@@ -8936,7 +9126,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantAdminActionList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8948,7 +9138,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of items to return (default 50, at most 500). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description The `next_page_token` of a previous page. */
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
                 page_token?: components["parameters"]["PageToken"];
                 tier?: components["schemas"]["TenantTier"];
                 status?: components["schemas"]["TenantStatus"];
@@ -8968,7 +9158,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -9019,7 +9209,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside), else 400 `invalid-purpose`. */
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
                 "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
             };
             path: {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CompanyOS CLI quickstart: the Python quickstart's steps through `companyos` (non-interactive, CI-style auth).
 #
-#   export COMPANYOS_API_URL=http://127.0.0.1:8080
+#   export COMPANYOS_BASE_URL=http://127.0.0.1:8080
 #   export COMPANYOS_CLIENT_ID=acme-service COMPANYOS_CLIENT_SECRET=… COMPANYOS_TENANT=acme
 #   quickstarts/cli/quickstart.sh
 #

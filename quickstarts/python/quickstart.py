@@ -1,36 +1,33 @@
 """CompanyOS Python quickstart: sign in as a service, read your tenant, page through the audit trail, verify it.
 
-    export COMPANYOS_API_URL=http://127.0.0.1:8080
+    export COMPANYOS_BASE_URL=http://127.0.0.1:8080
     export COMPANYOS_CLIENT_ID=acme-service COMPANYOS_CLIENT_SECRET=… COMPANYOS_TENANT=acme
     python quickstarts/python/quickstart.py
+
+The same variables configure the SDK, the `companyos` CLI and every quickstart: `companyos.Client()` reads
+them (and refuses to start without credentials).
 
 Exit status: 0 when everything worked and the audit chain is intact, 1 otherwise.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 
 import companyos
 
 
 def main() -> int:
-    missing = [
-        n
-        for n in ("COMPANYOS_CLIENT_ID", "COMPANYOS_CLIENT_SECRET", "COMPANYOS_TENANT")
-        if not os.environ.get(n)
-    ]
-    if missing:
-        print(f"set {', '.join(missing)} (see README.md)", file=sys.stderr)
+    try:
+        # Base URL, credentials (COMPANYOS_CLIENT_ID/COMPANYOS_CLIENT_SECRET, or COMPANYOS_TOKEN) and the
+        # tenant all come from the environment.
+        client = companyos.Client()
+    except companyos.MissingCredentialsError as exc:
+        print(f"{exc} (see README.md)", file=sys.stderr)
         return 1
-    client = companyos.Client(
-        base_url=os.environ.get("COMPANYOS_API_URL", "http://127.0.0.1:8080"),
-        auth=companyos.ClientCredentials(
-            os.environ["COMPANYOS_CLIENT_ID"], os.environ["COMPANYOS_CLIENT_SECRET"]
-        ),
-        tenant=os.environ["COMPANYOS_TENANT"],
-    )
+    if client.tenant is None:
+        print("set COMPANYOS_TENANT (see README.md)", file=sys.stderr)
+        return 1
     with client:
         try:
             me = client.identity.me()

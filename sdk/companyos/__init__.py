@@ -9,10 +9,13 @@ for job in client.jobs.list(state="running"):
 ```
 """
 
-from companyos import auth, types
+from typing import TYPE_CHECKING, Any
+
+from companyos import auth
 from companyos._base_client import APIResponse
 from companyos._breaker import CircuitBreaker
 from companyos._client import AsyncClient, Client
+from companyos._env import MissingCredentialsError
 from companyos._exceptions import (
     AccessDeniedError,
     APIConnectionError,
@@ -46,7 +49,36 @@ from companyos.auth import (
     StepUpChallenge,
     Token,
 )
-from companyos.offline import FlushResult, OfflineQueue, OfflineStatus
+
+if TYPE_CHECKING:
+    from companyos import evidence, types
+    from companyos.offline import FlushResult, OfflineQueue, OfflineStatus
+
+# Imported on first use, so that `import companyos` stays about as fast as `import httpx`.
+_LAZY = {
+    "evidence": ("companyos.evidence", None),
+    "types": ("companyos.types", None),
+    "FlushResult": ("companyos.offline", "FlushResult"),
+    "OfflineQueue": ("companyos.offline", "OfflineQueue"),
+    "OfflineStatus": ("companyos.offline", "OfflineStatus"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'companyos' has no attribute {name!r}")
+    import importlib
+
+    module_name, attr = _LAZY[name]
+    module = importlib.import_module(module_name)
+    value = module if attr is None else getattr(module, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "API_VERSION",
@@ -72,6 +104,7 @@ __all__ = [
     "ExpiredTokenError",
     "FlushResult",
     "InternalServerError",
+    "MissingCredentialsError",
     "MutationQueued",
     "NotFoundError",
     "NotGiven",
@@ -90,5 +123,6 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
     "auth",
+    "evidence",
     "types",
 ]

@@ -143,18 +143,20 @@ class BaseClient:
         offline: OfflineQueue | bool | None,
         clock: Callable[[], float] | None,
     ) -> None:
-        import os
+        from companyos import _env
 
         setup_logging()
-        self.base_url = httpx.URL(str(base_url or os.environ.get("COMPANYOS_BASE_URL") or DEFAULT_BASE_URL))
+        self.base_url: httpx.URL = httpx.URL(str(base_url or _env.base_url() or DEFAULT_BASE_URL))
         self._base = str(self.base_url).rstrip("/")
         self.auth: Auth | None = StaticToken(auth) if isinstance(auth, str) else auth
         self.tenant = tenant
         self.environment = environment
-        self.timeout = _timeout(timeout, DEFAULT_TIMEOUT)
+        self.timeout: httpx.Timeout = _timeout(timeout, DEFAULT_TIMEOUT)
         self.max_retries = max_retries
-        self.retry_policy = retry_policy or RetryPolicy()
-        self.circuit_breaker = CircuitBreaker() if circuit_breaker is True else (circuit_breaker or None)
+        self.retry_policy: RetryPolicy = retry_policy or RetryPolicy()
+        self.circuit_breaker: CircuitBreaker | None = (
+            CircuitBreaker() if circuit_breaker is True else (circuit_breaker or None)
+        )
         self.on_step_up = on_step_up
         self._default_headers = dict(default_headers or {})
         if offline is True:
@@ -164,7 +166,7 @@ class BaseClient:
         self.offline_queue: OfflineQueue | None = offline or None
         self._clock = clock or time.time
         self._raw = False
-        self.user_agent = (
+        self.user_agent: str = (
             f"companyos-python/{__version__} (api {API_VERSION}; python {platform.python_version()}; "
             f"httpx {httpx.__version__})"
         )
@@ -249,7 +251,13 @@ class BaseClient:
         )
 
     def _auth_context(self) -> AuthContext:
-        return AuthContext(base_url=self.base_url, now=self._clock, headers={"User-Agent": self.user_agent})
+        return AuthContext(
+            base_url=self.base_url,
+            now=self._clock,
+            headers={"User-Agent": self.user_agent},
+            retry_policy=self.retry_policy,
+            max_retries=self.max_retries,
+        )
 
     # -- the request flow ---------------------------------------------------------------------------
     def _request_flow(self, p: Prepared) -> Flow[httpx.Response]:

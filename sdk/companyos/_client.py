@@ -13,56 +13,66 @@ from companyos._base_client import (
     StepUpHook,
     SyncAPIClient,
 )
+from companyos._env import HOW_TO_AUTHENTICATE, MissingCredentialsError
 from companyos._types import NOT_GIVEN, Headers, NotGiven, TimeoutTypes
-from companyos.resources import (
-    Alerts,
-    AsyncAlerts,
-    AsyncAudit,
-    AsyncDeployments,
-    AsyncEvidence,
-    AsyncGraph,
-    AsyncIdentity,
-    AsyncIncidents,
-    AsyncInspect,
-    AsyncJobs,
-    AsyncMaestro,
-    AsyncPolicies,
-    AsyncSearch,
-    AsyncServices,
-    AsyncSystem,
-    AsyncTenantConfig,
-    AsyncTenants,
-    Audit,
-    Deployments,
-    Evidence,
-    Graph,
-    Identity,
-    Incidents,
-    Inspect,
-    Jobs,
-    Maestro,
-    Policies,
-    Search,
-    Services,
-    System,
-    TenantConfig,
-    Tenants,
-)
 
 if TYPE_CHECKING:
     from companyos._breaker import CircuitBreaker
     from companyos._retry import RetryPolicy
     from companyos.auth import Auth
     from companyos.offline import AsyncOffline, Offline, OfflineQueue
+    from companyos.resources import (
+        Alerts,
+        AsyncAlerts,
+        AsyncAudit,
+        AsyncClientWithRawResponse,
+        AsyncDeployments,
+        AsyncEvidence,
+        AsyncGraph,
+        AsyncIdentity,
+        AsyncIncidents,
+        AsyncInspect,
+        AsyncJobs,
+        AsyncMaestro,
+        AsyncPolicies,
+        AsyncSearch,
+        AsyncServices,
+        AsyncSlos,
+        AsyncSystem,
+        AsyncTenantConfig,
+        AsyncTenants,
+        Audit,
+        ClientWithRawResponse,
+        Deployments,
+        Evidence,
+        Graph,
+        Identity,
+        Incidents,
+        Inspect,
+        Jobs,
+        Maestro,
+        Policies,
+        Search,
+        Services,
+        Slos,
+        System,
+        TenantConfig,
+        Tenants,
+    )
 
 __all__ = ["AsyncClient", "Client"]
 
 _DOC = """
     Parameters:
     - `base_url`: the API root (default `COMPANYOS_BASE_URL`, else `http://127.0.0.1:8080`).
-    - `auth`: a credential from `companyos.auth`, or an access-token string.
-    - `tenant`, `environment`: the default context for tenant/environment-scoped calls (each call can
-      override it with `tenant=`); a scoped call without one raises `ValueError` before any I/O.
+    - `auth`: a credential from `companyos.auth`, or an access-token string. Default: `COMPANYOS_TOKEN`,
+      else `COMPANYOS_CLIENT_ID` + `COMPANYOS_CLIENT_SECRET` (client credentials, scope `COMPANYOS_SCOPE`
+      or `api`); with none of them the constructor raises `MissingCredentialsError`.
+    - `anonymous`: `True` to send no credential at all (public endpoints: health, signing keys, alert
+      ingestion with its own key); it excludes `auth`.
+    - `tenant`, `environment`: the default context for tenant/environment-scoped calls (default
+      `COMPANYOS_TENANT`, `COMPANYOS_ENVIRONMENT`; each call can override it with `tenant=`); a scoped
+      call without one raises `ValueError` before any I/O.
     - `timeout`: seconds or an `httpx.Timeout` (default connect 5 s, read 60 s).
     - `max_retries`: retries on connection errors, timeouts, 408, 429 and 5xx (default 2).
     - `retry_policy`: backoff and `Retry-After` cap (`RetryPolicy`).
@@ -74,6 +84,23 @@ _DOC = """
 """
 
 
+def _from_environment(
+    auth: Auth | str | None, anonymous: bool, tenant: str | None, environment: str | None
+) -> tuple[Auth | str | None, str | None, str | None]:
+    """Fill what the caller left out from the shared ``COMPANYOS_*`` variables; no credential is an error."""
+    from companyos import _env
+
+    if anonymous:
+        if auth is not None:
+            raise ValueError("pass either auth=... or anonymous=True, not both")
+    elif auth is None:
+        found = _env.credential()
+        if found is None:
+            raise MissingCredentialsError(f"no credentials: {HOW_TO_AUTHENTICATE}")
+        auth = found[0]
+    return auth, tenant or _env.tenant(), environment or _env.environment()
+
+
 class Client(SyncAPIClient):
     __doc__ = "The synchronous CompanyOS client.\n" + _DOC
 
@@ -82,6 +109,7 @@ class Client(SyncAPIClient):
         *,
         base_url: str | httpx.URL | None = None,
         auth: Auth | str | None = None,
+        anonymous: bool = False,
         tenant: str | None = None,
         environment: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -95,6 +123,7 @@ class Client(SyncAPIClient):
         _clock: Callable[[], float] | None = None,
         _sleep: Callable[[float], Any] | None = None,
     ) -> None:
+        auth, tenant, environment = _from_environment(auth, anonymous, tenant, environment)
         super().__init__(
             http_client=http_client,
             sleep=_sleep,
@@ -114,66 +143,104 @@ class Client(SyncAPIClient):
 
     @property
     def system(self) -> System:
+        from companyos.resources import System
+
         return System(self)
 
     @property
     def identity(self) -> Identity:
+        from companyos.resources import Identity
+
         return Identity(self)
 
     @property
     def tenants(self) -> Tenants:
+        from companyos.resources import Tenants
+
         return Tenants(self)
 
     @property
     def audit(self) -> Audit:
+        from companyos.resources import Audit
+
         return Audit(self)
 
     @property
     def jobs(self) -> Jobs:
+        from companyos.resources import Jobs
+
         return Jobs(self)
 
     @property
     def services(self) -> Services:
+        from companyos.resources import Services
+
         return Services(self)
 
     @property
+    def slos(self) -> Slos:
+        from companyos.resources import Slos
+
+        return Slos(self)
+
+    @property
     def deployments(self) -> Deployments:
+        from companyos.resources import Deployments
+
         return Deployments(self)
 
     @property
     def tenant_config(self) -> TenantConfig:
+        from companyos.resources import TenantConfig
+
         return TenantConfig(self)
 
     @property
     def alerts(self) -> Alerts:
+        from companyos.resources import Alerts
+
         return Alerts(self)
 
     @property
     def incidents(self) -> Incidents:
+        from companyos.resources import Incidents
+
         return Incidents(self)
 
     @property
     def policies(self) -> Policies:
+        from companyos.resources import Policies
+
         return Policies(self)
 
     @property
     def maestro(self) -> Maestro:
+        from companyos.resources import Maestro
+
         return Maestro(self)
 
     @property
     def search(self) -> Search:
+        from companyos.resources import Search
+
         return Search(self)
 
     @property
     def inspect(self) -> Inspect:
+        from companyos.resources import Inspect
+
         return Inspect(self)
 
     @property
     def graph(self) -> Graph:
+        from companyos.resources import Graph
+
         return Graph(self)
 
     @property
     def evidence(self) -> Evidence:
+        from companyos.resources import Evidence
+
         return Evidence(self)
 
     @property
@@ -183,9 +250,11 @@ class Client(SyncAPIClient):
         return Offline(self)
 
     @property
-    def with_raw_response(self) -> Client:
-        """The same client, whose calls return `APIResponse` (status, headers, request id, `.parse()`)."""
-        return self._copy_with(_raw=True)  # type: ignore[no-any-return]
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """Every resource, each call returning `APIResponse[T]` (status, headers, request id, `.parse()`)."""
+        from companyos.resources import ClientWithRawResponse
+
+        return ClientWithRawResponse(self)
 
     def with_options(
         self,
@@ -211,6 +280,7 @@ class AsyncClient(AsyncAPIClient):
         *,
         base_url: str | httpx.URL | None = None,
         auth: Auth | str | None = None,
+        anonymous: bool = False,
         tenant: str | None = None,
         environment: str | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -224,6 +294,7 @@ class AsyncClient(AsyncAPIClient):
         _clock: Callable[[], float] | None = None,
         _sleep: Callable[[float], Any] | None = None,
     ) -> None:
+        auth, tenant, environment = _from_environment(auth, anonymous, tenant, environment)
         super().__init__(
             http_client=http_client,
             sleep=_sleep,
@@ -243,66 +314,104 @@ class AsyncClient(AsyncAPIClient):
 
     @property
     def system(self) -> AsyncSystem:
+        from companyos.resources import AsyncSystem
+
         return AsyncSystem(self)
 
     @property
     def identity(self) -> AsyncIdentity:
+        from companyos.resources import AsyncIdentity
+
         return AsyncIdentity(self)
 
     @property
     def tenants(self) -> AsyncTenants:
+        from companyos.resources import AsyncTenants
+
         return AsyncTenants(self)
 
     @property
     def audit(self) -> AsyncAudit:
+        from companyos.resources import AsyncAudit
+
         return AsyncAudit(self)
 
     @property
     def jobs(self) -> AsyncJobs:
+        from companyos.resources import AsyncJobs
+
         return AsyncJobs(self)
 
     @property
     def services(self) -> AsyncServices:
+        from companyos.resources import AsyncServices
+
         return AsyncServices(self)
 
     @property
+    def slos(self) -> AsyncSlos:
+        from companyos.resources import AsyncSlos
+
+        return AsyncSlos(self)
+
+    @property
     def deployments(self) -> AsyncDeployments:
+        from companyos.resources import AsyncDeployments
+
         return AsyncDeployments(self)
 
     @property
     def tenant_config(self) -> AsyncTenantConfig:
+        from companyos.resources import AsyncTenantConfig
+
         return AsyncTenantConfig(self)
 
     @property
     def alerts(self) -> AsyncAlerts:
+        from companyos.resources import AsyncAlerts
+
         return AsyncAlerts(self)
 
     @property
     def incidents(self) -> AsyncIncidents:
+        from companyos.resources import AsyncIncidents
+
         return AsyncIncidents(self)
 
     @property
     def policies(self) -> AsyncPolicies:
+        from companyos.resources import AsyncPolicies
+
         return AsyncPolicies(self)
 
     @property
     def maestro(self) -> AsyncMaestro:
+        from companyos.resources import AsyncMaestro
+
         return AsyncMaestro(self)
 
     @property
     def search(self) -> AsyncSearch:
+        from companyos.resources import AsyncSearch
+
         return AsyncSearch(self)
 
     @property
     def inspect(self) -> AsyncInspect:
+        from companyos.resources import AsyncInspect
+
         return AsyncInspect(self)
 
     @property
     def graph(self) -> AsyncGraph:
+        from companyos.resources import AsyncGraph
+
         return AsyncGraph(self)
 
     @property
     def evidence(self) -> AsyncEvidence:
+        from companyos.resources import AsyncEvidence
+
         return AsyncEvidence(self)
 
     @property
@@ -312,9 +421,11 @@ class AsyncClient(AsyncAPIClient):
         return AsyncOffline(self)
 
     @property
-    def with_raw_response(self) -> AsyncClient:
-        """The same client, whose calls return `APIResponse` (status, headers, request id, `.parse()`)."""
-        return self._copy_with(_raw=True)  # type: ignore[no-any-return]
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """Every resource, each call returning `APIResponse[T]` (status, headers, request id, `.parse()`)."""
+        from companyos.resources import AsyncClientWithRawResponse
+
+        return AsyncClientWithRawResponse(self)
 
     def with_options(
         self,

@@ -8,7 +8,6 @@ httpx's ``Auth.auth_flow``.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -95,6 +94,8 @@ async def run_async(flow: Flow[T], http: httpx.AsyncClient, sleep: Callable[[flo
                     if inspect.isawaitable(slept):
                         await slept
             elif action.blocking:
+                import asyncio  # here, not at the top: `import companyos` stays light for sync users
+
                 value = await asyncio.to_thread(action.fn, *action.args, **action.kwargs)
             else:
                 value = action.fn(*action.args, **action.kwargs)

@@ -78,7 +78,7 @@ class CheckpointPins:
     """One JSON file per (base URL, tenant): the newest checkpoint verified intact."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_home() / PIN_DIR
+        self.directory: Path = Path(directory) if directory is not None else default_home() / PIN_DIR
 
     def path(self, base_url: str, tenant: str) -> Path:
         key = hashlib.sha256(f"{base_url.rstrip('/')}\0{tenant}".encode()).hexdigest()[:32]

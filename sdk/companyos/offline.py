@@ -104,7 +104,7 @@ class OfflineQueue:
     """
 
     def __init__(self, path: Path | str | None = None, *, key: bytes | None = None) -> None:
-        self.path = Path(path) if path is not None else default_home() / "offline"
+        self.path: Path = Path(path) if path is not None else default_home() / "offline"
         self._key = key if key is not None else resolve_key(self.path.parent, purpose="the offline queue")
         self._lock = threading.Lock()
 

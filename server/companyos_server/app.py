@@ -1,16 +1,19 @@
 """The app factory: connexion serves the contract; a Starlette root adds identity and metrics.
 
 Request path: platform root middleware (request id, tracing, body limit) → Starlette routes
-(`/oauth2` identity provider, `/metrics`, then connexion) → connexion: routing → audit → security
+(`/oauth2` identity provider, `/metrics`, then connexion) → connexion: routing → audit → unauthenticated
+limit (requests refused for a missing or bad token: limited per address, counted) → security
 → guard (tenancy, policy, step-up) → rate limit → idempotency → validation → handler.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
@@ -26,8 +29,10 @@ from starlette.routing import BaseRoute, Mount
 from companyos_server.platform import middleware, routing
 from companyos_server.platform.audit.middleware import AuditMiddleware
 from companyos_server.platform.cache.tenants import TenantCache
+from companyos_server.platform.files import private_dir
 from companyos_server.platform.guard import GuardMiddleware
 from companyos_server.platform.jsoncodec import FastJsonifier
+from companyos_server.platform.middleware.ratelimit import UnauthenticatedLimitMiddleware
 from companyos_server.platform.problems import Problem
 from companyos_server.platform.requestctx import request_id_var
 from companyos_server.platform.resolver import CompanyOSResolver
@@ -45,6 +50,15 @@ def create_api(runtime: Runtime, *, validate_responses: bool | None = None) -> A
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs", spec_path="/v1/openapi.json"),
     )
     api.add_middleware(AuditMiddleware, position=MiddlewarePosition.BEFORE_SECURITY)
+    http = middleware.platform_http(runtime)
+    api.add_middleware(
+        UnauthenticatedLimitMiddleware,
+        position=MiddlewarePosition.BEFORE_SECURITY,  # added after audit: inside it, around security
+        runtime=runtime,
+        config=http.rate_config,
+        limiter=http.limiter,
+        metrics=http.metrics,
+    )
     api.add_middleware(GuardMiddleware, position=MiddlewarePosition.BEFORE_VALIDATION)
     middleware.install(api, runtime)
     api.add_api(
@@ -101,6 +115,22 @@ def attach_policy_domain(runtime: Runtime) -> None:
     runtime.on_close(recorder.close)
 
 
+def attach_auth_failures(runtime: Runtime) -> None:
+    """Requests refused for a missing or bad bearer token are counted per source, not audited one by one."""
+    from companyos_server.platform import authfailures
+    from companyos_server.platform.authfailures.recorder import AuthFailureRecorder
+
+    settings = runtime.settings
+    recorder = AuthFailureRecorder(
+        runtime.db,
+        audit=lambda: runtime.audit,
+        window_seconds=settings.auth_failure_window_seconds,
+        summary_seconds=settings.auth_failure_summary_seconds,
+    )
+    runtime.extras[authfailures.EXTRAS_KEY] = recorder
+    runtime.on_close(recorder.close)
+
+
 def attach_tenant_directory(runtime: Runtime) -> None:
     """The edge guard reads tenants through a per-process cache that any worker's change invalidates."""
     from companyos_server.domains.tenants.store import load_info
@@ -113,6 +143,7 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
     set_runtime(runtime)
     attach_policy_domain(runtime)
     attach_tenant_directory(runtime)
+    attach_auth_failures(runtime)
     api = create_api(runtime, validate_responses=validate_responses)
     routes: list[BaseRoute] = [
         *create_identity_routes(runtime),
@@ -127,4 +158,25 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
         runtime.close()
 
     root = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: _root_not_found})
-    return middleware.wrap_root(root, runtime)
+    app = middleware.wrap_root(root, runtime)
+    root.router.routes[:0] = create_console_routes(runtime, app)
+    return app
+
+
+def create_console_routes(runtime: Runtime, app: Any) -> list[BaseRoute]:
+    """The web console at /console when its package is installed (docs/adr/0005-console.md). It uses
+    only the public SDK, whose requests this process serves in process (no socket, same middleware)."""
+    if importlib.util.find_spec("companyos_console") is None:
+        return []
+    import httpx
+    from companyos_console import ConsoleConfig, create_console
+
+    base = runtime.settings.public_base_url.rstrip("/")
+    config = ConsoleConfig(
+        public_url=f"{base}/console",
+        api_url=base,
+        state_dir=private_dir(Path(runtime.settings.var_dir) / "console"),  # its sessions hold tokens
+        issuer=runtime.settings.issuer,
+    )
+    console = create_console(config, transport=httpx.ASGITransport(app=app))
+    return [Mount("/console", app=console)]

@@ -21,7 +21,7 @@ def _runtime() -> Runtime:
 
 def cmd_migrate(_: argparse.Namespace) -> int:
     runtime = _runtime()
-    migrate(runtime.db)
+    migrate(runtime.db, var_dir=runtime.settings.var_dir)
     print(f"database migrated: {runtime.db.engine.url.render_as_string(hide_password=True)}")
     return 0
 
@@ -34,6 +34,13 @@ def cmd_seed(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(creds, indent=2))
     return 0
+
+
+def private_umask() -> None:
+    """For the long-running processes (and the server workers they start): whatever they create is for
+    their owner alone. Files under the var dir are created 0600 on purpose anyway (platform/files.py);
+    this covers what a library creates on its own."""
+    os.umask(0o077)
 
 
 def default_workers() -> int:
@@ -53,6 +60,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     # The workers read it through their settings: shared rate limits when there are several.
     os.environ["COMPANYOS_WORKERS"] = str(workers)
+    private_umask()
     uvicorn.run(
         "companyos_server.app:create_app",
         factory=True,
@@ -76,6 +84,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from companyos_server.housekeeping import start_housekeeping_thread
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    private_umask()
     runtime = _runtime()
     maestro = runtime.maestro
     stop = threading.Event()
@@ -121,6 +130,26 @@ def cmd_rotate_keys(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_secrets_key(_: argparse.Namespace) -> int:
+    from companyos_server.platform.encryption import SecretKeyring, SecretsKeyError
+    from companyos_server.platform.identity.sealing import rotate_secrets_key
+
+    runtime = _runtime()
+    try:
+        rotation = rotate_secrets_key(runtime.db, SecretKeyring.for_var_dir(runtime.settings.var_dir))
+    except SecretsKeyError as exc:
+        print(f"companyos-server: nothing rotated: {exc}", file=sys.stderr)
+        return 1
+    retired = ", ".join(rotation.retired) or "none"
+    print(
+        f"new secrets key: {rotation.key_id}; re-encrypted {rotation.reencrypted} TOTP secret(s);"
+        f" retired keys: {retired}"
+    )
+    if rotation.kept:
+        print(f"still in use, kept: {', '.join(rotation.kept)}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="companyos-server", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -147,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     housekeeping.add_argument("--json", action="store_true", help="print rows removed per sweep as JSON")
     housekeeping.set_defaults(func=cmd_housekeeping)
     sub.add_parser("rotate-keys", help="rotate the OIDC signing key").set_defaults(func=cmd_rotate_keys)
+    sub.add_parser(
+        "rotate-secrets-key", help="new key for secrets encrypted at rest (TOTP); re-encrypts them all"
+    ).set_defaults(func=cmd_rotate_secrets_key)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

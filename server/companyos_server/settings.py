@@ -46,6 +46,13 @@ class Settings(BaseSettings):
     max_body_bytes: int = 10 * 1024 * 1024
     validate_responses: bool = False
     rate_limit_enabled: bool = True
+    # Requests with no valid bearer token (missing, malformed, forged, expired, revoked) on protected
+    # operations: requests per COMPANYOS_RATE_LIMIT_WINDOW_SECONDS per client address (tighter than any
+    # tier), and counted per (address, reason, window) in auth_failure_counts instead of one audit event
+    # each; the closed windows go into one `_platform` audit event every auth_failure_summary_seconds.
+    rate_limit_unauthenticated: int = Field(default=30, ge=1)
+    auth_failure_window_seconds: int = Field(default=60, ge=1, le=86400)
+    auth_failure_summary_seconds: int = Field(default=300, ge=1)
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     log_level: str = "INFO"
 
@@ -60,6 +67,7 @@ class Settings(BaseSettings):
 
     # Retention (see companyos_server.housekeeping); audit events are never swept.
     policy_decision_retention_days: int = Field(default=30, ge=1)
+    auth_failure_retention_days: int = Field(default=30, ge=1)
     housekeeping_interval_seconds: int = Field(default=3600, ge=1)
 
     @property

@@ -19,6 +19,7 @@ Passes:
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,43 +45,127 @@ HYPOTHESIS = hypothesis.settings(
 )
 
 PURPOSE_HEADER = "X-CompanyOS-Purpose"
-OPAQUE_QUERY_PARAMETERS = ("page_token",)
-# Cross-field rules a JSON schema cannot state: (lower, upper) query parameters that must be ordered.
-ORDERED_QUERY_RANGES = (("since", "until"),)
+DOCUMENT = contract_document()
+# Markers of rules a JSON schema cannot state (see the spec's info.description):
+OPAQUE = "x-companyos-opaque"  # only a value the server issued is valid (page tokens)
+AT_MOST = "x-companyos-at-most"  # this value may not exceed the named sibling (parameter or property)
+REFUSED = "x-companyos-refused-characters"  # a character class the server refuses in this string
 
 
 def adjust(case: schemathesis.Case) -> None:
-    """Adjust positive (schema-valid) cases for what the schema cannot express, and only that.
+    """Adjust positive (schema-valid) cases for the rules the spec states beside its schemas, and only those.
 
-    - ``page_token`` is opaque: only a value the server handed out is valid, so a made-up one is rightly
-      refused with 400; positive cases never carry one (negative cases still do, and must be rejected);
-    - ``since`` after ``until`` is an inverted range, refused with 400; positive cases get it in order;
-    - an SLI sample counts ``good`` of ``total`` events and cannot lie in the future: positive cases get
-      ``good <= total`` and a past ``ts``.
+    Each rule comes from the spec, not from this file:
+    - a parameter marked ``x-companyos-opaque`` (``page_token``) is valid only as a value the server issued
+      (signed, bound to its list), which no generator can make: positive cases never carry one (negative
+      cases still do, and must be rejected);
+    - a parameter or body property marked ``x-companyos-at-most: <other>`` may not exceed ``<other>``
+      (``since``/``until``, an SLI sample's ``good``/``total``); positive cases get the pair in order;
+    - a string whose schema names ``x-companyos-refused-characters`` (a released field that refuses
+      control characters: a ``pattern`` there would be a breaking change of the 1.0 contract) loses those
+      characters in positive cases.
+
+    One rule is neither in a schema nor a marker, because it moves with the clock: an SLI sample's ``ts``
+    may not lie more than 5 minutes in the future (documented on ``SliSample``); positive cases get a past
+    ``ts``.
     """
+    operation = _operation(case)
     negative_body = case.meta is not None and case.meta.is_negative_at(ParameterLocation.BODY)
-    if isinstance(case.body, dict) and not negative_body:
+    if isinstance(case.body, dict | list) and not negative_body:
+        # In place: assigning ``case.body`` tells schemathesis the caller replaced it.
+        for media in _resolve(operation.get("requestBody")).get("content", {}).values():
+            _order_body(media.get("schema"), case.body)
         _adjust_sli_samples(case.body)
     negative_query = case.meta is not None and case.meta.is_negative_at(ParameterLocation.QUERY)
     if case.query and not negative_query:
-        for name in OPAQUE_QUERY_PARAMETERS:
-            case.query.pop(name, None)
-        for lower, upper in ORDERED_QUERY_RANGES:
-            low, high = _instant(case.query.get(lower)), _instant(case.query.get(upper))
-            if low is not None and high is not None and low > high:
-                case.query[lower], case.query[upper] = case.query[upper], case.query[lower]
+        for parameter in _parameters(operation, "query"):
+            name = parameter["name"]
+            if parameter.get(OPAQUE):
+                case.query.pop(name, None)
+            bound = parameter.get(AT_MOST)
+            if bound and _exceeds(case.query.get(name), case.query.get(bound)):
+                case.query[name], case.query[bound] = case.query[bound], case.query[name]
+        _clean_parameters(operation, "query", case.query)
+    negative_headers = case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER)
+    if case.headers and not negative_headers:
+        _clean_parameters(operation, "header", case.headers)
 
 
-def _adjust_sli_samples(body: dict[str, Any]) -> None:
-    samples = body.get("samples")
+def _clean_parameters(operation: dict[str, Any], location: str, values: dict[str, Any]) -> None:
+    for parameter in _parameters(operation, location):
+        name = parameter["name"]
+        if name in values and (cleaned := _clean(parameter.get("schema"), values[name])) != values[name]:
+            values[name] = cleaned
+
+
+def _pointer(ref: str) -> Any:
+    node: Any = DOCUMENT
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _resolve(node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        node = _pointer(node["$ref"])
+    return node if node is not None else {}
+
+
+def _operation(case: schemathesis.Case) -> dict[str, Any]:
+    """The case's operation in the spec; empty for a method the path does not have (``unsupported_method``)."""
+    return DOCUMENT["paths"].get(case.operation.path, {}).get(case.method.lower()) or {}
+
+
+def _parameters(operation: dict[str, Any], location: str) -> list[dict[str, Any]]:
+    found = [_resolve(p) for p in operation.get("parameters", [])]
+    return [p for p in found if p.get("in") == location]
+
+
+def _exceeds(value: Any, bound: Any) -> bool:
+    if isinstance(value, int) and isinstance(bound, int) and not isinstance(value, bool | float):
+        return value > bound
+    low, high = _instant(value), _instant(bound)
+    return low is not None and high is not None and low > high
+
+
+def _order_body(schema: Any, value: Any, depth: int = 0) -> Any:
+    """``value`` with every ``x-companyos-at-most`` pair of its schema in order and no refused characters
+    (the schema walked along; lists and objects changed in place)."""
+    schema = _resolve(schema)
+    if depth > 32 or not isinstance(schema, dict):
+        return value
+    if isinstance(value, list) and "items" in schema:
+        value[:] = [_order_body(schema["items"], item, depth + 1) for item in value]
+        return value
+    if not isinstance(value, dict):
+        return _clean(schema, value)
+    properties = schema.get("properties") or {}
+    for name, sub in properties.items():
+        if name in value:
+            value[name] = _order_body(sub, value[name], depth + 1)
+        bound = _resolve(sub).get(AT_MOST)
+        if bound and name in value and _exceeds(value[name], value.get(bound)):
+            value[name], value[bound] = value[bound], value[name]
+    return value
+
+
+def _clean(schema: Any, value: Any) -> Any:
+    """A string without the characters its schema's ``x-companyos-refused-characters`` names, kept within
+    ``minLength``."""
+    refused = _resolve(schema).get(REFUSED)
+    if not refused or not isinstance(value, str):
+        return value
+    cleaned = re.sub(refused, "", value)
+    return cleaned + "x" * (int(_resolve(schema).get("minLength") or 0) - len(cleaned))
+
+
+def _adjust_sli_samples(body: Any) -> None:
+    samples = body.get("samples") if isinstance(body, dict) else None
     if not isinstance(samples, list):
         return
     for sample in samples:
         if not isinstance(sample, dict):
             continue
-        good, total = sample.get("good"), sample.get("total")
-        if isinstance(good, int) and isinstance(total, int) and good > total:
-            sample["good"], sample["total"] = total, good
         when = _instant(sample.get("ts"))
         if when is not None and when > datetime.now(UTC):
             sample["ts"] = "2026-01-01T00:00:00Z"

@@ -122,6 +122,7 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     data = path.read_bytes()
     password = os.environ.get("COMPANYOS_RELEASE_KEY_PASSWORD")
     pw = password.encode() if password else None
+    key: object
     if b"OPENSSH PRIVATE KEY" in data:
         key = serialization.load_ssh_private_key(data, password=pw)
     else:

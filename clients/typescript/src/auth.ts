@@ -94,6 +94,7 @@ export async function requestToken(
       res.status,
       typeof body["error"] === "string" ? (body["error"] as string) : "invalid_response",
       typeof body["error_description"] === "string" ? (body["error_description"] as string) : undefined,
+      typeof body["interval"] === "number" ? (body["interval"] as number) : undefined,
     );
   }
   const now = (options.now ?? Date.now)();

@@ -1,12 +1,12 @@
 // The typed client: openapi-fetch over the generated `paths`, with the CompanyOS transport as its fetch.
 
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import type { paths } from "../../../generated/typescript/schema.js";
+import type { paths } from "./schema.js";
 import type { TokenProvider } from "./auth.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport.js";
 import { trimSlash } from "./util.js";
 
-export type { paths, components, operations } from "../../../generated/typescript/schema.js";
+export type { paths, components, operations } from "./schema.js";
 
 export interface CompanyOSClientOptions extends TransportOptions {
   /** API origin, e.g. `https://api.companyos.dev` (paths in the spec start with `/v1`). */
@@ -16,6 +16,15 @@ export interface CompanyOSClientOptions extends TransportOptions {
 export type CompanyOSClient = Client<paths> & {
   readonly transport: Transport;
   readonly baseUrl: string;
+  /** The default tenant / environment filled into `{tenant_id}` / `{environment}` a call leaves unset. */
+  readonly tenant: string | undefined;
+  readonly environment: string | undefined;
+  /**
+   * The context as path parameters, for tenant/environment-scoped calls:
+   *   client.GET("/v1/tenants/{tenant_id}/services", { params: { path: client.scope() } })
+   * A parameter the client has no value for is refused before sending, with its name.
+   */
+  scope(): { tenant_id: string; environment: string };
 };
 
 /**
@@ -28,7 +37,13 @@ export function createCompanyOSClient(options: CompanyOSClientOptions): CompanyO
   const transport = createTransport(options);
   options.offlineQueue?.attach((request) => transport.execute(request, { enqueueOnFailure: false, throwOnError: true }));
   const client = createClient<paths>({ baseUrl, fetch: transport.fetch });
-  return Object.assign(client, { transport, baseUrl });
+  const scope = () => {
+    const path: Record<string, string> = {};
+    if (options.tenant !== undefined) path["tenant_id"] = options.tenant;
+    if (options.environment !== undefined) path["environment"] = options.environment;
+    return path as { tenant_id: string; environment: string };
+  };
+  return Object.assign(client, { transport, baseUrl, tenant: options.tenant, environment: options.environment, scope });
 }
 
 /**

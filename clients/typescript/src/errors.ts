@@ -89,11 +89,14 @@ export class OAuthError extends CompanyOSError {
   readonly error: string;
   readonly errorDescription: string | undefined;
   readonly status: number;
-  constructor(status: number, error: string, errorDescription?: string) {
+  /** Seconds the server asks a device-flow client to wait between polls (`slow_down`), when it says. */
+  readonly interval: number | undefined;
+  constructor(status: number, error: string, errorDescription?: string, interval?: number) {
     super(`OAuth error ${error}${errorDescription ? `: ${errorDescription}` : ""} (HTTP ${status})`);
     this.status = status;
     this.error = error;
     this.errorDescription = errorDescription;
+    this.interval = interval;
   }
 }
 

@@ -23,6 +23,9 @@ export type {
   TokenProvider,
   TokenSet,
 } from "./auth.js";
+export { DEVICE_CODE_GRANT, deviceFlow, pollDeviceToken, startDeviceAuthorization } from "./device.js";
+export type { DeviceAuthorization, DeviceFlowOptions } from "./device.js";
+export { SealedBox, SealedBoxError } from "./sealed.js";
 export {
   buildAuthorizationUrl,
   codeChallengeS256,

@@ -6,6 +6,7 @@ import { safeLogger, type Logger } from "./logging.js";
 import { backoffDelay, resolveRetry } from "./retry.js";
 import { defaultSleep, uuid4, type Sleep } from "./util.js";
 import { CompanyOSConnectionError, CompanyOSProblemError } from "./errors.js";
+import { SealedBox, SealedBoxError } from "./sealed.js";
 
 export interface QueuedRequest {
   id: string;
@@ -26,9 +27,18 @@ export interface FlushResult {
 }
 
 export interface OfflineQueueOptions {
-  /** Where the queue persists (AsyncStorage, MMKV, a file, …). Holds request bodies: use app-private storage. */
+  /** Where the queue persists (AsyncStorage, MMKV, a file, …). Stored encrypted (AES-256-GCM). */
   storage: KeyValueStorage;
   storageKey?: string;
+  /**
+   * The queue's AES-256-GCM key (32 bytes or a Web Crypto key). Give this, or `keyStorage`, or opt out
+   * explicitly with `plaintext: true`: queued requests carry bodies that may hold personal data.
+   */
+  encryptionKey?: Uint8Array | CryptoKey;
+  /** Secure storage (Keychain / Keystore / SecureStore) where a generated key is kept between runs. */
+  keyStorage?: KeyValueStorage;
+  /** Store the queue unencrypted (only where the storage itself is encrypted and private). */
+  plaintext?: boolean;
   /** Backoff between background flush rounds. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -51,9 +61,34 @@ export class OfflineQueue {
   private running = false;
   private readonly log: Logger;
 
+  private box: Promise<SealedBox | undefined> | undefined;
+
   constructor(private readonly options: OfflineQueueOptions) {
     this.key = options.storageKey ?? "companyos.offline-queue";
     this.log = safeLogger(options.logger);
+    if (!options.encryptionKey && !options.keyStorage && !options.plaintext) {
+      throw new Error(
+        "OfflineQueue stores request bodies: pass encryptionKey or keyStorage (secure storage for a generated " +
+          "key), or plaintext: true to store them unencrypted",
+      );
+    }
+  }
+
+  private sealer(): Promise<SealedBox | undefined> {
+    this.box ??= this.resolveBox();
+    return this.box;
+  }
+
+  private async resolveBox(): Promise<SealedBox | undefined> {
+    const { encryptionKey, keyStorage } = this.options;
+    if (encryptionKey) return SealedBox.fromKey(encryptionKey);
+    if (!keyStorage) return undefined;
+    const name = `${this.key}.key`;
+    const stored = await keyStorage.getItem(name);
+    if (stored) return SealedBox.fromKey(SealedBox.decodeKey(stored));
+    const fresh = SealedBox.generateKey();
+    await keyStorage.setItem(name, SealedBox.encodeKey(fresh));
+    return SealedBox.fromKey(fresh);
   }
 
   /** The client wires its transport here (done by createCompanyOSClient). */
@@ -68,8 +103,22 @@ export class OfflineQueue {
   }
 
   private async read(): Promise<QueuedRequest[]> {
-    const raw = await this.options.storage.getItem(this.key);
-    if (!raw) return [];
+    const stored = await this.options.storage.getItem(this.key);
+    if (!stored) return [];
+    const box = await this.sealer();
+    let raw = stored;
+    if (box) {
+      try {
+        raw = await box.open(stored, this.key);
+      } catch (err) {
+        if (!(err instanceof SealedBoxError)) throw err;
+        throw new Error(
+          `the offline queue "${this.key}" cannot be decrypted with the configured key (queued with another ` +
+            "key, or altered); nothing was changed: restore the original key, or clear the queue's storage",
+          { cause: err },
+        );
+      }
+    }
     try {
       const parsed = JSON.parse(raw) as unknown;
       return Array.isArray(parsed) ? (parsed as QueuedRequest[]) : [];
@@ -80,7 +129,11 @@ export class OfflineQueue {
 
   private async write(items: QueuedRequest[]): Promise<void> {
     if (items.length === 0) await this.options.storage.removeItem(this.key);
-    else await this.options.storage.setItem(this.key, JSON.stringify(items));
+    else {
+      const box = await this.sealer();
+      const text = JSON.stringify(items);
+      await this.options.storage.setItem(this.key, box ? await box.seal(text, this.key) : text);
+    }
   }
 
   enqueue(item: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<string> {

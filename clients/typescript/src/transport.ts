@@ -4,6 +4,7 @@
 
 import type { FetchLike, TokenProvider } from "./auth.js";
 import {
+  CompanyOSError,
   CompanyOSConnectionError,
   CompanyOSTimeoutError,
   QueuedOfflineError,
@@ -15,7 +16,7 @@ import {
 import { DEFAULT_PII_FIELDS, Redactor, safeLogger, type Logger } from "./logging.js";
 import type { OfflineQueue } from "./queue.js";
 import { backoffDelay, parseRetryAfter, resolveRetry, type RetryOptions } from "./retry.js";
-import { defaultSleep, newRequestId, uuid4, type Sleep } from "./util.js";
+import { defaultSleep, hex, newRequestId, randomBytes, uuid4, type Sleep } from "./util.js";
 
 export interface TransportOptions {
   /** Supplies bearer tokens; omit for public endpoints only. */
@@ -40,6 +41,16 @@ export interface TransportOptions {
   offlineQueue?: OfflineQueue;
   /** Extra headers on every request (e.g. a client name). */
   headers?: Record<string, string>;
+  /** Default tenant for `{tenant_id}` path parameters a call leaves unset (the Python SDK's `tenant=`). */
+  tenant?: string;
+  /** Default environment for `{environment}` path parameters a call leaves unset. */
+  environment?: string;
+  /**
+   * W3C trace context (`traceparent`): `true` (default) starts a trace per call, with a new parent id per
+   * attempt; a function returns the caller's current `traceparent` (e.g. from OpenTelemetry's propagator);
+   * `false` sends none. A `traceparent` header already on the request is always kept.
+   */
+  tracing?: boolean | (() => string | undefined);
   // Injectable clock and randomness (tests).
   sleep?: Sleep;
   random?: () => number;
@@ -77,7 +88,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   async function execute(input: Request, exec: ExecuteOptions = {}): Promise<Response> {
     const throwOnError = exec.throwOnError ?? options.throwOnError ?? true;
     const method = input.method.toUpperCase();
-    const url = input.url;
+    const url = withContext(input.url, options);
     const safeUrl = redactor.safeUrl(url);
     const requestId = input.headers.get("x-request-id") ?? newRequestId();
     const idempotencyKey =
@@ -85,6 +96,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // Buffer the body once: every attempt re-sends the same bytes.
     const body = method === "GET" || method === "HEAD" ? undefined : await input.text();
     const userSignal = input.signal;
+    const callerTrace = input.headers.get("traceparent") ?? traceparentOf(options.tracing);
+    const traceId = hex(randomBytes(16));
 
     let retryIndex = 0;
     let forceRefresh = false;
@@ -97,6 +110,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const headers = new Headers(input.headers);
       for (const [k, v] of Object.entries(options.headers ?? {})) if (!headers.has(k)) headers.set(k, v);
       headers.set("X-Request-Id", requestId);
+      if (callerTrace) headers.set("traceparent", callerTrace);
+      else if (options.tracing !== false) headers.set("traceparent", `00-${traceId}-${hex(randomBytes(8))}-01`);
       if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
       if (options.auth) {
         const tokenOpts = forceRefresh ? { forceRefresh: true, signal: userSignal } : { signal: userSignal };
@@ -207,6 +222,36 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   return { fetch: (input: Request) => execute(input), execute };
+}
+
+const CONTEXT: ReadonlyArray<readonly [string, "tenant" | "environment"]> = [
+  ["tenant_id", "tenant"],
+  ["environment", "environment"],
+];
+const PLACEHOLDER = /%7B([A-Za-z0-9_]+)%7D|\{([A-Za-z0-9_]+)\}/g;
+
+/** Fill `{tenant_id}` / `{environment}` left unset with the client's context; refuse any other gap. */
+function withContext(url: string, options: TransportOptions): string {
+  const parsed = new URL(url);
+  if (!PLACEHOLDER.test(parsed.pathname)) return url;
+  PLACEHOLDER.lastIndex = 0;
+  parsed.pathname = parsed.pathname.replace(PLACEHOLDER, (match, encoded?: string, plain?: string) => {
+    const name = encoded ?? plain ?? match;
+    const option = CONTEXT.find(([param]) => param === name)?.[1];
+    const value = option ? options[option] : undefined;
+    if (value === undefined) {
+      const hint = option ? ` or set ${option} on the client` : "";
+      throw new CompanyOSError(`path parameter ${name} is not set: pass params.path.${name}${hint}`);
+    }
+    return encodeURIComponent(value);
+  });
+  return parsed.toString();
+}
+
+function traceparentOf(tracing: TransportOptions["tracing"]): string | undefined {
+  if (typeof tracing !== "function") return undefined;
+  const value = tracing();
+  return value && /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/.test(value) ? value : undefined;
 }
 
 async function discard(response: Response): Promise<void> {

@@ -103,7 +103,7 @@ test("a bad token: refreshed once, then a 401 problem", { skip }, async () => {
 test("offline queue: a PATCH made offline replays once online", { skip }, async () => {
   let online = false;
   const flaky = (req: Request) => (online ? fetch(req) : Promise.reject(new TypeError("fetch failed")));
-  const queue = new OfflineQueue({ storage: new MemoryStorage() });
+  const queue = new OfflineQueue({ storage: new MemoryStorage(), keyStorage: new MemoryStorage() });
   const { client, svc } = setup({ fetch: flaky, offlineQueue: queue, retry: { maxRetries: 0 } });
   const label = `v${Date.now()}`;
   const err = await client

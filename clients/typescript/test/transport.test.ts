@@ -20,6 +20,7 @@ import {
   paginate,
   parseRetryAfter,
   resolveRetry,
+  SealedBox,
   type KeychainLike,
 } from "../dist/index.js";
 import { countingProvider, fakeClock, json, problem, recordingLogger, scriptedFetch } from "./helpers.js";
@@ -373,7 +374,8 @@ test("a throwing logger does not break the call", async () => {
 
 test("offline mutations are queued, persisted and replayed in order with their idempotency keys", async () => {
   const storage = new MemoryStorage();
-  const queue = new OfflineQueue({ storage });
+  const keyStorage = new MemoryStorage();
+  const queue = new OfflineQueue({ storage, keyStorage });
   let online = false;
   const delivered: Array<{ key: string; body: string; auth: string | null; url: string }> = [];
   const fetch = async (req: Request) => {
@@ -391,12 +393,13 @@ test("offline mutations are queued, persisted and replayed in order with their i
   const persisted = (await storage.getItem("companyos.offline-queue"))!;
   assert.ok(!persisted.includes("tok") || !/authorization/i.test(persisted), "no Authorization persisted");
   assert.ok(!/authorization/i.test(persisted));
+  assert.ok(persisted.startsWith("v1.") && !persisted.includes("First"), "bodies are stored encrypted");
 
   // Still offline: flush keeps everything, in order.
   assert.deepEqual(await queue.flush(), { sent: 0, rejected: 0, remaining: 2 });
 
   // A new queue over the same storage (an app restart) replays them.
-  const queue2 = new OfflineQueue({ storage });
+  const queue2 = new OfflineQueue({ storage, keyStorage });
   const c2 = createCompanyOSClient({ baseUrl: BASE, fetch, auth: new StaticTokenProvider("tok-new"), offlineQueue: queue2, sleep: clock.sleep, now: clock.now });
   void c2;
   online = true;
@@ -410,7 +413,7 @@ test("offline mutations are queued, persisted and replayed in order with their i
 test("the queue drops items the server refuses for good and stops on transient errors", async () => {
   const storage = new MemoryStorage();
   const rejected: string[] = [];
-  const queue = new OfflineQueue({ storage, onRejected: (item) => rejected.push(item.id) });
+  const queue = new OfflineQueue({ storage, plaintext: true, onRejected: (item) => rejected.push(item.id) });
   const steps = scriptedFetch([problem(409, "Conflict"), problem(503, "Down"), problem(503, "Down"), problem(503, "Down"), json(200, {})]);
   const clock = fakeClock();
   createCompanyOSClient({ baseUrl: BASE, fetch: steps.fetch, offlineQueue: queue, sleep: clock.sleep, now: clock.now });
@@ -428,7 +431,7 @@ test("the background queue retries with backoff until delivered", async () => {
     if (failures-- > 0) throw new TypeError("fetch failed");
     return json(200, {});
   };
-  const queue = new OfflineQueue({ storage, baseDelayMs: 5, maxDelayMs: 20 });
+  const queue = new OfflineQueue({ storage, encryptionKey: SealedBox.generateKey(), baseDelayMs: 5, maxDelayMs: 20 });
   createCompanyOSClient({ baseUrl: BASE, fetch, offlineQueue: queue, retry: { maxRetries: 0 } });
   await queue.enqueue({ method: "POST", url: `${BASE}/v1/x`, headers: {}, body: "{}" });
   queue.start();

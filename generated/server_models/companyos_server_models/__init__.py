@@ -1540,7 +1540,7 @@ class PolicyRule(BaseModel):
     mutations_only: bool | None = None
     reason: str = Field(..., max_length=300, min_length=1)
     """
-    No control characters (400 naming the field).
+    No control characters: a reason holding any character of `x-companyos-refused-characters` (C0 and C1 controls, U+2028, U+2029, lone surrogates) is refused (400 `invalid-argument` naming the field, code `control_character`).
     """
     enabled: bool | None = None
     change_note: str | None = Field(None, max_length=1000)
@@ -1808,16 +1808,20 @@ class ServiceSloSummary(BaseModel):
 
 
 class SliSample(BaseModel):
+    """
+    One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400 `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and `ts` must not lie more than 5 minutes in the future.
+    """
+
     model_config = ConfigDict(
         extra="forbid",
     )
     ts: AwareDatetime
     """
-    The bucket's time (RFC 3339, with offset).
+    The bucket's time (RFC 3339, with offset); when recorded, at most 5 minutes in the future.
     """
     good: int = Field(..., ge=0, le=1000000000000)
     """
-    Events that met the objective.
+    Events that met the objective; at most `total`.
     """
     total: int = Field(..., ge=0, le=1000000000000)
     """
@@ -2006,6 +2010,103 @@ class ServiceLinks(BaseModel):
     Whether the tenant configured any observability URL template.
     """
     links: list[ServiceLink]
+
+
+class State5(StrEnum):
+    """
+    `no_data`: no SLI samples in the period; the analysis fields are empty.
+    """
+
+    ok = "ok"
+    no_data = "no_data"
+
+
+class Source3(StrEnum):
+    service = "service"
+    default = "default"
+
+
+class Objective(BaseModel):
+    percent: float
+    window_days: int
+    source: Source3
+
+
+class Period(BaseModel):
+    since: AwareDatetime
+    until: AwareDatetime
+    minutes: int
+    events: int
+    bad_events: int
+
+
+class Window1(StrEnum):
+    field_5m = "5m"
+    field_30m = "30m"
+    field_1h = "1h"
+    field_6h = "6h"
+    field_3d = "3d"
+
+
+class BurnRate(BaseModel):
+    window: Window1
+    minutes: int
+    burn_rate: float
+    """
+    Error rate over the allowed error rate; null without (enough) events.
+    """
+
+
+class Name(StrEnum):
+    page_fast = "page-fast"
+    page_slow = "page-slow"
+    ticket = "ticket"
+
+
+class Action16(StrEnum):
+    page = "page"
+    ticket = "ticket"
+
+
+class PolicyItem(BaseModel):
+    name: Name
+    action: Action16
+    long_window_minutes: int
+    short_window_minutes: int
+    burn_rate_threshold: float
+    firing: bool
+
+
+class SignificantBurn(BaseModel):
+    start: AwareDatetime
+    end: AwareDatetime
+    minutes: int
+
+
+class Regression(BaseModel):
+    at: AwareDatetime
+    error_rate_before: float
+    error_rate_after: float
+    ratio: float
+    deployment_id: str
+    version: str
+    lag_minutes: int
+
+
+class ComparedRule(BaseModel):
+    error_rate: float
+    window_minutes: int
+
+
+class AlertQuality(BaseModel):
+    pages: int
+    pages_per_week: float
+    precision: float
+    recall: float
+    significant_burns: int
+    missed_burns: int
+    detection_minutes: float
+    reset_minutes: float
 
 
 class Use1(StrEnum):
@@ -2250,7 +2351,7 @@ class TenantFlagList(BaseModel):
     next_page_token: str | None = None
 
 
-class Source3(StrEnum):
+class Source4(StrEnum):
     configuration = "configuration"
     platform_default = "platform_default"
     service = "service"
@@ -2680,6 +2781,35 @@ class PolicyEditResult(BaseModel):
     flips: list[PolicyDecisionFlip]
 
 
+class Backtest(BaseModel):
+    workbook: AlertQuality
+    compared: AlertQuality
+    compared_rule: ComparedRule
+    page_reduction: float
+    """
+    Share of the compared rule's pages the Workbook policy removes (negative adds).
+    """
+
+
+class SloAnalysis(BaseModel):
+    service_id: str
+    state: State5
+    """
+    `no_data`: no SLI samples in the period; the analysis fields are empty.
+    """
+    objective: Objective
+    period: Period
+    budget_remaining: float
+    """
+    Share of the budget the period's events left (1 untouched, negative overspent).
+    """
+    burn_rates: list[BurnRate]
+    policy: list[PolicyItem]
+    significant_burns: list[SignificantBurn]
+    regressions: list[Regression]
+    backtest: Backtest
+
+
 class TenantConfigObservability(BaseModel):
     """
     URL templates for a service's observability links. Placeholders: `{service}`, `{tenant}`,
@@ -2737,7 +2867,7 @@ class TenantResidencyItem(BaseModel):
     service_id: str | None = None
     locations: list[Residency]
     compliant: bool
-    source: Source3 | None = None
+    source: Source4 | None = None
 
 
 class TenantResidencyViolation(BaseModel):

@@ -15,6 +15,7 @@ from ._cache import (
     KeyringTokenCache,
     MemoryTokenCache,
     TokenCache,
+    cli_token_cache,
     default_token_cache,
 )
 from ._flows import AuthorizationCodePKCE, ClientCredentials, DeviceAuthorization, DeviceCode
@@ -34,5 +35,6 @@ __all__ = [
     "StepUpChallenge",
     "Token",
     "TokenCache",
+    "cli_token_cache",
     "default_token_cache",
 ]

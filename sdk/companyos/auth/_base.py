@@ -12,8 +12,9 @@ from urllib.parse import quote
 import httpx
 
 from companyos._exceptions import APIConnectionError, OAuthError
-from companyos._flow import Flow, Send
+from companyos._flow import Flow, Send, Sleep
 from companyos._logs import logger
+from companyos._retry import RetryPolicy
 
 from ._cache import TokenCache
 
@@ -101,6 +102,10 @@ class AuthContext:
     base_url: httpx.URL
     now: Callable[[], float]
     headers: dict[str, str]
+    # The client's own policy: identity-provider requests (discovery, token endpoint) are retried like
+    # API calls, on connection errors, timeouts, 408, 429 and 5xx, honouring Retry-After.
+    retry_policy: RetryPolicy = field(default_factory=RetryPolicy)
+    max_retries: int = 0
 
 
 class Auth:
@@ -263,10 +268,25 @@ class OAuthAuth(Auth):
 
     @staticmethod
     def send(ctx: AuthContext, request: httpx.Request) -> Flow[httpx.Response]:
-        result = yield Send(request)
-        if isinstance(result, BaseException):
-            raise APIConnectionError(f"identity provider unreachable: {result}", request=request) from result
-        return result  # type: ignore[no-any-return]
+        """Send an identity-provider request, retried under the client's ``RetryPolicy``."""
+        attempt = 0
+        while True:
+            result = yield Send(request)
+            if isinstance(result, BaseException):
+                if attempt < ctx.max_retries:
+                    delay = ctx.retry_policy.delay(attempt, None, ctx.now())
+                    logger.info("identity provider unreachable (%s); retrying in %.2f s", result, delay)
+                else:
+                    raise APIConnectionError(
+                        f"identity provider unreachable: {result}", request=request
+                    ) from result
+            elif ctx.retry_policy.should_retry_status(result.status_code) and attempt < ctx.max_retries:
+                delay = ctx.retry_policy.delay(attempt, result.headers.get("retry-after"), ctx.now())
+                logger.info("%s from %s; retrying in %.2f s", result.status_code, request.url.path, delay)
+            else:
+                return result  # type: ignore[no-any-return]
+            yield Sleep(delay)
+            attempt += 1
 
 
 def basic_auth_header(client_id: str, secret: str) -> str:

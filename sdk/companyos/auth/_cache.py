@@ -3,6 +3,10 @@
 The file's key comes from ``COMPANYOS_CACHE_KEY``, ``COMPANYOS_CACHE_KEY_FILE`` or the keyring (see
 ``companyos._crypto``). Without any of them nothing is written to disk: tokens live in memory for the
 process and a WARNING says how to get persistence.
+
+``cli_token_cache`` is the ``companyos`` CLI's choice, for logins that survive headless Linux: the keyring
+when usable (the ``keyring`` fail backend is not), else the file above when a key is configured, else an
+encrypted file in the user's config directory whose key is a generated 0600 file beside it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from companyos._crypto import (
+    ENV_KEY,
+    ENV_KEY_FILE,
     HOW_TO_PERSIST,
     TOKEN_CACHE_AAD,
+    CacheKey,
     CacheKeyError,
     SealedBox,
+    config_home,
     default_home,
     find_key,
+    generated_key,
     keyring_usable,
     warn_once,
     write_private,
@@ -33,6 +42,7 @@ __all__ = [
     "KeyringTokenCache",
     "MemoryTokenCache",
     "TokenCache",
+    "cli_token_cache",
     "default_token_cache",
 ]
 
@@ -88,12 +98,21 @@ class EncryptedFileTokenCache:
     ``COMPANYOS_CACHE_KEY_FILE``, then the OS keyring). When there is none, or when the file exists but
     cannot be decrypted with the key (a different ``COMPANYOS_CACHE_KEY``, a corrupted file), the cache
     works in memory for this process and the file is neither read nor overwritten; a WARNING says why.
+
+    With ``key_file=``, the key is that file's, generated on first use (mode 0600, directory 0700): what
+    the CLI does where there is no keyring and no configured key (``cli_token_cache``).
+
+    A file sealed under a passphrase by an older version (unsalted SHA-256) is read, and rewritten with
+    scrypt and a salt on the next update.
     """
 
     AAD = TOKEN_CACHE_AAD
 
-    def __init__(self, path: Path | str | None = None, *, key: bytes | None = None) -> None:
-        self.path = Path(path) if path is not None else default_home() / "tokens.bin"
+    def __init__(
+        self, path: Path | str | None = None, *, key: CacheKey | None = None, key_file: Path | None = None
+    ) -> None:
+        self.path: Path = Path(path) if path is not None else default_home() / "tokens.bin"
+        self.key_file = key_file
         self._key = key
         self._resolved = key is not None
         self._memory: dict[str, Any] | None = None  # set when the file is not used
@@ -108,7 +127,10 @@ class EncryptedFileTokenCache:
 
     def _box(self) -> SealedBox | None:
         if not self._resolved:
-            self._key = find_key(self.path.parent, sealed_files=[self.path])
+            if self.key_file is not None:
+                self._key = generated_key(self.key_file)
+            else:
+                self._key = find_key(self.path.parent, sealed_files=[self.path])
             self._resolved = True
             if self._key is None:
                 warn_once(
@@ -171,6 +193,37 @@ class EncryptedFileTokenCache:
 
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def cli_token_cache() -> TokenCache:
+    """Where ``companyos login`` keeps tokens.
+
+    1. the OS keyring, when a real backend exists (not the ``keyring`` fail backend);
+    2. else, with ``COMPANYOS_CACHE_KEY`` or ``COMPANYOS_CACHE_KEY_FILE``, the encrypted file under
+       ``COMPANYOS_HOME`` (as ``default_token_cache``);
+    3. else an encrypted file in the user's config directory (``~/.config/companyos/tokens.bin`` on Linux)
+       whose key is generated into ``tokens.key`` beside it (0600, directory 0700). That protects a copy of
+       the token file on its own, not a reader of your whole config directory: the login says so once.
+    """
+    import os
+
+    if keyring_usable():
+        return KeyringTokenCache()
+    if os.environ.get(ENV_KEY) or os.environ.get(ENV_KEY_FILE):
+        return EncryptedFileTokenCache()
+    home = config_home()
+    return EncryptedFileTokenCache(home / "tokens.bin", key_file=home / "tokens.key")
+
+
+def storage_note(cache: TokenCache) -> str | None:
+    """The one line a CLI prints at login about where tokens went, when that is not the OS keyring."""
+    if isinstance(cache, EncryptedFileTokenCache) and cache.key_file is not None:
+        return (
+            f"note: no usable OS keyring; tokens are stored encrypted in {cache.path} with a generated key in "
+            f"{cache.key_file} (mode 0600). Install a keyring backend or set {ENV_KEY} (a passphrase) for "
+            "stronger protection."
+        )
+    return None
 
 
 def default_token_cache() -> TokenCache:

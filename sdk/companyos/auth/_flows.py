@@ -18,7 +18,6 @@ from companyos._flow import Call, Flow, Sleep
 
 from ._base import AuthContext, OAuthAuth, Token, basic_auth_header, oauth_error
 from ._cache import MemoryTokenCache, TokenCache, default_token_cache
-from ._loopback import LoopbackServer
 
 __all__ = ["AuthorizationCodePKCE", "ClientCredentials", "DeviceAuthorization", "DeviceCode"]
 
@@ -217,6 +216,8 @@ class AuthorizationCodePKCE(OAuthAuth):
         return f"{super().cache_key(ctx)}|{self.acr_values or ''}"
 
     def grant_flow(self, ctx: AuthContext, metadata: dict[str, Any]) -> Flow[Token]:
+        from ._loopback import LoopbackServer  # http.server: only when a browser sign-in happens
+
         verifier, challenge = pkce_pair()
         state = secrets.token_urlsafe(24)
         with LoopbackServer(path=self.redirect_path) as server:

@@ -27,11 +27,12 @@ from . import (
     queue,
     search,
     services,
+    slo,
     system,
     tenants,
 )
 from ._context import CliOverrides, State
-from ._errors import EXIT_CODES_HELP, report
+from ._errors import EXIT_CODES_HELP, CliError, ExitCode, report
 
 __all__ = ["app", "main"]
 
@@ -56,10 +57,11 @@ class _Root(TyperGroup):
         except Exception as exc:
             if type(exc).__module__.startswith(("typer.", "click.")):
                 raise  # usage errors: typer prints them (exit 2)
-            raise typer.Exit(report(exc)) from None
+            hint = ctx.obj.membership_hint(exc) if isinstance(ctx.obj, State) else None
+            raise typer.Exit(report(CliError(hint, ExitCode.NOT_FOUND) if hint else exc)) from None
 
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     cls=_Root,
     name="companyos",
     help="CompanyOS from the command line, built on the Python SDK.",
@@ -76,6 +78,7 @@ app.add_typer(jobs.app, name="jobs")
 app.add_typer(queue.app, name="queue")
 permissions.register(app)
 app.add_typer(services.app, name="services")
+app.add_typer(slo.app, name="slo")
 app.add_typer(deployments.app, name="deployments")
 app.add_typer(config.app, name="config")
 app.add_typer(config.flags_app, name="flags")
@@ -112,7 +115,9 @@ def root(
     api_url: Annotated[
         str | None,
         typer.Option(
-            "--api-url", help="API root (default: $COMPANYOS_API_URL, the login's, http://127.0.0.1:8080)."
+            "--api-url",
+            "--base-url",
+            help="API root (default: $COMPANYOS_BASE_URL, the login's, http://127.0.0.1:8080).",
         ),
     ] = None,
     profile: Annotated[

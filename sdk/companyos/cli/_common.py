@@ -5,17 +5,21 @@ from __future__ import annotations
 import itertools
 import json
 import sys
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
+from companyos.types import ServiceEnvironment
+
 from ._context import State
 from ._errors import CliError, ExitCode
 
 __all__ = [
     "All",
+    "EnvOption",
     "JsonFile",
     "Limit",
     "PageSize",
@@ -23,6 +27,7 @@ __all__ = [
     "labels",
     "limited",
     "merged",
+    "one_of",
     "read_json",
     "state",
 ]
@@ -36,6 +41,27 @@ Purpose = Annotated[
     str | None,
     typer.Option("--purpose", help="Why you read another tenant (cross-tenant reads; audited)."),
 ]
+
+
+def one_of(literal: Any) -> dict[str, Any]:
+    """``typer.Option`` arguments checking a repeatable option against one of the spec's enums (a ``Literal``
+    of ``companyos.types``) before any request, with shell completion of its values. (A single-valued option
+    is simply annotated with the ``Literal``: typer checks it, lists it in ``--help`` and completes it.)"""
+    allowed = typing.get_args(literal)
+
+    def check(values: list[str] | None) -> list[str] | None:
+        for value in values or []:
+            if value not in allowed:
+                raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, allowed))}.")
+        return values
+
+    def complete(incomplete: str) -> list[str]:
+        return [v for v in allowed if v.startswith(incomplete)]
+
+    return {"callback": check, "autocompletion": complete, "metavar": "<" + "|".join(allowed) + ">"}
+
+
+EnvOption = Annotated[ServiceEnvironment | None, typer.Option("--env", help="Environment.")]
 
 JsonFile = Annotated[
     Path | None, typer.Option("--file", "-f", help="A JSON file ('-': stdin); options given as well win.")

@@ -1,11 +1,13 @@
 """Per-invocation state: global options, saved login profiles, and building the SDK client from them.
 
-Credentials, first match wins:
+The environment variables are the SDK's (``companyos._env``): ``COMPANYOS_BASE_URL``, ``COMPANYOS_TENANT``,
+``COMPANYOS_ENVIRONMENT`` and the credentials. Credentials, first match wins:
 1. ``COMPANYOS_TOKEN``: a static bearer token;
 2. ``COMPANYOS_CLIENT_ID`` + ``COMPANYOS_CLIENT_SECRET``: client credentials (``COMPANYOS_SCOPE``, default
    ``api``) — for CI;
-3. the profile saved by ``companyos login`` (device code or PKCE), whose tokens live in the SDK's token
-   cache (OS keyring, else the AES-GCM encrypted file under ``COMPANYOS_HOME`` when a key is configured).
+3. the profile saved by ``companyos login`` (device code or PKCE), whose tokens live in the OS keyring, or
+   where there is no usable keyring, in an encrypted file under the user's config directory (see
+   ``companyos.auth.cli_token_cache``).
 
 Profiles (``$COMPANYOS_HOME/cli-profiles.json``, no secrets) remember the API URL, client id, flow and
 default tenant of each login.
@@ -15,28 +17,29 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 
 import companyos
+from companyos import _env
 from companyos.auth import (
     Auth,
     AuthContext,
     AuthorizationCodePKCE,
-    ClientCredentials,
     DeviceAuthorization,
     DeviceCode,
     MemoryTokenCache,
-    StaticToken,
     StepUpChallenge,
     TokenCache,
-    default_token_cache,
+    cli_token_cache,
 )
 
 from ._errors import LoginRequired
@@ -46,6 +49,7 @@ __all__ = ["DEFAULT_API_URL", "DEFAULT_CLIENT_ID", "CliOverrides", "Profile", "S
 DEFAULT_API_URL = "http://127.0.0.1:8080"
 DEFAULT_CLIENT_ID = "companyos-cli"
 DEFAULT_SCOPE = "openid offline_access api"
+_TENANT_PATH = re.compile(r"/v1/tenants/([^/]+)")
 
 
 @dataclass
@@ -88,7 +92,7 @@ class Profiles:
     """``cli-profiles.json``: ``{"profiles": {name: Profile fields}}`` (0600; no tokens)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or home_dir() / "cli-profiles.json"
+        self.path: Path = path or home_dir() / "cli-profiles.json"
 
     def _load(self) -> dict[str, Any]:
         try:
@@ -160,30 +164,25 @@ class State:
         profile = self.profile
         return (
             self.api_url_option
-            or os.environ.get("COMPANYOS_API_URL")
+            or _env.base_url()
             or (profile.api_url if profile else None)
-            or os.environ.get("COMPANYOS_BASE_URL")
             or DEFAULT_API_URL
         ).rstrip("/")
 
     @property
     def default_tenant(self) -> str | None:
         profile = self.profile
-        return self.tenant or os.environ.get("COMPANYOS_TENANT") or (profile.tenant if profile else None)
+        return self.tenant or _env.tenant() or (profile.tenant if profile else None)
 
     @property
     def default_environment(self) -> str | None:
         profile = self.profile
-        return (
-            self.environment
-            or os.environ.get("COMPANYOS_ENVIRONMENT")
-            or (profile.environment if profile else None)
-        )
+        return self.environment or _env.environment() or (profile.environment if profile else None)
 
     @property
     def token_cache(self) -> TokenCache:
         if self._token_cache is None:
-            self._token_cache = self.overrides.token_cache or default_token_cache()
+            self._token_cache = self.overrides.token_cache or cli_token_cache()
         return self._token_cache
 
     def auth_context(self, api_url: str | None = None) -> AuthContext:
@@ -223,12 +222,9 @@ class State:
 
     def resolve_auth(self) -> tuple[Auth, str]:
         """The credential for API calls and a short description of where it came from."""
-        if token := os.environ.get("COMPANYOS_TOKEN"):
-            return StaticToken(token), "COMPANYOS_TOKEN"
-        client_id, secret = os.environ.get("COMPANYOS_CLIENT_ID"), os.environ.get("COMPANYOS_CLIENT_SECRET")
-        if client_id and secret:
-            scope = os.environ.get("COMPANYOS_SCOPE", "api")
-            return ClientCredentials(client_id, secret, scope=scope), "client credentials"
+        from_env = _env.credential()
+        if from_env is not None:
+            return from_env
         profile = self.profile
         if profile is None:
             raise LoginRequired()
@@ -262,6 +258,7 @@ class State:
         kwargs: dict[str, Any] = {
             "base_url": self.api_url,
             "auth": credential,
+            "anonymous": credential is None,
             "tenant": self.default_tenant,
             "environment": self.default_environment,
             "offline": self.offline if offline is None else offline,
@@ -283,6 +280,31 @@ class State:
             for client in self._clients:
                 client.close()
         self._clients.clear()
+
+    def membership_hint(self, exc: BaseException) -> str | None:
+        """For a 404 from a tenant-scoped call: "you are not a member of tenant X" when ``/v1/me`` says so.
+
+        The API answers a tenant the caller does not belong to exactly like a missing one (it never reveals
+        which tenants exist); the caller's own memberships are theirs to know, so the CLI can tell.
+        """
+        if not isinstance(exc, companyos.NotFoundError):
+            return None
+        found = _TENANT_PATH.search(exc.response.request.url.path)
+        if found is None:
+            return None
+        tenant = unquote(found.group(1))
+        try:
+            me = self.client().identity.me()
+        except Exception:  # noqa: BLE001 (a hint is best effort: the original error is reported instead)
+            return None
+        mine = sorted(str(m.get("tenant_id")) for m in me.get("tenants") or [])
+        if tenant in mine or {"platform:admin", "tenants:cross"} & set(me.get("scopes") or []):
+            return None
+        yours = f"your tenants: {', '.join(mine)}" if mine else "you are a member of no tenant"
+        return (
+            f"you are not a member of tenant {tenant} ({yours}): pass --tenant or set COMPANYOS_TENANT to one of "
+            f"yours, or ask an admin of {tenant} to add you"
+        )
 
     def require_tenant(self, explicit: str | None = None) -> str:
         tenant = explicit or self.default_tenant

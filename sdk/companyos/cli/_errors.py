@@ -14,6 +14,7 @@ from companyos import (
     AuthenticationError,
     CompanyOSError,
     ConflictError,
+    MissingCredentialsError,
     MutationQueued,
     NotFoundError,
     OAuthError,
@@ -116,6 +117,8 @@ def describe(exc: BaseException) -> tuple[str, int]:
         return f"connection error: {exc.message}{url}", ExitCode.CONNECTION
     if isinstance(exc, OAuthError):
         return f"login failed: {exc.message}", ExitCode.AUTH
+    if isinstance(exc, MissingCredentialsError):
+        return str(exc), ExitCode.AUTH
     if isinstance(exc, CompanyOSError):
         return str(exc), ExitCode.ERROR
     if isinstance(exc, ValueError) and "tenant" in str(exc):

@@ -8,17 +8,21 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, Limit, PageSize, limited, read_json, state
 from ._output import Column, render_list, render_object
 from .incidents import INCIDENT_COLUMNS
 
 __all__ = ["app", "keys_app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Alerts: inbox, show, acknowledge, silence, open an incident, Alertmanager ingest and keys.",
     no_args_is_help=True,
 )
-keys_app = typer.Typer(help="Alertmanager ingest keys: list, create, rotate.", no_args_is_help=True)
+keys_app: typer.Typer = typer.Typer(
+    help="Alertmanager ingest keys: list, create, rotate.", no_args_is_help=True
+)
 app.add_typer(keys_app, name="ingest-keys")
 
 COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("SEVERITY", "severity"), ("STATUS", "status"),
@@ -29,8 +33,8 @@ AlertArg = Annotated[str, typer.Argument(help="Alert id.")]
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    status: Annotated[str | None, typer.Option(help="firing, resolved, acknowledged or silenced.")] = None,
-    severity: Annotated[str | None, typer.Option(help="critical, warning or info.")] = None,
+    status: Annotated[t.AlertStatus | None, typer.Option()] = None,
+    severity: Annotated[t.AlertSeverity | None, typer.Option()] = None,
     service: Annotated[str | None, typer.Option("--service", help="Service id.")] = None,
     limit: Limit = 50,
     every: All = False,
@@ -75,7 +79,7 @@ def open_incident(
     ctx: typer.Context,
     alert_id: AlertArg,
     title: Annotated[str | None, typer.Option()] = None,
-    severity: Annotated[str | None, typer.Option(help="sev1 … sev4.")] = None,
+    severity: Annotated[t.IncidentSeverity | None, typer.Option()] = None,
 ) -> None:
     """Open an incident from an alert (idempotent: the same alert gives the same incident)."""
     st = state(ctx)

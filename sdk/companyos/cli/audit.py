@@ -6,6 +6,7 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
 from companyos.audit_checkpoints import PIN_DIR, CheckpointPins
 
 from ._common import All, Limit, PageSize, Purpose, limited, state
@@ -17,7 +18,9 @@ from .jobs import Interval, Timeout, watch_job
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Audit trail: list events, verify the chain, export.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(
+    help="Audit trail: list events, verify the chain, export.", no_args_is_help=True
+)
 
 COLUMNS: list[Column] = [
     ("POS", "position"),
@@ -36,7 +39,7 @@ def list_(
     ctx: typer.Context,
     actor: Annotated[str | None, typer.Option(help="Only this actor (usr_…, client id).")] = None,
     action: Annotated[str | None, typer.Option(help="Only this action (operation id).")] = None,
-    outcome: Annotated[str | None, typer.Option(help="success, denied or failure.")] = None,
+    outcome: Annotated[t.AuditOutcome | None, typer.Option()] = None,
     resource: Annotated[str | None, typer.Option(help="Only this resource.")] = None,
     since: Annotated[str | None, typer.Option(help="RFC 3339 timestamp (inclusive).")] = None,
     until: Annotated[str | None, typer.Option(help="RFC 3339 timestamp (exclusive).")] = None,

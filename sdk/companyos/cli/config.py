@@ -7,15 +7,15 @@ from typing import Annotated, Any, cast
 
 import typer
 
-from ._common import All, Limit, PageSize, Purpose, limited, read_json, state
+from ._common import All, EnvOption, Limit, PageSize, Purpose, limited, read_json, state
 from ._output import Column, render_list, render_object
 
 __all__ = ["app", "flags_app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Tenant configuration: show, save, history, diff, residency, admin actions.", no_args_is_help=True
 )
-flags_app = typer.Typer(
+flags_app: typer.Typer = typer.Typer(
     help="Feature flags: list, show, create, toggle, evaluate, delete.", no_args_is_help=True
 )
 VERSION_FIELDS: list[Column] = [("version", "version"), ("author", "author"), ("message", "message"),
@@ -130,9 +130,7 @@ def flags_set(
 
 
 @flags_app.command("evaluate")
-def flags_evaluate(
-    ctx: typer.Context, key: str, env: Annotated[str | None, typer.Option("--env")] = None
-) -> None:
+def flags_evaluate(ctx: typer.Context, key: str, env: EnvOption = None) -> None:
     """Evaluate a flag in an environment, with why."""
     st = state(ctx)
     render_object(st.client().tenant_config.flags.evaluate(key, tenant=st.require_tenant(), environment=cast(Any, env)),

@@ -6,13 +6,15 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, Limit, PageSize, Purpose, limited, state
 from ._output import Column, render_list, render_object
 from .services import Env, ServiceArg
 
 __all__ = ["app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Deployments: feed, a service's timeline, rollback candidates, show, start, advance a stage.",
     no_args_is_help=True,
 )
@@ -33,9 +35,7 @@ def deployments_list(
     ctx: typer.Context,
     service: Annotated[str | None, typer.Option("--service", help="Only this service (svc_…).")] = None,
     env: Env = None,
-    deploy_state: Annotated[
-        str | None, typer.Option("--state", help="pending, running, succeeded, …")
-    ] = None,
+    deploy_state: Annotated[t.DeploymentState | None, typer.Option("--state")] = None,
     since: Annotated[str | None, typer.Option(help="RFC 3339 timestamp.")] = None,
     limit: Limit = 50,
     every: All = False,
@@ -64,7 +64,7 @@ def deployments_create(
     ctx: typer.Context,
     service_id: ServiceArg,
     version: Annotated[str, typer.Option(help="Version being deployed.")],
-    env: Annotated[str, typer.Option("--env", help="production, staging or sandbox.")],
+    env: Annotated[t.ServiceEnvironment, typer.Option("--env")],
     commit: Annotated[str | None, typer.Option(help="Commit sha.")] = None,
     description: Annotated[str | None, typer.Option()] = None,
 ) -> None:
@@ -81,7 +81,7 @@ def deployments_create(
 def deployments_advance(
     ctx: typer.Context,
     deployment_id: str,
-    stage: Annotated[str, typer.Argument(help="build, deploy or verification.")],
+    stage: Annotated[t.DeploymentStageName, typer.Argument()],
     stage_state: Annotated[str, typer.Option("--state", help="running, succeeded or failed.")],
     detail: Annotated[str | None, typer.Option()] = None,
 ) -> None:
@@ -102,9 +102,7 @@ def timeline(
     ctx: typer.Context,
     service_id: ServiceArg,
     env: Env = None,
-    deploy_state: Annotated[
-        str | None, typer.Option("--state", help="pending, running, succeeded, …")
-    ] = None,
+    deploy_state: Annotated[t.DeploymentState | None, typer.Option("--state")] = None,
     limit: Limit = 50,
     every: All = False,
     page_size: PageSize = None,
@@ -124,7 +122,8 @@ def rollback_candidates(
     ctx: typer.Context,
     service_id: ServiceArg,
     env: Annotated[
-        str | None, typer.Option("--env", help="production (default), staging or sandbox.")
+        t.ServiceEnvironment | None,
+        typer.Option("--env", help="Default: production."),
     ] = None,
     purpose: Purpose = None,
 ) -> None:

@@ -14,7 +14,9 @@ from ._output import render_list, render_object
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Evidence packs: list, show, download, verify offline.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(
+    help="Evidence packs: list, show, download, verify offline.", no_args_is_help=True
+)
 
 
 @app.command("list")

@@ -13,7 +13,9 @@ from ._output import render_list, render_object
 
 __all__ = ["app", "lineage", "register"]
 
-app = typer.Typer(help="The entity graph: neighbours, paths between entities, changes.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(
+    help="The entity graph: neighbours, paths between entities, changes.", no_args_is_help=True
+)
 
 RefArg = Annotated[str, typer.Argument(help="kind:id, e.g. service:svc_… (see `companyos search`).")]
 Since = Annotated[str | None, typer.Option(help="RFC 3339 timestamp (default: the API's window).")]

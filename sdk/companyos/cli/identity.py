@@ -61,7 +61,11 @@ def login(
         f"Logged in to {profile.api_url} as {me['subject']} ({me.get('name') or me['kind']}).",
         file=sys.stderr,
     )
-    if getattr(st.token_cache, "persistent", True) is False:
+    from companyos.auth._cache import storage_note
+
+    if note := storage_note(st.token_cache):
+        print(note, file=sys.stderr)
+    elif getattr(st.token_cache, "persistent", True) is False:
         print(
             "warning: no OS keyring and no COMPANYOS_CACHE_KEY: the tokens were not saved, so this login ends "
             "with this command (set COMPANYOS_CACHE_KEY or COMPANYOS_CACHE_KEY_FILE to keep it).",

@@ -6,12 +6,14 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, Limit, PageSize, limited, state
 from ._output import Column, render_list, render_object
 
 __all__ = ["INCIDENT_COLUMNS", "app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Incidents: list, show, open, update, timeline, responders, dashboards, tasks, checklist.",
     no_args_is_help=True,
 )
@@ -24,10 +26,8 @@ IncidentArg = Annotated[str, typer.Argument(help="Incident id.")]
 @app.command("list")
 def incidents_list(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option(help="investigating, identified, monitoring, resolved.")
-    ] = None,
-    severity: Annotated[str | None, typer.Option(help="sev1 … sev4.")] = None,
+    status: Annotated[t.IncidentStatus | None, typer.Option()] = None,
+    severity: Annotated[t.IncidentSeverity | None, typer.Option()] = None,
     service: Annotated[str | None, typer.Option("--service")] = None,
     since: Annotated[str | None, typer.Option()] = None,
     limit: Limit = 50,
@@ -53,7 +53,7 @@ def incidents_get(ctx: typer.Context, incident_id: IncidentArg) -> None:
 def incidents_create(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument()],
-    severity: Annotated[str, typer.Option(help="sev1 … sev4.")],
+    severity: Annotated[t.IncidentSeverity, typer.Option()],
     summary: Annotated[str | None, typer.Option()] = None,
     service: Annotated[list[str] | None, typer.Option("--service", help="Service id (repeatable).")] = None,
     check: Annotated[list[str] | None, typer.Option("--check", help="Checklist item (repeatable).")] = None,
@@ -69,8 +69,8 @@ def incidents_create(
 def incidents_update(
     ctx: typer.Context,
     incident_id: IncidentArg,
-    status: Annotated[str | None, typer.Option()] = None,
-    severity: Annotated[str | None, typer.Option()] = None,
+    status: Annotated[t.IncidentStatus | None, typer.Option()] = None,
+    severity: Annotated[t.IncidentSeverity | None, typer.Option()] = None,
     note: Annotated[str | None, typer.Option(help="Kept on the status change's timeline entry.")] = None,
 ) -> None:
     """Change an incident's status or severity."""
@@ -128,7 +128,7 @@ def add_responder(
     ctx: typer.Context,
     incident_id: IncidentArg,
     subject: Annotated[str, typer.Argument(help="Who (usr_…).")],
-    role: Annotated[str, typer.Option(help="commander, comms or ops.")],
+    role: Annotated[t.IncidentResponderRole, typer.Option()],
 ) -> None:
     """Add a responder to an incident (or change their role)."""
     st = state(ctx)

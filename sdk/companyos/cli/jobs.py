@@ -12,6 +12,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 import companyos
+from companyos import types as t
 from companyos.types import Job
 
 from ._common import All, Limit, PageSize, Purpose, limited, state
@@ -21,7 +22,7 @@ from ._output import Column, err_console, render_list, render_object
 
 __all__ = ["app", "watch_job"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Jobs: list, show, watch progress, cancel, retry, download results.", no_args_is_help=True
 )
 
@@ -56,9 +57,7 @@ JobArg = Annotated[str, typer.Argument(help="Job id (job_…).")]
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    job_state: Annotated[
-        str | None, typer.Option("--state", help="queued, running, succeeded, failed or cancelled.")
-    ] = None,
+    job_state: Annotated[t.JobState | None, typer.Option("--state")] = None,
     kind: Annotated[str | None, typer.Option(help="Job kind, e.g. audit.export.")] = None,
     limit: Limit = 50,
     every: All = False,

@@ -9,16 +9,20 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, JsonFile, Limit, PageSize, Purpose, limited, merged, read_json, state
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 
 __all__ = ["app", "runs_app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Remediation plans: list, show, create, update, versions, dry-run, run.", no_args_is_help=True
 )
-runs_app = typer.Typer(help="Plan runs: list, show, watch live, cancel, verify.", no_args_is_help=True)
+runs_app: typer.Typer = typer.Typer(
+    help="Plan runs: list, show, watch live, cancel, verify.", no_args_is_help=True
+)
 
 PLAN_COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("VERSION", "version"), ("RISK", "effective_risk"),
                               ("STEPS", lambda p: len(p.get("steps") or [])), ("UPDATED", "updated_at")]  # fmt: skip
@@ -75,7 +79,7 @@ def update(
     file: JsonFile = None,
     name: Annotated[str | None, typer.Option()] = None,
     description: Annotated[str | None, typer.Option()] = None,
-    risk: Annotated[str | None, typer.Option(help="normal or high (high needs step-up to run).")] = None,
+    risk: Annotated[t.MaestroRisk | None, typer.Option(help="high needs step-up to run.")] = None,
 ) -> None:
     """Change a plan (a new version): --file with any of name, description, risk, steps, and/or options."""
     st = state(ctx)
@@ -162,7 +166,7 @@ def _watch(st: Any, client: Any, run_id: str, tenant: str, *, interval: float, p
 
 @runs_app.command("list")
 def runs_list(ctx: typer.Context, plan: Annotated[str | None, typer.Option("--plan")] = None,
-              run_state: Annotated[str | None, typer.Option("--state")] = None, limit: Limit = 50,
+              run_state: Annotated[t.MaestroRunState | None, typer.Option("--state")] = None, limit: Limit = 50,
               every: All = False, page_size: PageSize = None, purpose: Purpose = None) -> None:  # fmt: skip
     """Plan runs, newest first."""
     st = state(ctx)

@@ -7,17 +7,19 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, JsonFile, Limit, PageSize, limited, merged, read_json, state
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 
 __all__ = ["app", "exceptions_app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Policies: catalog, edit (with --dry-run), approve, versions, decisions, exceptions.",
     no_args_is_help=True,
 )
-exceptions_app = typer.Typer(
+exceptions_app: typer.Typer = typer.Typer(
     help="Policy exceptions: list (the default), show, request, approve.", invoke_without_command=True
 )
 app.add_typer(exceptions_app, name="exceptions")
@@ -159,7 +161,7 @@ def decisions(ctx: typer.Context, action: Annotated[str | None, typer.Option()] 
                                                ("REASONS", "reasons")], st.output)  # fmt: skip
 
 
-Status = Annotated[str | None, typer.Option(help="pending, active or expired.")]
+Status = Annotated[t.PolicyExceptionStatus | None, typer.Option()]
 PolicyFilter = Annotated[str | None, typer.Option("--policy", help="Only this policy's.")]
 ServiceFilter = Annotated[str | None, typer.Option("--service", help="Only this service's (svc_…).")]
 

@@ -12,7 +12,7 @@ from ._output import Column, render, render_list
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Offline queue: mutations waiting for the API.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(help="Offline queue: mutations waiting for the API.", no_args_is_help=True)
 
 
 def _when(ts: float | None) -> str | None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Limit, Purpose, limited, state
+from ._common import EnvOption, Limit, Purpose, limited, state
 from ._output import render_list, render_object
 
 __all__ = ["inspect", "register", "search"]
@@ -16,7 +16,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="What to look for (names, ids, text).")],
     kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds (service,deployment,…).")] = None,
-    env: Annotated[str | None, typer.Option("--env")] = None,
+    env: EnvOption = None,
     limit: Limit = 20,
     purpose: Purpose = None,
 ) -> None:

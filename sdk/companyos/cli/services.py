@@ -7,14 +7,28 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from . import sli
-from ._common import All, JsonFile, Limit, PageSize, Purpose, labels, limited, merged, read_json, state
+from ._common import (
+    All,
+    JsonFile,
+    Limit,
+    PageSize,
+    Purpose,
+    labels,
+    limited,
+    merged,
+    one_of,
+    read_json,
+    state,
+)
 from ._errors import CliError, ExitCode
 from ._output import Column, render_list, render_object
 
 __all__ = ["app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Services: list, show, register, change, remove, dependencies, links, service map, SLI samples.",
     no_args_is_help=True,
 )
@@ -29,14 +43,14 @@ COLUMNS: list[Column] = [
     ("SLO", lambda s: (s.get("slo") or {}).get("state")),
 ]
 ServiceArg = Annotated[str, typer.Argument(help="Service id (svc_…).")]
-Env = Annotated[str | None, typer.Option("--env", help="production, staging or sandbox.")]
+Env = Annotated[t.ServiceEnvironment | None, typer.Option("--env")]
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
     owner: Annotated[str | None, typer.Option(help="Owning team.")] = None,
-    tier: Annotated[str | None, typer.Option(help="tier-0 … tier-3.")] = None,
+    tier: Annotated[t.ServiceTier | None, typer.Option()] = None,
     name_prefix: Annotated[
         str | None, typer.Option("--name-prefix", help="Names starting with this.")
     ] = None,
@@ -69,9 +83,12 @@ def create(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Service name (lowercase, dashes).")],
     team: Annotated[str, typer.Option("--team", help="Owning team.")],
-    tier: Annotated[str, typer.Option(help="tier-0 … tier-3.")],
+    tier: Annotated[t.ServiceTier, typer.Option()],
     description: Annotated[str | None, typer.Option(help="What it does.")] = None,
-    env: Annotated[list[str] | None, typer.Option("--env", help="Environment (repeatable).")] = None,
+    env: Annotated[
+        list[str] | None,
+        typer.Option("--env", **one_of(t.ServiceEnvironment), help="Environment (repeatable)."),
+    ] = None,
     label: Annotated[list[str] | None, typer.Option("--label", "-l", help="KEY=VALUE (repeatable).")] = None,
 ) -> None:
     """Register a service."""
@@ -98,9 +115,10 @@ def update(
     contact: Annotated[
         str | None, typer.Option("--contact", help="Owner's e-mail, channel or pager.")
     ] = None,
-    tier: Annotated[str | None, typer.Option(help="tier-0 … tier-3.")] = None,
+    tier: Annotated[t.ServiceTier | None, typer.Option()] = None,
     env: Annotated[
-        list[str] | None, typer.Option("--env", help="Environment (repeatable; replaces).")
+        list[str] | None,
+        typer.Option("--env", **one_of(t.ServiceEnvironment), help="Environment (repeatable; replaces)."),
     ] = None,
     depends_on: Annotated[
         list[str] | None, typer.Option("--depends-on", help="Dependency svc_… (repeatable; replaces).")

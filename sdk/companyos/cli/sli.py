@@ -14,7 +14,7 @@ from ._output import render_list, render_object
 
 __all__ = ["app"]
 
-app = typer.Typer(help="SLI samples of a service: list, push.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(help="SLI samples of a service: list, push.", no_args_is_help=True)
 
 ServiceArg = Annotated[str, typer.Argument(help="Service id (svc_…).")]
 SamplesFile = Annotated[

@@ -16,7 +16,7 @@ from ._output import render_list, render_object
 
 __all__ = ["keys_app", "register", "status"]
 
-keys_app = typer.Typer(
+keys_app: typer.Typer = typer.Typer(
     help="The platform's public signing keys (audit, evidence): list, pem.", no_args_is_help=True
 )
 Use = Annotated[str | None, typer.Option("--use", help="audit or evidence.")]

@@ -6,12 +6,14 @@ from typing import Annotated, Any, cast
 
 import typer
 
+from companyos import types as t
+
 from ._common import All, Limit, PageSize, Purpose, labels, limited, state
 from ._output import render_list, render_object
 
 __all__ = ["app"]
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Tenants: list, show, create (platform admins, step-up) and update.", no_args_is_help=True
 )
 
@@ -30,8 +32,8 @@ Label = Annotated[list[str] | None, typer.Option("--label", "-l", help="KEY=VALU
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    tier: Annotated[str | None, typer.Option(help="free, standard or enterprise.")] = None,
-    status: Annotated[str | None, typer.Option(help="active or suspended.")] = None,
+    tier: Annotated[t.TenantTier | None, typer.Option()] = None,
+    status: Annotated[t.TenantStatus | None, typer.Option()] = None,
     limit: Limit = 50,
     every: All = False,
     page_size: PageSize = None,
@@ -55,8 +57,8 @@ def create(
     ctx: typer.Context,
     tenant_id: Annotated[str, typer.Argument(help="New tenant id (lowercase, 3-32 chars).")],
     display_name: Annotated[str, typer.Option("--display-name", "--name", help="Human-readable name.")],
-    tier: Annotated[str | None, typer.Option(help="free, standard or enterprise.")] = None,
-    residency: Annotated[str | None, typer.Option(help="eu, us or apac.")] = None,
+    tier: Annotated[t.TenantTier | None, typer.Option()] = None,
+    residency: Annotated[t.Residency | None, typer.Option()] = None,
     label: Label = None,
 ) -> None:
     """Create a tenant (platform:admin; needs a recent multi-factor sign-in)."""
@@ -76,8 +78,8 @@ def update(
     ctx: typer.Context,
     tenant_id: TenantArg = None,
     display_name: Annotated[str | None, typer.Option("--display-name", "--name")] = None,
-    tier: Annotated[str | None, typer.Option(help="free, standard or enterprise.")] = None,
-    status: Annotated[str | None, typer.Option(help="active or suspended.")] = None,
+    tier: Annotated[t.TenantTier | None, typer.Option()] = None,
+    status: Annotated[t.TenantStatus | None, typer.Option()] = None,
     label: Label = None,
 ) -> None:
     """Change a tenant's name, tier, status or labels (only what you pass changes)."""

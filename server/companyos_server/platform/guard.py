@@ -25,6 +25,7 @@ from companyos_server.platform.requestctx import (
 from companyos_server.platform.runtime import get_runtime
 from companyos_server.platform.security import PROBLEM_BASE
 from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
+from companyos_server.platform.telemetry import tag_tenant
 
 PURPOSE_HEADER = b"x-companyos-purpose"
 _DURABLE_DECISION = "companyos.durable_decision"
@@ -151,6 +152,7 @@ class GuardMiddleware:
             roles=principal.roles_in(tenant_id),
         )
         tenant_context_var.set(ctx)
+        tag_tenant(tenant_id)
         state["tenant_context"] = ctx
         state["tenant_tier"] = tenant.tier
         state["tenant"] = tenant

@@ -19,8 +19,11 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def migrate(db: Database, revision: str = "head") -> None:
+def migrate(db: Database, revision: str = "head", *, var_dir: Path | None = None) -> None:
+    """``var_dir`` holds the keys a data migration may need (0008 seals TOTP secrets with the secrets
+    key there); without it the settings' (``COMPANYOS_VAR_DIR``) is used."""
     config = alembic_config(db.url)
+    config.attributes["var_dir"] = var_dir
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from companyos_server.platform.cache.epoch import CacheEpoch
 from companyos_server.platform.cache.tenants import TenantCache
+from companyos_server.platform.files import secure_var_dir
 from companyos_server.platform.storage import Database
 from companyos_server.settings import Settings
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 class Runtime:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        settings.var_dir.mkdir(parents=True, exist_ok=True)
+        secure_var_dir(settings.var_dir)  # 0700, and anything an older version left wider is narrowed
         self.db = Database(settings.effective_database_url)
         self.extras: dict[str, Any] = {}
         self._closers: list[Callable[[], None]] = []

@@ -5,7 +5,6 @@ Stores never query a tenant-owned table without a tenant filter: use :func:`tena
 
 from __future__ import annotations
 
-import os
 import secrets
 import threading
 import time
@@ -15,9 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, MetaData, Select, String, create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+from companyos_server.platform.files import private_sqlite_file
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -109,9 +110,9 @@ class Database:
         self.url = url
         kwargs: dict[str, Any] = {"future": True}
         if url.startswith("sqlite"):
-            path = url.split("///", 1)[-1]
-            if path and path != ":memory:":
-                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            path = make_url(url).database
+            if path and path != ":memory:" and not path.startswith("file:"):
+                private_sqlite_file(path)  # 0600 before SQLite creates it (its -wal/-shm follow)
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
             kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)

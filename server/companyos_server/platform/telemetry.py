@@ -20,6 +20,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExport
 
 SERVICE_NAME = "companyos-api"
 OPERATION_ATTRIBUTE = "companyos.operation_id"
+TENANT_ATTRIBUTE = "companyos.tenant_id"  # OpenTelemetry has no semantic convention for a tenant yet
 
 
 class TelemetryConfigError(RuntimeError):
@@ -130,6 +131,13 @@ def name_server_span(method: str, route: str | None, operation_id: str | None) -
         span.set_attribute("http.route", route)
     if operation_id:
         span.set_attribute(OPERATION_ATTRIBUTE, operation_id)
+
+
+def tag_tenant(tenant_id: str) -> None:
+    """Put the request's tenant on the current server span (once the edge has resolved it)."""
+    span = trace.get_current_span()
+    if span.is_recording():
+        span.set_attribute(TENANT_ATTRIBUTE, tenant_id)
 
 
 def current_trace_ids() -> tuple[str | None, str | None]:

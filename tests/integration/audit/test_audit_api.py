@@ -11,8 +11,10 @@ from typing import Any
 import httpx
 from sqlalchemy import delete, select, update
 
+from companyos_server.platform import authfailures
 from companyos_server.platform.audit.log import canonical_hash
 from companyos_server.platform.audit.models import AuditChainHead, AuditEventRow
+from companyos_server.platform.authfailures.recorder import counts
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.runtime import Runtime
 from tests.conftest import bearer
@@ -74,8 +76,10 @@ async def test_denied_requests_are_recorded(
 
     r = await client.post("/v1/tenants", json={"id": "initech", "display_name": "Initech"})
     assert r.status_code == 401
-    platform = runtime.audit.list("_platform").items
-    assert platform[0]["actor"] == "anonymous" and platform[0]["outcome"] == "denied"
+    # No principal: counted per source and reason, not one chained event each (issue 9, item 5).
+    assert runtime.audit.list("_platform").items == []
+    runtime.extras[authfailures.EXTRAS_KEY].flush()
+    assert [(c["reason"], c["failures"]) for c in counts(runtime.db)] == [("missing_token", 1)]
 
 
 async def test_reads_are_not_recorded_but_cross_tenant_reads_are(

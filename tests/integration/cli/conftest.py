@@ -49,7 +49,7 @@ def _cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")  # the provider answers as http://testserver
     monkeypatch.setenv("COMPANYOS_HOME", str(tmp_path / "cli-home"))
     monkeypatch.setenv("COMPANYOS_CACHE_KEY", "integration-test-key")
-    monkeypatch.setenv("COMPANYOS_API_URL", API)
+    monkeypatch.setenv("COMPANYOS_BASE_URL", API)
 
 
 @pytest.fixture

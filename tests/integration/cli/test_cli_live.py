@@ -32,7 +32,8 @@ def test_tenants_get_update_list_and_errors(cli: Cli, service) -> None:
     assert json.loads(result.stdout)["labels"] == {"team": "core"}
     missing = cli("tenants", "get", "globex", **env)  # another tenant: not even its existence leaks
     assert missing.exit_code == 4
-    assert missing.stderr.startswith("error: Not Found: ") and "(request id req_" in missing.stderr
+    # ... but the caller's own memberships (GET /v1/me) tell the CLI why: not a bare 404.
+    assert missing.stderr.startswith("error: you are not a member of tenant globex (your tenants: acme)")
     denied = cli("tenants", "list", **env)
     assert denied.exit_code in (0, 8), denied.stderr
 

@@ -38,7 +38,7 @@ def creds(server: LiveServer) -> dict[str, Any]:
 
 def _env(server: LiveServer, tmp_path: Path, **extra: str) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith("COMPANYOS_")}
-    return {**keep, "COMPANYOS_API_URL": server.url, "COMPANYOS_HOME": str(tmp_path / "home"),
+    return {**keep, "COMPANYOS_BASE_URL": server.url, "COMPANYOS_HOME": str(tmp_path / "home"),
             "COMPANYOS_CACHE_KEY": "quickstart-test-key", **extra}  # fmt: skip
 
 

@@ -281,7 +281,8 @@ async def test_incident_task_and_flag_toggle_change_the_platform(
     client: httpx.AsyncClient, mint: Mint, runtime: Runtime, worker: Runtime
 ) -> None:
     """The default adapter applies these two through their domains, not only as recorded effects."""
-    admin = bearer(mint("usr_tess", tenants={"acme": ["tenant_admin"]}))
+    fresh = {"acr": ACR_MFA, "auth_time": int(time.time())}  # flag writes need step-up
+    admin = bearer(mint("usr_tess", tenants={"acme": ["tenant_admin"]}, **fresh))
     r = await client.post(f"{BASE}/flags", json={"key": "new-checkout", "enabled": True}, headers=admin)
     assert r.status_code == 201, r.text
     r = await client.post(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import httpx
 
+from companyos_server.platform.principal import ACR_MFA
 from tests.conftest import bearer
 
 Mint = Callable[..., str]
@@ -186,7 +188,9 @@ async def test_links_without_templates_are_an_explicit_empty_state(
     client: httpx.AsyncClient, mint: Mint
 ) -> None:
     admin = as_role(mint, "tenant_admin")
-    r = await client.put(f"{BASE}/config", json={"document": {}, "message": "clear"}, headers=admin)
+    fresh = bearer(mint("usr_acme_tenant_admin", tenants={"acme": ["tenant_admin"]}, acr=ACR_MFA,
+                        auth_time=int(time.time())))  # fmt: skip
+    r = await client.put(f"{BASE}/config", json={"document": {}, "message": "clear"}, headers=fresh)
     assert r.status_code == 200, r.text
     checkout = await by_name(client, admin, "checkout-api")
     body = (await client.get(f"{BASE}/services/{checkout['id']}/links", headers=admin)).json()

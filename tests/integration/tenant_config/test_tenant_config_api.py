@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 
 from companyos_server.domains.tenant_config import patch
+from companyos_server.platform.principal import ACR_MFA
 from tests.conftest import bearer
 
 Mint = Callable[..., str]
 BASE = "/v1/tenants/acme"
 
 
-def as_role(mint: Mint, role: str, tenant: str = "acme", subject: str | None = None) -> dict[str, str]:
-    return bearer(mint(subject or f"usr_{tenant}_{role}", tenants={tenant: [role]}))
+def as_role(
+    mint: Mint, role: str, tenant: str = "acme", subject: str | None = None, *, mfa: bool = False
+) -> dict[str, str]:
+    """``mfa``: a multi-factor sign-in just now, which configuration and flag writes need (step-up)."""
+    fresh: dict[str, Any] = {"acr": ACR_MFA, "auth_time": int(time.time())} if mfa else {}
+    return bearer(mint(subject or f"usr_{tenant}_{role}", tenants={tenant: [role]}, **fresh))
 
 
 async def test_seeded_history_and_diff(client: httpx.AsyncClient, mint: Mint) -> None:
@@ -52,7 +58,7 @@ async def test_seeded_history_and_diff(client: httpx.AsyncClient, mint: Mint) ->
 
 
 async def test_put_creates_the_next_version(client: httpx.AsyncClient, mint: Mint) -> None:
-    admin = as_role(mint, "tenant_admin", subject="usr_erin")
+    admin = as_role(mint, "tenant_admin", subject="usr_erin", mfa=True)
     current = (await client.get(f"{BASE}/config", headers=admin)).json()
     document = {**current["document"], "maintenance_window": "Tue 01:00-02:00 UTC"}
     r = await client.put(
@@ -105,7 +111,7 @@ async def test_flag_effective_values_say_what_decided(client: httpx.AsyncClient,
     assert (ranking["production"]["variant"], ranking["production"]["value"]) == ("control", "bm25")
     assert (ranking["staging"]["variant"], ranking["staging"]["value"]) == ("treatment", "hybrid-semantic")
 
-    sre = as_role(mint, "sre")
+    sre = as_role(mint, "sre", mfa=True)
     reason = "INC-7: disable while checkout is degraded"
     r = await client.patch(
         f"{BASE}/flags/new-checkout-flow",
@@ -132,7 +138,7 @@ async def test_flag_effective_values_say_what_decided(client: httpx.AsyncClient,
 
 
 async def test_flag_crud_and_variant_checks(client: httpx.AsyncClient, mint: Mint) -> None:
-    admin = as_role(mint, "tenant_admin")
+    admin = as_role(mint, "tenant_admin", mfa=True)
     body: dict[str, Any] = {
         "key": "beta-dashboard",
         "enabled": True,
@@ -182,7 +188,7 @@ async def test_residency_posture(client: httpx.AsyncClient, mint: Mint) -> None:
 
 
 async def test_residency_defaults_to_platform_stores(client: httpx.AsyncClient, mint: Mint) -> None:
-    admin = as_role(mint, "tenant_admin")
+    admin = as_role(mint, "tenant_admin", mfa=True)
     await client.put(f"{BASE}/config", json={"document": {}, "message": "no declared stores"}, headers=admin)
     posture = (await client.get(f"{BASE}/residency", headers=admin)).json()
     assert {s["source"] for s in posture["stores"] + posture["exports"]} == {"platform_default"}
@@ -193,7 +199,8 @@ async def test_admin_actions_lists_admin_mutations_newest_first(
     client: httpx.AsyncClient, mint: Mint
 ) -> None:
     admin = as_role(mint, "tenant_admin", subject="usr_erin")
-    sre = as_role(mint, "sre", subject="usr_alice")
+    flag_admin = as_role(mint, "tenant_admin", subject="usr_erin", mfa=True)  # flag writes need step-up
+    sre = as_role(mint, "sre", subject="usr_alice", mfa=True)
     for i in range(3):
         r = await client.patch(BASE, json={"labels": {"round": str(i)}}, headers=admin)
         assert r.status_code == 200
@@ -202,7 +209,7 @@ async def test_admin_actions_lists_admin_mutations_newest_first(
     )  # not an admin
     await client.patch(BASE, json={"tier": "free"}, headers=admin)  # refused: not a success
     await client.get(f"{BASE}/flags", headers=admin)  # a read
-    await client.post(f"{BASE}/flags", json={"key": "admin-made"}, headers=admin)
+    await client.post(f"{BASE}/flags", json={"key": "admin-made"}, headers=flag_admin)
 
     r = await client.get(f"{BASE}/admin-actions", headers=admin)
     assert r.status_code == 200, r.text

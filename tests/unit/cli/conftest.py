@@ -78,7 +78,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COMPANYOS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("COMPANYOS_CACHE_KEY", "unit-test-cache-key")
-    monkeypatch.setenv("COMPANYOS_API_URL", API)
+    monkeypatch.setenv("COMPANYOS_BASE_URL", API)
     monkeypatch.setenv("COMPANYOS_TENANT", "acme")
     monkeypatch.setenv("COMPANYOS_TOKEN", "tok_static")
 

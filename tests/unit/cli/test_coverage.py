@@ -120,6 +120,7 @@ COMMANDS: dict[str, str] = {
     "get_service_links": "services links",
     "list_sli_samples": "services sli list",
     "record_sli_samples": "services sli push",
+    "analyze_service_slo": "slo analyze",
     "get_service_map": "services map",
     # tenant configuration and flags
     "get_tenant_config": "config get",

@@ -47,3 +47,22 @@ def test_garbage_tokens_are_a_400(garbage: str) -> None:
 def test_page_size_bounds(size: int) -> None:
     with pytest.raises(DomainError):
         paginate(fetch, key=str, page_size=size, page_token=None, filters={})
+
+
+def test_token_is_signed_and_bound_to_the_operation() -> None:
+    from companyos_server.platform.logs import operation_id_var
+
+    reset = operation_id_var.set("list_flags")
+    try:
+        token = encode_token("id002", {})
+        assert decode_token(token, {}) == "id002"
+        payload, _, signature = token.partition(".")
+        with pytest.raises(DomainError) as err:  # the payload edited, the signature kept
+            decode_token(payload[:-2] + ("AA" if payload[-2:] != "AA" else "BB") + "." + signature, {})
+        assert err.value.slug == "invalid-page-token"
+        operation_id_var.set("list_config_versions")
+        with pytest.raises(DomainError) as err:
+            decode_token(token, {})
+        assert err.value.slug == "invalid-page-token" and err.value.errors[0].field == "page_token"
+    finally:
+        operation_id_var.reset(reset)

@@ -49,7 +49,8 @@ def test_idempotent_keeps_credentials(settings, db, keys):
     assert second == first
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(IdpUser)) == len(first["users"])
-        assert session.scalar(select(func.count()).select_from(IdpClient)) == len(first["clients"]) + 1
+        # the service clients plus the public CLI and console clients
+        assert session.scalar(select(func.count()).select_from(IdpClient)) == len(first["clients"]) + 2
     alice = next(u for u in second["users"] if u["username"] == "alice")
     result = store.authenticate(db, "alice", alice["password"], "", require_mfa=False)
     assert result.user is not None and result.user.acr == ACR_PASSWORD

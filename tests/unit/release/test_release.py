@@ -21,7 +21,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tools.release import sshsig
 from tools.release.checksums import check_sums, parse_sums
-from tools.release.sbom import validate
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -89,7 +88,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | dict[
     }
     env["COMPANYOS_RELEASE_KEY"] = str(private)
     out = root / "dist"
-    done = _release("build", str(project), "--out", str(out), "--strict", env=env)
+    done = _release("build", str(project), "--no-npm", "--out", str(out), "--strict", env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     return {"out": out, "public": public, "other_public": other_public, "keys": keys, "env": env}
 
@@ -110,12 +109,10 @@ def test_build_outputs(released: dict) -> None:
     assert names == [
         "SHA256SUMS",
         "SHA256SUMS.sig",
-        "allowed_signers",
         "companyos_dummy-0.1.0-py3-none-any.whl",
         "companyos_dummy-0.1.0.cdx.json",
         "companyos_dummy-0.1.0.tar.gz",
-        "release-key.pub",
-    ]
+    ]  # no public key inside the release: only a key the verifier already trusts proves authenticity
     listed = parse_sums((out / "SHA256SUMS").read_text())
     assert sorted(listed) == [
         "companyos_dummy-0.1.0-py3-none-any.whl",
@@ -137,8 +134,11 @@ def test_sha256sum_compatible(released: dict) -> None:
 
 
 @pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen not installed")
-def test_ssh_keygen_verifies_the_signature(released: dict) -> None:
+def test_ssh_keygen_verifies_the_signature(released: dict, tmp_path: Path) -> None:
     out: Path = released["out"]
+    allowed = tmp_path / "allowed_signers"
+    public = released["public"].read_text().strip()
+    allowed.write_text(f'{sshsig.IDENTITY} namespaces="{sshsig.NAMESPACE}" {public}\n')
     with (out / "SHA256SUMS").open("rb") as message:
         done = subprocess.run(
             [
@@ -146,7 +146,7 @@ def test_ssh_keygen_verifies_the_signature(released: dict) -> None:
                 "-Y",
                 "verify",
                 "-f",
-                "allowed_signers",
+                str(allowed),
                 "-I",
                 sshsig.IDENTITY,
                 "-n",
@@ -250,12 +250,12 @@ def test_unlisted_or_missing_files_fail(released: dict, tmp_path: Path) -> None:
     assert _verify(released, copy2).returncode == 1
 
 
-def test_sbom_is_cyclonedx_with_the_components(released: dict) -> None:
+def test_sbom_is_cyclonedx_py_with_hashes_licences_and_the_artifacts(released: dict) -> None:
     out: Path = released["out"]
     bom = json.loads((out / "companyos_dummy-0.1.0.cdx.json").read_text())
-    assert validate(bom) in (None, "skipped")
     assert bom["bomFormat"] == "CycloneDX"
-    assert bom["specVersion"] == "1.5"
+    assert bom["specVersion"] == "1.6"
+    assert any(t.get("name") == "cyclonedx-py" for t in bom["metadata"]["tools"]["components"])
     subject = bom["metadata"]["component"]
     assert (subject["name"], subject["version"], subject["purl"]) == (
         "companyos-dummy",
@@ -264,20 +264,31 @@ def test_sbom_is_cyclonedx_with_the_components(released: dict) -> None:
     )
     from tools.release.checksums import sha256_file
 
-    assert subject["hashes"] == [
-        {"alg": "SHA-256", "content": sha256_file(out / "companyos_dummy-0.1.0-py3-none-any.whl")}
-    ]
+    wheel = out / "companyos_dummy-0.1.0-py3-none-any.whl"
+    assert subject["hashes"] == [{"alg": "SHA-256", "content": sha256_file(wheel)}]
+    dists = {r["url"]: r["hashes"][0]["content"] for r in subject["externalReferences"]}
+    assert dists == {
+        wheel.name: sha256_file(wheel),
+        "companyos_dummy-0.1.0.tar.gz": sha256_file(out / "companyos_dummy-0.1.0.tar.gz"),
+    }
     names = {c["name"]: c for c in bom["components"]}
-    # direct dependencies and httpx's transitive ones, at the installed (locked) versions
+    # direct dependencies and httpx's transitive ones, with the archive hash and declared licences
     for name in ("httpx", "packaging", "httpcore", "anyio", "h11", "idna", "certifi"):
         assert name in names, sorted(names)
-    import httpx
-
-    assert names["httpx"]["version"] == httpx.__version__
-    assert names["httpx"]["purl"] == f"pkg:pypi/httpx@{httpx.__version__}"
-    deps = {d["ref"]: set(d["dependsOn"]) for d in bom["dependencies"]}
-    assert names["httpx"]["bom-ref"] in deps[subject["bom-ref"]]
+        assert len(names[name]["hashes"][0]["content"]) == 64
+        assert names[name]["licenses"], name
+    assert "pip" not in names and "setuptools" not in names  # only the wheel's runtime closure
+    version = names["httpx"]["version"]
+    assert names["httpx"]["purl"] == f"pkg:pypi/httpx@{version}"
+    deps = {d["ref"]: set(d.get("dependsOn", [])) for d in bom["dependencies"]}
     assert names["httpcore"]["bom-ref"] in deps[names["httpx"]["bom-ref"]]
+
+
+def test_the_committed_key_is_the_default_and_refuses_other_keys(released: dict) -> None:
+    """Without --key, verify trusts docs/release-key.pub only, so this test key's signature is refused."""
+    done = _release("verify", str(released["out"]), env=released["env"])
+    assert done.returncode == 1
+    assert "docs/release-key.pub" in done.stdout and "not the trusted release key" in done.stdout
 
 
 def test_sshsig_roundtrip_and_namespace() -> None:

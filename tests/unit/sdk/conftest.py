@@ -32,6 +32,19 @@ class FakeClock:
         self.sleep(seconds)
 
 
+SHARED_ENV = (
+    "COMPANYOS_BASE_URL", "COMPANYOS_API_URL", "COMPANYOS_TENANT", "COMPANYOS_ENVIRONMENT", "COMPANYOS_TOKEN",
+    "COMPANYOS_CLIENT_ID", "COMPANYOS_CLIENT_SECRET", "COMPANYOS_SCOPE",
+)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's own COMPANYOS_* variables must not leak into clients built by the tests."""
+    for name in SHARED_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

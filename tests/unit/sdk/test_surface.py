@@ -27,10 +27,10 @@ PUBLIC_API = [
     "APITimeoutError", "AccessDeniedError", "AsyncClient", "AsyncPager", "AuthenticationError",
     "AuthorizationCodePKCE", "BadRequestError", "CircuitBreaker", "CircuitOpenError", "Client",
     "ClientCredentials", "CompanyOSError", "ConflictError", "DeviceCode", "ExpiredTokenError", "FlushResult",
-    "InternalServerError", "MutationQueued", "NotFoundError", "NotGiven", "OAuthError", "OfflineQueue",
+    "InternalServerError", "MissingCredentialsError", "MutationQueued", "NotFoundError", "NotGiven", "OAuthError", "OfflineQueue",
     "OfflineStatus", "Page", "PermissionDeniedError", "RateLimitError", "RetryPolicy", "StaticToken",
     "StepUpChallenge", "StepUpRequired", "SyncPager", "Token", "UnprocessableEntityError", "__version__",
-    "auth", "types",
+    "auth", "evidence", "types",
 ]  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from .alert_ingest_key_status import AlertIngestKeyStatus
 from .alert_ingest_key_with_token import AlertIngestKeyWithToken
 from .alert_ingest_result import AlertIngestResult
 from .alert_list import AlertList
+from .alert_quality_type_0 import AlertQualityType0
 from .alert_severity import AlertSeverity
 from .alert_silence_request import AlertSilenceRequest
 from .alert_status import AlertStatus
@@ -248,6 +249,20 @@ from .sli_sample import SliSample
 from .sli_sample_batch import SliSampleBatch
 from .sli_sample_batch_result import SliSampleBatchResult
 from .sli_sample_list import SliSampleList
+from .slo_analysis import SloAnalysis
+from .slo_analysis_backtest import SloAnalysisBacktest
+from .slo_analysis_backtest_compared_rule_type_0 import SloAnalysisBacktestComparedRuleType0
+from .slo_analysis_burn_rates_item import SloAnalysisBurnRatesItem
+from .slo_analysis_burn_rates_item_window import SloAnalysisBurnRatesItemWindow
+from .slo_analysis_objective import SloAnalysisObjective
+from .slo_analysis_objective_source import SloAnalysisObjectiveSource
+from .slo_analysis_period import SloAnalysisPeriod
+from .slo_analysis_policy_item import SloAnalysisPolicyItem
+from .slo_analysis_policy_item_action import SloAnalysisPolicyItemAction
+from .slo_analysis_policy_item_name import SloAnalysisPolicyItemName
+from .slo_analysis_regressions_item import SloAnalysisRegressionsItem
+from .slo_analysis_significant_burns_item import SloAnalysisSignificantBurnsItem
+from .slo_analysis_state import SloAnalysisState
 from .tenant import Tenant
 from .tenant_admin_action import TenantAdminAction
 from .tenant_admin_action_list import TenantAdminActionList
@@ -299,6 +314,7 @@ __all__ = (
     "AlertIngestKeyWithToken",
     "AlertIngestResult",
     "AlertList",
+    "AlertQualityType0",
     "AlertSeverity",
     "AlertSilenceRequest",
     "AlertStatus",
@@ -535,6 +551,20 @@ __all__ = (
     "SliSampleBatch",
     "SliSampleBatchResult",
     "SliSampleList",
+    "SloAnalysis",
+    "SloAnalysisBacktest",
+    "SloAnalysisBacktestComparedRuleType0",
+    "SloAnalysisBurnRatesItem",
+    "SloAnalysisBurnRatesItemWindow",
+    "SloAnalysisObjective",
+    "SloAnalysisObjectiveSource",
+    "SloAnalysisPeriod",
+    "SloAnalysisPolicyItem",
+    "SloAnalysisPolicyItemAction",
+    "SloAnalysisPolicyItemName",
+    "SloAnalysisRegressionsItem",
+    "SloAnalysisSignificantBurnsItem",
+    "SloAnalysisState",
     "Tenant",
     "TenantAdminAction",
     "TenantAdminActionList",

@@ -19,7 +19,9 @@ class PolicyRule:
     Attributes:
         effect (PolicyRuleEffect):
         actions (list[str]):
-        reason (str): No control characters (400 naming the field).
+        reason (str): No control characters: a reason holding any character of `x-companyos-refused-characters` (C0 and
+            C1 controls, U+2028, U+2029, lone surrogates) is refused (400 `invalid-argument` naming the field, code
+            `control_character`).
         roles (list[PolicyRuleRolesItem] | Unset): Applies to callers holding any of these roles; empty means everyone.
         require_mfa (bool | Unset): permit: only with a multi-factor sign-in. forbid: applies to callers without one.
         mutations_only (bool | Unset):

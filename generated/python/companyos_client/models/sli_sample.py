@@ -11,11 +11,15 @@ T = TypeVar("T", bound="SliSample")
 
 @_attrs_define
 class SliSample:
-    """
-    Attributes:
-        ts (datetime.datetime): The bucket's time (RFC 3339, with offset).
-        good (int): Events that met the objective.
-        total (int): All events in the bucket.
+    """One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400
+    `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and
+    `ts` must not lie more than 5 minutes in the future.
+
+        Attributes:
+            ts (datetime.datetime): The bucket's time (RFC 3339, with offset); when recorded, at most 5 minutes in the
+                future.
+            good (int): Events that met the objective; at most `total`.
+            total (int): All events in the bucket.
     """
 
     ts: datetime.datetime

@@ -128,8 +128,12 @@ class IntelGraph:
         attributes: dict[str, Any] | None = None,
         text: str = "",
         actor: str | None = None,
+        record: bool = True,
     ) -> str:
-        """Create or update an entity and (re)index it for search; returns its ref."""
+        """Create or update an entity and (re)index it for search; returns its ref.
+
+        ``record=False``: the caller records the change itself (see :meth:`record_tenant_change`).
+        """
         _check_tenant(tenant_id)
         ref = make_ref(kind, entity_id)
         attrs = dict(attributes or {})
@@ -172,7 +176,7 @@ class IntelGraph:
         row.search_body = search.document_body(entity_id, text or "", attrs)
         session.flush()
         search.index_document(session, row.pk, row.name_norm, row.search_body)
-        if change:
+        if change and record:
             self.record_change(
                 session, tenant_id=tenant_id, ref=ref, actor=actor, action=change[0], summary=change[1],
                 details=change[2], at=now,
@@ -267,8 +271,12 @@ class IntelGraph:
         dst: str,
         attributes: dict[str, Any] | None = None,
         actor: str | None = None,
+        record: bool = True,
     ) -> None:
-        """Idempotent per (src, relation, dst): a repeat updates attributes, records nothing new."""
+        """Idempotent per (src, relation, dst): a repeat updates attributes, records nothing new.
+
+        ``record=False`` records no ``linked`` change (a structural edge the caller's change explains).
+        """
         _check_tenant(tenant_id)
         split_ref(src)
         split_ref(dst)
@@ -290,6 +298,9 @@ class IntelGraph:
                 attributes=dict(attributes or {}), created_at=now,
             )
         )  # fmt: skip
+        if not record:
+            session.flush()
+            return
         details = {"src": src, "relation": relation, "dst": dst}
         self.record_change(
             session, tenant_id=tenant_id, ref=src, actor=actor, action="linked",
@@ -344,6 +355,59 @@ class IntelGraph:
                 summary=summary[:500], details=dict(details or {}), at=at or utcnow(),
             )
         )  # fmt: skip
+
+    def record_tenant_change(
+        self,
+        session: Session,
+        *,
+        tenant_id: str,
+        kind: str,
+        entity_id: str,
+        name: str,
+        actor: str | None,
+        action: str,
+        summary: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        details: dict[str, Any] | None = None,
+        attributes: dict[str, Any] | None = None,
+        text: str = "",
+    ) -> str:
+        """A change to tenant-wide settings (configuration, a flag, a policy), in the caller's session.
+
+        The setting is an entity (``<kind>:<id>``) linked ``configures`` to ``tenant:<tenant_id>``, and
+        the change is one record on it, with the actor and ``details`` holding ``before`` / ``after``
+        summaries (None where the setting did not / no longer exists). A deleted setting leaves the
+        search index and the entity table, but its edge to the tenant stays (the graph's stub for a
+        removed entity), so the tenant's changes (``what_changed(tenant:<id>, depth=1)``) keep showing it.
+        Callers pass summaries, never secret values: the record is readable by anyone who may read
+        the setting's kind. Returns the setting's ref.
+        """
+        _check_tenant(tenant_id)
+        ref = make_ref(kind, entity_id)
+        now = utcnow()
+        if after is None:
+            row = session.scalars(
+                tenant_select(GraphEntityRow, tenant_id).where(GraphEntityRow.ref == ref)
+            ).first()
+            if row is not None:
+                search.unindex_document(session, row.pk)
+                session.delete(row)
+        else:
+            self.upsert_entity(
+                session, tenant_id=tenant_id, kind=kind, entity_id=entity_id, name=name,
+                attributes=attributes, text=text, actor=actor, record=False,
+            )  # fmt: skip
+        self.link(
+            session, tenant_id=tenant_id, src=ref, relation="configures", dst=make_ref("tenant", tenant_id),
+            actor=actor, record=False,
+        )  # fmt: skip
+        self.record_change(
+            session, tenant_id=tenant_id, ref=ref, actor=actor, action=action, summary=summary,
+            details={**(details or {}), "before": before, "after": after}, at=now,
+        )  # fmt: skip
+        session.flush()
+        return ref
 
     # -- reads (own session) ---------------------------------------------------------------
     def get(self, tenant_id: str, ref: str) -> dict[str, Any] | None:

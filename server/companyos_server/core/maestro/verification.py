@@ -90,7 +90,11 @@ def service_report(
 ) -> dict[str, Any]:
     objective, source = _objective(session, tenant_id, service_id)
     rows = _samples(session, tenant_id, service_id, since, until)
-    base = {"service_id": service_id, "objective": round(objective.percent / 100.0, 8), "objective_source": source}
+    base = {
+        "service_id": service_id,
+        "objective": round(objective.percent / 100.0, 8),
+        "objective_source": source,
+    }
     if not rows:
         return {**base, "state": "no_data", "message": "No SLI samples for this service in the window."}
     before = [r for r in rows if r.ts < action_at]

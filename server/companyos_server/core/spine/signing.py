@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import threading
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from companyos_server.platform.files import private_dir, write_private
 
 __all__ = ["EvidenceKeyring", "key_id_for", "load_public_key", "public_pem", "verify_signature"]
 
@@ -98,24 +99,13 @@ class EvidenceKeyring:
         return key_id, key
 
     def _generate(self) -> tuple[str, Ed25519PrivateKey]:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.directory, 0o700)
+        private_dir(self.directory)
         key = Ed25519PrivateKey.generate()
         key_id = key_id_for(key.public_key())
         private = key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        _write(self.directory / f"{key_id}.key", private, mode=0o600)
-        _write(self.directory / f"{key_id}.pub", public_pem(key.public_key()))
-        _write(self.directory / "current", key_id.encode() + b"\n")
+        write_private(self.directory / f"{key_id}.key", private)
+        write_private(self.directory / f"{key_id}.pub", public_pem(key.public_key()))
+        write_private(self.directory / "current", key_id.encode() + b"\n")
         return key_id, key
-
-
-def _write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    tmp = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)

@@ -35,6 +35,7 @@ from companyos_server.core.spine.signing import (
     public_pem,
     verify_signature,
 )
+from companyos_server.platform.files import private_dir, write_private
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
@@ -128,10 +129,8 @@ class EvidenceStore:
         digest = hashlib.sha256(content).hexdigest()
         path = self.blob_path(tenant_id, digest)
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{digest}.{new_id('tmp')}")
-            tmp.write_bytes(content)
-            tmp.replace(path)
+            private_dir(path.parent)
+            write_private(path, content)
         return digest
 
     # -- packs -----------------------------------------------------------------------------

@@ -24,9 +24,24 @@ def window(since: datetime | None, until: datetime | None) -> tuple[datetime, da
     return start, end
 
 
+def tenant_entity(access: KindAccess, ref: str) -> dict[str, Any] | None:
+    """The current tenant as ``tenant:<id>``, whether or not the graph holds it: its settings link to it."""
+    if ref != f"tenant:{access.ctx.tenant_id}" or not access.can_read("tenant"):
+        return None
+    return {
+        "ref": ref, "kind": "tenant", "id": access.ctx.tenant_id, "name": access.ctx.tenant_id,
+        "attributes": dict(access.attributes), "text": "", "exists": True, "created_at": None, "updated_at": None,
+    }  # fmt: skip
+
+
 def require_entity(graph: IntelGraph, access: KindAccess, ref: str) -> dict[str, Any]:
-    """The entity, or 404 when it does not exist or the caller may not read its kind."""
+    """The entity, or 404 when it does not exist or the caller may not read its kind.
+
+    The current tenant always exists (``tenant:<id>``): "what changed in this tenant?" starts there.
+    """
     entity = graph.get(access.ctx.tenant_id, ref) if access.can_read_ref(ref) else None
+    if entity is None:
+        entity = tenant_entity(access, ref)
     if entity is None:
         raise errors.not_found("Entity", ref)
     return entity

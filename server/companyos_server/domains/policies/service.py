@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.domains.alerts import services_ref
-from companyos_server.domains.policies import catalog, hook, store, widening
+from companyos_server.domains.policies import catalog, changes, hook, store, widening
 from companyos_server.domains.policies.store import APPROVED, PENDING, PolicyExceptionRow, TenantPolicyRow
 from companyos_server.domains.policies.widening import ActionTarget
 from companyos_server.domains.tenants import store as tenants_store
@@ -208,6 +208,7 @@ def update_policy(
         if not dry_run:
             session.add(row)
             session.flush()
+            changes.version_created(session, row, previous)
         return {
             "dry_run": dry_run,
             "policy": _tenant(row),
@@ -272,9 +273,11 @@ def approve_policy_version(
                     if w["role"] in held
                 ],
             )
+        pending = changes.summary(row)
         row.status, row.widening = APPROVED, widens
         row.approved_by, row.approved_at = ctx.principal.subject, utcnow()
         session.flush()
+        changes.version_approved(session, row, pending)
         return _tenant(row, latest)
 
 

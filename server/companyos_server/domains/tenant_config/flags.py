@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
-from companyos_server.domains.tenant_config import store
+from companyos_server.domains.tenant_config import changes, store
 from companyos_server.domains.tenant_config.store import FlagRow
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -146,16 +146,25 @@ def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> di
 
 def create_flag(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
     with db.session() as session:
-        return create_flag_in(session, ctx.tenant_id, body)
+        created = create_flag_in(session, ctx.tenant_id, body)
+        row = _require(session, ctx.tenant_id, created["key"])
+        changes.flag_changed(
+            session, ctx.tenant_id, ctx.principal.subject, row.key, None, changes.flag_summary(row)
+        )
+        return created
 
 
 def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]) -> dict[str, Any]:
     with db.session() as session:
         row = _require(session, ctx.tenant_id, key)
+        before = changes.flag_summary(row)
         _apply(row, body)
         _validate(row)
         row.updated_at = utcnow()
         session.flush()
+        changes.flag_changed(
+            session, ctx.tenant_id, ctx.principal.subject, key, before, changes.flag_summary(row)
+        )
         return to_dict(row)
 
 
@@ -201,8 +210,9 @@ def get_flag(db: Database, ctx: TenantContext, key: str) -> dict[str, Any]:
 
 def delete_flag(db: Database, ctx: TenantContext, key: str) -> None:
     with db.session() as session:
-        _require(session, ctx.tenant_id, key)
+        before = changes.flag_summary(_require(session, ctx.tenant_id, key))
         store.remove_flag(session, ctx.tenant_id, key)
+        changes.flag_changed(session, ctx.tenant_id, ctx.principal.subject, key, before, None)
 
 
 def evaluate_flag(

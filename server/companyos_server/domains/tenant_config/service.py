@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
-from companyos_server.domains.tenant_config import patch, store
+from companyos_server.domains.tenant_config import changes, patch, store
 from companyos_server.domains.tenant_config.store import ConfigVersionRow
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -60,8 +60,11 @@ def save_version_in(
 
 
 def put_config(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
+    """Save a new version; IntelGraph records the change (who, when, which paths) in the same transaction."""
     with db.session() as session:
-        return save_version_in(
+        current = store.latest(session, ctx.tenant_id)
+        before = (current.version, copy.deepcopy(current.document or {})) if current is not None else None
+        saved = save_version_in(
             session,
             ctx.tenant_id,
             body["document"],
@@ -69,6 +72,9 @@ def put_config(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[s
             message=body["message"],
             base_version=body.get("base_version"),
         )
+        if before is None or saved["version"] != before[0]:
+            changes.config_saved(session, ctx.tenant_id, ctx.principal.subject, before, saved)
+        return saved
 
 
 def get_config(db: Database, ctx: TenantContext) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from typing import Any
 
 from companyos_server.platform.audit.models import GENESIS_HASH, AuditCheckpointRow
 from companyos_server.platform.audit.signing import AuditKeyring
+from companyos_server.platform.files import private_dir
 
 __all__ = [
     "CHECKPOINT_FORMAT",
@@ -168,8 +169,7 @@ class Witness:
             raise ValueError(f"witness file of {chain!r} only takes that chain's checkpoints")
         if not lines:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.directory, 0o700)
+        private_dir(self.directory)
         fd = os.open(self.path(chain), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             for line in lines:

@@ -13,6 +13,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from companyos_server.platform.files import open_private, private_dir
 from companyos_server.platform.jobs.context import JobContext
 from companyos_server.platform.jobs.registry import job_kind
 
@@ -40,9 +41,9 @@ def export_audit_events(ctx: JobContext) -> dict[str, Any]:
         int(state.get("done", 0)),
     )
     total = audit.count(ctx.tenant_id)  # events up to now; later appends are not part of this export
-    ctx.artifact_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(ctx.artifact_path.parent)
     mode = "r+b" if written and ctx.artifact_path.exists() else "wb"
-    with open(ctx.artifact_path, mode) as out:
+    with open_private(ctx.artifact_path, mode) as out:  # 0600: a tenant's whole audit trail
         out.truncate(written)
         out.seek(written)
         ctx.progress(done, total)

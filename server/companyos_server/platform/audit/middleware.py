@@ -12,9 +12,16 @@ Failure policy: the handler's effects are already committed when we learn the st
 failed audit write cannot undo the request; it is logged at CRITICAL on ``companyos.audit`` (with
 the event's fields) and the response goes out unchanged. Alert on that logger.
 
+An Idempotency-Key replay (the stored answer of a request already made) is not a second action and
+appends no event: the first request's event stands for both.
+
 Which chain: the tenant's chain when the guard established a tenant context or the caller is a
 member of the tenant in the path; otherwise (anonymous callers, unknown tenants) the ``_platform``
 chain, with the requested tenant in ``details`` — an anonymous caller cannot create chains.
+
+Requests refused because their bearer token is missing or fails validation have no principal and
+append no event each: they are limited per client address and counted per (source, reason, window)
+(``platform/authfailures``), which summarizes them on the ``_platform`` chain periodically.
 """
 
 from __future__ import annotations
@@ -30,7 +37,9 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from companyos_server.errors import DomainError
+from companyos_server.platform.authfailures import COUNTED as COUNTED_AUTH_FAILURE
 from companyos_server.platform.guard import PURPOSE_MAX
+from companyos_server.platform.middleware.idempotency import is_replay
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.requestctx import request_id_var, scope_state
 from companyos_server.platform.runtime import get_runtime
@@ -90,6 +99,8 @@ def _is_dry_run(scope: Scope) -> bool:
 def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> dict[str, Any] | None:
     """The audit event for a finished request, or None when the request is not audited."""
     state = scope_state(scope)
+    if state.get(COUNTED_AUTH_FAILURE):  # no principal: counted per source in auth_failure_counts instead
+        return None
     ctx: TenantContext | None = state.get("tenant_context")
     method = str(scope.get("method", "GET")).upper()
     cross = bool(ctx and ctx.cross_tenant)
@@ -175,7 +186,8 @@ class AuditMiddleware:
             nonlocal recorded
             if message["type"] == "http.response.start" and not recorded:
                 recorded = True
-                await record(scope, int(message["status"]))
+                if not is_replay(scope):  # an Idempotency-Key replay: the action was audited once
+                    await record(scope, int(message["status"]))
             await send(message)
 
         try:

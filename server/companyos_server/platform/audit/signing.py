@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,29 +18,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from companyos_server.platform.files import private_dir, write_private
+
 __all__ = ["AuditKeyring", "key_id_for"]
 
 
 def key_id_for(public_key: Ed25519PublicKey) -> str:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return "ak_" + hashlib.sha256(raw).hexdigest()[:16]
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 class AuditKeyring:
@@ -121,21 +105,20 @@ class AuditKeyring:
         return key_id, key
 
     def _generate(self) -> tuple[str, Ed25519PrivateKey]:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.directory, 0o700)
+        private_dir(self.directory)
         key = Ed25519PrivateKey.generate()
         public = key.public_key()
         key_id = key_id_for(public)
-        _write_private(
+        write_private(
             self.directory / f"{key_id}.key",
             key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
             ),
         )
-        _write_atomic(
+        write_private(
             self.directory / f"{key_id}.pub",
             public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo),
         )
-        _write_atomic(self.directory / "current", key_id.encode() + b"\n")
+        write_private(self.directory / "current", key_id.encode() + b"\n")
         self._public[key_id] = public
         return key_id, key

@@ -8,4 +8,5 @@ Public entry points (import them from their modules; this package stays import-l
 - ``validation.TokenValidator`` / ``validation.TokenError`` — token → ``Principal``
 - ``provider.create_provider_app`` — the Flask app to mount at ``/oauth2``
 - ``seed.seed_dev_identities`` — development users and clients
+- ``sealing`` — TOTP secrets encrypted at rest, ``rotate_secrets_key``
 """

@@ -17,6 +17,7 @@ from flask import request as http_request
 from joserfc import jwt
 from joserfc.errors import JoseError
 
+from companyos_server.platform.encryption import SecretKeyring
 from companyos_server.platform.identity import store
 from companyos_server.platform.identity.clients import (
     SUPPORTED_SCOPES,
@@ -113,6 +114,8 @@ class ProviderServer(AuthorizationServer):
         self.settings = settings
         self.db = db
         self.keys = keys
+        # Opens the TOTP secrets sealed in idp_users (sealing.py); the key lives in the key directory.
+        self.secrets = SecretKeyring.for_var_dir(settings.var_dir)
         self.throttle = throttle or Throttle(db)
         self.events = events or SecurityEvents()
         app.config["OAUTH2_SCOPES_SUPPORTED"] = list(SUPPORTED_SCOPES)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 import sys
 import threading
 import time
@@ -31,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from joserfc.jwk import KeySet, RSAKey
+
+from companyos_server.platform.files import open_private, private_dir, write_private
 
 DEFAULT_ALG = "RS256"
 DEFAULT_MAX_TOKEN_LIFETIME = 3600
@@ -233,8 +234,8 @@ class KeyStore:
 
     @contextlib.contextmanager
     def _exclusive(self) -> Iterator[None]:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with self._lock, open(self.directory / ".lock", "a+") as handle:
+        private_dir(self.directory)
+        with self._lock, open_private(self.directory / ".lock", "a+") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
@@ -244,17 +245,7 @@ class KeyStore:
 
 def _write_private(path: Path, text: str) -> None:
     """Write atomically with mode 600 from the start (no window where the file is world-readable)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+    write_private(path, text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Tables of the built-in identity provider (all prefixed ``idp_``).
 
-Secrets never sit in these tables in a form that could be replayed: passwords and client secrets are
-scrypt hashes, and authorization codes, refresh tokens and device codes are stored as SHA-256 digests of
-the value handed to the client. Users and clients are platform-level (they reach tenants through their
+Secrets never sit in these tables in a form that could be replayed: passwords are scrypt hashes, client
+secrets, authorization codes, refresh tokens and device codes are stored as SHA-256 digests of the value
+handed to the client, and TOTP secrets (which must be read back) are AES-256-GCM sealed with a key
+outside the database (``sealing.py``). Users and clients are platform-level (they reach tenants through their
 ``tenants`` mapping), so these tables are not tenant-owned.
 """
 
@@ -25,7 +26,8 @@ class IdpUser(Base):
     username: Mapped[str] = mapped_column(String(100), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(300))
-    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Sealed (``enc1:<key id>:…``, see sealing.py), never in clear.
+    totp_secret: Mapped[str | None] = mapped_column(String(255), nullable=True)
     # The last accepted TOTP time step: codes of that step or earlier are refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # {tenant_id: [role, ...]}

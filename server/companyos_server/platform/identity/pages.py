@@ -150,7 +150,9 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
             )
             response.headers["Retry-After"] = str(verdict.retry_after)
             return response
-        result = store.authenticate(db, username, field("password"), field("totp"), require_mfa=require_mfa)
+        result = store.authenticate(
+            db, username, field("password"), field("totp"), require_mfa=require_mfa, secrets=server.secrets
+        )
         if result.user is None:
             # Counted and recorded alike whether or not the user exists: same work, same timing.
             throttle.failed(ACCOUNT, username, source)

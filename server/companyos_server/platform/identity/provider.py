@@ -12,7 +12,6 @@ fails — 404, 405, CSRF, 500 — is ``application/problem+json`` (RFC 9457), ne
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from companyos_server.platform.files import open_private, private_dir
 from companyos_server.platform.identity import store
 from companyos_server.platform.identity.authserver import ProviderServer
 from companyos_server.platform.identity.clients import (
@@ -89,12 +89,12 @@ def problem(status: int, title: str, detail: str, *, headers: dict[str, str] | N
 def _session_secret(var_dir: Path) -> bytes:
     """A persistent random key for the session cookie signature (mode 600), created on first use."""
     path = Path(var_dir) / "keys" / "idp-session.key"
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        handle = open_private(path, "xb")
     except FileExistsError:
         return path.read_bytes()
-    with os.fdopen(fd, "wb") as handle:
+    with handle:
         secret = secrets.token_bytes(32)
         handle.write(secret)
     return secret

@@ -1,5 +1,5 @@
 """Development identities: users for ``acme`` and ``globex`` with every role, a platform admin, one
-confidential service client per tenant and the public CLI client.
+confidential service client per tenant, the public CLI client and the web console's public client.
 
 Idempotent by design (``./dev up`` runs it every time): credentials are generated once, written to
 ``var_dir/dev-credentials.json`` (mode 600) and read back on later runs, so developers keep their
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 from pathlib import Path
 from typing import Any
 
+from companyos_server.platform.encryption import SecretKeyring
+from companyos_server.platform.files import private_dir, write_private
 from companyos_server.platform.identity.clients import (
     GRANT_AUTHORIZATION_CODE,
     GRANT_CLIENT_CREDENTIALS,
@@ -30,10 +31,13 @@ from companyos_server.platform.identity.passwords import (
     new_totp_secret,
     verify_password,
 )
+from companyos_server.platform.identity.sealing import open_totp_secret, seal_totp_secret
 from companyos_server.platform.principal import SCOPE_CROSS_TENANT, SCOPE_PLATFORM_ADMIN
 from companyos_server.platform.storage import Database, new_id
 
 PUBLIC_CLIENT_ID = "companyos-cli"
+CONSOLE_CLIENT_ID = "companyos-console"
+CONSOLE_CALLBACK_PATH = "/console/auth/callback"
 CREDENTIALS_FILE = "dev-credentials.json"
 
 # username -> (display name, {tenant: [roles]}, extra scopes)
@@ -67,17 +71,13 @@ def _read_existing(path: Path) -> dict[str, Any]:
 
 
 def _write_private(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-        handle.write("\n")
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    private_dir(path.parent)
+    write_private(path, json.dumps(data, indent=2) + "\n")
 
 
-def _seed_user(session: Any, username: str, known: dict[str, Any] | None) -> dict[str, Any]:
+def _seed_user(
+    session: Any, username: str, known: dict[str, Any] | None, keyring: SecretKeyring
+) -> dict[str, Any]:
     display, tenants, scopes = DEV_USERS[username]
     row = session.query(IdpUser).filter_by(username=username).one_or_none()
     password = (known or {}).get("password")
@@ -90,9 +90,13 @@ def _seed_user(session: Any, username: str, known: dict[str, Any] | None) -> dic
         # The credentials file was lost or edited: issue new ones rather than guess.
         password = secrets.token_urlsafe(12)
         row.password_hash = hash_password(password)
-    if not row.totp_secret:  # the database is the source of truth for an enrolled second factor
-        row.totp_secret = totp_secret or new_totp_secret()
-    totp_secret = row.totp_secret
+    # The database is the source of truth for an enrolled second factor (sealed: sealing.py); one that
+    # is missing or no longer opens (its key is gone) is enrolled again.
+    enrolled = open_totp_secret(keyring, row.id, row.totp_secret)
+    if enrolled is None:
+        enrolled = totp_secret or new_totp_secret()
+        row.totp_secret = seal_totp_secret(keyring, row.id, enrolled)
+    totp_secret = enrolled
     row.display_name = display
     row.tenants = tenants
     row.scopes = scopes
@@ -136,6 +140,26 @@ def _seed_cli_client(session: Any) -> None:
     row.roles = []
 
 
+def _seed_console_client(session: Any, api_base_url: str) -> None:
+    """The web console's own public client (authorization code + PKCE), redirecting to the console's
+    callback beside the API (any port on a loopback host, RFC 8252)."""
+    row = session.get(IdpClient, CONSOLE_CLIENT_ID)
+    if row is None:
+        row = IdpClient(client_id=CONSOLE_CLIENT_ID, client_type="public")
+        session.add(row)
+    row.name = "CompanyOS console"
+    row.client_type = "public"
+    row.secret_hash = None
+    base = api_base_url.rstrip("/")
+    row.redirect_uris = list(
+        dict.fromkeys([f"{base}{CONSOLE_CALLBACK_PATH}", f"http://127.0.0.1{CONSOLE_CALLBACK_PATH}"])
+    )
+    row.grant_types = [GRANT_AUTHORIZATION_CODE, GRANT_REFRESH_TOKEN]
+    row.allowed_scopes = f"openid profile offline_access api {SCOPE_PLATFORM_ADMIN} {SCOPE_CROSS_TENANT}"
+    row.tenant_id = None
+    row.roles = []
+
+
 def seed_dev_identities(settings: Any, db: Database, keys: KeyStore, api_base_url: str) -> dict[str, Any]:
     """Create or refresh the development identities; returns what it wrote to the credentials file."""
     if not settings.is_development:
@@ -146,10 +170,12 @@ def seed_dev_identities(settings: Any, db: Database, keys: KeyStore, api_base_ur
     existing = _read_existing(path)
     known_users = {u.get("username"): u for u in existing.get("users", []) if isinstance(u, dict)}
     known_clients = {c.get("client_id"): c for c in existing.get("clients", []) if isinstance(c, dict)}
+    keyring = SecretKeyring.for_var_dir(settings.var_dir)
     with db.session() as session:
-        users = [_seed_user(session, name, known_users.get(name)) for name in DEV_USERS]
+        users = [_seed_user(session, name, known_users.get(name), keyring) for name in DEV_USERS]
         clients = [_seed_service_client(session, cid, known_clients.get(cid)) for cid in DEV_SERVICE_CLIENTS]
         _seed_cli_client(session)
+        _seed_console_client(session, api_base_url)
     keys.active_key()  # make sure signing keys exist before anyone asks for a token
     data = {
         "issuer": settings.issuer,

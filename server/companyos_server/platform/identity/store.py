@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from companyos_server.platform.encryption import SecretKeyring
 from companyos_server.platform.identity.clients import AuthenticatedUser, ClientAdapter
 from companyos_server.platform.identity.events import UNKNOWN_USER
 from companyos_server.platform.identity.models import (
@@ -20,6 +21,7 @@ from companyos_server.platform.identity.models import (
 )
 from companyos_server.platform.identity.passwords import digest, verify_password, verify_totp
 from companyos_server.platform.identity.revocation import notify_revoked, revoke_jti
+from companyos_server.platform.identity.sealing import open_totp_secret
 from companyos_server.platform.principal import ACR_MFA, ACR_PASSWORD
 from companyos_server.platform.storage import Database, new_id, utcnow
 
@@ -54,11 +56,18 @@ class LoginResult:
 
 
 def authenticate(
-    db: Database, username: str, password: str, totp_code: str, *, require_mfa: bool
+    db: Database,
+    username: str,
+    password: str,
+    totp_code: str,
+    *,
+    require_mfa: bool,
+    secrets: SecretKeyring | None = None,
 ) -> LoginResult:
     """Check username + password (+ TOTP). A valid TOTP gives ``acr`` mfa, password alone ``pwd``.
 
     Unknown users cost the same scrypt work as known ones, and every failure returns the same message.
+    ``secrets`` opens the sealed TOTP secret: without it no one-time code is accepted.
     """
     generic = "Invalid username, password or one-time code."
     with db.session() as session:
@@ -69,7 +78,8 @@ def authenticate(
             return LoginResult(None, generic, reason)
         acr = ACR_PASSWORD
         if totp_code:
-            step = verify_totp(row.totp_secret, totp_code.strip(), last_step=row.totp_last_step)
+            secret = open_totp_secret(secrets, row.id, row.totp_secret) if secrets else None
+            step = verify_totp(secret, totp_code.strip(), last_step=row.totp_last_step)
             if step is None:
                 return LoginResult(None, generic, "bad_otp")
             row.totp_last_step = step

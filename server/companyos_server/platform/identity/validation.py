@@ -25,6 +25,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 import httpx
@@ -32,6 +33,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
+from companyos_server.platform import outbound
 from companyos_server.platform.identity.keys import KeyStore
 from companyos_server.platform.identity.revocation import RevocationList, RevocationUnavailable
 from companyos_server.platform.principal import Principal
@@ -40,6 +42,9 @@ from companyos_server.platform.storage import Database
 log = logging.getLogger(__name__)
 
 JWKS_REFRESH_MIN_SECONDS = 60.0
+# Discovery and JWKS fetches hold the key lock: a few quick tries, then the breaker answers at once.
+IDP_FETCH_RETRY = outbound.RetryPolicy(attempts=3, backoff=0.1, max_backoff=1.0, deadline=4.0)
+IDP_FETCH_TIMEOUT = httpx.Timeout(3.0, connect=1.0)
 JWKS_MAX_AGE_SECONDS = 3600.0
 VERIFIED_TTL_SECONDS = 60.0  # a signature verified once is trusted this long (expiry and revocation: always)
 VERIFIED_LIMIT = 10_000
@@ -72,6 +77,7 @@ class TokenValidator:
         db: Database | None = None,
         http_client: httpx.Client | None = None,
         revocations: RevocationList | None = None,
+        outbound_client: outbound.Outbound | None = None,
     ) -> None:
         self.settings = settings
         self.keys = keys
@@ -85,6 +91,7 @@ class TokenValidator:
             {settings.oidc_issuer.rstrip("/")} if settings.oidc_issuer and not settings.builtin_idp else set()
         )
         self._http = http_client
+        self._outbound = outbound_client  # None: the process's (timeouts, retries, a breaker per host)
         self._remote: dict[str, _RemoteKeys] = {}
         self._remote_lock = threading.Lock()
         self._last_fetch: dict[str, float] = {}
@@ -198,23 +205,24 @@ class TokenValidator:
             if last is not None and now - last < JWKS_REFRESH_MIN_SECONDS and issuer in self._remote:
                 return self._remote[issuer]
             self._last_fetch[issuer] = now
-            client = self._http or httpx.Client(timeout=5.0)
+            if self._http is not None:
+                get: Any = self._http.get
+            else:
+                out = self._outbound or outbound.default()
+                get = partial(out.get, retry=IDP_FETCH_RETRY, timeout=IDP_FETCH_TIMEOUT)
             try:
-                discovery = client.get(f"{issuer.rstrip('/')}/.well-known/openid-configuration")
+                discovery = get(f"{issuer.rstrip('/')}/.well-known/openid-configuration")
                 discovery.raise_for_status()
                 meta = discovery.json()
                 if meta.get("issuer", "").rstrip("/") != issuer.rstrip("/"):
                     log.warning("discovery document of %s names another issuer; ignoring it", issuer)
                     return None
-                response = client.get(meta["jwks_uri"])
+                response = get(meta["jwks_uri"])
                 response.raise_for_status()
                 key_set = KeySet.import_key_set(response.json())
             except (httpx.HTTPError, ValueError, KeyError, TypeError, JoseError) as exc:
                 log.warning("fetching signing keys of %s failed: %s", issuer, type(exc).__name__)
                 return None
-            finally:
-                if self._http is None:
-                    client.close()
             entry = _RemoteKeys(key_set, now)
             self._remote[issuer] = entry
             return entry

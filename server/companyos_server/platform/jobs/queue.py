@@ -27,6 +27,7 @@ from huey.consumer import Consumer
 from sqlalchemy import and_, or_, select, update
 
 from companyos_server import errors
+from companyos_server.platform.files import private_sqlite_file
 from companyos_server.platform.jobs import registry
 from companyos_server.platform.jobs.context import JobCancelled, JobContext
 from companyos_server.platform.jobs.models import STATES, JobRow
@@ -45,7 +46,7 @@ MAX_ERRORS_KEPT = 20
 def make_huey(settings: Settings, name: str = DEFAULT_QUEUE_NAME) -> Huey:
     if settings.redis_url:
         return RedisHuey(name, url=settings.redis_url, results=False, utc=True)
-    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    private_sqlite_file(settings.var_dir / "jobs.db")  # 0600 (it holds job parameters)
     return SqliteHuey(name, filename=str(settings.var_dir / "jobs.db"), results=False, utc=True)
 
 

@@ -4,7 +4,8 @@ Keyed by (principal subject, tenant, method, path, key). The first request is re
 flight with a sha256 fingerprint of its body; its response (status, selected headers, body) is
 stored when it completes. A repeat with the same body replays that response with
 ``Idempotent-Replayed: true``; a different body is 409; a repeat while the first is still running
-is 409 too. 5xx responses and errors raised as exceptions (validation, domain errors — their
+is 409 too. A replay is the first request's answer, not a second action: it marks the request
+(``is_replay``) so the audit middleware does not append another event. 5xx responses and errors raised as exceptions (validation, domain errors — their
 transactions rolled back) are not stored, so a retry runs again. Entries expire after 24 h.
 """
 
@@ -49,6 +50,14 @@ REPLAYED_HEADERS = frozenset(
         "preference-applied",
     }
 )
+
+
+REPLAY_STATE = "idempotent_replay"
+
+
+def is_replay(scope: Scope) -> bool:
+    """Whether this request was answered from a stored response (the action itself was audited once)."""
+    return bool(scope_state(scope).get(REPLAY_STATE))  # type: ignore[arg-type]
 
 
 class IdempotencyStore:
@@ -185,6 +194,7 @@ class IdempotencyMiddleware:
         if outcome == "replay" and row is not None:
             if self.metrics is not None:
                 self.metrics.idempotent_replays.inc()
+            state[REPLAY_STATE] = True
             await _replay(send, row)
             return
         if outcome == "mismatch":

@@ -9,6 +9,8 @@ from __future__ import annotations
 from prometheus_client import CollectorRegistry, Counter, Histogram, make_asgi_app
 from starlette.types import Receive, Scope, Send
 
+from companyos_server.platform import outbound
+
 UNMATCHED = "unmatched"
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -36,11 +38,20 @@ class HttpMetrics:
             ["tier"],
             registry=self.registry,
         )
+        self.auth_failures = Counter(
+            "companyos_auth_failures",
+            "Requests refused for want of a valid bearer token (no principal), by reason: missing_token, "
+            "invalid_token, expired_token, revoked_token. Per source address: auth_failure_counts.",
+            ["reason"],
+            registry=self.registry,
+        )
         self.idempotent_replays = Counter(
             "companyos_idempotent_replays",
             "POST responses replayed from an Idempotency-Key.",
             registry=self.registry,
         )
+        # Outbound calls (IdP discovery and JWKS, …): circuit state and attempts per destination host.
+        self.registry.register(outbound.OutboundCollector(outbound.default))
 
     def observe(self, operation_id: str | None, method: str, status: int, seconds: float) -> None:
         op = operation_id or UNMATCHED

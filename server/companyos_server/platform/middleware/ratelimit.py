@@ -8,6 +8,12 @@ Configuration (environment, read once per app):
 The key is the tenant for tenant-scoped operations (its tier from the tenant row) and the
 principal's subject for tenantless ones (tier ``standard``). Public operations are not limited.
 
+Requests refused for want of a valid bearer token (missing, malformed, forged, expired, revoked) never
+reach a principal's bucket: :class:`UnauthenticatedLimitMiddleware` charges them to a bucket of their
+client address (tier ``unauthenticated``, ``COMPANYOS_RATE_LIMIT_UNAUTHENTICATED`` requests per window,
+tighter than any tier) on the same limiter, and counts them (``platform/authfailures``) instead of
+letting each one append an audit event. A valid token from that address is never charged to it.
+
 GCRA ("generic cell rate algorithm"): each key stores one number, the theoretical arrival time
 (TAT). A request at ``now`` is allowed when ``max(TAT, now) + T - window <= now`` with
 ``T = window / limit``; the stored TAT then advances by ``T``. It allows bursts of up to ``limit``
@@ -28,8 +34,12 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+from connexion.exceptions import ProblemException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from companyos_server.platform import authfailures
+from companyos_server.platform.files import private_sqlite_file
+from companyos_server.platform.identity.throttle import normalize_source
 from companyos_server.platform.logs import operation_id_var
 from companyos_server.platform.middleware.root import routed_operation
 from companyos_server.platform.problems import problem_exception
@@ -39,6 +49,7 @@ logger = logging.getLogger("companyos.ratelimit")
 
 DEFAULT_LIMITS = {"free": 120, "standard": 600, "enterprise": 3000}
 DEFAULT_TIER = "standard"
+UNAUTHENTICATED_TIER = "unauthenticated"
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,7 @@ class SharedFileRateLimiter:
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(self.path)  # 0600, like every file under the var dir
             conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
@@ -228,6 +239,28 @@ def policy_headers(tier: str, decision: Decision, window: int) -> dict[str, str]
     }
 
 
+def rate_limited(tier: str, decision: Decision, window: int, detail: str) -> ProblemException:
+    """The 429 problem, with ``Retry-After`` and the RateLimit headers."""
+    return problem_exception(
+        429,
+        "rate-limited",
+        f"{detail}; retry in {decision.retry_after} s.",
+        title="Too Many Requests",
+        headers={"Retry-After": str(decision.retry_after), **policy_headers(tier, decision, window)},
+    )
+
+
+async def take(limiter: Limiter, key: str, limit: int, window: int) -> Decision | None:
+    """One hit on ``key``'s bucket; None when the limiter is unavailable (the caller fails open)."""
+    try:
+        if not isinstance(limiter, RedisRateLimiter):  # local and short: not worth a thread hop
+            return limiter.hit(key, limit, window)
+        return await anyio.to_thread.run_sync(limiter.hit, key, limit, window)
+    except Exception as exc:  # noqa: BLE001 - Redis down: serve, loudly, rather than refuse everything
+        logger.warning("rate limiter unavailable (%s); request not limited", type(exc).__name__)
+        return None
+
+
 def subject_of(state: dict[str, Any], scope: Scope) -> str | None:
     principal = state.get("principal")
     if principal is None:
@@ -282,13 +315,11 @@ class RateLimitMiddleware:
         if not decision.allowed:
             if self.metrics is not None:
                 self.metrics.rate_limited.labels(tier).inc()
-            raise problem_exception(
-                429,
-                "rate-limited",
-                f"Rate limit of {limit} requests per {window} s for tier '{tier}' exceeded; "
-                f"retry in {decision.retry_after} s.",
-                title="Too Many Requests",
-                headers={"Retry-After": str(decision.retry_after), **headers},
+            raise rate_limited(
+                tier,
+                decision,
+                window,
+                f"Rate limit of {limit} requests per {window} s for tier '{tier}' exceeded",
             )
         await self.app(scope, receive, send)
 
@@ -304,10 +335,93 @@ class RateLimitMiddleware:
         return f"ip:{client[0]}", DEFAULT_TIER
 
     async def _hit(self, key: str, limit: int, window: int) -> Decision | None:
+        return await take(self.limiter, key, limit, window)
+
+
+_TOKEN_REASONS = {
+    "token has expired": authfailures.EXPIRED_TOKEN,
+    "token has been revoked": authfailures.REVOKED_TOKEN,
+}
+
+
+def failure_reason(scope: Scope, exc: ProblemException) -> str:
+    """Why a request got no principal: no bearer token at all, or which kind of bad one."""
+    for key, value in scope.get("headers", []):
+        if key == b"authorization":
+            scheme, _, token = value.decode("latin-1").strip().partition(" ")
+            if scheme.lower() == "bearer" and token.strip():
+                return _TOKEN_REASONS.get(str(exc.detail or ""), authfailures.INVALID_TOKEN)
+    return authfailures.MISSING_TOKEN
+
+
+class UnauthenticatedLimitMiddleware:
+    """Connexion middleware between audit and security: limits and counts requests without a principal.
+
+    A protected operation's 401 raised with no principal (the bearer token is missing or fails
+    validation) costs one hit on the client address's bucket (tier ``unauthenticated``): the 401 carries
+    the RateLimit headers, and once the bucket is empty the answer is 429 instead. Either way the
+    request is counted by the runtime's auth-failure recorder and marked so that the audit middleware
+    writes no chained event for it. Requests that authenticate are not touched.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        runtime: Any,
+        config: RateLimitConfig,
+        limiter: Limiter,
+        metrics: Any = None,
+    ) -> None:
+        self.app = app
+        self.runtime = runtime
+        self.config = config
+        self.limiter = limiter
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         try:
-            if not isinstance(self.limiter, RedisRateLimiter):  # local and short: not worth a thread hop
-                return self.limiter.hit(key, limit, window)
-            return await anyio.to_thread.run_sync(self.limiter.hit, key, limit, window)
-        except Exception as exc:  # noqa: BLE001 - Redis down: serve, loudly, rather than refuse everything
-            logger.warning("rate limiter unavailable (%s); request not limited", type(exc).__name__)
-            return None
+            await self.app(scope, receive, send)
+        except ProblemException as exc:
+            if exc.status != 401 or subject_of(scope_state(scope), scope) is not None:  # type: ignore[arg-type]
+                raise
+            refusal = await self._refused(scope, exc)
+            if refusal is exc:
+                raise
+            raise refusal from None
+
+    async def _refused(self, scope: Scope, exc: ProblemException) -> ProblemException:
+        state = scope_state(scope)  # type: ignore[arg-type]
+        reason = failure_reason(scope, exc)
+        address = (scope.get("client") or (None, 0))[0]
+        settings = self.runtime.settings
+        decision: Decision | None = None
+        window = self.config.window_seconds
+        if settings.rate_limit_enabled:
+            key = f"unauth:{normalize_source(address)}"
+            decision = await take(self.limiter, key, settings.rate_limit_unauthenticated, window)
+            if decision is not None:
+                state.setdefault("response_headers", {}).update(
+                    policy_headers(UNAUTHENTICATED_TIER, decision, window)
+                )
+        limited = decision is not None and not decision.allowed
+        recorder = self.runtime.extras.get(authfailures.EXTRAS_KEY)
+        if recorder is not None:
+            recorder.record(address, reason, rate_limited=limited)
+            state[authfailures.COUNTED] = reason
+        if self.metrics is not None:
+            self.metrics.auth_failures.labels(reason).inc()
+        if decision is None or decision.allowed:
+            return exc
+        if self.metrics is not None:
+            self.metrics.rate_limited.labels(UNAUTHENTICATED_TIER).inc()
+        return rate_limited(
+            UNAUTHENTICATED_TIER,
+            decision,
+            window,
+            f"Too many requests without a valid bearer token from this address (limit {decision.limit} "
+            f"per {window} s)",
+        )

@@ -107,10 +107,11 @@ def sync_detailed(
     body: TenantFlagCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TenantFlag]:
-    """Create a feature flag
+    """Create a feature flag (high-risk)
 
      `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
-    name one of `variants` (409 otherwise).
+    name one of `variants` (409 otherwise). High-risk: needs a multi-factor sign-in from the last 15
+    minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -145,10 +146,11 @@ def sync(
     body: TenantFlagCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TenantFlag | None:
-    """Create a feature flag
+    """Create a feature flag (high-risk)
 
      `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
-    name one of `variants` (409 otherwise).
+    name one of `variants` (409 otherwise). High-risk: needs a multi-factor sign-in from the last 15
+    minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -178,10 +180,11 @@ async def asyncio_detailed(
     body: TenantFlagCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TenantFlag]:
-    """Create a feature flag
+    """Create a feature flag (high-risk)
 
      `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
-    name one of `variants` (409 otherwise).
+    name one of `variants` (409 otherwise). High-risk: needs a multi-factor sign-in from the last 15
+    minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -214,10 +217,11 @@ async def asyncio(
     body: TenantFlagCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TenantFlag | None:
-    """Create a feature flag
+    """Create a feature flag (high-risk)
 
      `key` is unique in the tenant (409 otherwise). `default_variant` and every rule's `variant` must
-    name one of `variants` (409 otherwise).
+    name one of `variants` (409 otherwise). High-risk: needs a multi-factor sign-in from the last 15
+    minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.

@@ -77,7 +77,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Problem]:
-    """Delete a feature flag
+    """Delete a feature flag (high-risk)
+
+     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -109,7 +111,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Problem | None:
-    """Delete a feature flag
+    """Delete a feature flag (high-risk)
+
+     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -136,7 +140,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Problem]:
-    """Delete a feature flag
+    """Delete a feature flag (high-risk)
+
+     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -166,7 +172,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Problem | None:
-    """Delete a feature flag
+    """Delete a feature flag (high-risk)
+
+     High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.

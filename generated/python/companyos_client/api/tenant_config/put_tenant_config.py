@@ -105,10 +105,11 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TenantConfigPut,
 ) -> Response[Problem | TenantConfigVersion]:
-    """Save a new configuration version
+    """Save a new configuration version (high-risk)
 
      Stores `document` as version N+1, with the caller as author and the message given. With
     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+    High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -140,10 +141,11 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TenantConfigPut,
 ) -> Problem | TenantConfigVersion | None:
-    """Save a new configuration version
+    """Save a new configuration version (high-risk)
 
      Stores `document` as version N+1, with the caller as author and the message given. With
     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+    High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -170,10 +172,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TenantConfigPut,
 ) -> Response[Problem | TenantConfigVersion]:
-    """Save a new configuration version
+    """Save a new configuration version (high-risk)
 
      Stores `document` as version N+1, with the caller as author and the message given. With
     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+    High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -203,10 +206,11 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TenantConfigPut,
 ) -> Problem | TenantConfigVersion | None:
-    """Save a new configuration version
+    """Save a new configuration version (high-risk)
 
      Stores `document` as version N+1, with the caller as author and the message given. With
     `base_version`, the save applies only when that is still the newest version (409 otherwise).
+    High-risk: needs a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.

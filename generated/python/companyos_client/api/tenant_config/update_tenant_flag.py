@@ -110,9 +110,10 @@ def sync_detailed(
     body: TenantFlagUpdate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TenantFlag]:
-    """Update a feature flag
+    """Update a feature flag (high-risk)
 
-     Changes the fields given; `override` set to null clears the tenant-level override.
+     Changes the fields given; `override` set to null clears the tenant-level override. High-risk: needs
+    a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -150,9 +151,10 @@ def sync(
     body: TenantFlagUpdate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TenantFlag | None:
-    """Update a feature flag
+    """Update a feature flag (high-risk)
 
-     Changes the fields given; `override` set to null clears the tenant-level override.
+     Changes the fields given; `override` set to null clears the tenant-level override. High-risk: needs
+    a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -185,9 +187,10 @@ async def asyncio_detailed(
     body: TenantFlagUpdate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TenantFlag]:
-    """Update a feature flag
+    """Update a feature flag (high-risk)
 
-     Changes the fields given; `override` set to null clears the tenant-level override.
+     Changes the fields given; `override` set to null clears the tenant-level override. High-risk: needs
+    a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -223,9 +226,10 @@ async def asyncio(
     body: TenantFlagUpdate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TenantFlag | None:
-    """Update a feature flag
+    """Update a feature flag (high-risk)
 
-     Changes the fields given; `override` set to null clears the tenant-level override.
+     Changes the fields given; `override` set to null clears the tenant-level override. High-risk: needs
+    a multi-factor sign-in from the last 15 minutes (RFC 9470 challenge otherwise).
 
     Args:
         tenant_id (str):  Example: acme.

@@ -1,0 +1,36 @@
+"""Jinja2 templates (autoescaped) and the error page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    context = {"base": str(request.scope.get("root_path", "")).rstrip("/"), **context}
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def render_error(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    reasons: list[str] | None = None,
+    sign_in: bool = False,
+) -> Response:
+    context = {
+        "title": title,
+        "detail": detail,
+        "reasons": reasons or [],
+        "status": status,
+        "sign_in": sign_in,
+    }
+    return render(request, "error.html", context, status_code=status)

@@ -1,0 +1,185 @@
+"""A service's SLO analysis over its own recent history: burn rates now, the Workbook policy's state,
+significant budget burns, regressions aligned to deploys, and an alerting backtest.
+
+The history is the service's SLI samples (``good`` of ``total`` events) placed at the minute of their
+timestamp, and its deployments (the instant a deployment finished, else when it started). The objective is
+the service's SLO, else the default one (``objective.source`` says which).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from companyos_server import errors
+from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.domains.deployments.store import DeploymentRow
+from companyos_server.domains.services import store as services_store
+from companyos_server.domains.slos import budget, quality, regressions
+from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.storage import Database, utcnow
+
+MAX_DAYS = 30
+BURN_WINDOWS = (("5m", 5), ("30m", 30), ("1h", 60), ("6h", 360), ("3d", 4320))
+
+
+def analyze(
+    db: Database,
+    ctx: TenantContext,
+    service_id: str,
+    *,
+    days: int = 7,
+    compare_error_rate: float | None = None,
+    compare_window_minutes: int = 5,
+    min_events: int = 0,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    if not 1 <= days <= MAX_DAYS:
+        raise errors.invalid_argument(
+            f"days must be between 1 and {MAX_DAYS}.", [errors.FieldError("days", f"must be 1 to {MAX_DAYS}")]
+        )
+    until = (now or utcnow()).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    since = until - timedelta(days=days)
+    minutes = days * 24 * 60
+    with db.session() as session:
+        service = services_store.get(session, ctx.tenant_id, service_id)
+        if service is None:
+            raise errors.not_found("Service", service_id)
+        slo = service.slo or {}
+        objective, source = budget.objective_or_default(slo.get("objective"), slo.get("window_days"))
+        samples = session.execute(
+            select(SliSampleRow.ts, SliSampleRow.good, SliSampleRow.total).where(
+                SliSampleRow.tenant_id == ctx.tenant_id,
+                SliSampleRow.service_ref == service_id,
+                SliSampleRow.ts >= since,
+                SliSampleRow.ts < until,
+            )
+        ).all()
+        deploys = session.execute(
+            select(
+                DeploymentRow.id, DeploymentRow.version, DeploymentRow.created_at, DeploymentRow.finished_at
+            )
+            .where(DeploymentRow.tenant_id == ctx.tenant_id, DeploymentRow.service_id == service_id)
+            .where(DeploymentRow.created_at < until)
+        ).all()
+    good = np.zeros(minutes)
+    total = np.zeros(minutes)
+    if samples:
+        index = np.array([int((ts - since).total_seconds() // 60) for ts, _, _ in samples])
+        np.add.at(good, index, np.array([g for _, g, _ in samples], dtype=np.float64))
+        np.add.at(total, index, np.array([t for _, _, t in samples], dtype=np.float64))
+    base: dict[str, Any] = {
+        "service_id": service_id,
+        "objective": {"percent": objective.percent, "window_days": objective.window_days, "source": source},
+        "period": {
+            "since": since,
+            "until": until,
+            "minutes": minutes,
+            "events": int(total.sum()),
+            "bad_events": int((total - good).sum()),
+        },
+    }
+    if total.sum() == 0:
+        return {**base, "state": "no_data", **_empty()}
+    at = _minute_of(since)
+    burns = quality.significant_burns(good, total, objective)
+    compared_rule = (
+        quality.StaticThresholdRule(
+            "compared", compare_error_rate, timedelta(minutes=compare_window_minutes), min_events
+        )
+        if compare_error_rate is not None
+        else None
+    )
+    workbook = quality.score(
+        quality.replay(good, total, objective, budget.WORKBOOK_POLICY, min_events=min_events), burns
+    )
+    compared = (
+        quality.score(quality.replay(good, total, objective, [compared_rule], min_events=min_events), burns)
+        if compared_rule
+        else None
+    )
+    versions = {row.id: row.version for row in deploys}
+    deploy_points = [
+        regressions.Deploy(row.id, int(((row.finished_at or row.created_at) - since).total_seconds() // 60))
+        for row in deploys
+    ]
+    firing = budget.evaluate_policy(good, total, objective, min_events=min_events)
+    return {
+        **base,
+        "state": "ok",
+        "budget_remaining": budget.remaining_from_counts(
+            int((total - good).sum()), int(total.sum()), objective
+        ),
+        "burn_rates": [
+            {"window": name, "minutes": width, "burn_rate": _last(good, total, width, objective, min_events)}
+            for name, width in BURN_WINDOWS
+        ],
+        "policy": [
+            {
+                "name": rule.name,
+                "action": rule.action,
+                "long_window_minutes": int(rule.long / timedelta(minutes=1)),
+                "short_window_minutes": int(rule.short / timedelta(minutes=1)),
+                "burn_rate_threshold": round(rule.threshold(objective), 4),
+                "firing": bool(firing[rule.name][-1]),
+            }
+            for rule in budget.WORKBOOK_POLICY
+        ],
+        "significant_burns": [
+            {"start": at(burn.start), "end": at(burn.end), "minutes": burn.minutes} for burn in burns
+        ],
+        "regressions": [
+            {
+                "at": at(found.minute),
+                "error_rate_before": round(found.error_rate_before, 6),
+                "error_rate_after": round(found.error_rate_after, 6),
+                "ratio": round(found.ratio, 2),
+                "deployment_id": found.deploy_id,
+                "version": versions.get(found.deploy_id) if found.deploy_id else None,
+                "lag_minutes": found.lag_minutes,
+            }
+            for found in regressions.regressions(good, total, objective, deploy_points)
+        ],
+        "backtest": {
+            "workbook": workbook.as_dict(),
+            "compared": compared.as_dict() if compared else None,
+            "compared_rule": (
+                {"error_rate": compare_error_rate, "window_minutes": compare_window_minutes}
+                if compared_rule
+                else None
+            ),
+            "page_reduction": (
+                round(quality.Backtest(compared, workbook).page_reduction or 0.0, 4)
+                if compared and compared.pages
+                else None
+            ),
+        },
+    }
+
+
+def _empty() -> dict[str, Any]:
+    return {
+        "budget_remaining": None,
+        "burn_rates": [{"window": name, "minutes": width, "burn_rate": None} for name, width in BURN_WINDOWS],
+        "policy": [],
+        "significant_burns": [],
+        "regressions": [],
+        "backtest": {"workbook": None, "compared": None, "compared_rule": None, "page_reduction": None},
+    }
+
+
+def _minute_of(since: datetime) -> Any:
+    return lambda minute: since + timedelta(minutes=int(minute))
+
+
+def _last(
+    good: np.ndarray, total: np.ndarray, width: int, objective: budget.Objective, min_events: int
+) -> float | None:
+    rates = budget.rolling_burn_rates(
+        good[-width:], total[-width:], timedelta(minutes=width), objective, min_events=min_events
+    )
+    value = float(rates[-1])
+    return None if np.isnan(value) else round(value, 4)
