@@ -158,6 +158,7 @@ CALLS: dict[str, Any] = {
     "record_sli_samples": lambda c: c.services.sli_samples.record(
         "svc_1", samples=[{"ts": "2026-11-27T09:00:00Z", "good": 1, "total": 1}]
     ),
+    "analyze_service_slo": lambda c: c.slos.analyze("svc_1", days=7, compare_error_rate=0.01),
     "get_service_map": lambda c: c.services.map(),
     # deployments
     "list_deployments": lambda c: c.deployments.list().first_page(),
