@@ -156,12 +156,15 @@ def test_policy_exception_create_and_approve(cli: Cli, mint: Mint) -> None:
     assert created["id"] in [e["id"] for e in listed]
 
 
-def test_config_put_then_diff(cli: Cli, service, tmp_path: Path) -> None:
-    env = service("acme")
-    before = ok(cli("-o", "json", "config", "history", **env))
-    base = max((v["version"] for v in before), default=0)
+def test_config_put_then_diff(cli: Cli, service, mint: Mint, tmp_path: Path) -> None:
     doc = tmp_path / "config.json"
     doc.write_text(json.dumps({"team": "core"}))
+    # A configuration write is high-risk: a client-credentials token (no MFA) gets the step-up challenge.
+    refused = cli("config", "put", "-f", str(doc), "-m", "team", **service("acme"))
+    assert one_line(refused, 3).startswith("error: step-up required:")
+    env = member(mint, "usr_tess", "tenant_admin", mfa=True)
+    before = ok(cli("-o", "json", "config", "history", **env))
+    base = max((v["version"] for v in before), default=0)
     first = ok(
         cli("-o", "json", "config", "put", "-f", str(doc), "-m", "team", "--base-version", str(base), **env)
     )
