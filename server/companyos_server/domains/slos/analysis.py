@@ -93,9 +93,12 @@ def analyze(
         if compare_error_rate is not None
         else None
     )
-    workbook = quality.score(
-        quality.replay(good, total, objective, budget.WORKBOOK_POLICY, min_events=min_events), burns
+    # One evaluation of the policy serves both "firing now" and the backtest (which replays its page rules).
+    firing = budget.evaluate_policy(good, total, objective, min_events=min_events)
+    paged = np.logical_or.reduce(
+        [firing[rule.name] for rule in budget.WORKBOOK_POLICY if rule.action == "page"]
     )
+    workbook = quality.score(paged, burns)
     compared = (
         quality.score(quality.replay(good, total, objective, [compared_rule], min_events=min_events), burns)
         if compared_rule
@@ -106,7 +109,6 @@ def analyze(
         regressions.Deploy(row.id, int(((row.finished_at or row.created_at) - since).total_seconds() // 60))
         for row in deploys
     ]
-    firing = budget.evaluate_policy(good, total, objective, min_events=min_events)
     return {
         **base,
         "state": "ok",

@@ -272,8 +272,8 @@ def subject_of(state: dict[str, Any], scope: Scope) -> str | None:
     return getattr(principal, "subject", None)
 
 
-class RateLimitMiddleware:
-    """Connexion middleware (after the guard): limits routed, non-public operations."""
+class _LimiterMiddleware:
+    """What both limiting middlewares are built with (connexion passes these as keyword options)."""
 
     def __init__(
         self,
@@ -289,6 +289,10 @@ class RateLimitMiddleware:
         self.config = config
         self.limiter = limiter
         self.metrics = metrics
+
+
+class RateLimitMiddleware(_LimiterMiddleware):
+    """Connexion middleware (after the guard): limits routed, non-public operations."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -354,7 +358,7 @@ def failure_reason(scope: Scope, exc: ProblemException) -> str:
     return authfailures.MISSING_TOKEN
 
 
-class UnauthenticatedLimitMiddleware:
+class UnauthenticatedLimitMiddleware(_LimiterMiddleware):
     """Connexion middleware between audit and security: limits and counts requests without a principal.
 
     A protected operation's 401 raised with no principal (the bearer token is missing or fails
@@ -363,21 +367,6 @@ class UnauthenticatedLimitMiddleware:
     request is counted by the runtime's auth-failure recorder and marked so that the audit middleware
     writes no chained event for it. Requests that authenticate are not touched.
     """
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        runtime: Any,
-        config: RateLimitConfig,
-        limiter: Limiter,
-        metrics: Any = None,
-    ) -> None:
-        self.app = app
-        self.runtime = runtime
-        self.config = config
-        self.limiter = limiter
-        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
