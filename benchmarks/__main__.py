@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from benchmarks import api_overhead, sdk_overhead, search
 
-BENCHMARKS = {"api_overhead": api_overhead.main, "sdk_overhead": sdk_overhead.main, "search": search.main}
+def _discover() -> dict[str, Callable[..., int]]:
+    """Every module of this package that declares ``BENCHMARK = True`` and a ``main(quick, profile)``."""
+    found = {}
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"benchmarks.{info.name}")
+        if getattr(module, "BENCHMARK", False):
+            found[info.name] = module.main
+    return found
+
+
+BENCHMARKS = _discover()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -391,6 +391,10 @@ def generate_typescript(spec_text: str, stage: Path, out: Path) -> None:
 def generated_sdk_files(root: Path) -> set[str]:
     """The files under `root` (an SDK package dir) that the generator wrote: those opening with its header."""
     found: set[str] = set()
+    for top in root.glob("_client_resources.py"):
+        with top.open(encoding="utf-8") as handle:
+            if handle.readline().rstrip("\n") == GENERATED_HEADER:
+                found.add(top.relative_to(root).as_posix())
     for sub in ("resources", "types"):
         for path in (root / sub).glob("*.py"):
             with path.open(encoding="utf-8") as handle:

@@ -501,6 +501,12 @@ def generate_sdk(spec: dict[str, Any], out: Path, sdk_root: Path = SDK_ROOT) -> 
         env.get_template("resources_init.py.jinja").render(header=GENERATED_HEADER, roots=roots),
     )
     emit(
+        "_client_resources.py",
+        env.get_template("client_resources.py.jinja").render(
+            header=GENERATED_HEADER, roots=roots, docs=_tag_summaries(spec)
+        ),
+    )
+    emit(
         "resources/_routes.py",
         env.get_template("routes.py.jinja").render(
             header=GENERATED_HEADER, operations=sorted(operations, key=lambda m: m.operation_id)
@@ -527,6 +533,15 @@ def generate_sdk(spec: dict[str, Any], out: Path, sdk_root: Path = SDK_ROOT) -> 
         ),
     )
     return written
+
+
+def _tag_summaries(spec: dict[str, Any]) -> dict[str, str]:
+    """Each tag's module name -> the first line of its description (the resource property's docstring)."""
+    found = {}
+    for tag in spec.get("tags", []):
+        first = (tag.get("description") or "").strip().splitlines()
+        found[_snake(tag["name"])] = first[0].replace('"', "'") if first else ""
+    return found
 
 
 def _types_by_module(spec: dict[str, Any], mapper: TypeMapper, names: set[str]) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import companyos
-from companyos_console import views
+from companyos_console import pillars, views
 from companyos_console.auth import Authenticator, SignInRequired, check_state
 from companyos_console.config import ConsoleConfig
 from companyos_console.context import Console, PurposeRequired, TenantNotVisible
@@ -50,6 +50,7 @@ def create_console(config: ConsoleConfig, *, transport: httpx.AsyncBaseTransport
         Route("/static/vendor/{name}", _bind(vendor_file, console)),
         Mount("/static", app=StaticFiles(directory=PACKAGE / "static"), name="static"),
         *views.routes(console, _bind),
+        *pillars.routes(console, _bind),
     ]
 
     async def on_sign_in_required(request: Request, exc: Exception) -> Response:

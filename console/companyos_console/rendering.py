@@ -9,7 +9,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from companyos_console.pillars import PILLARS
+
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+# The section navigation: the core sections, then each domain pillar (companyos_console.pillars).
+TEMPLATES.env.globals["sections"] = [
+    ("home", "Overview", "/"),
+    ("services", "Services", "/services"),
+    ("deployments", "Deployments", "/deployments"),
+    ("incidents", "Incidents", "/incidents"),
+    ("policies", "Policies", "/policies"),
+    ("tenant", "Tenant", "/tenant"),
+    *((p.key, p.label, p.path) for p in PILLARS),
+]
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:

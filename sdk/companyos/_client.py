@@ -13,6 +13,7 @@ from companyos._base_client import (
     StepUpHook,
     SyncAPIClient,
 )
+from companyos._client_resources import AsyncClientResources, ClientResources
 from companyos._env import HOW_TO_AUTHENTICATE, MissingCredentialsError
 from companyos._types import NOT_GIVEN, Headers, NotGiven, TimeoutTypes
 
@@ -21,44 +22,7 @@ if TYPE_CHECKING:
     from companyos._retry import RetryPolicy
     from companyos.auth import Auth
     from companyos.offline import AsyncOffline, Offline, OfflineQueue
-    from companyos.resources import (
-        Alerts,
-        AsyncAlerts,
-        AsyncAudit,
-        AsyncClientWithRawResponse,
-        AsyncDeployments,
-        AsyncEvidence,
-        AsyncGraph,
-        AsyncIdentity,
-        AsyncIncidents,
-        AsyncInspect,
-        AsyncJobs,
-        AsyncMaestro,
-        AsyncPolicies,
-        AsyncSearch,
-        AsyncServices,
-        AsyncSlos,
-        AsyncSystem,
-        AsyncTenantConfig,
-        AsyncTenants,
-        Audit,
-        ClientWithRawResponse,
-        Deployments,
-        Evidence,
-        Graph,
-        Identity,
-        Incidents,
-        Inspect,
-        Jobs,
-        Maestro,
-        Policies,
-        Search,
-        Services,
-        Slos,
-        System,
-        TenantConfig,
-        Tenants,
-    )
+    from companyos.resources import AsyncClientWithRawResponse, ClientWithRawResponse
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -101,7 +65,7 @@ def _from_environment(
     return auth, tenant or _env.tenant(), environment or _env.environment()
 
 
-class Client(SyncAPIClient):
+class Client(ClientResources, SyncAPIClient):
     __doc__ = "The synchronous CompanyOS client.\n" + _DOC
 
     def __init__(
@@ -142,108 +106,6 @@ class Client(SyncAPIClient):
         )
 
     @property
-    def system(self) -> System:
-        from companyos.resources import System
-
-        return System(self)
-
-    @property
-    def identity(self) -> Identity:
-        from companyos.resources import Identity
-
-        return Identity(self)
-
-    @property
-    def tenants(self) -> Tenants:
-        from companyos.resources import Tenants
-
-        return Tenants(self)
-
-    @property
-    def audit(self) -> Audit:
-        from companyos.resources import Audit
-
-        return Audit(self)
-
-    @property
-    def jobs(self) -> Jobs:
-        from companyos.resources import Jobs
-
-        return Jobs(self)
-
-    @property
-    def services(self) -> Services:
-        from companyos.resources import Services
-
-        return Services(self)
-
-    @property
-    def slos(self) -> Slos:
-        from companyos.resources import Slos
-
-        return Slos(self)
-
-    @property
-    def deployments(self) -> Deployments:
-        from companyos.resources import Deployments
-
-        return Deployments(self)
-
-    @property
-    def tenant_config(self) -> TenantConfig:
-        from companyos.resources import TenantConfig
-
-        return TenantConfig(self)
-
-    @property
-    def alerts(self) -> Alerts:
-        from companyos.resources import Alerts
-
-        return Alerts(self)
-
-    @property
-    def incidents(self) -> Incidents:
-        from companyos.resources import Incidents
-
-        return Incidents(self)
-
-    @property
-    def policies(self) -> Policies:
-        from companyos.resources import Policies
-
-        return Policies(self)
-
-    @property
-    def maestro(self) -> Maestro:
-        from companyos.resources import Maestro
-
-        return Maestro(self)
-
-    @property
-    def search(self) -> Search:
-        from companyos.resources import Search
-
-        return Search(self)
-
-    @property
-    def inspect(self) -> Inspect:
-        from companyos.resources import Inspect
-
-        return Inspect(self)
-
-    @property
-    def graph(self) -> Graph:
-        from companyos.resources import Graph
-
-        return Graph(self)
-
-    @property
-    def evidence(self) -> Evidence:
-        from companyos.resources import Evidence
-
-        return Evidence(self)
-
-    @property
     def offline(self) -> Offline:
         from companyos.offline import Offline
 
@@ -270,7 +132,7 @@ class Client(SyncAPIClient):
         )
 
 
-class AsyncClient(AsyncAPIClient):
+class AsyncClient(AsyncClientResources, AsyncAPIClient):
     __doc__ = (
         "The asynchronous CompanyOS client (same behaviour as `Client`; hooks may be coroutines).\n" + _DOC
     )
@@ -311,108 +173,6 @@ class AsyncClient(AsyncAPIClient):
             offline=offline,
             clock=_clock,
         )
-
-    @property
-    def system(self) -> AsyncSystem:
-        from companyos.resources import AsyncSystem
-
-        return AsyncSystem(self)
-
-    @property
-    def identity(self) -> AsyncIdentity:
-        from companyos.resources import AsyncIdentity
-
-        return AsyncIdentity(self)
-
-    @property
-    def tenants(self) -> AsyncTenants:
-        from companyos.resources import AsyncTenants
-
-        return AsyncTenants(self)
-
-    @property
-    def audit(self) -> AsyncAudit:
-        from companyos.resources import AsyncAudit
-
-        return AsyncAudit(self)
-
-    @property
-    def jobs(self) -> AsyncJobs:
-        from companyos.resources import AsyncJobs
-
-        return AsyncJobs(self)
-
-    @property
-    def services(self) -> AsyncServices:
-        from companyos.resources import AsyncServices
-
-        return AsyncServices(self)
-
-    @property
-    def slos(self) -> AsyncSlos:
-        from companyos.resources import AsyncSlos
-
-        return AsyncSlos(self)
-
-    @property
-    def deployments(self) -> AsyncDeployments:
-        from companyos.resources import AsyncDeployments
-
-        return AsyncDeployments(self)
-
-    @property
-    def tenant_config(self) -> AsyncTenantConfig:
-        from companyos.resources import AsyncTenantConfig
-
-        return AsyncTenantConfig(self)
-
-    @property
-    def alerts(self) -> AsyncAlerts:
-        from companyos.resources import AsyncAlerts
-
-        return AsyncAlerts(self)
-
-    @property
-    def incidents(self) -> AsyncIncidents:
-        from companyos.resources import AsyncIncidents
-
-        return AsyncIncidents(self)
-
-    @property
-    def policies(self) -> AsyncPolicies:
-        from companyos.resources import AsyncPolicies
-
-        return AsyncPolicies(self)
-
-    @property
-    def maestro(self) -> AsyncMaestro:
-        from companyos.resources import AsyncMaestro
-
-        return AsyncMaestro(self)
-
-    @property
-    def search(self) -> AsyncSearch:
-        from companyos.resources import AsyncSearch
-
-        return AsyncSearch(self)
-
-    @property
-    def inspect(self) -> AsyncInspect:
-        from companyos.resources import AsyncInspect
-
-        return AsyncInspect(self)
-
-    @property
-    def graph(self) -> AsyncGraph:
-        from companyos.resources import AsyncGraph
-
-        return AsyncGraph(self)
-
-    @property
-    def evidence(self) -> AsyncEvidence:
-        from companyos.resources import AsyncEvidence
-
-        return AsyncEvidence(self)
 
     @property
     def offline(self) -> AsyncOffline:

@@ -217,8 +217,12 @@ def sdk_methods() -> dict[str, set[tuple[str, str]]]:
 def resource_attributes(cls: type = companyos.Client) -> dict[str, str]:
     """Resource class name -> the client attribute that returns it (``client.policies.exceptions``)."""
     names: dict[str, str] = {}
-    namespace = {**vars(companyos.resources), **vars(sys.modules[cls.__module__])}
-    for name, member in vars(cls).items():
+    # The client's resource properties are inherited (generated mixins in companyos._client_resources).
+    members = {
+        name: (klass, member) for klass in reversed(cls.__mro__) for name, member in vars(klass).items()
+    }
+    for name, (klass, member) in members.items():
+        namespace = {**vars(companyos.resources), **vars(sys.modules[klass.__module__])}
         if isinstance(member, property) and member.fget is not None:
             returned = member.fget.__annotations__.get("return")
             returned = namespace.get(returned) if isinstance(returned, str) else returned

@@ -126,6 +126,7 @@ def test_drift_check_reports_edited_missing_and_stray_sdk_files(tmp_path: Path) 
     sdk = tmp_path / "companyos"
     shutil.copytree(SDK_ROOT / "resources", sdk / "resources", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(SDK_ROOT / "types", sdk / "types", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(SDK_ROOT / "_client_resources.py", sdk / "_client_resources.py")
     fresh = tmp_path / "fresh"
     for rel in gen.generated_sdk_files(SDK_ROOT):
         (fresh / rel).parent.mkdir(parents=True, exist_ok=True)
