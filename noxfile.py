@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import nox
@@ -75,17 +76,39 @@ def codegen_check(session: nox.Session) -> None:
     session.run(sys.executable, "-m", "codegen.check")
 
 
+def latest_released_spec(directory: str = "openapi/released") -> str:
+    """The highest version's openapi-X.Y.Z.json under openapi/released (compared as numbers, not text)."""
+    found = []
+    for name in os.listdir(directory):
+        match = re.fullmatch(r"openapi-(\d+)\.(\d+)\.(\d+)\.json", name)
+        if match:
+            found.append((tuple(int(part) for part in match.groups()), os.path.join(directory, name)))
+    if not found:
+        raise FileNotFoundError(f"no openapi-X.Y.Z.json under {directory}")
+    return max(found)[1]
+
+
 @nox.session
 def breaking(session: nox.Session) -> None:
-    """No breaking change against the last released spec (a major version bump is the only way out)."""
-    released = "openapi/released/openapi-1.0.0.json"
+    """Against the newest released spec: a breaking change needs a major bump of info.version, an additive
+    change a minor bump, and the version never goes backwards (codegen.breaking --semver)."""
+    released = latest_released_spec()
+    session.log(f"baseline: {released}")
     session.run(sys.executable, "-m", "codegen.breaking", "--semver", released, "generated/openapi.json")
+
+
+# Node majors of the smoke matrix: the machine's node (20) and Node 22 installed from npm into
+# tools/release/node22 (locked); `COMPANYOS_NODE_MATRIX=20` narrows it. See tools/release/node_matrix.py.
+NODE_MATRIX = [sys.executable, "-m", "tools.release.node_matrix", "--"]
 
 
 @nox.session
 def ts(session: nox.Session) -> None:
-    """The TypeScript client: tsc --strict, then node:test unit and live tests against a real server."""
-    session.run(sys.executable, "tools/live_server.py", "--", "tools/ts_check.sh", external=True)
+    """The TypeScript client under Node 20 and 22: tsc --strict, then node:test unit and live tests against a
+    real server (one per Node)."""
+    session.run(
+        *NODE_MATRIX, sys.executable, "tools/live_server.py", "--", "tools/ts_check.sh", external=True
+    )
 
 
 @nox.session
@@ -93,8 +116,14 @@ def quickstarts(session: nox.Session) -> None:
     """Every quickstart against a live reference server: Python, CLI, Node (client credentials, and the
     device flow approved in Chromium) and the browser page (OIDC + PKCE in Chromium)."""
     session.run("node", "clients/typescript/scripts/build.mjs", external=True)  # copies the schema types
-    session.run(
-        sys.executable, "tools/live_server.py", "--", "node", "quickstarts/node/index.mjs", external=True
+    session.run(  # the Node quickstart under each Node of the matrix (20, 22)
+        sys.executable,
+        "tools/live_server.py",
+        "--",
+        *NODE_MATRIX,
+        "node",
+        "quickstarts/node/index.mjs",
+        external=True,
     )
     session.run(*PYTEST, *QUICKSTART_TESTS, *session.posargs)
 

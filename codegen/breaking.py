@@ -11,7 +11,9 @@ OLD and NEW are bundled specs (JSON or YAML). Prints one line per change:
 
 Exit 0: no breaking change · 1: breaking changes · 2: bad input (unreadable or not an OpenAPI document).
 With --semver a breaking change is accepted (exit 0) when NEW's info.version has a higher major version
-than OLD's; without it every breaking change fails.
+than OLD's; without it every breaking change fails. --semver also enforces the rest of SemVer against
+OLD: any other change of shape (an info or WARNING line: a new operation, parameter, field, status, enum
+value…) needs at least a minor bump, and info.version may never go backwards (exit 1 otherwise).
 
 Direction matters: a request schema may only get looser (NEW must accept everything OLD accepted), a
 response schema may only get stricter (NEW may only send what OLD promised). $refs are resolved in each
@@ -551,8 +553,35 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 
 
 def _major(doc: dict[str, Any]) -> int | None:
-    match = re.match(r"\s*v?(\d+)\.", str((doc.get("info") or {}).get("version", "")))
-    return int(match.group(1)) if match else None
+    version = _version(doc)
+    return version[0] if version else None
+
+
+def _version(doc: dict[str, Any]) -> tuple[int, int, int] | None:
+    """info.version as (major, minor, patch); a missing minor/patch counts as 0, a pre-release is ignored."""
+    match = re.match(r"\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?", str((doc.get("info") or {}).get("version", "")))
+    if not match:
+        return None
+    return (int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0))
+
+
+def semver_problem(old: dict[str, Any], new: dict[str, Any], changes: list[Change]) -> str | None:
+    """Why NEW's info.version does not follow SemVer relative to OLD given these changes, or None."""
+    old_v, new_v = _version(old), _version(new)
+    if old_v is None or new_v is None:
+        return "info.version is not a semantic version"
+    shown = ".".join(map(str, old_v)), ".".join(map(str, new_v))
+    if new_v < old_v:
+        return f"info.version went backwards: {shown[0]} -> {shown[1]}"
+    if any(c.level == BREAKING for c in changes):
+        if new_v[0] <= old_v[0]:
+            return f"a breaking change needs a major version bump (info.version {shown[0]} -> {shown[1]})"
+    elif any(c.level in (INFO, WARNING) for c in changes) and new_v[:2] <= old_v[:2]:
+        return (
+            f"an additive change needs at least a minor version bump (info.version {shown[0]} -> {shown[1]}); "
+            "run with --verbose to list the changes"
+        )
+    return None
 
 
 def _ordered(changes: list[Change], verbose: bool) -> Iterator[Change]:
@@ -572,7 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--semver",
         action="store_true",
-        help="accept breaking changes when NEW's info.version bumps the major version",
+        help="accept breaking changes when NEW's info.version bumps the major version; require a minor bump "
+        "for additive changes and never a lower version",
     )
     args = parser.parse_args(argv)
     try:
@@ -586,12 +616,14 @@ def main(argv: list[str] | None = None) -> int:
     n_breaking = sum(c.level == BREAKING for c in changes)
     n_warning = sum(c.level == WARNING for c in changes)
     print(f"breaking: {n_breaking} breaking change(s), {n_warning} warning(s)", file=sys.stderr)
-    if n_breaking and args.semver:
-        old_major, new_major = _major(old), _major(new)
-        if old_major is not None and new_major is not None and new_major > old_major:
-            print(f"breaking: accepted: major version bump {old_major} -> {new_major}", file=sys.stderr)
-            return 0
-        print("breaking: a breaking change needs a major version bump (info.version)", file=sys.stderr)
+    if args.semver:
+        problem = semver_problem(old, new, changes)
+        if problem:
+            print(f"breaking: {problem}", file=sys.stderr)
+            return 1
+        if n_breaking:
+            print(f"breaking: accepted: major version bump {_major(old)} -> {_major(new)}", file=sys.stderr)
+        return 0
     return 1 if n_breaking else 0
 
 

@@ -340,7 +340,10 @@ def _method(mapper: TypeMapper, path: str, http: str, op: dict[str, Any], shared
     params.sort(key=lambda p: 0 if p.location == "tenant" and p.positional else 1)  # stable
     body_param = op.get("x-companyos-sdk-body")
     body = op.get("requestBody")
-    if body:
+    binary = body and "application/octet-stream" in (mapper.resolve(body).get("content") or {})
+    if binary:  # a raw upload: the bytes go as the request body
+        params.append(Param("content", "", "content", "bytes", True, default=""))
+    elif body:
         media = (mapper.resolve(body).get("content") or {}).get("application/json") or {}
         schema = media.get("schema") or {}
         if body_param:

@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import companyos
-from companyos_console import pillars, views
+from companyos_console import inspection, pillars, policy_editing, runs, views
 from companyos_console.auth import Authenticator, SignInRequired, check_state
 from companyos_console.config import ConsoleConfig
 from companyos_console.context import Console, PurposeRequired, TenantNotVisible
@@ -28,6 +28,7 @@ PACKAGE = Path(__file__).resolve().parent
 # URL path under /static/vendor/ -> file under node_modules (the pinned npm packages).
 VENDOR_FILES = {
     "htmx.min.js": "htmx.org/dist/htmx.min.js",
+    "htmx-ext-sse.min.js": "htmx-ext-sse/dist/sse.min.js",
     "vega.min.js": "vega/build/vega.min.js",
     "vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
@@ -50,6 +51,9 @@ def create_console(config: ConsoleConfig, *, transport: httpx.AsyncBaseTransport
         Route("/static/vendor/{name}", _bind(vendor_file, console)),
         Mount("/static", app=StaticFiles(directory=PACKAGE / "static"), name="static"),
         *views.routes(console, _bind),
+        *inspection.routes(console, _bind),
+        *runs.routes(console, _bind),
+        *policy_editing.routes(console, _bind),
         *pillars.routes(console, _bind),
     ]
 
@@ -171,7 +175,7 @@ async def callback(console: Console, request: Request) -> Response:
     fresh = console.auth.new_session({"token": token, "csrf": secrets.token_urlsafe(32)})
     me = await console.client(fresh).identity.me()
     fresh.data["subject"] = me.get("subject")
-    for key in ("environment", "purposes"):
+    for key in ("environment", "purposes", "policy_drafts"):  # what the user was doing carries over
         if key in previous:
             fresh.data[key] = previous[key]
     pending = previous.get("pending")

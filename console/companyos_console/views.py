@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -57,16 +56,29 @@ async def permissions(ctx: PageContext, resource: str) -> dict[str, dict[str, An
     return {a["action"]: a for a in result["actions"]}
 
 
-async def page(ctx: PageContext, template: str, title: str, section: str, **data: Any) -> Response:
-    """Render a tenant page with the global bar: breadcrumb, environment chip, search, inbox, user."""
+async def page(
+    ctx: PageContext,
+    template: str,
+    title: str,
+    section: str,
+    *,
+    chrome: tuple[dict[str, Any], str] | None = None,
+    **data: Any,
+) -> Response:
+    """Render a tenant page with the global bar: breadcrumb, environment chip, search, inbox, user.
+
+    ``chrome`` is the bar's tenant and firing-alert count when the page already has them (the home page
+    gets both from the overview), saving the two reads the bar otherwise makes."""
     tenant_info: dict[str, Any] = {}
-    firing: list[dict[str, Any]] = []
-    more = False
-    if ctx.tenant:
+    alerts_count = "0"
+    if chrome is not None:
+        tenant_info, alerts_count = chrome
+    elif ctx.tenant:
         tenant_info, (firing, more) = await asyncio.gather(
             ctx.client.tenants.retrieve(ctx.tenant),
             _first(ctx.client.alerts.list(status="firing", page_size=100)),
         )
+        alerts_count = f"{len(firing)}{'+' if more else ''}"
     context = {
         "ctx": ctx,
         "title": title,
@@ -75,7 +87,7 @@ async def page(ctx: PageContext, template: str, title: str, section: str, **data
         "tenant_info": tenant_info,
         "environment": ctx.environment,
         "environments": ENVIRONMENTS,
-        "alerts_count": f"{len(firing)}{'+' if more else ''}",
+        "alerts_count": alerts_count,
         "csrf_token": ctx.session.csrf_token,
         "flashes": ctx.session.pop_flashes(),
         "search_kinds": SEARCH_KINDS,
@@ -107,27 +119,22 @@ async def tenants_page(console: Console, request: Request) -> Response:
 
 
 async def home(console: Console, request: Request) -> Response:
+    """One read: the API's aggregate overview (service health, deployments, incidents, spotlight)."""
     ctx = await page_context(console, request, request.path_params["tenant"])
-    c = ctx.client
-    (services, _), (deployments, _), (incidents, _), (alerts, _) = await asyncio.gather(
-        _first(c.services.list(page_size=100)),
-        _first(c.deployments.list(environment=ctx.environment, page_size=10)),
-        _first(c.incidents.list(page_size=100)),
-        _first(c.alerts.list(status="firing", page_size=100)),
-    )
-    open_incidents = [i for i in incidents if i.get("status") != "resolved"]
-    by_severity = Counter(i.get("severity") for i in open_incidents)
-    alerts_by_service = Counter(a.get("service_id") for a in alerts)
+    overview = await ctx.client.overview.retrieve(environment=ctx.environment, service_limit=100)
+    incidents = overview["incidents"]
     return await page(
         ctx,
         "home.html",
         "Overview",
         "home",
-        services=services,
-        deployments=deployments,
-        severities=[(s, by_severity.get(s, 0)) for s in SEVERITIES],
-        open_incidents=open_incidents[:10],
-        alerts_by_service=alerts_by_service,
+        chrome=(overview["tenant"], str(overview["alerts"]["firing_total"])),
+        overview=overview,
+        services=overview["services"]["items"],
+        deployments=overview["deployments"]["items"],
+        severities=list(incidents["by_severity"].items()),
+        open_incidents=incidents["items"],
+        withheld={w["section"]: w for w in overview["withheld"]},
     )
 
 
@@ -143,15 +150,25 @@ async def service_page(console: Console, request: Request) -> Response:
     c = ctx.client
     service = await c.services.retrieve(service_id)
     since = (datetime.now(UTC) - timedelta(hours=24)).isoformat()
-    downstream, upstream, (deployments, _), (incidents, _), (alerts, _), (samples, _) = await asyncio.gather(
+    (
+        downstream,
+        upstream,
+        (deployments, _),
+        (incidents, _),
+        (alerts, _),
+        (samples, _),
+        analysis,
+    ) = await asyncio.gather(
         c.services.dependencies(service_id, direction="downstream"),
         c.services.dependencies(service_id, direction="upstream"),
         _first(c.deployments.list_for_service(service_id, environment=ctx.environment, page_size=20)),
         _first(c.incidents.list(service_id=service_id, page_size=50)),
         _first(c.alerts.list(service_id=service_id, status="firing", page_size=50)),
         _first(c.services.sli_samples.list(service_id, since=since, page_size=500)),
+        _analysis(c, service_id),
     )
     objective = (service.get("slo") or {}).get("objective")
+    burndown = charts.budget_burndown(samples, objective)
     return await page(
         ctx,
         "service.html",
@@ -165,7 +182,20 @@ async def service_page(console: Console, request: Request) -> Response:
         alerts=alerts,
         sli_chart=charts.sli_chart(samples, objective),
         sli_summary=charts.sli_summary(samples),
+        analysis=analysis,
+        burn_rate_chart=charts.burn_rate_chart(analysis) if analysis else None,
+        burndown_chart=charts.burndown_chart(burndown),
+        budget_left=burndown[-1]["budget_remaining"] if burndown else None,
     )
+
+
+async def _analysis(client: Any, service_id: str) -> dict[str, Any] | None:
+    """The SLO analysis of the last 7 days (None when the caller may not read it)."""
+    try:
+        result: dict[str, Any] = await client.slos.analyze(service_id, days=7)
+    except (companyos.PermissionDeniedError, companyos.NotFoundError):
+        return None
+    return result
 
 
 async def deployments_page(console: Console, request: Request) -> Response:
@@ -333,18 +363,28 @@ async def purpose_page(console: Console, request: Request, tenant: str) -> Respo
 
 
 # -- actions (with step-up) --------------------------------------------------------------------------
-async def _run(client: Any, kind: str, args: dict[str, Any]) -> str:
+async def _run(client: Any, kind: str, args: dict[str, Any]) -> str | tuple[str, str]:
+    """Perform one console action; a message, or a message and the path (under the tenant) to go to."""
     if kind == "add_policy":
         result = await client.policies.update(
             args["policy_id"],
             effect=args["effect"],
             actions=args["actions"],
             roles=args["roles"] or None,
+            require_mfa=args.get("require_mfa"),
+            mutations_only=args.get("mutations_only"),
             reason=args["reason"],
             idempotency_key=args["idempotency_key"],
         )
         policy = result.get("policy", result)
         return f"Policy {policy.get('id', args['policy_id'])} saved ({policy.get('status', 'approved')})."
+    if kind == "resume":  # a read that needed the multi-factor sign-in: going back re-runs it
+        return str(args.get("message") or "Multi-factor sign-in done.")
+    if kind == "execute_plan":
+        run = await client.maestro.plans.execute(
+            args["plan_id"], reason=args["reason"], idempotency_key=args["idempotency_key"]
+        )
+        return f"Run {run['id']} of {run['plan_name']} started.", f"/runs/{run['id']}"
     if kind == "add_note":
         await client.incidents.add_timeline_entry(
             args["incident_id"], kind="note", text=args["text"], idempotency_key=args["idempotency_key"]
@@ -369,7 +409,10 @@ async def perform(
     multi-factor sign-in, and run it once they are back (see :func:`resume_pending`)."""
     args = {**args, "idempotency_key": f"console-{uuid.uuid4()}"}
     try:
-        ctx.session.flash(await _run(ctx.client, kind, args), "success")
+        message, path = _outcome(await _run(ctx.client, kind, args))
+        ctx.session.flash(message, "success")
+        if path:
+            back = _back(ctx, path)
     except companyos.StepUpRequired as challenge:
         ctx.session.data["pending"] = {
             "kind": kind,
@@ -404,12 +447,20 @@ async def resume_pending(
         return str(pending["back"])
     client = console.client(session, tenant=pending["tenant"])
     try:
-        session.flash(await _run(client, pending["kind"], pending["args"]), "success")
+        message, path = _outcome(await _run(client, pending["kind"], pending["args"]))
+        session.flash(message, "success")
+        if path:
+            base = str(request.scope.get("root_path", "")).rstrip("/")
+            return f"{base}/t/{pending['tenant']}{path}"
     except companyos.StepUpRequired:
         session.flash("The multi-factor sign-in did not complete; the action was not performed.", "error")
     except companyos.APIStatusError as error:
         _flash_error(session, error)
     return str(pending["back"])
+
+
+def _outcome(result: str | tuple[str, str]) -> tuple[str, str | None]:
+    return (result, None) if isinstance(result, str) else result
 
 
 def _flash_error(session: Session, error: companyos.APIStatusError) -> None:

@@ -202,6 +202,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/analytics/schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List event schemas
+         * @description The built-in schemas (product and ops events every tenant can send) and the tenant's own, every version, ordered by name then version.
+         */
+        get: operations["list_analytics_schemas"];
+        put?: never;
+        /**
+         * Register an event schema version
+         * @description Registers a version of an event schema. Names are Object Action in Title Case ("Report Exported");
+         *     versions are SchemaVer `MODEL-REVISION-ADDITION`. The first version is `1-0-0`; each next version
+         *     bumps exactly one part: ADDITION for a new optional property, REVISION for a required property made
+         *     optional, integer widened to number or PII handling changed, MODEL for anything breaking (a property
+         *     removed or retyped, a new or newly required property). A version whose bump is smaller than its
+         *     changes need is refused with 409 `schema-change-refused`, naming each change (`errors[]`, `changes`).
+         *     Properties classified `pii: hash` are pseudonymised with the tenant's key at ingest; `pii: drop`
+         *     ones are never stored.
+         *
+         */
+        post: operations["register_analytics_schema"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest a batch of events
+         * @description Up to 1,000 self-describing events (each names its `schema` and `version`). Accepted event by
+         *     event: valid events are stored, each invalid one is listed in `errors` with codes such as
+         *     `unknown_schema`, `unknown_version`, `missing_property`, `unknown_property`, `from_future`,
+         *     `too_old` (older than `COMPANYOS_ANALYTICS_MAX_EVENT_AGE_DAYS`, default 30), `tenant_mismatch`,
+         *     `consent_denied` and `consent_missing`. User ids are replaced by an HMAC with the tenant's key,
+         *     events are enriched with the caller's role (unless `user_role` is given) and the tenant's flag states
+         *     in the event's environment, and stored in the partition of the tenant's residency (`partition`).
+         *     With `dry_run=true` the batch is validated and routed but nothing is stored.
+         *
+         */
+        post: operations["ingest_analytics_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/ops-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feed new ops records into the analytics store
+         * @description Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI samples recorded since the last sync (at most the ingest window back) into the analytics store as ops events. Idempotent: each record is copied once.
+         */
+        post: operations["sync_analytics_ops"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/reports/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Feature adoption over the last N days
+         * @description Among the users active in the window, how many used `feature`; by tenant, role, environment, client type or the state of a flag (`by=flag_state&flag=…`) at event time.
+         */
+        get: operations["get_analytics_adoption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/reports/active-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * DAU, WAU, MAU and stickiness
+         * @description Per day of the window the distinct active users of that day (DAU), of the 7 days (WAU) and of the 30 days (MAU) ending it, and stickiness (DAU / MAU); `deltas` compares the last day with `compare_days` before.
+         */
+        get: operations["get_analytics_active_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/reports/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Cohort retention
+         * @description Cohorts by the day of each user's first `start_event` in [since, until]; period k covers days [first + k·period_days, first + (k+1)·period_days). `n_day`: returned (`return_event`) in period k; `unbounded`: in period k or later; `cumulative`: in any period 1..k. Any window, any number of periods; optional breakdown.
+         */
+        get: operations["get_analytics_retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Ordered funnel
+         * @description A user enters at their first event of step 1 in [since, until]; each next step counts when it follows the previous one within `window_days` of entering.
+         */
+        get: operations["get_analytics_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/reports/ops-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Operational KPIs
+         * @description Uptime (good / total of the SLI buckets fed from the services' SLI samples), latency p50/p90/p99 (nearest rank over events carrying `latency_ms`) and ops event counts, overall and per day.
+         */
+        get: operations["get_analytics_ops_kpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an ad-hoc read-only query
+         * @description One SELECT (CTEs, joins, sub-queries allowed) over `events` and `daily_usage`, calling allow-listed
+         *     functions only, in DuckDB's SQL dialect (rendered for ClickHouse when that is the store). The query
+         *     is parsed, checked on its syntax tree, and every table reference is replaced by the tenant's rows
+         *     before it runs, capped at `limit` rows and 10 seconds. Anything else is 400 `invalid-argument`
+         *     (`errors[].code` `unsafe_sql` or `query_failed`).
+         *
+         */
+        post: operations["run_analytics_query"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/audit/events": {
         parameters: {
             query?: never;
@@ -282,6 +514,388 @@ export interface paths {
          *
          */
         post: operations["export_audit_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List datasets
+         * @description The tenant's datasets, oldest first, with their schema, row count and residency.
+         */
+        get: operations["list_datasets"];
+        put?: never;
+        /**
+         * Create a dataset
+         * @description Declares a dataset: its fields (name, type, classification `public | internal | confidential | pii`,
+         *     nullable), its residency (default: the tenant's) and optionally the timestamp field exports filter
+         *     on. The dataset becomes an IntelGraph node (`dataset:<id>`).
+         *
+         *     Field names are unique ignoring case, and `time_field` must name one of the fields of type
+         *     `timestamp` or `date`: a body breaking either rule is a conflict (409, `conflict`, with an `errors`
+         *     entry per offending field), like a dataset name already in use.
+         *
+         */
+        post: operations["create_dataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/datasets/{dataset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a dataset
+         * @description One dataset with its schema (fields and classifications) and row count.
+         */
+        get: operations["get_dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/datasets/{dataset_id}/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Sample rows of a dataset
+         * @description The first rows; fields classified `confidential` or `pii` are masked.
+         */
+        get: operations["get_dataset_sample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/datasets/{dataset_id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a dataset's imports
+         * @description Newest first, each with its job (progress, throughput, ETA, errors) and result.
+         */
+        get: operations["list_dataset_imports"];
+        put?: never;
+        /**
+         * Open an import
+         * @description Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
+         *     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
+         *     Then upload each file in parts and start the import.
+         *
+         *     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
+         *     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
+         *
+         */
+        post: operations["create_dataset_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an import
+         * @description The import, its upload state per file, pre-flight report, job and result.
+         */
+        get: operations["get_dataset_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}/files/{file_name}/parts/{part_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+                /**
+                 * @description A file named in the manifest (no path); another name is not found (404).
+                 * @example customers.csv
+                 */
+                file_name: string;
+                /**
+                 * @description 1, 2, … in order.
+                 * @example 1
+                 */
+                part_number: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload a part of a file
+         * @description One part (at most 8 MiB) with its SHA-256 in `sha256`. A wrong digest is refused (422) and nothing
+         *     is kept; the same part sent again (a dropped connection) is accepted once (`duplicate: true`); the
+         *     same part number with other content is a conflict (409).
+         *
+         */
+        put: operations["upload_dataset_import_part"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pre-flight and start an import
+         * @description Pre-flight before a row is written: every part present, each file's size and SHA-256 as the
+         *     manifest says, gzip within the decompression limit, the declared encoding, the schema (CSV header,
+         *     Parquet columns and types), row counts against the manifest, residency and the tier's quota. A
+         *     failure is a problem (422, 403 for residency, 413 for a decompression bomb) and nothing is written.
+         *     Then a `datasets.import` job runs in chunks with a checkpoint each; follow it with `GET …/jobs/{id}`.
+         *
+         */
+        post: operations["start_dataset_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an import's quarantined rows
+         * @description Rows that were not written, by file and row number, with the field and the rule they broke.
+         */
+        get: operations["list_quarantined_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll an import back
+         * @description Removes the import's rows from the dataset, its quarantine and its staging area (not while its job runs).
+         */
+        post: operations["rollback_dataset_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/datasets/{dataset_id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a dataset's exports
+         * @description Newest first, each with its job and evidence pack.
+         */
+        get: operations["list_dataset_exports"];
+        put?: never;
+        /**
+         * Export a dataset
+         * @description Starts a `datasets.export` job for the rows in `[since, until)` of the dataset's `time_field` (all
+         *     rows without a range). Residency is honoured: an `eu` dataset cannot go to a destination outside
+         *     `eu` (403 naming the rule `residency-eu-export-destination`). Fields are redacted by classification
+         *     (`confidential` masked, `pii` hashed with a salt unique to the export; `redactions` may tighten a
+         *     field to `mask`, `hash` or `drop`), every file carries the export id in its metadata and a per-row
+         *     `_watermark` naming the export and recipient, and the result is a signed evidence pack.
+         *
+         */
+        post: operations["create_dataset_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/exports/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The export's id.
+                 * @example exp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                export_id: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an export
+         * @description The export with its job (progress, ETA) and, once done, its evidence pack id.
+         */
+        get: operations["get_dataset_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/exports/{export_id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The export's id.
+                 * @example exp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                export_id: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an export pack
+         * @description The signed pack (`.tar.gz`: `manifest.json`, `manifest.sig`, `public_key.pem`, `items/<sha256>` —
+         *     the Parquet files and `export.json`). Verify it offline with `companyos export verify PACK`.
+         *
+         */
+        get: operations["download_dataset_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -526,6 +1140,596 @@ export interface paths {
         get: operations["get_lineage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/environments/{environment}/ofrep/v1/evaluate/flags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The environment whose rules apply.
+                 * @example production
+                 */
+                environment: components["parameters"]["OfrepEnvironment"];
+                /**
+                 * @description The flag's key.
+                 * @example new-checkout
+                 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate one flag (OFREP)
+         * @description OFREP single-flag evaluation for the evaluation context in the body. Success: `value`, `variant`,
+         *     `reason` (`STATIC`, `DEFAULT`, `TARGETING_MATCH`, `SPLIT`, `CACHED`, `DISABLED`, `UNKNOWN`,
+         *     `STALE`) and `metadata`; a `DISABLED` result carries no value (the caller's default applies).
+         *     Errors use OFREP's shape: 404 `FLAG_NOT_FOUND`; 400 `PARSE_ERROR`, `TARGETING_KEY_MISSING`,
+         *     `INVALID_CONTEXT` or `GENERAL`. A request with `Cache-Control: max-age=N` accepts the server's flag
+         *     snapshot validated in the last N seconds (context-independent results then say `CACHED`); when the
+         *     flag store cannot be read, the last snapshot is served with reason `STALE`.
+         *
+         */
+        post: operations["ofrep_evaluate_flag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/environments/{environment}/ofrep/v1/evaluate/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The environment whose rules apply.
+                 * @example production
+                 */
+                environment: components["parameters"]["OfrepEnvironment"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate every flag (OFREP bulk)
+         * @description OFREP bulk evaluation: every flag of the tenant for the evaluation context, each a success or an
+         *     error item. The response carries an `ETag`; sending it back in `If-None-Match` with the same
+         *     context answers `304 Not Modified` while no result changed.
+         *
+         */
+        post: operations["ofrep_evaluate_flags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/flag-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the flag configuration for in-process evaluation
+         * @description Every flag's definition (variants, rules with conditions, rollouts and splits, override) as the
+         *     shared evaluator reads it, with an `ETag` (`If-None-Match` answers `304`). The Python SDK's
+         *     OpenFeature provider caches it and evaluates locally with the same bucketing as the server.
+         *
+         */
+        get: operations["get_flag_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List features
+         * @description The tenant's features by key, each with what its next state still needs.
+         *
+         */
+        get: operations["list_features"];
+        put?: never;
+        /**
+         * Register a feature
+         * @description A new feature starts as an `idea`. `key` is unique in the tenant (409 otherwise).
+         *
+         */
+        post: operations["create_feature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/features/{feature_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a feature
+         * @description The feature, its evidence and what its next state still needs.
+         *
+         */
+        get: operations["get_feature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a feature
+         * @description Changes the descriptive fields (not the state: see transitions).
+         *
+         */
+        patch: operations["update_feature"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/features/{feature_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach evidence to a feature
+         * @description Evidence (`design`, `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`, `sunset_plan`) that transitions require.
+         *
+         */
+        post: operations["add_feature_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/features/{feature_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a feature's transitions
+         * @description Every state change, oldest first, with who, when, the note and the evidence it relied on.
+         *
+         */
+        get: operations["list_feature_transitions"];
+        put?: never;
+        /**
+         * Move a feature to its next state
+         * @description idea → experiment → beta → ga → sunset (sunset from any state). Refused with 409 and the missing evidence listed in `errors` (and `missing_evidence`) when the target state's evidence is not attached: experiment needs `design`; beta `design`, `kpi_results`, `risk_controls`; ga `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`; sunset `sunset_plan`.
+         *
+         */
+        post: operations["transition_feature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/features/{feature_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Render a feature's review document
+         * @description The review template (problem & hypothesis, readiness, controls, decision & owners) filled from the registry, as Markdown.
+         *
+         */
+        get: operations["get_feature_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/feature-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Features by state
+         * @description Every state with its features, owners and what each needs next (the console's board).
+         *
+         */
+        get: operations["get_features_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/stale-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List stale flags
+         * @description Temporary flags older than 30 days and unchanged for 7, and flags fully rolled out in production and unchanged for 14 days.
+         *
+         */
+        get: operations["list_stale_flags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List rollout requests
+         * @description The tenant's rollout requests.
+         *
+         */
+        get: operations["list_rollouts"];
+        put?: never;
+        /**
+         * Request a staged rollout
+         * @description Requests rolling a flag out in an environment in stages (percentages rising to 100) with a bake time per stage and gates (`slo` over `slo_services`, `security`, `residency`). Someone other than the requester approves it.
+         *
+         */
+        post: operations["create_rollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/rollouts/{rollout_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a rollout request
+         * @description The request, its approvals, stages run, gate results and Maestro plan.
+         *
+         */
+        get: operations["get_rollout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/rollouts/{rollout_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a rollout request
+         * @description Approves a pending request (403 for its requester: no self-approval) and writes its stages as a Maestro plan.
+         *
+         */
+        post: operations["approve_rollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/rollouts/{rollout_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a rollout request
+         * @description Rejects a pending request.
+         *
+         */
+        post: operations["reject_rollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/rollouts/{rollout_id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rollout's next stage
+         * @description Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes). A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag back (`rolled_back`); before any stage it only blocks.
+         *
+         */
+        post: operations["advance_rollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List experiments
+         * @description The tenant's experiments.
+         *
+         */
+        get: operations["list_experiments"];
+        put?: never;
+        /**
+         * Start an experiment on a flag
+         * @description Splits the flag's contexts between a control and a treatment variant (the flag's bucketing) in one environment.
+         *
+         */
+        post: operations["create_experiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/experiments/{experiment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an experiment
+         * @description The experiment's definition and status.
+         *
+         */
+        get: operations["get_experiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/experiments/{experiment_id}/exposures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record exposure events
+         * @description Subjects exposed to an arm, and whether they converted on the metric.
+         *
+         */
+        post: operations["record_experiment_exposures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/experiments/{experiment_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an experiment's results
+         * @description Per arm the conversion rate with a 95 % Wilson interval; the difference with a 95 % interval and a two-proportion z-test; the sample-ratio-mismatch check (χ², flagged at p < 0.001).
+         *
+         */
+        get: operations["get_experiment_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/experiments/{experiment_id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conclude an experiment
+         * @description Records the decision and removes the split from the flag; refused (409) while the sample ratio mismatch is flagged.
+         *
+         */
+        post: operations["conclude_experiment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1521,6 +2725,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A tenant's overview (service health, recent deployments, incidents, spotlight)
+         * @description What the console's home page shows, in one request instead of one per section: every service's
+         *     SLO state and firing alerts (worst first; counts by SLO state over all services in the
+         *     environment), the newest deployments in the environment, open incidents by severity, firing
+         *     alerts by severity, and a tenant spotlight (recent configuration versions, enabled flags, recent
+         *     admin actions). Each section is read only when the caller may read it (the action its own list
+         *     operation checks); a section the caller may not read is empty and listed in `withheld` with the
+         *     policy's reasons.
+         *
+         */
+        get: operations["get_tenant_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/policies": {
         parameters: {
             query?: never;
@@ -1762,6 +2996,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tenant's security events
+         * @description Newest first. Audit-chain events appended since the last read are normalised first.
+         */
+        get: operations["list_security_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/security-events/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest security events in bulk (infra and network logs)
+         * @description Send `events` (a list) or `ndjson` (newline-delimited JSON text, one event a line), at most 5,000.
+         *     Each event is validated on its own: valid events are stored and evaluated against the tenant's
+         *     enabled rules at once; each invalid one is reported in `errors` with its index and field problems
+         *     (nothing is dropped silently). The path's tenant always wins: an event naming another `tenant_id`
+         *     is stored in this tenant, marked `claimed_tenant`, and counted in `tenant_mismatches`. Each tenant
+         *     has an event budget (`COMPANYOS_SECOPS_INGEST_RATE` events per second, 60 s burst): over it the
+         *     whole batch is refused with 429 and `Retry-After`, and nothing of it is stored.
+         *
+         */
+        post: operations["ingest_security_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/security-events/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Normalise the audit events appended since the last sync now
+         * @description Reads every audit chain from where the feed stopped (identity events on the platform chain go to the tenants of the account they name) and runs the stored events through the rules.
+         */
+        post: operations["sync_security_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/detection-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** List the tenant's detection rules (current versions, built-ins included) */
+        get: operations["list_detection_rules"];
+        put?: never;
+        /**
+         * Add a Sigma rule, or a new version of one
+         * @description `sigma` is one Sigma rule or several (`---`-separated: base rules and correlation rules naming them), parsed with pySigma. A malformed rule is refused with the line of the problem (`line`). Posting an existing name adds a version; earlier versions are kept.
+         */
+        post: operations["put_detection_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/detection-rules/{rule_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example brute_force */
+                rule_name: components["parameters"]["DetectionRuleName"];
+            };
+            cookie?: never;
+        };
+        /** Get a rule (current version and the list of versions) */
+        get: operations["get_detection_rule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable or disable a rule for this tenant */
+        patch: operations["update_detection_rule"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/detection-rule-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Would this rule fire on these events?
+         * @description Evaluates `sigma` (or the stored rule `rule`) over the sample `events`, streaming and through the compiled SQL, and says whether it fires, what it detects, whether both paths agree, and the SQL. Nothing is stored.
+         */
+        post: operations["test_detection_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/detection-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate rules in batch over a time-bounded slice of history
+         * @description Compiles the rules (the tenant's enabled ones, or `rules`) to SQL with pySigma's SQLite backend and runs them over the events in [`since`, `until`). `since` is required (rules never scan unbounded history); `until` defaults to now (or to `since` when that is later: an empty slice). A `since` after an explicit `until` is a 400 naming `since`. The slice scanned is at most 31 days: a `since` earlier than 31 days before `until` is moved up to it, and the result's `since` says where the scan started. Reports detections; raises no alerts.
+         */
+        post: operations["run_detection_history"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/security-principals/{principal}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alice */
+                principal: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A principal's risk score, security alerts, recent events and containment state
+         * @description Risk is the decayed sum of weighted detections (critical 40, high 25, medium 10, low 3; halved every 24 h). Containment says whether the identity-provider account is locked, how many refresh tokens are live, and how many sign-ins succeeded since the last `account.lock`.
+         */
+        get: operations["get_security_principal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/services": {
         parameters: {
             query?: never;
@@ -1986,6 +3414,273 @@ export interface paths {
          *
          */
         get: operations["analyze_service_slo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a service's SLOs
+         * @description The service's first-class SLOs ordered by name.
+         */
+        get: operations["list_service_slos"];
+        put?: never;
+        /**
+         * Add an SLO to a service
+         * @description A service may hold several SLOs (at most 50), each named uniquely within it (409 otherwise).
+         *     `latency` needs `indicator.threshold_ms`, `freshness` needs `indicator.max_age_seconds`,
+         *     `timeslices` budgeting needs `timeslice`; a `static_error_rate` rule needs `error_rate` and
+         *     `window_minutes`, a `burn_rate` rule `burn_rate`, `long_window_minutes` and `short_window_minutes`
+         *     (400 naming each missing field). The service's embedded `slo` is untouched.
+         *
+         */
+        post: operations["create_service_slo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example slo_01jc9z3k7m2n4p6q8r0s */
+                slo_id: components["parameters"]["SloId"];
+            };
+            cookie?: never;
+        };
+        /** Get an SLO */
+        get: operations["get_service_slo"];
+        put?: never;
+        post?: never;
+        /** Remove an SLO */
+        delete: operations["delete_service_slo"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an SLO
+         * @description Changes the fields given; the result must still be a valid SLO (400 otherwise, nothing changes).
+         */
+        patch: operations["update_service_slo"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/openslo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export a service's SLOs as OpenSLO v1 documents
+         * @description One `Service` document, then per SLO its `SLI`, `AlertCondition` and `AlertPolicy` documents and
+         *     the `SLO` (which references them by name). CompanyOS-only fields travel as `companyos.io/…`
+         *     annotations, so an import of the export gives the same SLOs back.
+         *
+         */
+        get: operations["export_openslo"];
+        put?: never;
+        /**
+         * Import OpenSLO v1 documents as the service's SLOs
+         * @description Reads `Service`, `SLI`, `SLO`, `AlertPolicy` and `AlertCondition` documents (`apiVersion:
+         *     openslo/v1`; indicators, policies and conditions inline or by reference). All or nothing: any
+         *     construct CompanyOS cannot represent (another kind such as `DataSource`, a calendar window,
+         *     `RatioTimeslices`, several objectives, `metricSourceRef`, notification targets, a non-burn-rate
+         *     condition) is refused with a 400 naming each one in `errors[]`, and nothing is stored. An SLO whose
+         *     name exists is a 409 unless `replace` is true.
+         *
+         */
+        post: operations["import_openslo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Recommendations for a service's SLOs, each proven by backtest
+         * @description For each SLO (the embedded one when the service has none), the last `days` days are replayed under
+         *     the SLO's current `alerting` and under each proposal, scored against the same significant budget
+         *     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
+         *     the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
+         *     `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
+         *     An id is stable for the same history and proposal.
+         *
+         */
+        get: operations["list_slo_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations/{recommendation_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example rec_3f1c2a9b7d5e4c6a8b0f */
+                recommendation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a recommendation, creating its follow-up
+         * @description The recommendation is recomputed over the same `days`; an id it no longer proposes is a 404. The
+         *     follow-up records the owner, the due date, the success metric and the verification query that each
+         *     health report re-checks. A recommendation is accepted once (409 after).
+         *
+         */
+        post: operations["accept_slo_recommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/slo-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the follow-ups of accepted recommendations
+         * @description Oldest first, with the outcome of the last re-check (each health report re-checks them).
+         */
+        get: operations["list_slo_follow_ups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/health-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a service's health reports
+         * @description Newest first, each with its executive summary.
+         */
+        get: operations["list_health_reports"];
+        put?: never;
+        /**
+         * Generate a health report (a job)
+         * @description Starts a job of kind `slos.health_report` (202 + the job; follow it at `GET …/jobs/{job_id}`).
+         *     The job diagnoses every SLO over the last `days` days, re-checks the follow-ups, and keeps the
+         *     report (JSON, Markdown, HTML with altair charts); its result names `report_id`.
+         *
+         */
+        post: operations["create_health_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/health-reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example rpt_01jc9z3k7m2n4p6q8r0s */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a health report with its Markdown and HTML renderings */
+        get: operations["get_health_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2415,6 +4110,8 @@ export interface components {
         AlertStatus: "firing" | "resolved" | "acknowledged" | "silenced";
         /** @enum {string} */
         AlertSeverity: "critical" | "warning" | "info";
+        /** @enum {string} */
+        AlertCategory: "operations" | "security";
         AlertmanagerLabels: {
             [key: string]: string;
         };
@@ -2511,6 +4208,17 @@ export interface components {
             silenced_until?: string | null;
             silence_reason?: string | null;
             incident_id?: string | null;
+            category?: components["schemas"]["AlertCategory"];
+            /** @description The detection rule that fired (security alerts). */
+            rule?: string | null;
+            /** @description The principal a security alert is about. */
+            principal?: string | null;
+            /** @description The principal's decayed risk score when the detection was last raised (security alerts). */
+            risk?: number | null;
+            /** @description A security alert's detection: the Sigma rule's `title` and `level`, the correlation `group`, `metric`, the evidence `event_ids`, and `enrichment` (recent deploy, config and admin changes, related alerts). */
+            detection?: {
+                [key: string]: unknown;
+            } | null;
             error_budget_impact: components["schemas"]["AlertErrorBudgetImpact"];
             /** Format: date-time */
             created_at: string;
@@ -2554,6 +4262,159 @@ export interface components {
         };
         AlertIngestKeyList: {
             items: components["schemas"]["AlertIngestKey"][];
+        };
+        /** @enum {string} */
+        AnalyticsEventKind: "product" | "ops";
+        AnalyticsProperty: {
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean";
+            /** @default false */
+            required: boolean;
+            /**
+             * @description `hash`: pseudonymised with the tenant's key at ingest; `drop`: never stored.
+             * @default none
+             * @enum {string}
+             */
+            pii: "none" | "hash" | "drop";
+            description?: string;
+        };
+        /** @description A metric property (`latency_ms`, `good`, `total`), aggregated by the reports. */
+        AnalyticsMetricProperty: {
+            /** @enum {string} */
+            type: "integer" | "number";
+            /** @default false */
+            required: boolean;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            pii: "none" | "hash" | "drop";
+            description?: string;
+        };
+        AnalyticsSchemaCreate: {
+            /** @description Object Action in Title Case, e.g. `Report Exported`. */
+            name: string;
+            /** @description SchemaVer `MODEL-REVISION-ADDITION`, e.g. `1-0-0`. */
+            version: string;
+            kind?: components["schemas"]["AnalyticsEventKind"];
+            /** @enum {string} */
+            category?: "feature_usage" | "ui_flow" | "experiment_exposure" | "deploy" | "incident" | "policy_decision" | "slo_breach" | "alert" | "audit" | "sli" | "other";
+            description?: string;
+            /** @description Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400. */
+            properties?: {
+                latency_ms?: components["schemas"]["AnalyticsMetricProperty"];
+                good?: components["schemas"]["AnalyticsMetricProperty"];
+                total?: components["schemas"]["AnalyticsMetricProperty"];
+            } & {
+                [key: string]: components["schemas"]["AnalyticsProperty"];
+            };
+        };
+        AnalyticsSchema: {
+            name: string;
+            version: string;
+            kind: components["schemas"]["AnalyticsEventKind"];
+            category: string;
+            description: string;
+            properties: {
+                [key: string]: components["schemas"]["AnalyticsProperty"];
+            };
+            builtin: boolean;
+            tenant_id: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        AnalyticsSchemaList: {
+            items: components["schemas"]["AnalyticsSchema"][];
+            next_page_token: string | null;
+        };
+        /** @description A self-describing event. Core dimensions: tenant (the path), user role, feature, region (the tenant's residency), environment, client type, app version, residency tier (the tenant's tier). */
+        AnalyticsEvent: {
+            /** @description Client-side id (default: generated). */
+            id?: string;
+            /** @description The event schema's name. */
+            schema?: string;
+            /** @description The schema version (SchemaVer). */
+            version?: string;
+            /** @description If given, must be the path's tenant. */
+            tenant_id?: string;
+            /** @description When it happened (ISO 8601 with offset). */
+            ts?: string;
+            /** @description Pseudonymised with the tenant's key before storage. */
+            user_id?: string;
+            user_role?: string;
+            feature?: string;
+            environment?: string;
+            client_type?: string;
+            app_version?: string;
+            /** @description `granted` or `denied` (product events). */
+            consent?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+        };
+        AnalyticsEventBatch: {
+            events: components["schemas"]["AnalyticsEvent"][];
+        };
+        AnalyticsEventError: {
+            index: number;
+            event_id: string | null;
+            errors: {
+                code: string;
+                field: string;
+                message: string;
+            }[];
+        };
+        AnalyticsIngestResult: {
+            accepted: number;
+            rejected: number;
+            dry_run: boolean;
+            /** @description The region partition the events were routed to. */
+            partition: string;
+            errors: components["schemas"]["AnalyticsEventError"][];
+        };
+        AnalyticsSyncResult: {
+            tenant_id: string;
+            partition: string;
+            copied: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            synced_at: string;
+        };
+        AnalyticsFreshness: {
+            /** @description When the newest event of the tenant was stored. */
+            data_as_of: string | null;
+            events: number;
+            materialized_as_of: string | null;
+            computed_at: string;
+        };
+        /** @description A report's result; its fields depend on `report` (adoption: `groups`; active_users: `dau`, `wau`, `mau`, `stickiness`, `deltas`, `series`; retention: `cohorts`, `overall`; funnel: `steps`; ops_kpis: `uptime`, `latency_ms`, `ops_events`, `series`). */
+        AnalyticsReport: {
+            /** @enum {string} */
+            report: "adoption" | "active_users" | "retention" | "funnel" | "ops_kpis";
+            /** @enum {string} */
+            source: "materialized" | "raw";
+            freshness: components["schemas"]["AnalyticsFreshness"];
+            sampling: {
+                sampled: boolean;
+                rate: number;
+                notice: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        AnalyticsQuery: {
+            sql: string;
+            /** @default 1000 */
+            limit: number;
+        };
+        AnalyticsQueryResult: {
+            columns: string[];
+            rows: unknown[][];
+            row_count: number;
+            truncated: boolean;
+            limit: number;
+            dialect: string;
         };
         /** @enum {string} */
         AuditOutcome: "success" | "denied" | "failure";
@@ -2674,6 +4535,201 @@ export interface components {
              * @enum {string}
              */
             format: "ndjson";
+        };
+        DatasetField: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean" | "timestamp" | "date";
+            classification: components["schemas"]["DataClassification"];
+            /** @default true */
+            nullable: boolean;
+            max_length?: number | null;
+        };
+        /** @enum {string} */
+        DataClassification: "public" | "internal" | "confidential" | "pii";
+        DatasetCreate: {
+            name: string;
+            description?: string;
+            /** @description Names unique ignoring case (409 otherwise). */
+            fields: components["schemas"]["DatasetField"][];
+            /** @enum {string} */
+            residency?: "eu" | "us" | "uk" | "apac" | "ca";
+            /** @description The name of a `timestamp` or `date` field of `fields` (409 otherwise). */
+            time_field?: string | null;
+        };
+        Dataset: {
+            id: string;
+            tenant_id: string;
+            name: string;
+            description?: string;
+            fields: components["schemas"]["DatasetField"][];
+            residency: string;
+            time_field?: string | null;
+            row_count: number;
+            size_bytes: number;
+            /** @description Where the Parquet files live (tenant and region partitions). */
+            storage?: string;
+            created_by?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        DatasetList: {
+            items: components["schemas"]["Dataset"][];
+            next_page_token?: string | null;
+        };
+        DatasetSample: {
+            dataset_id: string;
+            rows: {
+                [key: string]: unknown;
+            }[];
+            masked_fields: string[];
+            row_count?: number;
+        };
+        DatasetImportCreate: {
+            /** @enum {string} */
+            format: "csv" | "ndjson" | "parquet";
+            /**
+             * @default none
+             * @enum {string}
+             */
+            compression: "none" | "gzip";
+            /**
+             * @default utf-8
+             * @enum {string}
+             */
+            encoding: "utf-8" | "latin-1" | "windows-1252" | "utf-16";
+            csv?: {
+                /** @default true */
+                header: boolean;
+                /** @default , */
+                delimiter: string;
+                /**
+                 * @description Not the delimiter (409 otherwise).
+                 * @default "
+                 */
+                quote_char: string;
+                /** @enum {string} */
+                encoding?: "utf-8" | "latin-1" | "windows-1252" | "utf-16";
+            };
+            /** @description Rows per chunk (NDJSON, Parquet). */
+            chunk_rows?: number;
+            /** @description Bytes per chunk (CSV). */
+            block_size?: number;
+            manifest: {
+                /** @description File names unique (409 otherwise). */
+                files: {
+                    /** @description A plain file name (no path). */
+                    name: string;
+                    sha256: string;
+                    size_bytes: number;
+                    rows?: number | null;
+                }[];
+            };
+        };
+        DatasetImport: {
+            id: string;
+            tenant_id: string;
+            dataset_id: string;
+            format: string;
+            options?: {
+                [key: string]: unknown;
+            };
+            files: {
+                [key: string]: unknown;
+            }[];
+            /** @enum {string} */
+            state: "uploading" | "started" | "rolled_back";
+            job_id?: string | null;
+            /** @description The import's job (a `Job`: progress, throughput, ETA, errors, result). */
+            job?: {
+                [key: string]: unknown;
+            } | null;
+            preflight?: {
+                [key: string]: unknown;
+            } | null;
+            problem?: {
+                [key: string]: unknown;
+            } | null;
+            result?: {
+                [key: string]: unknown;
+            } | null;
+            files_removed?: number;
+            created_by?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DatasetImportList: {
+            items: components["schemas"]["DatasetImport"][];
+            next_page_token?: string | null;
+        };
+        DatasetImportPart: {
+            file_name: string;
+            part_number: number;
+            sha256: string;
+            size_bytes: number;
+            /** @description The part had been received already. */
+            duplicate: boolean;
+        };
+        QuarantinedRow: {
+            /** @description 1-based data row (a CSV header is not a row). */
+            row: number;
+            file: string;
+            field?: string | null;
+            /** @description type, required, max_length, ragged_row, malformed_record, pii:<kind> */
+            rule: string;
+            detail?: string | null;
+            raw?: string | null;
+        };
+        QuarantinedRowList: {
+            items: components["schemas"]["QuarantinedRow"][];
+            next_page_token?: string | null;
+            total: number;
+            by_rule: {
+                [key: string]: number;
+            };
+        };
+        DatasetExportCreate: {
+            /** @description Who receives the export (goes into the watermark). */
+            recipient: string;
+            /** @enum {string} */
+            destination_region?: "eu" | "us" | "uk" | "apac" | "ca";
+            /** Format: date-time */
+            since?: string;
+            /** Format: date-time */
+            until?: string;
+            /** @description Per field, a stricter action than the classification's default. */
+            redactions?: {
+                [key: string]: "keep" | "mask" | "hash" | "drop";
+            };
+        };
+        DatasetExport: {
+            id: string;
+            tenant_id: string;
+            dataset_id: string;
+            recipient: string;
+            destination_region: string;
+            /** Format: date-time */
+            since?: string | null;
+            /** Format: date-time */
+            until?: string | null;
+            redactions: {
+                [key: string]: string;
+            };
+            job_id?: string | null;
+            /** @description The export's job (a `Job`). */
+            job?: {
+                [key: string]: unknown;
+            } | null;
+            evidence_pack_id?: string | null;
+            created_by?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DatasetExportList: {
+            items: components["schemas"]["DatasetExport"][];
+            next_page_token?: string | null;
         };
         /** @enum {string} */
         DeploymentState: "pending" | "running" | "succeeded" | "failed" | "rolled_back";
@@ -2815,6 +4871,329 @@ export interface components {
             }[];
             upstream: string[];
             downstream: string[];
+        };
+        /** @enum {string} */
+        FeatureState: "idea" | "experiment" | "beta" | "ga" | "sunset";
+        /** @enum {string} */
+        FeatureEvidenceKind: "design" | "kpi_results" | "risk_controls" | "slo_health" | "security_signoff" | "sunset_plan";
+        FeatureKpi: {
+            name: string;
+            target?: string;
+            result?: string;
+        };
+        /** @description `flag` links name a flag key (and an IntelGraph `gated_by` edge); others a URL or path. */
+        FeatureLink: {
+            /** @enum {string} */
+            kind: "flag" | "code" | "docs" | "dashboard" | "runbook";
+            ref: string;
+            title?: string;
+        };
+        FeatureTextList: string[];
+        FeatureCreate: {
+            key: string;
+            name: string;
+            owner: string;
+            problem?: string;
+            hypothesis?: string;
+            objectives?: components["schemas"]["FeatureTextList"];
+            kpis?: components["schemas"]["FeatureKpi"][];
+            personas?: components["schemas"]["FeatureTextList"];
+            tenants?: components["schemas"]["FeatureTextList"];
+            links?: components["schemas"]["FeatureLink"][];
+        };
+        FeatureUpdate: {
+            name?: string;
+            owner?: string;
+            problem?: string;
+            hypothesis?: string;
+            objectives?: components["schemas"]["FeatureTextList"];
+            kpis?: components["schemas"]["FeatureKpi"][];
+            personas?: components["schemas"]["FeatureTextList"];
+            tenants?: components["schemas"]["FeatureTextList"];
+            links?: components["schemas"]["FeatureLink"][];
+        };
+        FeatureEvidence: {
+            id: string;
+            kind: components["schemas"]["FeatureEvidenceKind"];
+            title: string;
+            url?: string | null;
+            summary?: string;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+        };
+        FeatureEvidenceCreate: {
+            kind: components["schemas"]["FeatureEvidenceKind"];
+            title: string;
+            url?: string;
+            summary?: string;
+        };
+        Feature: {
+            id: string;
+            key: string;
+            tenant_id: string;
+            name: string;
+            owner: string;
+            problem: string;
+            hypothesis: string;
+            state: components["schemas"]["FeatureState"];
+            objectives: string[];
+            kpis: components["schemas"]["FeatureKpi"][];
+            personas: string[];
+            tenants: string[];
+            links: components["schemas"]["FeatureLink"][];
+            evidence: components["schemas"]["FeatureEvidence"][];
+            next_state: string | null;
+            missing_for_next: components["schemas"]["FeatureEvidenceKind"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        FeatureList: {
+            items: components["schemas"]["Feature"][];
+            next_page_token?: string | null;
+        };
+        FeatureTransitionCreate: {
+            to: components["schemas"]["FeatureState"];
+            note?: string;
+        };
+        FeatureTransition: {
+            id: string;
+            from_state: components["schemas"]["FeatureState"];
+            to_state: components["schemas"]["FeatureState"];
+            actor: string;
+            note: string;
+            evidence: components["schemas"]["FeatureEvidence"][];
+            /** Format: date-time */
+            at: string;
+        };
+        FeatureTransitionList: {
+            items: components["schemas"]["FeatureTransition"][];
+            next_page_token?: string | null;
+        };
+        FeatureSummary: {
+            total: number;
+            states: {
+                state: components["schemas"]["FeatureState"];
+                count: number;
+                features: {
+                    key: string;
+                    name: string;
+                    owner: string;
+                    missing_for_next: string[];
+                    /** Format: date-time */
+                    updated_at: string;
+                }[];
+            }[];
+        };
+        StaleFlagList: {
+            /** Format: date-time */
+            evaluated_at: string;
+            items: {
+                flag_key: string;
+                temporary: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                reasons: string[];
+            }[];
+        };
+        /** @enum {string} */
+        RolloutGateName: "slo" | "security" | "residency";
+        RolloutCreate: {
+            flag_key: string;
+            /** @enum {string} */
+            environment: "production" | "staging" | "sandbox";
+            /** @description The stages' percentages (default 10, 50, 100), taken in rising order; a final 100 % stage is added when missing. */
+            stages?: number[];
+            /** @default 3600 */
+            bake_seconds: number;
+            gates?: {
+                slo_services?: string[];
+                checks?: components["schemas"]["RolloutGateName"][];
+                /** @description Gates whose `not_available` result is explicitly accepted (recorded). */
+                waive?: components["schemas"]["RolloutGateName"][];
+            };
+            reason?: string;
+        };
+        RolloutDecision: {
+            comment?: string;
+        };
+        Rollout: {
+            id: string;
+            tenant_id: string;
+            flag_key: string;
+            environment: string;
+            stages: number[];
+            bake_seconds: number;
+            gates: {
+                [key: string]: unknown;
+            };
+            requester: string;
+            reason: string;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "running" | "completed" | "rolled_back";
+            approvals: {
+                [key: string]: unknown;
+            }[];
+            current_percentage: number;
+            /** @description Events: requested, approved, rejected, stage (with gate results), blocked, rolled_back, completed. */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /** @description The Maestro plan holding the stages. */
+            plan_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RolloutList: {
+            items: components["schemas"]["Rollout"][];
+            next_page_token?: string | null;
+        };
+        ExperimentCreate: {
+            key: string;
+            flag_key: string;
+            /** @enum {string} */
+            environment: "production" | "staging" | "sandbox";
+            control: string;
+            treatment: string;
+            /** @default 50 */
+            treatment_percentage: number;
+            metric: string;
+            guardrails?: string[];
+        };
+        Experiment: {
+            id: string;
+            key: string;
+            tenant_id: string;
+            flag_key: string;
+            environment: string;
+            control: string;
+            treatment: string;
+            weights: {
+                [key: string]: unknown;
+            }[];
+            metric: string;
+            guardrails: string[];
+            /** @enum {string} */
+            status: "running" | "concluded";
+            decision?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            concluded_at?: string | null;
+        };
+        ExperimentList: {
+            items: components["schemas"]["Experiment"][];
+            next_page_token?: string | null;
+        };
+        ExposureBatch: {
+            events: {
+                subject: string;
+                variant: string;
+                /** @default false */
+                converted: boolean;
+                value?: number | null;
+            }[];
+        };
+        ExposureAccepted: {
+            accepted: number;
+        };
+        ExperimentConclude: {
+            decision: string;
+        };
+        ExperimentResults: {
+            experiment: components["schemas"]["Experiment"];
+            metric: string;
+            arms: {
+                variant: string;
+                exposed: number;
+                converted: number;
+                rate: number | null;
+                ci_low: number;
+                ci_high: number;
+            }[];
+            srm: {
+                chi2?: number | null;
+                p_value?: number | null;
+                flagged: boolean;
+                observed?: {
+                    [key: string]: number;
+                };
+                expected?: {
+                    [key: string]: number;
+                };
+            };
+            comparison: {
+                difference: number | null;
+                ci_low: number | null;
+                ci_high: number | null;
+                p_value: number | null;
+                significant: boolean;
+            };
+        };
+        /** @description An OFREP evaluation request. `context` is the evaluation context (any JSON object). */
+        OfrepEvaluationRequest: {
+            /** @description The evaluation context: `targetingKey` (a string) and any attributes. */
+            context?: unknown;
+        };
+        /** @description Flag metadata (`decidedBy`, and for rollouts `bucket`, `stickiness`, `percentage`). */
+        OfrepMetadata: {
+            [key: string]: unknown;
+        };
+        OfrepEvaluationSuccess: {
+            key: string;
+            /** @description The value served (absent when `reason` is `DISABLED`). */
+            value?: unknown;
+            /** @enum {string} */
+            reason: "STATIC" | "DEFAULT" | "TARGETING_MATCH" | "SPLIT" | "CACHED" | "DISABLED" | "UNKNOWN" | "STALE" | "ERROR";
+            variant: string | null;
+            metadata?: components["schemas"]["OfrepMetadata"];
+        };
+        OfrepEvaluationFailure: {
+            key: string;
+            /** @enum {string} */
+            errorCode: "FLAG_NOT_FOUND" | "PARSE_ERROR" | "TYPE_MISMATCH" | "TARGETING_KEY_MISSING" | "INVALID_CONTEXT" | "GENERAL";
+            errorDetails: string;
+        };
+        OfrepBulkEvaluation: {
+            flags: {
+                key: string;
+                value?: unknown;
+                reason?: string;
+                variant?: string | null;
+                metadata?: components["schemas"]["OfrepMetadata"];
+                errorCode?: string;
+                errorDetails?: string;
+            }[];
+            metadata?: components["schemas"]["OfrepMetadata"];
+        };
+        OfrepBulkFailure: {
+            /** @enum {string} */
+            errorCode: "PARSE_ERROR" | "INVALID_CONTEXT" | "GENERAL";
+            errorDetails: string;
+        };
+        FlagConfiguration: {
+            tenant_id: string;
+            etag: string;
+            flags: {
+                key: string;
+                enabled: boolean;
+                variants: {
+                    [key: string]: unknown;
+                };
+                default_variant: string | null;
+                rules: {
+                    [key: string]: unknown;
+                }[];
+                override: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
         };
         GraphRefValue: string;
         GraphNameList: string;
@@ -3157,6 +5536,8 @@ export interface components {
             flag: components["schemas"]["MaestroName"];
             enabled: boolean;
             environment?: components["schemas"]["MaestroEnvironment"];
+            /** @description With `environment`: a staged rollout to this share of the evaluation contexts (deterministic bucketing on `targetingKey`, monotonic as it rises); 100 or absent turns it on for all. */
+            percentage?: number;
         };
         MaestroAccountLockParams: {
             account_id: components["schemas"]["MaestroName"];
@@ -3690,6 +6071,82 @@ export interface components {
             acr?: string | null;
             auth_time?: number | null;
         };
+        OverviewServiceHealth: {
+            id: string;
+            name: string;
+            tier: string;
+            owner_team: string;
+            slo: components["schemas"]["ServiceSloSummary"];
+            firing_alerts: number;
+        };
+        OverviewServices: {
+            /** @description Services in the environment. */
+            total: number;
+            /** @description How many services are in each SLO state. */
+            by_slo_state: {
+                [key: string]: number;
+            };
+            /** @description Worst first (exhausted, at risk, no data, healthy, no SLO), then most firing alerts. */
+            items: components["schemas"]["OverviewServiceHealth"][];
+        };
+        OverviewAlerts: {
+            firing_total: number;
+            by_severity: {
+                [key: string]: number;
+            };
+        };
+        OverviewDeployments: {
+            /** @description The newest deployments in the environment. */
+            items: components["schemas"]["Deployment"][];
+        };
+        OverviewIncident: {
+            id: string;
+            title: string;
+            severity: components["schemas"]["IncidentSeverity"];
+            status: components["schemas"]["IncidentStatus"];
+            service_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OverviewIncidents: {
+            open_total: number;
+            by_severity: {
+                [key: string]: number;
+            };
+            /** @description Open incidents, most severe first. */
+            items: components["schemas"]["OverviewIncident"][];
+        };
+        OverviewFlag: {
+            key: string;
+            description: string;
+            enabled: boolean;
+        };
+        OverviewSpotlight: {
+            /** @description The newest configuration versions. */
+            config_changes: components["schemas"]["TenantConfigVersionSummary"][];
+            active_flags: components["schemas"]["OverviewFlag"][];
+            admin_actions: components["schemas"]["TenantAdminAction"][];
+        };
+        OverviewWithheld: {
+            section: string;
+            action: string;
+            reasons: string[];
+        };
+        TenantOverview: {
+            tenant: components["schemas"]["Tenant"];
+            environment: components["schemas"]["ServiceEnvironment"];
+            /** Format: date-time */
+            generated_at: string;
+            services: components["schemas"]["OverviewServices"];
+            alerts: components["schemas"]["OverviewAlerts"];
+            deployments: components["schemas"]["OverviewDeployments"];
+            incidents: components["schemas"]["OverviewIncidents"];
+            spotlight: components["schemas"]["OverviewSpotlight"];
+            /** @description Sections left empty because the caller may not read them, with the policy's reasons. */
+            withheld: components["schemas"]["OverviewWithheld"][];
+        };
         PolicyOpaqueId: string;
         PolicyIdValue: string;
         /** @description A tenant policy, confined to its tenant; a `permit` applies to members of the tenant only. */
@@ -3855,6 +6312,167 @@ export interface components {
             query: string;
             items: components["schemas"]["SearchResult"][];
             next_page_token?: string | null;
+        };
+        /** @enum {string} */
+        SecurityEventCategory: "authentication" | "authorization" | "admin" | "config" | "deploy" | "network" | "supply_chain" | "other";
+        /** @enum {string} */
+        SecurityEventOutcome: "success" | "failure" | "denied" | "unknown";
+        /** @description One event. Required: `occurred_at`, `action`. Validated one by one (an invalid event is reported, the others are stored), so the schema here is deliberately loose. */
+        SecurityEventInput: {
+            [key: string]: unknown;
+        };
+        /** @description Exactly one of `events` and `ndjson`. */
+        SecurityEventBatch: {
+            events?: components["schemas"]["SecurityEventInput"][];
+            /** @description Newline-delimited JSON, one event a line. */
+            ndjson?: string;
+        };
+        SecurityEvent: {
+            id: string;
+            tenant_id: components["schemas"]["TenantIdValue"];
+            /** Format: date-time */
+            occurred_at: string;
+            /** @enum {string} */
+            source: "audit" | "identity" | "ingest";
+            category: components["schemas"]["SecurityEventCategory"];
+            action: string;
+            outcome: components["schemas"]["SecurityEventOutcome"];
+            principal?: string | null;
+            principal_kind?: string | null;
+            asset?: string | null;
+            source_ip?: string | null;
+            user_agent?: string | null;
+            /** @description Where the source address is (a MaxMind-format database when configured, or as ingested). */
+            geo?: {
+                lat?: number;
+                lon?: number;
+                country?: string | null;
+                city?: string | null;
+            } | null;
+            /** @description Distance from the principal's previous located sign-in. */
+            travel_km?: number | null;
+            /** @description Speed that distance implies. */
+            travel_kmh?: number | null;
+            request_id?: string | null;
+            /** @description The other tenant an ingested event named (stored in the path's tenant regardless). */
+            claimed_tenant?: string | null;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        SecurityEventList: {
+            items: components["schemas"]["SecurityEvent"][];
+            next_page_token?: string | null;
+        };
+        SecurityDetection: {
+            rule: string;
+            title: string;
+            level: string;
+            /** @enum {string} */
+            severity: "critical" | "warning" | "info";
+            principal?: string | null;
+            group: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            at: string;
+            event_ids: string[];
+            metric?: number | null;
+            alert_id?: string | null;
+        };
+        SecurityIngestResult: {
+            received: number;
+            accepted: number;
+            rejected: number;
+            event_ids: string[];
+            errors: {
+                index: number;
+                errors: components["schemas"]["FieldProblem"][];
+            }[];
+            tenant_mismatches: number;
+            detections: components["schemas"]["SecurityDetection"][];
+            alert_ids: string[];
+        };
+        /** @example {
+         *       "name": "admin_after_hours",
+         *       "sigma": "title: Tenant admin change\nlogsource: {product: companyos}\ndetection:\n  selection: {category: admin, outcome: success}\n  condition: selection\nlevel: medium\n"
+         *     } */
+        DetectionRuleInput: {
+            name: string;
+            sigma: string;
+            enabled?: boolean;
+        };
+        DetectionRuleVersion: {
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+        };
+        DetectionRule: {
+            name: string;
+            version: number;
+            title: string;
+            level: string;
+            sigma: string;
+            enabled: boolean;
+            builtin: boolean;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            versions?: components["schemas"]["DetectionRuleVersion"][];
+        };
+        DetectionRuleList: {
+            items: components["schemas"]["DetectionRule"][];
+        };
+        /** @example {
+         *       "rule": "refresh_token_reuse",
+         *       "events": [
+         *         {
+         *           "occurred_at": "2026-11-20T10:00:00Z",
+         *           "action": "identity.refresh_reuse",
+         *           "outcome": "failure",
+         *           "principal": "alice"
+         *         }
+         *       ]
+         *     } */
+        DetectionRuleTest: {
+            sigma?: string;
+            rule?: string;
+            events: components["schemas"]["SecurityEventInput"][];
+        };
+        DetectionRuleTestResult: {
+            fires: boolean;
+            detections: components["schemas"]["SecurityDetection"][];
+            /** @description How many detections the compiled SQL found. */
+            batch_detections: number;
+            /** @description Streaming and batch found the same detections. */
+            agree: boolean;
+            sql: string[];
+        };
+        DetectionRunResult: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: string;
+            events: number;
+            rules: string[];
+            detections: components["schemas"]["SecurityDetection"][];
+        };
+        SecurityContainment: {
+            account_known: boolean;
+            locked: boolean;
+            live_refresh_tokens: number;
+            /** Format: date-time */
+            locked_since?: string | null;
+            sign_ins_since_lock: number;
+            contained: boolean;
+        };
+        SecurityPrincipal: {
+            principal: string;
+            risk: number;
+            alerts: components["schemas"]["Alert"][];
+            recent_events: components["schemas"]["SecurityEvent"][];
+            containment: components["schemas"]["SecurityContainment"];
         };
         /**
          * @description Criticality; tier-0 is customer-facing and revenue-critical.
@@ -4043,6 +6661,302 @@ export interface components {
             configured: boolean;
             links: components["schemas"]["ServiceLink"][];
         };
+        /**
+         * @description `availability`/`error_rate`: good of total requests; `latency`: requests faster than `indicator.threshold_ms` are good; `freshness`: data younger than `indicator.max_age_seconds` (async flows, backlogs) is good.
+         * @enum {string}
+         */
+        SloType: "availability" | "latency" | "error_rate" | "freshness";
+        /** @description The SLI and where its numbers come from (the metric source's queries, kept verbatim). */
+        SloIndicator: {
+            name?: string;
+            display_name?: string;
+            description?: string;
+            /** @description The endpoint the SLI measures. */
+            endpoint?: string;
+            /** @description The async task or queue the SLI measures. */
+            task?: string;
+            /** @enum {string} */
+            kind?: "ratio" | "threshold";
+            counter?: boolean;
+            /** @enum {string} */
+            op?: "lte" | "gte" | "lt" | "gt";
+            threshold_ms?: number;
+            max_age_seconds?: number;
+            objective_display_name?: string;
+            metric_source?: {
+                /** @example Prometheus */
+                type?: string | null;
+                good?: {
+                    [key: string]: unknown;
+                };
+                bad?: {
+                    [key: string]: unknown;
+                };
+                total?: {
+                    [key: string]: unknown;
+                };
+                query?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        SloTimeslice: {
+            /** @description Percent a slice must reach to be good. */
+            target: number;
+            window_minutes: number;
+        } | null;
+        /** @description A rule that alerts today: `static_error_rate` fires while the error rate over `window_minutes` is at least `error_rate`; `burn_rate` fires while both windows burn at least `burn_rate`. */
+        SloAlertRule: {
+            name: string;
+            /** @enum {string} */
+            kind: "static_error_rate" | "burn_rate";
+            /**
+             * @default page
+             * @enum {string}
+             */
+            action: "page" | "ticket";
+            error_rate?: number;
+            window_minutes?: number;
+            min_events?: number;
+            burn_rate?: number;
+            long_window_minutes?: number;
+            short_window_minutes?: number;
+            alert_after_minutes?: number | null;
+            /** @enum {string} */
+            op?: "gte" | "gt";
+            severity?: string;
+            display_name?: string;
+            description?: string;
+            /** @description The OpenSLO AlertPolicy the rule came from. */
+            policy?: {
+                name?: string;
+                display_name?: string;
+                description?: string;
+                alert_when_no_data?: boolean;
+                alert_when_resolved?: boolean;
+                alert_when_breaching?: boolean;
+            };
+        };
+        SloCreate: {
+            name: string;
+            display_name?: string;
+            description?: string;
+            sli_type: components["schemas"]["SloType"];
+            /** @description Target in percent. */
+            objective: number;
+            /**
+             * @description Rolling window.
+             * @default 28
+             * @enum {integer}
+             */
+            window_days: 7 | 28 | 30;
+            /**
+             * @default occurrences
+             * @enum {string}
+             */
+            budgeting_method: "occurrences" | "timeslices";
+            indicator?: components["schemas"]["SloIndicator"];
+            timeslice?: components["schemas"]["SloTimeslice"];
+            alerting?: components["schemas"]["SloAlertRule"][];
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        SloUpdate: {
+            name?: string;
+            display_name?: string;
+            description?: string;
+            sli_type?: components["schemas"]["SloType"];
+            objective?: number;
+            /** @enum {integer} */
+            window_days?: 7 | 28 | 30;
+            /** @enum {string} */
+            budgeting_method?: "occurrences" | "timeslices";
+            indicator?: components["schemas"]["SloIndicator"];
+            timeslice?: components["schemas"]["SloTimeslice"];
+            alerting?: components["schemas"]["SloAlertRule"][];
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        Slo: {
+            /** @example slo_01jc9z3k7m2n4p6q8r0s */
+            id: string;
+            tenant_id: string;
+            service_id: string;
+            name: string;
+            display_name: string;
+            description: string;
+            sli_type: components["schemas"]["SloType"];
+            objective: number;
+            window_days: number;
+            /** @enum {string} */
+            budgeting_method: "occurrences" | "timeslices";
+            indicator: components["schemas"]["SloIndicator"];
+            timeslice: components["schemas"]["SloTimeslice"];
+            alerting: components["schemas"]["SloAlertRule"][];
+            labels: {
+                [key: string]: string;
+            };
+            revision: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SloList: {
+            items: components["schemas"]["Slo"][];
+            next_page_token: string | null;
+        };
+        OpenSloDocuments: {
+            documents: {
+                [key: string]: unknown;
+            }[];
+        };
+        OpenSloImport: {
+            /** @description OpenSLO v1 documents (YAML converted to JSON; the CLI reads YAML files). */
+            documents: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description Overwrite SLOs of the same name.
+             * @default false
+             */
+            replace: boolean;
+        };
+        OpenSloImportResult: {
+            created: components["schemas"]["Slo"][];
+            replaced: components["schemas"]["Slo"][];
+        };
+        SloVerification: {
+            /** @enum {string} */
+            kind: "pages_per_week" | "error_rate_p95" | "runbook_present";
+            /** @description What the doctor re-checks, e.g. p95(error_rate_5m) < 0.001 for 7 d. */
+            query: string;
+            slo_name?: string;
+            threshold?: number;
+            days?: number;
+        };
+        SloRecommendation: {
+            id: string;
+            /** @enum {string} */
+            kind: "burn_rate_policy" | "threshold_tuning" | "rollback" | "runbook";
+            slo_id: string | null;
+            slo_name: string;
+            title: string;
+            summary: string;
+            evidence: string[];
+            /** @enum {string} */
+            confidence: "low" | "medium" | "high";
+            confidence_score: number;
+            expected_impact: {
+                pages_before: number;
+                pages_after: number;
+                page_reduction: number | null;
+                significant_burns_missed_before: number;
+                significant_burns_missed_after: number;
+                /** @description Share of the window's budget saved. */
+                budget_saved: number | null;
+            } | null;
+            backtest: {
+                days: number;
+                current: components["schemas"]["AlertQuality"];
+                proposed: components["schemas"]["AlertQuality"];
+            } | null;
+            proposal: {
+                [key: string]: unknown;
+            };
+            links: {
+                rel: string;
+                title: string;
+                href: string;
+            }[];
+            follow_up: {
+                success_metric: string;
+                verification: components["schemas"]["SloVerification"];
+            };
+        };
+        SloRecommendationList: {
+            service_id: string;
+            days: number;
+            items: components["schemas"]["SloRecommendation"][];
+        };
+        SloRecommendationAccept: {
+            owner: string;
+            /** Format: date */
+            due_date: string;
+            success_metric?: string;
+            /**
+             * @description The history the recommendation was computed on.
+             * @default 30
+             */
+            days: number;
+        };
+        SloFollowUp: {
+            id: string;
+            service_id: string;
+            slo_id: string | null;
+            recommendation_id: string;
+            kind: string;
+            title: string;
+            owner: string;
+            /** Format: date */
+            due_date: string;
+            success_metric: string;
+            verification: components["schemas"]["SloVerification"];
+            /** @enum {string} */
+            status: "open" | "met";
+            last_check: {
+                /** @enum {string} */
+                result?: "passing" | "failing" | "no_data";
+                value?: number | null;
+                /** Format: date-time */
+                checked_at?: string;
+            } | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            checked_at: string | null;
+        };
+        SloFollowUpList: {
+            items: components["schemas"]["SloFollowUp"][];
+            next_page_token: string | null;
+        };
+        HealthReportRequest: {
+            /** @default 30 */
+            days: number;
+            /**
+             * @description Draw the charts (altair, rendered to SVG).
+             * @default true
+             */
+            charts: boolean;
+        };
+        HealthReportSummary: {
+            id: string;
+            service_id: string;
+            job_id: string | null;
+            days: number;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Tightest budget remaining, significant burns, pages, noise score (share of pages that matched no significant burn), the top three recommendations with pager reduction and budget saved, and the summariser's note. */
+            executive_summary: {
+                [key: string]: unknown;
+            };
+        };
+        HealthReportList: {
+            items: components["schemas"]["HealthReportSummary"][];
+            next_page_token: string | null;
+        };
+        HealthReport: components["schemas"]["HealthReportSummary"] & {
+            /** @description service, period, executive_summary, slos, findings, recommendations, follow_ups. */
+            report: {
+                [key: string]: unknown;
+            };
+            markdown: string;
+            html: string;
+        };
         SloAnalysis: {
             service_id: string;
             /**
@@ -4229,6 +7143,31 @@ export interface components {
             /** @default true */
             enabled: boolean;
             variant?: string;
+            /** @description All must hold on the evaluation context for the rule to apply (OFREP evaluation). */
+            conditions?: components["schemas"]["TenantFlagCondition"][];
+            rollout?: components["schemas"]["TenantFlagRollout"];
+            /** @description Variant split (experiments): consecutive bucket ranges in order; the weights add up to 100. */
+            split?: components["schemas"]["TenantFlagSplit"][];
+        };
+        /** @description A test on one evaluation-context attribute (`targetingKey` or any other). `in`/`not_in` compare exactly; `contains`, `starts_with`, `ends_with`, `matches` (a regular expression) read strings; `gt`, `gte`, `lt`, `lte` numbers; `semver_gte`, `semver_lt` semantic versions; `exists` ignores `values`. An absent attribute satisfies only `not_in`. */
+        TenantFlagCondition: {
+            attribute: string;
+            /** @enum {string} */
+            operator: "in" | "not_in" | "contains" | "starts_with" | "ends_with" | "matches" | "gt" | "gte" | "lt" | "lte" | "semver_gte" | "semver_lt" | "exists";
+            values?: components["schemas"]["TenantFlagVariantValue"][];
+        };
+        /** @description The rule applies to `percentage` % of the contexts: bucket = murmur3("<flag key>:<stickiness value>") mod 100 + 1, admitted when at most `percentage` (monotonic as it rises). */
+        TenantFlagRollout: {
+            percentage: number;
+            /**
+             * @description The context attribute to bucket on (falls back to `targetingKey` when absent).
+             * @default targetingKey
+             */
+            stickiness: string;
+        };
+        TenantFlagSplit: {
+            variant: string;
+            weight: number;
         };
         /** @description A tenant-level override that wins over every rule, with why it was set (null when none). */
         TenantFlagOverride: {
@@ -4263,6 +7202,13 @@ export interface components {
             default_variant: string | null;
             rules: components["schemas"]["TenantFlagRule"][];
             override: components["schemas"]["TenantFlagOverride"];
+            /**
+             * @description The type of the values the flag serves (from its variants).
+             * @enum {string}
+             */
+            type?: "boolean" | "string" | "number" | "object";
+            /** @description A release or experiment flag meant to be removed (stale-flag detection). */
+            temporary?: boolean;
             /** @description The evaluation in every environment. */
             effective: components["schemas"]["TenantFlagEvaluation"][];
             /** Format: date-time */
@@ -4281,6 +7227,8 @@ export interface components {
             default_variant?: string;
             rules?: components["schemas"]["TenantFlagRule"][];
             override?: components["schemas"]["TenantFlagOverride"];
+            /** @description A release or experiment flag meant to be removed. */
+            temporary?: boolean;
         };
         TenantFlagUpdate: {
             description?: string;
@@ -4291,6 +7239,8 @@ export interface components {
             default_variant?: string | null;
             rules?: components["schemas"]["TenantFlagRule"][];
             override?: components["schemas"]["TenantFlagOverride"];
+            /** @description A release or experiment flag meant to be removed. */
+            temporary?: boolean;
         };
         TenantFlagList: {
             items: components["schemas"]["TenantFlag"][];
@@ -4556,6 +7506,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The input was refused (checksum, truncation, encoding, schema, manifest row counts, quota); nothing was written. `type` ends with the reason (`checksum-mismatch`, `truncated-file`, `bad-encoding`, `schema-mismatch`, `manifest-mismatch`, `incomplete-upload`, `quota-exceeded`, …). */
+        ImportRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example {
+                 *       "type": "https://companyos.dev/problems/manifest-mismatch",
+                 *       "title": "Import rejected",
+                 *       "status": 422,
+                 *       "detail": "The manifest says 'customers.csv' has 20 rows; it has 19."
+                 *     } */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The job's state does not allow this (cancel a finished job, retry a running one, download before success: `failed-precondition`); or, on a POST, its `Idempotency-Key` was already used with a different body or query (`idempotency-key-reused`), or the first request with that key is still running (`idempotency-request-in-progress`, with `Retry-After`). */
         JobStateConflict: {
             headers: {
@@ -4582,6 +7547,39 @@ export interface components {
         AlertId: components["schemas"]["AlertOpaqueId"];
         /** @example aik_01jd3m6v8k2q4w6e8r0t2y4u6i */
         AlertIngestKeyId: components["schemas"]["AlertOpaqueId"];
+        /** @description How many days the window covers, ending with `until` (default 30). */
+        AnalyticsDays: number;
+        /**
+         * @description First day (UTC) of the window (default 29 days before `until`).
+         * @example 2026-11-01
+         */
+        AnalyticsSince: string;
+        /**
+         * @description Last day (UTC) of the window (default today).
+         * @example 2026-11-30
+         */
+        AnalyticsUntil: string;
+        AnalyticsEnvironment: "production" | "staging" | "sandbox";
+        AnalyticsClientType: "web" | "console" | "cli" | "sdk" | "api" | "mobile" | "server";
+        /** @description Only events of users with this role. */
+        AnalyticsRole: "platform_engineer" | "sre" | "security_analyst" | "tenant_admin" | "viewer";
+        /** @description `materialized` reads the daily roll-up (refreshed incrementally first), `raw` the events. */
+        AnalyticsSource: "materialized" | "raw";
+        /**
+         * @description The dataset's id.
+         * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+         */
+        DatasetId: string;
+        /**
+         * @description The import's id.
+         * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+         */
+        ImportId: string;
+        /**
+         * @description The export's id.
+         * @example exp_01jc2v8x4m5n6p7q8r9s0t1v2w
+         */
+        ExportId: string;
         /**
          * @description The deployment's id (`dep_…`).
          * @example dep_01jbz8m0000000000000000000
@@ -4589,6 +7587,26 @@ export interface components {
         DeploymentId: string;
         /** @description The evidence pack's id (`evp_…`). */
         EvidencePackId: string;
+        /**
+         * @description The environment whose rules apply.
+         * @example production
+         */
+        OfrepEnvironment: "production" | "staging" | "sandbox";
+        /**
+         * @description The feature's id (`feat_…`) or key.
+         * @example one-page-checkout
+         */
+        FeatureId: string;
+        /**
+         * @description The rollout request's id.
+         * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+         */
+        RolloutId: string;
+        /**
+         * @description The experiment's id (`exp_…`) or key.
+         * @example checkout-copy-test
+         */
+        ExperimentId: string;
         /**
          * @description The entity, as `<kind>:<id>`.
          * @example service:svc_api
@@ -4619,11 +7637,15 @@ export interface components {
         PolicyId: components["schemas"]["PolicyIdValue"];
         /** @example pex_01jd3m6v8k2q4w6e8r0t2y4u6i */
         PolicyExceptionId: components["schemas"]["PolicyOpaqueId"];
+        /** @example brute_force */
+        DetectionRuleName: string;
         /**
          * @description The service's id (`svc_…`).
          * @example svc_01jbz8m0000000000000000000
          */
         ServiceId: string;
+        /** @example slo_01jc9z3k7m2n4p6q8r0s */
+        SloId: string;
         /**
          * @description A configuration version number (1 is the first), as decimal digits.
          * @example 1
@@ -4839,6 +7861,10 @@ export interface operations {
                 status?: components["schemas"]["AlertStatus"];
                 severity?: components["schemas"]["AlertSeverity"];
                 service_id?: string;
+                /** @description `operations` (Alertmanager) or `security` (SecOps detections). */
+                category?: components["schemas"]["AlertCategory"];
+                /** @description Security alerts about this principal. */
+                principal?: string;
             };
             header?: never;
             path: {
@@ -5027,6 +8053,478 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    list_analytics_schemas: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                /**
+                 * @description Only versions of this schema (an Object-Action name).
+                 * @example Report Exported
+                 */
+                name?: string;
+                kind?: components["schemas"]["AnalyticsEventKind"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schema versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSchemaList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    register_analytics_schema: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "Report Exported Weekly",
+                 *       "version": "1-0-0",
+                 *       "kind": "product",
+                 *       "category": "feature_usage",
+                 *       "description": "A scheduled weekly report was exported.",
+                 *       "properties": {
+                 *         "format": {
+                 *           "type": "string",
+                 *           "required": true
+                 *         },
+                 *         "recipient": {
+                 *           "type": "string",
+                 *           "pii": "hash"
+                 *         }
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsSchemaCreate"];
+            };
+        };
+        responses: {
+            /** @description The schema version was registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSchema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ingest_analytics_events: {
+        parameters: {
+            query?: {
+                /** @description Validate and route only; store nothing. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "events": [
+                 *         {
+                 *           "schema": "Feature Used",
+                 *           "version": "1-0-0",
+                 *           "ts": "2026-11-30T09:15:00Z",
+                 *           "user_id": "usr_42",
+                 *           "feature": "service-map",
+                 *           "environment": "production",
+                 *           "client_type": "console",
+                 *           "properties": {
+                 *             "action": "open",
+                 *             "latency_ms": 182
+                 *           }
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsEventBatch"];
+            };
+        };
+        responses: {
+            /** @description What was accepted and why the rest was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsIngestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sync_analytics_ops: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many records each source contributed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSyncResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_adoption: {
+        parameters: {
+            query: {
+                /** @example service-map */
+                feature: string;
+                /** @description How many days the window covers, ending with `until` (default 30). */
+                days?: components["parameters"]["AnalyticsDays"];
+                /**
+                 * @description Last day (UTC) of the window (default today).
+                 * @example 2026-11-30
+                 */
+                until?: components["parameters"]["AnalyticsUntil"];
+                by?: "tenant" | "role" | "flag_state" | "environment" | "client_type";
+                /** @description The flag whose state splits the users (with `by=flag_state`). */
+                flag?: string;
+                environment?: components["parameters"]["AnalyticsEnvironment"];
+                client_type?: components["parameters"]["AnalyticsClientType"];
+                /** @description Only events of users with this role. */
+                role?: components["parameters"]["AnalyticsRole"];
+                /** @description `materialized` reads the daily roll-up (refreshed incrementally first), `raw` the events. */
+                source?: components["parameters"]["AnalyticsSource"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adoption report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_active_users: {
+        parameters: {
+            query?: {
+                /** @description How many days the window covers, ending with `until` (default 30). */
+                days?: components["parameters"]["AnalyticsDays"];
+                /**
+                 * @description Last day (UTC) of the window (default today).
+                 * @example 2026-11-30
+                 */
+                until?: components["parameters"]["AnalyticsUntil"];
+                /** @description Only users of this feature. */
+                feature?: string;
+                compare_days?: number;
+                environment?: components["parameters"]["AnalyticsEnvironment"];
+                client_type?: components["parameters"]["AnalyticsClientType"];
+                /** @description Only events of users with this role. */
+                role?: components["parameters"]["AnalyticsRole"];
+                /** @description `materialized` reads the daily roll-up (refreshed incrementally first), `raw` the events. */
+                source?: components["parameters"]["AnalyticsSource"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active-users report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_retention: {
+        parameters: {
+            query: {
+                /** @example Feature Used */
+                start_event: string;
+                /** @example Feature Used */
+                return_event: string;
+                /**
+                 * @description First day (UTC) of the window (default 29 days before `until`).
+                 * @example 2026-11-01
+                 */
+                since?: components["parameters"]["AnalyticsSince"];
+                /**
+                 * @description Last day (UTC) of the window (default today).
+                 * @example 2026-11-30
+                 */
+                until?: components["parameters"]["AnalyticsUntil"];
+                period_days?: number;
+                periods?: number;
+                mode?: "n_day" | "unbounded" | "cumulative";
+                breakdown?: "role" | "environment" | "client_type";
+                /** @description `materialized` reads the daily roll-up (refreshed incrementally first), `raw` the events. */
+                source?: components["parameters"]["AnalyticsSource"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retention report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_funnel: {
+        parameters: {
+            query: {
+                /**
+                 * @description The event names of the steps, in order (2 to 10).
+                 * @example [
+                 *       "Page Viewed",
+                 *       "Feature Used",
+                 *       "Report Exported"
+                 *     ]
+                 */
+                steps: string[];
+                /**
+                 * @description First day (UTC) of the window (default 29 days before `until`).
+                 * @example 2026-11-01
+                 */
+                since?: components["parameters"]["AnalyticsSince"];
+                /**
+                 * @description Last day (UTC) of the window (default today).
+                 * @example 2026-11-30
+                 */
+                until?: components["parameters"]["AnalyticsUntil"];
+                window_days?: number;
+                environment?: components["parameters"]["AnalyticsEnvironment"];
+                client_type?: components["parameters"]["AnalyticsClientType"];
+                /** @description Only events of users with this role. */
+                role?: components["parameters"]["AnalyticsRole"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_ops_kpis: {
+        parameters: {
+            query?: {
+                /** @description How many days the window covers, ending with `until` (default 30). */
+                days?: components["parameters"]["AnalyticsDays"];
+                /**
+                 * @description Last day (UTC) of the window (default today).
+                 * @example 2026-11-30
+                 */
+                until?: components["parameters"]["AnalyticsUntil"];
+                service_id?: string;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The KPI report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    run_analytics_query: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "sql": "SELECT feature, count(DISTINCT user_hash) AS users FROM events WHERE kind = 'product' GROUP BY feature ORDER BY users DESC",
+                 *       "limit": 100
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsQuery"];
+            };
+        };
+        responses: {
+            /** @description The rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsQueryResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     list_audit_events: {
         parameters: {
             query?: {
@@ -5159,6 +8657,650 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_datasets: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datasets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_dataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "customers",
+                 *       "fields": [
+                 *         {
+                 *           "name": "id",
+                 *           "type": "integer",
+                 *           "classification": "public",
+                 *           "nullable": false
+                 *         },
+                 *         {
+                 *           "name": "email",
+                 *           "type": "string",
+                 *           "classification": "pii"
+                 *         },
+                 *         {
+                 *           "name": "signed_up",
+                 *           "type": "timestamp",
+                 *           "classification": "internal"
+                 *         }
+                 *       ],
+                 *       "time_field": "signed_up"
+                 *     } */
+                "application/json": components["schemas"]["DatasetCreate"];
+            };
+        };
+        responses: {
+            /** @description The dataset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_dataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_dataset_sample: {
+        parameters: {
+            query?: {
+                /** @description How many rows (default 10). */
+                limit?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sample rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetSample"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_dataset_imports: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImportList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_dataset_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "format": "csv",
+                 *       "csv": {
+                 *         "header": true,
+                 *         "delimiter": ","
+                 *       },
+                 *       "manifest": {
+                 *         "files": [
+                 *           {
+                 *             "name": "customers.csv",
+                 *             "sha256": "9f2c0e6a4b1d8c7e5f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e",
+                 *             "size_bytes": 1024,
+                 *             "rows": 20
+                 *           }
+                 *         ]
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["DatasetImportCreate"];
+            };
+        };
+        responses: {
+            /** @description The import, waiting for its parts. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_dataset_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upload_dataset_import_part: {
+        parameters: {
+            query: {
+                /** @description The part's SHA-256 (hex). */
+                sha256: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+                /**
+                 * @description A file named in the manifest (no path); another name is not found (404).
+                 * @example customers.csv
+                 */
+                file_name: string;
+                /**
+                 * @description 1, 2, … in order.
+                 * @example 1
+                 */
+                part_number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The part was stored (or had been). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImportPart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ImportRejected"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    start_dataset_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job was queued. */
+            202: {
+                headers: {
+                    /** @description The job's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ImportRejected"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_quarantined_rows: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of quarantined rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinedRowList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rollback_dataset_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import, rolled back. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_dataset_exports: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetExportList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_dataset_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "recipient": "auditor@example.com",
+                 *       "destination_region": "eu",
+                 *       "redactions": {
+                 *         "email": "drop"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["DatasetExportCreate"];
+            };
+        };
+        responses: {
+            /** @description The export and its queued job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_dataset_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The export's id.
+                 * @example exp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                export_id: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    download_dataset_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The export's id.
+                 * @example exp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                export_id: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<export id>.tar.gz" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -5580,6 +9722,1144 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ofrep_evaluate_flag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The environment whose rules apply.
+                 * @example production
+                 */
+                environment: components["parameters"]["OfrepEnvironment"];
+                /**
+                 * @description The flag's key.
+                 * @example new-checkout
+                 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "context": {
+                 *         "targetingKey": "user-42",
+                 *         "plan": "pro"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["OfrepEvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description The evaluation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "key": "new-checkout",
+                     *       "value": true,
+                     *       "reason": "SPLIT",
+                     *       "variant": "on",
+                     *       "metadata": {
+                     *         "decidedBy": "rule:canary",
+                     *         "bucket": 7
+                     *       }
+                     *     } */
+                    "application/json": components["schemas"]["OfrepEvaluationSuccess"];
+                };
+            };
+            /** @description The flag could not be evaluated for this context (an OFREP error, `application/json`), or the request was refused before evaluation (bad purpose header, invalid body: problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "key": "new-checkout",
+                     *       "errorCode": "TARGETING_KEY_MISSING",
+                     *       "errorDetails": "Rule 'canary' rolls out by 'targetingKey': the context has neither it nor a targetingKey."
+                     *     } */
+                    "application/json": components["schemas"]["OfrepEvaluationFailure"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The tenant has no such flag (OFREP `FLAG_NOT_FOUND`, `application/json`), or no such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "key": "missing-flag",
+                     *       "errorCode": "FLAG_NOT_FOUND",
+                     *       "errorDetails": "Tenant 'acme' has no flag 'missing-flag'."
+                     *     } */
+                    "application/json": components["schemas"]["OfrepEvaluationFailure"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ofrep_evaluate_flags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The `ETag` of an earlier bulk response for the same context. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The environment whose rules apply.
+                 * @example production
+                 */
+                environment: components["parameters"]["OfrepEnvironment"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "context": {
+                 *         "targetingKey": "user-42"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["OfrepEvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description Every flag's evaluation. */
+            200: {
+                headers: {
+                    /** @description Identifies these results; send it back in `If-None-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "flags": [
+                     *         {
+                     *           "key": "new-checkout",
+                     *           "value": true,
+                     *           "reason": "STATIC",
+                     *           "variant": null,
+                     *           "metadata": {
+                     *             "decidedBy": "default"
+                     *           }
+                     *         }
+                     *       ]
+                     *     } */
+                    "application/json": components["schemas"]["OfrepBulkEvaluation"];
+                };
+            };
+            /** @description The results are unchanged since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description The unchanged ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The context is not valid (an OFREP error, `application/json`), or the request was refused before evaluation (problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "errorCode": "INVALID_CONTEXT",
+                     *       "errorDetails": "`context` must be a JSON object."
+                     *     } */
+                    "application/json": components["schemas"]["OfrepBulkFailure"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_flag_configuration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+                /** @description The `ETag` of the configuration held. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    /** @description Identifies this configuration. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagConfiguration"];
+                };
+            };
+            /** @description Unchanged since the `ETag` sent. */
+            304: {
+                headers: {
+                    /** @description The unchanged ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_features: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only features in this state. */
+                state?: components["schemas"]["FeatureState"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of features. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_feature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "key": "one-page-checkout",
+                 *       "name": "One-page checkout",
+                 *       "owner": "payments-team",
+                 *       "problem": "Checkout abandonment is 38 %.",
+                 *       "hypothesis": "One page cuts abandonment by 5 points.",
+                 *       "objectives": [
+                 *         "Lower abandonment"
+                 *       ],
+                 *       "kpis": [
+                 *         {
+                 *           "name": "checkout_abandonment",
+                 *           "target": "< 33 %"
+                 *         }
+                 *       ],
+                 *       "personas": [
+                 *         "shopper"
+                 *       ],
+                 *       "tenants": [
+                 *         "acme"
+                 *       ],
+                 *       "links": [
+                 *         {
+                 *           "kind": "flag",
+                 *           "ref": "new-checkout-flow"
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["FeatureCreate"];
+            };
+        };
+        responses: {
+            /** @description The feature. */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_feature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_feature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "owner": "checkout-team"
+                 *     } */
+                "application/json": components["schemas"]["FeatureUpdate"];
+            };
+        };
+        responses: {
+            /** @description The feature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    add_feature_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "kind": "design",
+                 *       "title": "Checkout v2 design review",
+                 *       "url": "https://docs.example.com/checkout-v2"
+                 *     } */
+                "application/json": components["schemas"]["FeatureEvidenceCreate"];
+            };
+        };
+        responses: {
+            /** @description The feature with the evidence. */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_feature_transitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureTransitionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    transition_feature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "to": "experiment",
+                 *       "note": "Design approved."
+                 *     } */
+                "application/json": components["schemas"]["FeatureTransitionCreate"];
+            };
+        };
+        responses: {
+            /** @description The feature in its new state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feature"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_feature_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The feature's id (`feat_…`) or key.
+                 * @example one-page-checkout
+                 */
+                feature_id: components["parameters"]["FeatureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review (Markdown). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_features_summary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_stale_flags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stale flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaleFlagList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_rollouts: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rollouts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "flag_key": "checkout-copy",
+                 *       "environment": "production",
+                 *       "stages": [
+                 *         5,
+                 *         25,
+                 *         100
+                 *       ],
+                 *       "bake_seconds": 3600,
+                 *       "gates": {
+                 *         "slo_services": [
+                 *           "svc_checkout"
+                 *         ],
+                 *         "checks": [
+                 *           "slo",
+                 *           "security",
+                 *           "residency"
+                 *         ],
+                 *         "waive": [
+                 *           "security"
+                 *         ]
+                 *       },
+                 *       "reason": "Checkout copy GA"
+                 *     } */
+                "application/json": components["schemas"]["RolloutCreate"];
+            };
+        };
+        responses: {
+            /** @description The rollout request. */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approve_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "comment": "Looks good."
+                 *     } */
+                "application/json": components["schemas"]["RolloutDecision"];
+            };
+        };
+        responses: {
+            /** @description The approved rollout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reject_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "comment": "Wait for the SLO fix."
+                 *     } */
+                "application/json": components["schemas"]["RolloutDecision"];
+            };
+        };
+        responses: {
+            /** @description The rejected rollout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    advance_rollout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The rollout request's id.
+                 * @example rol_01hzx7c9v3m1q2w3e4r5t6y7u8
+                 */
+                rollout_id: components["parameters"]["RolloutId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after this step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_experiments: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of experiments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_experiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "key": "checkout-copy-test",
+                 *       "flag_key": "checkout-copy",
+                 *       "environment": "production",
+                 *       "control": "control",
+                 *       "treatment": "treatment",
+                 *       "treatment_percentage": 50,
+                 *       "metric": "checkout_conversion"
+                 *     } */
+                "application/json": components["schemas"]["ExperimentCreate"];
+            };
+        };
+        responses: {
+            /** @description The experiment. */
+            201: {
+                headers: {
+                    /** @description The new resource's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_experiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    record_experiment_exposures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "events": [
+                 *         {
+                 *           "subject": "user-1",
+                 *           "variant": "control",
+                 *           "converted": false
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["ExposureBatch"];
+            };
+        };
+        responses: {
+            /** @description The events were accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_experiment_results: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    conclude_experiment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The experiment's id (`exp_…`) or key.
+                 * @example checkout-copy-test
+                 */
+                experiment_id: components["parameters"]["ExperimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "decision": "Ship the treatment."
+                 *     } */
+                "application/json": components["schemas"]["ExperimentConclude"];
+            };
+        };
+        responses: {
+            /** @description The concluded experiment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7588,6 +12868,135 @@ export interface operations {
             };
         };
     };
+    get_tenant_overview: {
+        parameters: {
+            query?: {
+                /** @description The environment services and deployments are read in (default production). */
+                environment?: components["schemas"]["ServiceEnvironment"];
+                /** @description At most this many services in `services.items` (the counts cover them all). */
+                service_limit?: number;
+                /** @description How many of the newest deployments to include. */
+                deployment_limit?: number;
+                /** @description At most this many open incidents in `incidents.items` (most severe first). */
+                incident_limit?: number;
+            };
+            header?: {
+                /** @description Why a cross-tenant read is made. Required, with the `tenants:cross` scope, to read a tenant the caller is not a member of. Audited. Printable characters only (a tab aside): a value holding any character of `x-companyos-refused-characters` (control characters, U+00A0, U+00AD) is refused with 400 `invalid-purpose`. */
+                "X-CompanyOS-Purpose"?: components["parameters"]["Purpose"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "tenant": {
+                     *         "id": "acme",
+                     *         "display_name": "ACME Corporation",
+                     *         "tier": "enterprise",
+                     *         "status": "active",
+                     *         "residency": "eu",
+                     *         "labels": {},
+                     *         "created_at": "2026-11-01T00:00:00Z",
+                     *         "updated_at": "2026-11-01T00:00:00Z"
+                     *       },
+                     *       "environment": "production",
+                     *       "generated_at": "2026-11-02T09:00:00Z",
+                     *       "services": {
+                     *         "total": 1,
+                     *         "by_slo_state": {
+                     *           "exhausted": 0,
+                     *           "at_risk": 1,
+                     *           "no_data": 0,
+                     *           "healthy": 0,
+                     *           "not_configured": 0
+                     *         },
+                     *         "items": [
+                     *           {
+                     *             "id": "svc_payments",
+                     *             "name": "payments-gateway",
+                     *             "tier": "1",
+                     *             "owner_team": "payments",
+                     *             "slo": {
+                     *               "state": "at_risk",
+                     *               "objective": 99.95,
+                     *               "error_budget_remaining": 0.2
+                     *             },
+                     *             "firing_alerts": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "alerts": {
+                     *         "firing_total": 1,
+                     *         "by_severity": {
+                     *           "critical": 1
+                     *         }
+                     *       },
+                     *       "deployments": {
+                     *         "items": []
+                     *       },
+                     *       "incidents": {
+                     *         "open_total": 1,
+                     *         "by_severity": {
+                     *           "sev1": 0,
+                     *           "sev2": 1,
+                     *           "sev3": 0,
+                     *           "sev4": 0
+                     *         },
+                     *         "items": [
+                     *           {
+                     *             "id": "inc_01hzx",
+                     *             "title": "Payments gateway latency above SLO",
+                     *             "severity": "sev2",
+                     *             "status": "investigating",
+                     *             "service_ids": [
+                     *               "svc_payments"
+                     *             ],
+                     *             "created_at": "2026-11-02T08:00:00Z",
+                     *             "updated_at": "2026-11-02T08:10:00Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "spotlight": {
+                     *         "config_changes": [],
+                     *         "active_flags": [
+                     *           {
+                     *             "key": "new-checkout",
+                     *             "description": "",
+                     *             "enabled": true
+                     *           }
+                     *         ],
+                     *         "admin_actions": []
+                     *       },
+                     *       "withheld": [
+                     *         {
+                     *           "section": "admin_actions",
+                     *           "action": "admin_actions:read",
+                     *           "reasons": [
+                     *             "no policy permits 'admin_actions:read' for viewer in tenant 'acme'"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     } */
+                    "application/json": components["schemas"]["TenantOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     list_policies: {
         parameters: {
             query?: never;
@@ -8016,6 +13425,385 @@ export interface operations {
                 };
             };
             400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_security_events: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                principal?: string;
+                action?: string;
+                category?: components["schemas"]["SecurityEventCategory"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of security events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ingest_security_events: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "events": [
+                 *         {
+                 *           "occurred_at": "2026-11-20T10:00:00Z",
+                 *           "action": "identity.sign_in",
+                 *           "outcome": "failure",
+                 *           "principal": "alice",
+                 *           "source_ip": "203.0.113.7"
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["SecurityEventBatch"];
+            };
+        };
+        responses: {
+            /** @description What was stored, what was refused and why, and what fired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityIngestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sync_security_events: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many security events were stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {
+                     *       "stored": 12
+                     *     } */
+                    "application/json": {
+                        stored: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_detection_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRuleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    put_detection_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DetectionRuleInput"];
+            };
+        };
+        responses: {
+            /** @description A new version of an existing rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRule"];
+                };
+            };
+            /** @description A new rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_detection_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example brute_force */
+                rule_name: components["parameters"]["DetectionRuleName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_detection_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example brute_force */
+                rule_name: components["parameters"]["DetectionRuleName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "enabled": false
+                 *     } */
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    test_detection_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DetectionRuleTest"];
+            };
+        };
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRuleTestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    run_detection_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "since": "2026-11-20T00:00:00Z"
+                 *     } */
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                    /** Format: date-time */
+                    until?: string;
+                    rules?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The detections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionRunResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_security_principal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /** @example alice */
+                principal: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The principal. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityPrincipal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8515,6 +14303,606 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SloAnalysis"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_service_slos: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of SLOs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SloList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_service_slo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "checkout-availability",
+                 *       "sli_type": "availability",
+                 *       "objective": 99.9,
+                 *       "window_days": 28,
+                 *       "indicator": {
+                 *         "name": "checkout-requests",
+                 *         "endpoint": "POST /checkout",
+                 *         "kind": "ratio",
+                 *         "metric_source": {
+                 *           "type": "Prometheus",
+                 *           "good": {
+                 *             "query": "sum(rate(http_requests_total{job=\"checkout\",code!~\"5..\"}[1m]))"
+                 *           },
+                 *           "total": {
+                 *             "query": "sum(rate(http_requests_total{job=\"checkout\"}[1m]))"
+                 *           }
+                 *         }
+                 *       },
+                 *       "alerting": [
+                 *         {
+                 *           "name": "error-rate-1pct",
+                 *           "kind": "static_error_rate",
+                 *           "action": "page",
+                 *           "error_rate": 0.01,
+                 *           "window_minutes": 5
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["SloCreate"];
+            };
+        };
+        responses: {
+            /** @description The SLO was added. */
+            201: {
+                headers: {
+                    /** @description The SLO's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_service_slo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example slo_01jc9z3k7m2n4p6q8r0s */
+                slo_id: components["parameters"]["SloId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SLO. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    delete_service_slo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example slo_01jc9z3k7m2n4p6q8r0s */
+                slo_id: components["parameters"]["SloId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SLO was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_service_slo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example slo_01jc9z3k7m2n4p6q8r0s */
+                slo_id: components["parameters"]["SloId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "objective": 99.95
+                 *     } */
+                "application/json": components["schemas"]["SloUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated SLO. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    export_openslo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSloDocuments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    import_openslo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "documents": [
+                 *         {
+                 *           "apiVersion": "openslo/v1",
+                 *           "kind": "SLO",
+                 *           "metadata": {
+                 *             "name": "checkout-availability"
+                 *           },
+                 *           "spec": {
+                 *             "service": "checkout",
+                 *             "indicator": {
+                 *               "metadata": {
+                 *                 "name": "checkout-requests"
+                 *               },
+                 *               "spec": {
+                 *                 "ratioMetric": {
+                 *                   "counter": true,
+                 *                   "good": {
+                 *                     "metricSource": {
+                 *                       "type": "Prometheus",
+                 *                       "spec": {
+                 *                         "query": "sum(rate(http_requests_total{code!~\"5..\"}[1m]))"
+                 *                       }
+                 *                     }
+                 *                   },
+                 *                   "total": {
+                 *                     "metricSource": {
+                 *                       "type": "Prometheus",
+                 *                       "spec": {
+                 *                         "query": "sum(rate(http_requests_total[1m]))"
+                 *                       }
+                 *                     }
+                 *                   }
+                 *                 }
+                 *               }
+                 *             },
+                 *             "timeWindow": [
+                 *               {
+                 *                 "duration": "28d",
+                 *                 "isRolling": true
+                 *               }
+                 *             ],
+                 *             "budgetingMethod": "Occurrences",
+                 *             "objectives": [
+                 *               {
+                 *                 "target": 0.999
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["OpenSloImport"];
+            };
+        };
+        responses: {
+            /** @description The SLOs created and replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSloImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_slo_recommendations: {
+        parameters: {
+            query?: {
+                /** @description Days of history to replay (default 30). */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recommendations, strongest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SloRecommendationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    accept_slo_recommendation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example rec_3f1c2a9b7d5e4c6a8b0f */
+                recommendation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "owner": "payments-sre",
+                 *       "due_date": "2026-12-18"
+                 *     } */
+                "application/json": components["schemas"]["SloRecommendationAccept"];
+            };
+        };
+        responses: {
+            /** @description The follow-up. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SloFollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_slo_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SloFollowUpList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_health_reports: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_health_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "days": 30
+                 *     } */
+                "application/json": components["schemas"]["HealthReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report job was queued. */
+            202: {
+                headers: {
+                    /** @description The job's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_health_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+                /** @example rpt_01jc9z3k7m2n4p6q8r0s */
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -41,21 +41,18 @@ from companyos._pagination import AsyncPager, Page, SyncPager
 from companyos._retry import RetryPolicy
 from companyos._types import NOT_GIVEN, NotGiven
 from companyos._version import API_VERSION, __version__
-from companyos.auth import (
-    AuthorizationCodePKCE,
-    ClientCredentials,
-    DeviceCode,
-    StaticToken,
-    StepUpChallenge,
-    Token,
-)
+from companyos.auth import StaticToken, StepUpChallenge, Token
 
 if TYPE_CHECKING:
     from companyos import evidence, types
+    from companyos.auth import AuthorizationCodePKCE, ClientCredentials, DeviceCode
     from companyos.offline import FlushResult, OfflineQueue, OfflineStatus
 
 # Imported on first use, so that `import companyos` stays about as fast as `import httpx`.
 _LAZY = {
+    "AuthorizationCodePKCE": ("companyos.auth._flows", "AuthorizationCodePKCE"),
+    "ClientCredentials": ("companyos.auth._flows", "ClientCredentials"),
+    "DeviceCode": ("companyos.auth._flows", "DeviceCode"),
     "evidence": ("companyos.evidence", None),
     "types": ("companyos.types", None),
     "FlushResult": ("companyos.offline", "FlushResult"),

@@ -68,6 +68,8 @@ class RequestSpec:
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None = None
     cast: Callable[[httpx.Response], Any] = _json
+    # A raw request body (application/octet-stream uploads); never queued offline.
+    content: bytes | None = None
 
 
 @dataclass
@@ -86,6 +88,7 @@ class Prepared:
     idempotency_key: str | None
     tenant: str | None
     queueable: bool = True
+    content: bytes | None = None
 
 
 class APIResponse(Generic[T]):
@@ -195,7 +198,7 @@ class BaseClient:
                 )
             values["tenant_id"] = tenant
         if "{environment}" in spec.path:
-            environment = spec.environment or self.environment
+            environment = values.get("environment") or spec.environment or self.environment
             if not environment:
                 raise ValueError(
                     f"{spec.operation_id} is environment-scoped: pass environment=... to the call or the client"
@@ -230,6 +233,8 @@ class BaseClient:
             request_id=request_id,
             idempotency_key=idempotency_key,
             tenant=tenant,
+            queueable=spec.content is None,
+            content=spec.content,
         )
 
     def _build_request(self, p: Prepared, token: str | None, attempt: int) -> httpx.Request:
@@ -241,11 +246,14 @@ class BaseClient:
             headers["Authorization"] = f"Bearer {token}"
         if attempt:
             headers["X-CompanyOS-Retry-Count"] = str(attempt)
+        if p.content is not None and not any(k.lower() == "content-type" for k in headers):
+            headers["Content-Type"] = "application/octet-stream"
         return httpx.Request(
             p.method,
             self._base + p.path,
             params=p.query or None,
             json=p.json,
+            content=p.content,
             headers=headers,
             extensions={"timeout": p.timeout.as_dict()},
         )

@@ -13,34 +13,46 @@ if TYPE_CHECKING:
     from companyos._base_client import AsyncAPIClient, SyncAPIClient
     from companyos.resources import (
         Alerts,
+        Analytics,
         AsyncAlerts,
+        AsyncAnalytics,
         AsyncAudit,
+        AsyncDatasets,
         AsyncDeployments,
         AsyncEvidence,
+        AsyncFeatures,
+        AsyncFlags,
         AsyncGraph,
         AsyncIdentity,
         AsyncIncidents,
         AsyncInspect,
         AsyncJobs,
         AsyncMaestro,
+        AsyncOverview,
         AsyncPolicies,
         AsyncSearch,
+        AsyncSecops,
         AsyncServices,
         AsyncSlos,
         AsyncSystem,
         AsyncTenantConfig,
         AsyncTenants,
         Audit,
+        Datasets,
         Deployments,
         Evidence,
+        Features,
+        Flags,
         Graph,
         Identity,
         Incidents,
         Inspect,
         Jobs,
         Maestro,
+        Overview,
         Policies,
         Search,
+        Secops,
         Services,
         Slos,
         System,
@@ -62,11 +74,25 @@ class ClientResources:
         return Alerts(cast("SyncAPIClient", self))
 
     @property
+    def analytics(self) -> Analytics:
+        """Tenant-safe product and ops analytics: a registry of self-describing event schemas (SchemaVer), batch ingest with consent checks, PII minimisation and residency routing, prebuilt reports (feature adoption, DAU/WAU/MAU, retention, funnels, ops KPIs) and ad-hoc read-only SQL, all filtered to one tenant. Events live in a columnar store (DuckDB by default, ClickHouse when configured)."""
+        from companyos.resources import Analytics
+
+        return Analytics(cast("SyncAPIClient", self))
+
+    @property
     def audit(self) -> Audit:
         """The tenant's signed, hash-chained audit trail; verification and exports."""
         from companyos.resources import Audit
 
         return Audit(cast("SyncAPIClient", self))
+
+    @property
+    def datasets(self) -> Datasets:
+        """A tenant's datasets (schema, per-field classification, residency; rows in Parquet queried through DuckDB), exactly-once resumable imports with quarantine and reconciliation, and signed, redacted, watermarked export packs."""
+        from companyos.resources import Datasets
+
+        return Datasets(cast("SyncAPIClient", self))
 
     @property
     def deployments(self) -> Deployments:
@@ -81,6 +107,20 @@ class ClientResources:
         from companyos.resources import Evidence
 
         return Evidence(cast("SyncAPIClient", self))
+
+    @property
+    def features(self) -> Features:
+        """The feature lifecycle: a registry of features (owner, objectives, KPIs, personas, links) moving idea → experiment → beta → ga → sunset on evidence, stale-flag detection, review documents, rollout requests (approved by someone else, gated on SLO health, security posture and residency, staged and rolled back automatically) and experiments on flags (SRM check, confidence intervals)."""
+        from companyos.resources import Features
+
+        return Features(cast("SyncAPIClient", self))
+
+    @property
+    def flags(self) -> Flags:
+        """Feature flag evaluation through the OpenFeature Remote Evaluation Protocol (OFREP v1): point an OpenFeature OFREP provider at `/v1/tenants/{tenant_id}/environments/{environment}` and evaluate the tenant's flags with targeting rules, percentage rollouts and variant splits; or fetch the flag configuration for in-process evaluation (the Python SDK's OpenFeature provider)."""
+        from companyos.resources import Flags
+
+        return Flags(cast("SyncAPIClient", self))
 
     @property
     def graph(self) -> Graph:
@@ -125,6 +165,13 @@ class ClientResources:
         return Maestro(cast("SyncAPIClient", self))
 
     @property
+    def overview(self) -> Overview:
+        """One read for a tenant's home page, aggregated from the domain services."""
+        from companyos.resources import Overview
+
+        return Overview(cast("SyncAPIClient", self))
+
+    @property
     def policies(self) -> Policies:
         """The Cedar policies in force, recent decisions, tenant policies and policy exceptions."""
         from companyos.resources import Policies
@@ -137,6 +184,13 @@ class ClientResources:
         from companyos.resources import Search
 
         return Search(cast("SyncAPIClient", self))
+
+    @property
+    def secops(self) -> Secops:
+        """Security operations: normalised security events (from the audit chain, the identity provider and bulk ingest), detection rules written in Sigma (including correlation rules) evaluated streaming on ingest and in batch over history, and principals with their decayed risk score. Detections are alerts with `category: security` in the alerts inbox."""
+        from companyos.resources import Secops
+
+        return Secops(cast("SyncAPIClient", self))
 
     @property
     def services(self) -> Services:
@@ -185,11 +239,25 @@ class AsyncClientResources:
         return AsyncAlerts(cast("AsyncAPIClient", self))
 
     @property
+    def analytics(self) -> AsyncAnalytics:
+        """Tenant-safe product and ops analytics: a registry of self-describing event schemas (SchemaVer), batch ingest with consent checks, PII minimisation and residency routing, prebuilt reports (feature adoption, DAU/WAU/MAU, retention, funnels, ops KPIs) and ad-hoc read-only SQL, all filtered to one tenant. Events live in a columnar store (DuckDB by default, ClickHouse when configured)."""
+        from companyos.resources import AsyncAnalytics
+
+        return AsyncAnalytics(cast("AsyncAPIClient", self))
+
+    @property
     def audit(self) -> AsyncAudit:
         """The tenant's signed, hash-chained audit trail; verification and exports."""
         from companyos.resources import AsyncAudit
 
         return AsyncAudit(cast("AsyncAPIClient", self))
+
+    @property
+    def datasets(self) -> AsyncDatasets:
+        """A tenant's datasets (schema, per-field classification, residency; rows in Parquet queried through DuckDB), exactly-once resumable imports with quarantine and reconciliation, and signed, redacted, watermarked export packs."""
+        from companyos.resources import AsyncDatasets
+
+        return AsyncDatasets(cast("AsyncAPIClient", self))
 
     @property
     def deployments(self) -> AsyncDeployments:
@@ -204,6 +272,20 @@ class AsyncClientResources:
         from companyos.resources import AsyncEvidence
 
         return AsyncEvidence(cast("AsyncAPIClient", self))
+
+    @property
+    def features(self) -> AsyncFeatures:
+        """The feature lifecycle: a registry of features (owner, objectives, KPIs, personas, links) moving idea → experiment → beta → ga → sunset on evidence, stale-flag detection, review documents, rollout requests (approved by someone else, gated on SLO health, security posture and residency, staged and rolled back automatically) and experiments on flags (SRM check, confidence intervals)."""
+        from companyos.resources import AsyncFeatures
+
+        return AsyncFeatures(cast("AsyncAPIClient", self))
+
+    @property
+    def flags(self) -> AsyncFlags:
+        """Feature flag evaluation through the OpenFeature Remote Evaluation Protocol (OFREP v1): point an OpenFeature OFREP provider at `/v1/tenants/{tenant_id}/environments/{environment}` and evaluate the tenant's flags with targeting rules, percentage rollouts and variant splits; or fetch the flag configuration for in-process evaluation (the Python SDK's OpenFeature provider)."""
+        from companyos.resources import AsyncFlags
+
+        return AsyncFlags(cast("AsyncAPIClient", self))
 
     @property
     def graph(self) -> AsyncGraph:
@@ -248,6 +330,13 @@ class AsyncClientResources:
         return AsyncMaestro(cast("AsyncAPIClient", self))
 
     @property
+    def overview(self) -> AsyncOverview:
+        """One read for a tenant's home page, aggregated from the domain services."""
+        from companyos.resources import AsyncOverview
+
+        return AsyncOverview(cast("AsyncAPIClient", self))
+
+    @property
     def policies(self) -> AsyncPolicies:
         """The Cedar policies in force, recent decisions, tenant policies and policy exceptions."""
         from companyos.resources import AsyncPolicies
@@ -260,6 +349,13 @@ class AsyncClientResources:
         from companyos.resources import AsyncSearch
 
         return AsyncSearch(cast("AsyncAPIClient", self))
+
+    @property
+    def secops(self) -> AsyncSecops:
+        """Security operations: normalised security events (from the audit chain, the identity provider and bulk ingest), detection rules written in Sigma (including correlation rules) evaluated streaming on ingest and in batch over history, and principals with their decayed risk score. Detections are alerts with `category: security` in the alerts inbox."""
+        from companyos.resources import AsyncSecops
+
+        return AsyncSecops(cast("AsyncAPIClient", self))
 
     @property
     def services(self) -> AsyncServices:

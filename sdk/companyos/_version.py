@@ -2,5 +2,5 @@
 
 __all__ = ["API_VERSION", "__version__"]
 
-__version__ = "1.0.0"
-API_VERSION = "1.0.0"  # info.version of the bundled spec this SDK was written against
+__version__ = "1.3.0"
+API_VERSION = "1.3.0"  # info.version of the released spec this SDK version goes with

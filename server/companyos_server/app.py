@@ -112,6 +112,7 @@ def attach_policy_domain(runtime: Runtime) -> None:
     runtime.policy.attach_epoch(runtime.cache_epoch)
     recorder = hook.recorder_for(runtime.db, flush_seconds=runtime.settings.decision_flush_seconds)
     runtime.extras["record_decision"] = recorder.record
+    runtime.extras["record_decision_in"] = recorder.record_in  # in a transaction of the caller's
     runtime.on_close(recorder.close)
 
 

@@ -113,11 +113,11 @@ def test_operator_walkthrough_sign_in_home_service_incident(
     page.wait_for_url(re.compile(r".*/services/svc_.*"))
     assert page.get_by_role("heading", name="Dependencies").is_visible()
     # The SLI chart: a Vega-Lite spec drawn by the pinned vega-embed, under the CSP (no eval).
-    page.locator(".chart svg").wait_for()
+    page.locator(".chart svg").first.wait_for()
     assert page.get_by_test_id("sli-summary").inner_text().endswith("objective 99.95%.")
     shot(page, "02-service")
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Incidents").click()
-    page.get_by_role("link", name="Payments gateway latency above SLO").click()
+    page.get_by_role("link", name="Payments gateway latency above SLO", exact=True).click()
     assert page.get_by_test_id("timeline").is_visible()
     page.get_by_label("Add a note").fill("Looking at the gateway pool")
     page.get_by_role("button", name="Add note").click()
@@ -224,7 +224,8 @@ def test_axe_finds_no_serious_or_critical_violations(
     )
     page.goto(f"{server.url}/console/t/acme/incidents")
     pages["incident"] = (
-        page.get_by_role("link", name="Payments gateway latency above SLO").get_attribute("href") or ""
+        page.get_by_role("link", name="Payments gateway latency above SLO", exact=True).get_attribute("href")
+        or ""
     )
     axe = axe_module.Axe()
     failures: dict[str, list[str]] = {}

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,14 @@ pytestmark = pytest.mark.skipif(
     reason="needs npm, the root node_modules (npm ci) and ssh-keygen",
 )
 TIMINGS: dict[str, float] = {}
+# The versions being released, read from the packages themselves (the release workflow checks the tag
+# against the same two files).
+PY_VERSION = tomllib.loads((REPO / "sdk" / "pyproject.toml").read_text())["project"]["version"]
+TS_VERSION = json.loads((REPO / "clients" / "typescript" / "package.json").read_text())["version"]
+WHEEL = f"companyos-{PY_VERSION}-py3-none-any.whl"
+SDIST = f"companyos-{PY_VERSION}.tar.gz"
+SBOM = f"companyos-{PY_VERSION}.cdx.json"
+TARBALL = f"companyos-client-{TS_VERSION}.tgz"
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -98,21 +107,18 @@ def test_build_outputs(release: Path) -> None:
     assert names == [
         "SHA256SUMS",
         "SHA256SUMS.sig",
-        "companyos-1.0.0-py3-none-any.whl",
-        "companyos-1.0.0.cdx.json",
-        "companyos-1.0.0.tar.gz",
-        "companyos-client-1.0.0.tgz",
+        *sorted([WHEEL, SBOM, SDIST, TARBALL]),
     ]
     # No key ships inside the release: authenticity comes from the committed key only.
     assert not [n for n in names if n.endswith(".pub") or "allowed_signers" in n]
 
 
 def test_wheel_metadata(release: Path) -> None:
-    with zipfile.ZipFile(release / "companyos-1.0.0-py3-none-any.whl") as zf:
-        meta = zf.read("companyos-1.0.0.dist-info/METADATA").decode()
+    with zipfile.ZipFile(release / WHEEL) as zf:
+        meta = zf.read(f"companyos-{PY_VERSION}.dist-info/METADATA").decode()
         names = zf.namelist()
     assert "License-Expression: Apache-2.0" in meta
-    assert "License-File: LICENSE" in meta and "companyos-1.0.0.dist-info/licenses/LICENSE" in names
+    assert "License-File: LICENSE" in meta and f"companyos-{PY_VERSION}.dist-info/licenses/LICENSE" in names
     urls = dict(
         line.removeprefix("Project-URL: ").split(", ", 1)
         for line in meta.splitlines()
@@ -125,13 +131,13 @@ def test_wheel_metadata(release: Path) -> None:
 
 
 def test_npm_package_is_self_contained(release: Path) -> None:
-    with tarfile.open(release / "companyos-client-1.0.0.tgz") as tf:
+    with tarfile.open(release / TARBALL) as tf:
         names = set(tf.getnames())
         package = json.load(tf.extractfile("package/package.json"))  # type: ignore[arg-type]
         client_dts = tf.extractfile("package/dist/client.d.ts").read().decode()  # type: ignore[union-attr]
     assert "package/dist/schema.d.ts" in names and "package/dist/cjs/schema.d.ts" in names
     assert "generated/typescript" not in client_dts and 'from "./schema.js"' in client_dts
-    assert not package.get("private")
+    assert not package.get("private") and package["version"] == TS_VERSION
     assert package["exports"]["."]["import"]["default"] == "./dist/index.js"
     assert package["exports"]["."]["require"]["default"] == "./dist/cjs/index.js"
     assert package["peerDependencies"]["openapi-fetch"].startswith("^")
@@ -139,11 +145,11 @@ def test_npm_package_is_self_contained(release: Path) -> None:
 
 
 def test_sbom_from_cyclonedx_py_with_hashes_and_licences(release: Path) -> None:
-    bom = json.loads((release / "companyos-1.0.0.cdx.json").read_text())
+    bom = json.loads((release / SBOM).read_text())
     assert bom["bomFormat"] == "CycloneDX" and bom["specVersion"] == "1.6"
     assert any(t.get("name") == "cyclonedx-py" for t in bom["metadata"]["tools"]["components"])
     subject = bom["metadata"]["component"]
-    assert (subject["name"], subject["version"]) == ("companyos", "1.0.0")
+    assert (subject["name"], subject["version"]) == ("companyos", PY_VERSION)
     assert subject["licenses"][0]["license"]["id"] == "Apache-2.0"
     components = {c["name"]: c for c in bom["components"]}
     assert {"httpx", "httpcore", "cryptography", "opentelemetry-api"} <= set(components)
@@ -170,9 +176,9 @@ def test_verify_refuses_a_tampered_sbom(release: Path, keys: Path, tmp_path: Pat
     shutil.copytree(release, copy)
     from tools.release.checksums import write_sums
 
-    bom = json.loads((copy / "companyos-1.0.0.cdx.json").read_text())
+    bom = json.loads((copy / SBOM).read_text())
     bom["metadata"]["component"]["externalReferences"][0]["hashes"][0]["content"] = "0" * 64
-    (copy / "companyos-1.0.0.cdx.json").write_text(json.dumps(bom))
+    (copy / SBOM).write_text(json.dumps(bom))
     names = [line.split("  ", 1)[1] for line in (copy / "SHA256SUMS").read_text().splitlines()]
     write_sums(copy, names)
     key = sshsig.load_private_key(keys / "release-key.pem")
@@ -202,22 +208,23 @@ def test_publish_install_and_quickstarts(
         "publish", str(release), "--repository-url", pypi.url, "--npm-registry", npm_registry.url, env=env, label="publish"
     )  # fmt: skip
     assert published.returncode == 0, published.stdout + published.stderr
-    assert sorted(p.name for p in pypi.directory.iterdir()) == [
-        "companyos-1.0.0-py3-none-any.whl",
-        "companyos-1.0.0.tar.gz",
-    ]
+    assert sorted(p.name for p in pypi.directory.iterdir()) == sorted([WHEEL, SDIST])
     smoke = _release(
         "smoke", str(release), "--index-url", f"{pypi.url}/simple/", "--npm-registry", npm_registry.url,
         # this machine has no internet and its local wheel sources lack some pins: dependencies from .venv
-        "--deps-from", sys.executable, env=env, label="smoke"
+        "--deps-from", sys.executable,
+        "--node-majors", "20,22",  # the smoke matrix: the machine's Node 20 and tools/release/node22
+        env=env, label="smoke"
     )  # fmt: skip
     output = smoke.stdout + smoke.stderr
     assert smoke.returncode == 0, output[-8000:]
-    assert f"installed companyos from {pypi.url}/packages/companyos-1.0.0-py3-none-any.whl" in output
+    assert f"installed companyos from {pypi.url}/packages/{WHEEL}" in output
     assert "@companyos/client" in output
     assert "audit chain OK" in output  # the Python quickstart ran to the end
     assert "== verify the audit chain" in output  # the CLI quickstart ran to the end
-    assert re.search(
-        r"Signed in as acme-service \(client\); tenants: acme", output
-    )  # Node quickstart, installed package
-    assert "smoke OK: python, cli, node quickstarts" in output
+    # the Node quickstart importing the installed package, and its CommonJS build, under Node 20 and 22
+    assert len(re.findall(r"Signed in as acme-service \(client\); tenants: acme", output)) == 2, output[
+        -8000:
+    ]
+    assert re.search(r"node 20: v20\.", output) and re.search(r"node 22: v22\.", output)
+    assert "smoke OK: python, cli, node 20, node 22 quickstarts" in output

@@ -505,17 +505,30 @@ def smoke(
     npm_registry: str | None,
     node: bool,
     deps_from: str | None = None,
+    node_majors: list[int] | None = None,
 ) -> int:
     """Install the release (from DIR, or from the package indexes it was published to) into fresh
-    environments and run the Python, CLI and Node quickstarts against a live reference server."""
+    environments and run the Python, CLI and Node quickstarts against a live reference server. With
+    ``node_majors`` the installed package is loaded (ESM quickstart and CommonJS ``require``) under each of
+    those Node majors (tools/release/node_matrix.py), else under the ``node`` on PATH."""
     from tools.live_server import live_server  # the server runs from this (repository) environment
 
+    nodes: dict[str, str] = {"": "node"}
+    if node and node_majors:
+        from tools.release import node_matrix
+
+        try:
+            found = node_matrix.resolve(node_majors)
+        except node_matrix.NodeMissing as exc:
+            raise ValueError(str(exc)) from exc
+        nodes = {f" {major}": str(d / "node") if d else "node" for major, d in found.items()}
     with tempfile.TemporaryDirectory(prefix="companyos-smoke-") as name:
         tmp = Path(name)
         vpy = _install_python(tmp, out, python, index_url, deps_from)
         quickstart = _install_node(tmp, out, npm_registry) if node else None
         failed = []
-        with live_server() as srv:
+        # a generous start-up bound: the server comes up in seconds, but a busy CI runner can take minutes
+        with live_server(ready_timeout=180.0) as srv:
             env = _server_env(srv)
             env["PATH"] = f"{vpy.parent}{os.pathsep}{env.get('PATH', '')}"
             env["PYTHON"] = str(vpy)
@@ -523,17 +536,26 @@ def smoke(
                 ("python", [str(vpy), str(REPO / "quickstarts" / "python" / "quickstart.py")]),
                 ("cli", ["bash", str(REPO / "quickstarts" / "cli" / "quickstart.sh")]),
             ]
-            if quickstart is not None:
-                runs.append(("node", ["node", str(quickstart)]))  # client credentials from the env
+            for suffix, node_bin in nodes.items() if quickstart is not None else ():
+                version = subprocess.run([node_bin, "--version"], capture_output=True, text=True, check=False)
+                log(f"node{suffix}: {version.stdout.strip()}")
+                if suffix:  # the CommonJS build under this Node too (_install_node checked the PATH node)
+                    require = "const c = require('@companyos/client'); if (typeof c.createCompanyOSClient !== 'function') process.exit(1)"  # fmt: skip
+                    runs.append((f"node{suffix} require()", [node_bin, "-e", require]))  # fmt: skip
+                runs.append((f"node{suffix}", [node_bin, str(quickstart)]))  # client credentials from the env
             for label, cmd in runs:
                 log(f"{label} quickstart: {redact(cmd)}")
-                done = subprocess.run(cmd, cwd=tmp, env=env, check=False)
+                cwd = quickstart.parent if quickstart is not None and label.endswith("require()") else tmp
+                done = subprocess.run(cmd, cwd=cwd, env=env, check=False)
                 if done.returncode != 0:
                     failed.append(f"{label} ({done.returncode})")
     if failed:
         log(f"smoke FAILED: {', '.join(failed)}")
         return 1
-    log(f"smoke OK: python, cli{', node' if node else ''} quickstarts with the release installed on {python}")
+    shown = ", ".join(f"node{suffix}" for suffix in nodes) if node else ""
+    log(
+        f"smoke OK: python, cli{', ' + shown if node else ''} quickstarts with the release installed on {python}"
+    )
     return 0
 
 
@@ -576,6 +598,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     m.add_argument("--no-node", action="store_true", help="skip the Node quickstart")
     m.add_argument(
+        "--node-majors",
+        type=lambda text: [int(part) for part in text.split(",") if part.strip()],
+        help="comma-separated Node majors to run the Node quickstart under, e.g. 20,22 (default: the node on PATH)",
+    )
+    m.add_argument(
         "--deps-from",
         metavar="PYTHON",
         help="offline: install companyos with --no-deps and take its dependencies from PYTHON's site-packages",
@@ -616,6 +643,7 @@ def main(argv: list[str] | None = None) -> int:
             npm_registry=args.npm_registry,
             node=not args.no_node,
             deps_from=args.deps_from,
+            node_majors=args.node_majors,
         )
     except subprocess.CalledProcessError as exc:
         log(f"command failed ({exc.returncode}): {redact(exc.cmd)}")

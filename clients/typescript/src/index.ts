@@ -57,4 +57,6 @@ export type { KeychainLike, KeyValueStorage, SecureStoreLike, TokenStorage } fro
 export { OfflineQueue } from "./queue.js";
 export type { FlushResult, OfflineQueueOptions, QueuedRequest } from "./queue.js";
 export { base64url, newRequestId, uuid4 } from "./util.js";
+export { MAX_BATCH as TRACK_MAX_BATCH, Tracker, buildEvent, createTracker } from "./track.js";
+export type { AnalyticsEvent, AnalyticsIngestResult, TrackFields, TrackFlushResult, TrackerOptions } from "./track.js";
 export const VERSION = "1.0.0";

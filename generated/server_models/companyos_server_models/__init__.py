@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from enum import Enum, StrEnum
+from datetime import date as date_aliased
+from enum import Enum, IntEnum, StrEnum
 from typing import Any
 
 from pydantic import AnyUrl, AwareDatetime, BaseModel, ConfigDict, Field, RootModel
@@ -40,6 +41,11 @@ class AlertSeverity(StrEnum):
     critical = "critical"
     warning = "warning"
     info = "info"
+
+
+class AlertCategory(StrEnum):
+    operations = "operations"
+    security = "security"
 
 
 class AlertmanagerLabels1(RootModel[str]):
@@ -156,6 +162,23 @@ class Alert(BaseModel):
     silenced_until: AwareDatetime | None = None
     silence_reason: str | None = None
     incident_id: str | None = None
+    category: AlertCategory | None = None
+    rule: str | None = None
+    """
+    The detection rule that fired (security alerts).
+    """
+    principal: str | None = None
+    """
+    The principal a security alert is about.
+    """
+    risk: float | None = None
+    """
+    The principal's decayed risk score when the detection was last raised (security alerts).
+    """
+    detection: dict[str, Any] | None = None
+    """
+    A security alert's detection: the Sigma rule's `title` and `level`, the correlation `group`, `metric`, the evidence `event_ids`, and `enrichment` (recent deploy, config and admin changes, related alerts).
+    """
     error_budget_impact: AlertErrorBudgetImpact
     created_at: AwareDatetime
     updated_at: AwareDatetime
@@ -206,6 +229,276 @@ class AlertIngestKeyWithToken(AlertIngestKey):
 
 class AlertIngestKeyList(BaseModel):
     items: list[AlertIngestKey]
+
+
+class AnalyticsEventKind(StrEnum):
+    product = "product"
+    ops = "ops"
+
+
+class Type(StrEnum):
+    string = "string"
+    integer = "integer"
+    number = "number"
+    boolean = "boolean"
+
+
+class Pii(StrEnum):
+    """
+    `hash`: pseudonymised with the tenant's key at ingest; `drop`: never stored.
+    """
+
+    none = "none"
+    hash = "hash"
+    drop = "drop"
+
+
+class AnalyticsProperty(BaseModel):
+    type: Type
+    required: bool | None = False
+    pii: Pii | None = "none"
+    """
+    `hash`: pseudonymised with the tenant's key at ingest; `drop`: never stored.
+    """
+    description: str | None = Field(None, max_length=500)
+
+
+class Type1(StrEnum):
+    integer = "integer"
+    number = "number"
+
+
+class Pii1(StrEnum):
+    none = "none"
+    hash = "hash"
+    drop = "drop"
+
+
+class AnalyticsMetricProperty(BaseModel):
+    """
+    A metric property (`latency_ms`, `good`, `total`), aggregated by the reports.
+    """
+
+    type: Type1
+    required: bool | None = False
+    pii: Pii1 | None = "none"
+    description: str | None = Field(None, max_length=500)
+
+
+class Category(StrEnum):
+    feature_usage = "feature_usage"
+    ui_flow = "ui_flow"
+    experiment_exposure = "experiment_exposure"
+    deploy = "deploy"
+    incident = "incident"
+    policy_decision = "policy_decision"
+    slo_breach = "slo_breach"
+    alert = "alert"
+    audit = "audit"
+    sli = "sli"
+    other = "other"
+
+
+class Properties(BaseModel):
+    """
+    Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, AnalyticsProperty],
+    }
+    latency_ms: AnalyticsMetricProperty | None = None
+    good: AnalyticsMetricProperty | None = None
+    total: AnalyticsMetricProperty | None = None
+
+
+class AnalyticsSchemaCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(
+        ...,
+        max_length=100,
+        min_length=3,
+        pattern="^[A-Z][A-Za-z0-9]*( [A-Z][A-Za-z0-9]*){1,4}$",
+    )
+    """
+    Object Action in Title Case, e.g. `Report Exported`.
+    """
+    version: str = Field(
+        ...,
+        max_length=20,
+        min_length=5,
+        pattern="^([1-9][0-9]{0,3})-(0|[1-9][0-9]{0,3})-(0|[1-9][0-9]{0,3})$",
+    )
+    """
+    SchemaVer `MODEL-REVISION-ADDITION`, e.g. `1-0-0`.
+    """
+    kind: AnalyticsEventKind | None = None
+    category: Category | None = None
+    description: str | None = Field(None, max_length=1000)
+    properties: Properties | None = None
+    """
+    Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
+    """
+
+
+class AnalyticsSchema(BaseModel):
+    name: str
+    version: str
+    kind: AnalyticsEventKind
+    category: str
+    description: str
+    properties: dict[str, AnalyticsProperty]
+    builtin: bool
+    tenant_id: str
+    created_at: AwareDatetime | None = None
+
+
+class AnalyticsSchemaList(BaseModel):
+    items: list[AnalyticsSchema]
+    next_page_token: str
+
+
+class AnalyticsEvent(BaseModel):
+    """
+    A self-describing event. Core dimensions: tenant (the path), user role, feature, region (the tenant's residency), environment, client type, app version, residency tier (the tenant's tier).
+    """
+
+    id: str | None = None
+    """
+    Client-side id (default: generated).
+    """
+    schema_: str | None = Field(None, alias="schema")
+    """
+    The event schema's name.
+    """
+    version: str | None = None
+    """
+    The schema version (SchemaVer).
+    """
+    tenant_id: str | None = None
+    """
+    If given, must be the path's tenant.
+    """
+    ts: str | None = None
+    """
+    When it happened (ISO 8601 with offset).
+    """
+    user_id: str | None = None
+    """
+    Pseudonymised with the tenant's key before storage.
+    """
+    user_role: str | None = None
+    feature: str | None = None
+    environment: str | None = None
+    client_type: str | None = None
+    app_version: str | None = None
+    consent: str | None = None
+    """
+    `granted` or `denied` (product events).
+    """
+    properties: dict[str, Any] | None = None
+
+
+class AnalyticsEventBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    events: list[AnalyticsEvent] = Field(..., max_length=1000, min_length=1)
+
+
+class Error(BaseModel):
+    code: str
+    field: str
+    message: str
+
+
+class AnalyticsEventError(BaseModel):
+    index: int
+    event_id: str
+    errors: list[Error]
+
+
+class AnalyticsIngestResult(BaseModel):
+    accepted: int
+    rejected: int
+    dry_run: bool
+    partition: str
+    """
+    The region partition the events were routed to.
+    """
+    errors: list[AnalyticsEventError]
+
+
+class AnalyticsSyncResult(BaseModel):
+    tenant_id: str
+    partition: str
+    copied: dict[str, int]
+    synced_at: AwareDatetime
+
+
+class AnalyticsFreshness(BaseModel):
+    data_as_of: str
+    """
+    When the newest event of the tenant was stored.
+    """
+    events: int
+    materialized_as_of: str
+    computed_at: str
+
+
+class Report(StrEnum):
+    adoption = "adoption"
+    active_users = "active_users"
+    retention = "retention"
+    funnel = "funnel"
+    ops_kpis = "ops_kpis"
+
+
+class Source(StrEnum):
+    materialized = "materialized"
+    raw = "raw"
+
+
+class Sampling(BaseModel):
+    sampled: bool
+    rate: float
+    notice: str
+
+
+class AnalyticsReport(BaseModel):
+    """
+    A report's result; its fields depend on `report` (adoption: `groups`; active_users: `dau`, `wau`, `mau`, `stickiness`, `deltas`, `series`; retention: `cohorts`, `overall`; funnel: `steps`; ops_kpis: `uptime`, `latency_ms`, `ops_events`, `series`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    report: Report
+    source: Source
+    freshness: AnalyticsFreshness
+    sampling: Sampling
+
+
+class AnalyticsQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    sql: str = Field(..., max_length=10000, min_length=1)
+    limit: int | None = Field(1000, ge=1, le=10000)
+
+
+class AnalyticsQueryResult(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]]
+    row_count: int
+    truncated: bool
+    limit: int
+    dialect: str
 
 
 class AuditOutcome(StrEnum):
@@ -367,6 +660,237 @@ class AuditExportRequest(BaseModel):
     format: Format | None = "ndjson"
 
 
+class Type2(StrEnum):
+    string = "string"
+    integer = "integer"
+    number = "number"
+    boolean = "boolean"
+    timestamp = "timestamp"
+    date = "date"
+
+
+class DataClassification(StrEnum):
+    public = "public"
+    internal = "internal"
+    confidential = "confidential"
+    pii = "pii"
+
+
+class Residency(StrEnum):
+    eu = "eu"
+    us = "us"
+    uk = "uk"
+    apac = "apac"
+    ca = "ca"
+
+
+class DatasetSample(BaseModel):
+    dataset_id: str
+    rows: list[dict[str, Any]]
+    masked_fields: list[str]
+    row_count: int | None = None
+
+
+class Format1(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
+    parquet = "parquet"
+
+
+class Compression(StrEnum):
+    none = "none"
+    gzip = "gzip"
+
+
+class Encoding(StrEnum):
+    utf_8 = "utf-8"
+    latin_1 = "latin-1"
+    windows_1252 = "windows-1252"
+    utf_16 = "utf-16"
+
+
+class Csv(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    header: bool | None = True
+    delimiter: str | None = Field(
+        ",", max_length=1, min_length=1, pattern="^[^\\r\\n]$"
+    )
+    quote_char: str | None = Field(
+        '"', max_length=1, min_length=1, pattern="^[^\\r\\n]$"
+    )
+    """
+    Not the delimiter (409 otherwise).
+    """
+    encoding: Encoding | None = "utf-8"
+
+
+class File(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(
+        ..., pattern="^[A-Za-z0-9][A-Za-z0-9_-]{0,60}(\\.[A-Za-z0-9_-]{1,20}){0,3}$"
+    )
+    """
+    A plain file name (no path).
+    """
+    sha256: str = Field(..., max_length=64, min_length=64, pattern="^[0-9a-f]{64}$")
+    size_bytes: int = Field(..., ge=0)
+    rows: int | None = Field(None, ge=0)
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    files: list[File] = Field(..., max_length=50, min_length=1)
+    """
+    File names unique (409 otherwise).
+    """
+
+
+class DatasetImportCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    format: Format1
+    compression: Compression | None = "none"
+    encoding: Encoding | None = "utf-8"
+    csv: Csv | None = None
+    chunk_rows: int | None = Field(None, ge=100, le=1000000)
+    """
+    Rows per chunk (NDJSON, Parquet).
+    """
+    block_size: int | None = Field(None, ge=65536, le=67108864)
+    """
+    Bytes per chunk (CSV).
+    """
+    manifest: Manifest
+
+
+class State(StrEnum):
+    uploading = "uploading"
+    started = "started"
+    rolled_back = "rolled_back"
+
+
+class DatasetImport(BaseModel):
+    id: str
+    tenant_id: str
+    dataset_id: str
+    format: str
+    options: dict[str, Any] | None = None
+    files: list[dict[str, Any]]
+    state: State
+    job_id: str | None = None
+    job: dict[str, Any] | None = None
+    """
+    The import's job (a `Job`: progress, throughput, ETA, errors, result).
+    """
+    preflight: dict[str, Any] | None = None
+    problem: dict[str, Any] | None = None
+    result: dict[str, Any] | None = None
+    files_removed: int | None = None
+    created_by: str | None = None
+    created_at: AwareDatetime
+
+
+class DatasetImportList(BaseModel):
+    items: list[DatasetImport]
+    next_page_token: str | None = None
+
+
+class DatasetImportPart(BaseModel):
+    file_name: str
+    part_number: int
+    sha256: str
+    size_bytes: int
+    duplicate: bool
+    """
+    The part had been received already.
+    """
+
+
+class QuarantinedRow(BaseModel):
+    row: int
+    """
+    1-based data row (a CSV header is not a row).
+    """
+    file: str
+    field: str | None = None
+    rule: str
+    """
+    type, required, max_length, ragged_row, malformed_record, pii:<kind>
+    """
+    detail: str | None = None
+    raw: str | None = None
+
+
+class QuarantinedRowList(BaseModel):
+    items: list[QuarantinedRow]
+    next_page_token: str | None = None
+    total: int
+    by_rule: dict[str, int]
+
+
+class DestinationRegion(StrEnum):
+    eu = "eu"
+    us = "us"
+    uk = "uk"
+    apac = "apac"
+    ca = "ca"
+
+
+class Redactions(StrEnum):
+    keep = "keep"
+    mask = "mask"
+    hash = "hash"
+    drop = "drop"
+
+
+class DatasetExportCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    recipient: str = Field(..., max_length=200, min_length=1)
+    """
+    Who receives the export (goes into the watermark).
+    """
+    destination_region: DestinationRegion | None = None
+    since: AwareDatetime | None = None
+    until: AwareDatetime | None = None
+    redactions: dict[str, Redactions] | None = None
+    """
+    Per field, a stricter action than the classification's default.
+    """
+
+
+class DatasetExport(BaseModel):
+    id: str
+    tenant_id: str
+    dataset_id: str
+    recipient: str
+    destination_region: str
+    since: AwareDatetime | None = None
+    until: AwareDatetime | None = None
+    redactions: dict[str, str]
+    job_id: str | None = None
+    job: dict[str, Any] | None = None
+    """
+    The export's job (a `Job`).
+    """
+    evidence_pack_id: str | None = None
+    created_by: str | None = None
+    created_at: AwareDatetime
+
+
+class DatasetExportList(BaseModel):
+    items: list[DatasetExport]
+    next_page_token: str | None = None
+
+
 class DeploymentState(StrEnum):
     pending = "pending"
     running = "running"
@@ -404,7 +928,7 @@ class EvidencePackId(RootModel[str]):
     root: str = Field(..., max_length=100, min_length=1)
 
 
-class State(StrEnum):
+class State1(StrEnum):
     running = "running"
     succeeded = "succeeded"
     failed = "failed"
@@ -414,7 +938,7 @@ class DeploymentStageUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    state: State
+    state: State1
     detail: str | None = Field(None, max_length=2000)
     evidence_pack_ids: list[EvidencePackId] | None = Field(None, max_length=50)
     """
@@ -469,6 +993,500 @@ class EvidenceLineage(BaseModel):
     records: list[Record]
     upstream: list[str]
     downstream: list[str]
+
+
+class FeatureState(StrEnum):
+    idea = "idea"
+    experiment = "experiment"
+    beta = "beta"
+    ga = "ga"
+    sunset = "sunset"
+
+
+class FeatureEvidenceKind(StrEnum):
+    design = "design"
+    kpi_results = "kpi_results"
+    risk_controls = "risk_controls"
+    slo_health = "slo_health"
+    security_signoff = "security_signoff"
+    sunset_plan = "sunset_plan"
+
+
+class FeatureKpi(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=100, min_length=1)
+    target: str | None = Field(None, max_length=200)
+    result: str | None = Field(None, max_length=200)
+
+
+class Kind(StrEnum):
+    flag = "flag"
+    code = "code"
+    docs = "docs"
+    dashboard = "dashboard"
+    runbook = "runbook"
+
+
+class FeatureLink(BaseModel):
+    """
+    `flag` links name a flag key (and an IntelGraph `gated_by` edge); others a URL or path.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kind: Kind
+    ref: str = Field(..., max_length=500, min_length=1)
+    title: str | None = Field(None, max_length=200)
+
+
+class FeatureTextListItem(RootModel[str]):
+    root: str = Field(..., max_length=500, min_length=1)
+
+
+class FeatureTextList(RootModel[list[FeatureTextListItem]]):
+    root: list[FeatureTextListItem] = Field(..., max_length=20)
+
+
+class FeatureCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    key: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9._-]*[a-z0-9]$"
+    )
+    name: str = Field(..., max_length=200, min_length=1)
+    owner: str = Field(..., max_length=200, min_length=1)
+    problem: str | None = Field(None, max_length=4000)
+    hypothesis: str | None = Field(None, max_length=4000)
+    objectives: FeatureTextList | None = None
+    kpis: list[FeatureKpi] | None = Field(None, max_length=20)
+    personas: FeatureTextList | None = None
+    tenants: FeatureTextList | None = None
+    links: list[FeatureLink] | None = Field(None, max_length=50)
+
+
+class FeatureUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200, min_length=1)
+    owner: str | None = Field(None, max_length=200, min_length=1)
+    problem: str | None = Field(None, max_length=4000)
+    hypothesis: str | None = Field(None, max_length=4000)
+    objectives: FeatureTextList | None = None
+    kpis: list[FeatureKpi] | None = Field(None, max_length=20)
+    personas: FeatureTextList | None = None
+    tenants: FeatureTextList | None = None
+    links: list[FeatureLink] | None = Field(None, max_length=50)
+
+
+class FeatureEvidence(BaseModel):
+    id: str
+    kind: FeatureEvidenceKind
+    title: str
+    url: str | None = None
+    summary: str | None = None
+    added_by: str
+    added_at: AwareDatetime
+
+
+class FeatureEvidenceCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    kind: FeatureEvidenceKind
+    title: str = Field(..., max_length=200, min_length=1)
+    url: str | None = Field(None, max_length=2000, pattern="^https?://")
+    summary: str | None = Field(None, max_length=4000)
+
+
+class Feature(BaseModel):
+    id: str
+    key: str
+    tenant_id: str
+    name: str
+    owner: str
+    problem: str
+    hypothesis: str
+    state: FeatureState
+    objectives: list[str]
+    kpis: list[FeatureKpi]
+    personas: list[str]
+    tenants: list[str]
+    links: list[FeatureLink]
+    evidence: list[FeatureEvidence]
+    next_state: str
+    missing_for_next: list[FeatureEvidenceKind]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class FeatureList(BaseModel):
+    items: list[Feature]
+    next_page_token: str | None = None
+
+
+class FeatureTransitionCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    to: FeatureState
+    note: str | None = Field(None, max_length=2000)
+
+
+class FeatureTransition(BaseModel):
+    id: str
+    from_state: FeatureState
+    to_state: FeatureState
+    actor: str
+    note: str
+    evidence: list[FeatureEvidence]
+    at: AwareDatetime
+
+
+class FeatureTransitionList(BaseModel):
+    items: list[FeatureTransition]
+    next_page_token: str | None = None
+
+
+class Feature1(BaseModel):
+    key: str
+    name: str
+    owner: str
+    missing_for_next: list[str]
+    updated_at: AwareDatetime
+
+
+class State2(BaseModel):
+    state: FeatureState
+    count: int
+    features: list[Feature1]
+
+
+class FeatureSummary(BaseModel):
+    total: int
+    states: list[State2]
+
+
+class Item(BaseModel):
+    flag_key: str
+    temporary: bool
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    reasons: list[str]
+
+
+class StaleFlagList(BaseModel):
+    evaluated_at: AwareDatetime
+    items: list[Item]
+
+
+class RolloutGateName(StrEnum):
+    slo = "slo"
+    security = "security"
+    residency = "residency"
+
+
+class Environment(StrEnum):
+    production = "production"
+    staging = "staging"
+    sandbox = "sandbox"
+
+
+class Stage(RootModel[int]):
+    root: int = Field(..., ge=1, le=100)
+
+
+class SloService(RootModel[str]):
+    root: str = Field(..., max_length=70, min_length=1)
+
+
+class Gates(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    slo_services: list[SloService] | None = Field(None, max_length=20)
+    checks: list[RolloutGateName] | None = Field(None, max_length=3)
+    waive: list[RolloutGateName] | None = Field(None, max_length=3)
+    """
+    Gates whose `not_available` result is explicitly accepted (recorded).
+    """
+
+
+class RolloutCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    flag_key: str = Field(..., max_length=63, min_length=2)
+    environment: Environment
+    stages: list[Stage] | None = Field(None, max_length=10, min_length=1)
+    """
+    The stages' percentages (default 10, 50, 100), taken in rising order; a final 100 % stage is added when missing.
+    """
+    bake_seconds: int | None = Field(3600, ge=0, le=604800)
+    gates: Gates | None = None
+    reason: str | None = Field(None, max_length=2000)
+
+
+class RolloutDecision(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    comment: str | None = Field(None, max_length=2000)
+
+
+class Status3(StrEnum):
+    pending_approval = "pending_approval"
+    approved = "approved"
+    rejected = "rejected"
+    running = "running"
+    completed = "completed"
+    rolled_back = "rolled_back"
+
+
+class Rollout(BaseModel):
+    id: str
+    tenant_id: str
+    flag_key: str
+    environment: str
+    stages: list[int]
+    bake_seconds: int
+    gates: dict[str, Any]
+    requester: str
+    reason: str
+    status: Status3
+    approvals: list[dict[str, Any]]
+    current_percentage: int
+    history: list[dict[str, Any]]
+    """
+    Events: requested, approved, rejected, stage (with gate results), blocked, rolled_back, completed.
+    """
+    plan_id: str | None = None
+    """
+    The Maestro plan holding the stages.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class RolloutList(BaseModel):
+    items: list[Rollout]
+    next_page_token: str | None = None
+
+
+class Guardrail(RootModel[str]):
+    root: str = Field(..., max_length=100, min_length=1)
+
+
+class ExperimentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    key: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9._-]*[a-z0-9]$"
+    )
+    flag_key: str = Field(..., max_length=63, min_length=2)
+    environment: Environment
+    control: str = Field(..., max_length=63, min_length=1)
+    treatment: str = Field(..., max_length=63, min_length=1)
+    treatment_percentage: int | None = Field(50, ge=1, le=99)
+    metric: str = Field(..., max_length=100, min_length=1)
+    guardrails: list[Guardrail] | None = Field(None, max_length=10)
+
+
+class Status4(StrEnum):
+    running = "running"
+    concluded = "concluded"
+
+
+class Experiment(BaseModel):
+    id: str
+    key: str
+    tenant_id: str
+    flag_key: str
+    environment: str
+    control: str
+    treatment: str
+    weights: list[dict[str, Any]]
+    metric: str
+    guardrails: list[str]
+    status: Status4
+    decision: str | None = None
+    created_at: AwareDatetime
+    concluded_at: AwareDatetime | None = None
+
+
+class ExperimentList(BaseModel):
+    items: list[Experiment]
+    next_page_token: str | None = None
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    subject: str = Field(..., max_length=200, min_length=1)
+    variant: str = Field(..., max_length=63, min_length=1)
+    converted: bool | None = False
+    value: float | None = None
+
+
+class ExposureBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    events: list[Event] = Field(..., max_length=5000, min_length=1)
+
+
+class ExposureAccepted(BaseModel):
+    accepted: int
+
+
+class ExperimentConclude(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    decision: str = Field(..., max_length=2000, min_length=1)
+
+
+class Arm(BaseModel):
+    variant: str
+    exposed: int
+    converted: int
+    rate: float
+    ci_low: float
+    ci_high: float
+
+
+class Srm(BaseModel):
+    chi2: float | None = None
+    p_value: float | None = None
+    flagged: bool
+    observed: dict[str, int] | None = None
+    expected: dict[str, float] | None = None
+
+
+class Comparison(BaseModel):
+    difference: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    significant: bool
+
+
+class ExperimentResults(BaseModel):
+    experiment: Experiment
+    metric: str
+    arms: list[Arm]
+    srm: Srm
+    comparison: Comparison
+
+
+class OfrepEvaluationRequest(BaseModel):
+    """
+    An OFREP evaluation request. `context` is the evaluation context (any JSON object).
+    """
+
+    context: Any | None = None
+    """
+    The evaluation context: `targetingKey` (a string) and any attributes.
+    """
+
+
+class OfrepMetadata(BaseModel):
+    """
+    Flag metadata (`decidedBy`, and for rollouts `bucket`, `stickiness`, `percentage`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+
+
+class Reason2(StrEnum):
+    STATIC = "STATIC"
+    DEFAULT = "DEFAULT"
+    TARGETING_MATCH = "TARGETING_MATCH"
+    SPLIT = "SPLIT"
+    CACHED = "CACHED"
+    DISABLED = "DISABLED"
+    UNKNOWN = "UNKNOWN"
+    STALE = "STALE"
+    ERROR = "ERROR"
+
+
+class OfrepEvaluationSuccess(BaseModel):
+    key: str
+    value: Any | None = None
+    """
+    The value served (absent when `reason` is `DISABLED`).
+    """
+    reason: Reason2
+    variant: str
+    metadata: OfrepMetadata | None = None
+
+
+class ErrorCode(StrEnum):
+    FLAG_NOT_FOUND = "FLAG_NOT_FOUND"
+    PARSE_ERROR = "PARSE_ERROR"
+    TYPE_MISMATCH = "TYPE_MISMATCH"
+    TARGETING_KEY_MISSING = "TARGETING_KEY_MISSING"
+    INVALID_CONTEXT = "INVALID_CONTEXT"
+    GENERAL = "GENERAL"
+
+
+class OfrepEvaluationFailure(BaseModel):
+    key: str
+    errorCode: ErrorCode
+    errorDetails: str
+
+
+class Flag(BaseModel):
+    """
+    An `OfrepEvaluationSuccess` or an `OfrepEvaluationFailure`.
+    """
+
+    key: str
+    value: Any | None = None
+    reason: str | None = None
+    variant: str | None = None
+    metadata: OfrepMetadata | None = None
+    errorCode: str | None = None
+    errorDetails: str | None = None
+
+
+class OfrepBulkEvaluation(BaseModel):
+    flags: list[Flag]
+    metadata: OfrepMetadata | None = None
+
+
+class ErrorCode1(StrEnum):
+    PARSE_ERROR = "PARSE_ERROR"
+    INVALID_CONTEXT = "INVALID_CONTEXT"
+    GENERAL = "GENERAL"
+
+
+class OfrepBulkFailure(BaseModel):
+    errorCode: ErrorCode1
+    errorDetails: str
+
+
+class Flag1(BaseModel):
+    key: str
+    enabled: bool
+    variants: dict[str, Any]
+    default_variant: str
+    rules: list[dict[str, Any]]
+    override: dict[str, Any]
+
+
+class FlagConfiguration(BaseModel):
+    tenant_id: str
+    etag: str
+    flags: list[Flag1]
 
 
 class GraphRefValue(RootModel[str]):
@@ -557,14 +1575,14 @@ class TenantMembership(BaseModel):
     roles: list[Role]
 
 
-class Kind(StrEnum):
+class Kind1(StrEnum):
     user = "user"
     client = "client"
 
 
 class Me(BaseModel):
     subject: str
-    kind: Kind
+    kind: Kind1
     name: str | None = None
     tenants: list[TenantMembership]
     scopes: list[str]
@@ -649,7 +1667,7 @@ class IncidentTask(BaseModel):
     added_at: AwareDatetime
 
 
-class Kind1(StrEnum):
+class Kind2(StrEnum):
     """
     `status_change` and `alert` entries are written by the platform.
     """
@@ -662,14 +1680,14 @@ class IncidentTimelineEntryCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    kind: Kind1
+    kind: Kind2
     """
     `status_change` and `alert` entries are written by the platform.
     """
     text: str = Field(..., max_length=5000, min_length=1)
 
 
-class Kind2(StrEnum):
+class Kind3(StrEnum):
     note = "note"
     status_change = "status_change"
     action = "action"
@@ -678,7 +1696,7 @@ class Kind2(StrEnum):
 
 class IncidentTimelineEntry(BaseModel):
     id: str
-    kind: Kind2
+    kind: Kind3
     author: str
     at: AwareDatetime
     text: str
@@ -975,6 +1993,10 @@ class MaestroFlagToggleParams(BaseModel):
     flag: MaestroName
     enabled: bool
     environment: MaestroEnvironment | None = None
+    percentage: int | None = Field(None, ge=0, le=100)
+    """
+    With `environment`: a staged rollout to this share of the evaluation contexts (deterministic bucketing on `targetingKey`, monotonic as it rises); 100 or absent turns it on for all.
+    """
 
 
 class MaestroAccountLockParams(BaseModel):
@@ -1203,7 +2225,7 @@ class MaestroStepError(BaseModel):
     at: AwareDatetime
 
 
-class State1(StrEnum):
+class State3(StrEnum):
     pending = "pending"
     running = "running"
     retrying = "retrying"
@@ -1226,7 +2248,7 @@ class MaestroRunStep(BaseModel):
     id: str
     action: str
     target: str
-    state: State1
+    state: State3
     attempts: int = Field(..., ge=0)
     errors: list[MaestroStepError]
     output: dict[str, Any]
@@ -1300,7 +2322,7 @@ class MaestroSliSide(BaseModel):
     burn_rate: float
 
 
-class State2(StrEnum):
+class State4(StrEnum):
     ok = "ok"
     no_data = "no_data"
 
@@ -1336,7 +2358,7 @@ class Verdict(RootModel[VerdictEnum | None]):
 
 class MaestroServiceVerification(BaseModel):
     service_id: str
-    state: State2
+    state: State4
     message: str | None = None
     objective: float
     """
@@ -1358,7 +2380,7 @@ class MaestroChecklistItem(BaseModel):
     done_at: AwareDatetime
 
 
-class State3(StrEnum):
+class State5(StrEnum):
     """
     `no_data` when no affected service has SLI samples in the window.
     """
@@ -1373,13 +2395,13 @@ class Window(BaseModel):
     action_at: AwareDatetime
 
 
-class Source(StrEnum):
+class Source1(StrEnum):
     incident = "incident"
     run = "run"
 
 
 class Checklist(BaseModel):
-    source: Source
+    source: Source1
     incident_id: str
     items: list[MaestroChecklistItem]
 
@@ -1387,7 +2409,7 @@ class Checklist(BaseModel):
 class MaestroVerification(BaseModel):
     run_id: str
     run_state: MaestroRunState
-    state: State3
+    state: State5
     """
     `no_data` when no affected service has SLI samples in the window.
     """
@@ -1500,6 +2522,50 @@ class OidcUserinfo(BaseModel):
     auth_time: int | None = None
 
 
+class BySloState(RootModel[int]):
+    root: int = Field(..., ge=0)
+
+
+class BySeverity(RootModel[int]):
+    root: int = Field(..., ge=0)
+
+
+class OverviewAlerts(BaseModel):
+    firing_total: int = Field(..., ge=0)
+    by_severity: dict[str, BySeverity]
+
+
+class OverviewIncident(BaseModel):
+    id: str
+    title: str
+    severity: IncidentSeverity
+    status: IncidentStatus
+    service_ids: list[str]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class OverviewIncidents(BaseModel):
+    open_total: int = Field(..., ge=0)
+    by_severity: dict[str, BySeverity]
+    items: list[OverviewIncident]
+    """
+    Open incidents, most severe first.
+    """
+
+
+class OverviewFlag(BaseModel):
+    key: str
+    description: str
+    enabled: bool
+
+
+class OverviewWithheld(BaseModel):
+    section: str
+    action: str
+    reasons: list[str]
+
+
 class PolicyOpaqueId(RootModel[str]):
     root: str = Field(..., max_length=40, min_length=1, pattern="^[A-Za-z0-9_-]+$")
 
@@ -1546,7 +2612,7 @@ class PolicyRule(BaseModel):
     change_note: str | None = Field(None, max_length=1000)
 
 
-class Source1(StrEnum):
+class Source2(StrEnum):
     builtin = "builtin"
     tenant = "tenant"
 
@@ -1565,7 +2631,7 @@ class Rule(BaseModel):
     enabled: bool | None = None
 
 
-class Status3(StrEnum):
+class Status5(StrEnum):
     """
     `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
     """
@@ -1708,6 +2774,221 @@ class SearchResults(BaseModel):
     next_page_token: str | None = None
 
 
+class SecurityEventCategory(StrEnum):
+    authentication = "authentication"
+    authorization = "authorization"
+    admin = "admin"
+    config = "config"
+    deploy = "deploy"
+    network = "network"
+    supply_chain = "supply_chain"
+    other = "other"
+
+
+class SecurityEventOutcome(StrEnum):
+    success = "success"
+    failure = "failure"
+    denied = "denied"
+    unknown = "unknown"
+
+
+class SecurityEventInput(BaseModel):
+    """
+    One event. Required: `occurred_at`, `action`. Validated one by one (an invalid event is reported, the others are stored), so the schema here is deliberately loose.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+
+
+class SecurityEventBatch(BaseModel):
+    """
+    Exactly one of `events` and `ndjson`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    events: list[SecurityEventInput] | None = Field(None, max_length=5000)
+    ndjson: str | None = Field(None, max_length=5000000)
+    """
+    Newline-delimited JSON, one event a line.
+    """
+
+
+class Source3(StrEnum):
+    audit = "audit"
+    identity = "identity"
+    ingest = "ingest"
+
+
+class Geo(BaseModel):
+    """
+    Where the source address is (a MaxMind-format database when configured, or as ingested).
+    """
+
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    city: str | None = None
+
+
+class SecurityEvent(BaseModel):
+    id: str
+    tenant_id: TenantIdValue
+    occurred_at: AwareDatetime
+    source: Source3
+    category: SecurityEventCategory
+    action: str
+    outcome: SecurityEventOutcome
+    principal: str | None = None
+    principal_kind: str | None = None
+    asset: str | None = None
+    source_ip: str | None = None
+    user_agent: str | None = None
+    geo: Geo | None = None
+    """
+    Where the source address is (a MaxMind-format database when configured, or as ingested).
+    """
+    travel_km: float | None = None
+    """
+    Distance from the principal's previous located sign-in.
+    """
+    travel_kmh: float | None = None
+    """
+    Speed that distance implies.
+    """
+    request_id: str | None = None
+    claimed_tenant: str | None = None
+    """
+    The other tenant an ingested event named (stored in the path's tenant regardless).
+    """
+    details: dict[str, Any] | None = None
+
+
+class SecurityEventList(BaseModel):
+    items: list[SecurityEvent]
+    next_page_token: str | None = None
+
+
+class Severity(StrEnum):
+    critical = "critical"
+    warning = "warning"
+    info = "info"
+
+
+class SecurityDetection(BaseModel):
+    rule: str
+    title: str
+    level: str
+    severity: Severity
+    principal: str | None = None
+    group: dict[str, str]
+    at: AwareDatetime
+    event_ids: list[str]
+    metric: float | None = None
+    alert_id: str | None = None
+
+
+class Error1(BaseModel):
+    index: int
+    errors: list[FieldProblem]
+
+
+class SecurityIngestResult(BaseModel):
+    received: int
+    accepted: int
+    rejected: int
+    event_ids: list[str]
+    errors: list[Error1]
+    tenant_mismatches: int
+    detections: list[SecurityDetection]
+    alert_ids: list[str]
+
+
+class DetectionRuleInput(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=100, min_length=1, pattern="^[a-z0-9_-]+$")
+    sigma: str = Field(..., max_length=64000, min_length=1)
+    enabled: bool | None = None
+
+
+class DetectionRuleVersion(BaseModel):
+    version: int
+    created_at: AwareDatetime
+    created_by: str
+
+
+class DetectionRule(BaseModel):
+    name: str
+    version: int
+    title: str
+    level: str
+    sigma: str
+    enabled: bool
+    builtin: bool
+    created_by: str
+    created_at: AwareDatetime
+    versions: list[DetectionRuleVersion] | None = None
+
+
+class DetectionRuleList(BaseModel):
+    items: list[DetectionRule]
+
+
+class DetectionRuleTest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    sigma: str | None = Field(None, max_length=64000, min_length=1)
+    rule: str | None = Field(
+        None, max_length=100, min_length=1, pattern="^[a-z0-9_-]+$"
+    )
+    events: list[SecurityEventInput] = Field(..., max_length=5000, min_length=1)
+
+
+class DetectionRuleTestResult(BaseModel):
+    fires: bool
+    detections: list[SecurityDetection]
+    batch_detections: int
+    """
+    How many detections the compiled SQL found.
+    """
+    agree: bool
+    """
+    Streaming and batch found the same detections.
+    """
+    sql: list[str]
+
+
+class DetectionRunResult(BaseModel):
+    since: AwareDatetime
+    until: AwareDatetime
+    events: int
+    rules: list[str]
+    detections: list[SecurityDetection]
+
+
+class SecurityContainment(BaseModel):
+    account_known: bool
+    locked: bool
+    live_refresh_tokens: int
+    locked_since: AwareDatetime | None = None
+    sign_ins_since_lock: int
+    contained: bool
+
+
+class SecurityPrincipal(BaseModel):
+    principal: str
+    risk: float
+    alerts: list[Alert]
+    recent_events: list[SecurityEvent]
+    containment: SecurityContainment
+
+
 class ServiceTier(StrEnum):
     """
     Criticality; tier-0 is customer-facing and revenue-critical.
@@ -1764,7 +3045,7 @@ class ServiceSloSpec(BaseModel):
     """
 
 
-class State4(StrEnum):
+class State6(StrEnum):
     not_configured = "not_configured"
     no_data = "no_data"
     healthy = "healthy"
@@ -1772,7 +3053,7 @@ class State4(StrEnum):
     exhausted = "exhausted"
 
 
-class Source2(StrEnum):
+class Source4(StrEnum):
     """
     Where the SLI came from.
     """
@@ -1789,7 +3070,7 @@ class ServiceSloSummary(BaseModel):
 
     """
 
-    state: State4
+    state: State6
     objective: float | None = None
     window_days: int | None = None
     indicator: str | None = None
@@ -1801,7 +3082,7 @@ class ServiceSloSummary(BaseModel):
     """
     Fraction of the error budget left (1 = untouched, negative = overspent).
     """
-    source: Source2 | None = None
+    source: Source4 | None = None
     """
     Where the SLI came from.
     """
@@ -1988,7 +3269,7 @@ class ServiceDependencyGraph(BaseModel):
     edges: list[ServiceMapEdge]
 
 
-class Kind3(StrEnum):
+class Kind4(StrEnum):
     grafana = "grafana"
     prometheus = "prometheus"
     loki = "loki"
@@ -1996,7 +3277,7 @@ class Kind3(StrEnum):
 
 
 class ServiceLink(BaseModel):
-    kind: Kind3
+    kind: Kind4
     title: str
     url: str
 
@@ -2012,7 +3293,396 @@ class ServiceLinks(BaseModel):
     links: list[ServiceLink]
 
 
-class State5(StrEnum):
+class SloType(StrEnum):
+    """
+    `availability`/`error_rate`: good of total requests; `latency`: requests faster than `indicator.threshold_ms` are good; `freshness`: data younger than `indicator.max_age_seconds` (async flows, backlogs) is good.
+    """
+
+    availability = "availability"
+    latency = "latency"
+    error_rate = "error_rate"
+    freshness = "freshness"
+
+
+class Kind5(StrEnum):
+    ratio = "ratio"
+    threshold = "threshold"
+
+
+class Op(StrEnum):
+    lte = "lte"
+    gte = "gte"
+    lt = "lt"
+    gt = "gt"
+
+
+class MetricSource(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    type: str | None = Field(None, examples=["Prometheus"], max_length=100)
+    good: dict[str, Any] | None = None
+    bad: dict[str, Any] | None = None
+    total: dict[str, Any] | None = None
+    query: dict[str, Any] | None = None
+
+
+class SloIndicator(BaseModel):
+    """
+    The SLI and where its numbers come from (the metric source's queries, kept verbatim).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200)
+    display_name: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    endpoint: str | None = Field(None, max_length=200)
+    """
+    The endpoint the SLI measures.
+    """
+    task: str | None = Field(None, max_length=200)
+    """
+    The async task or queue the SLI measures.
+    """
+    kind: Kind5 | None = None
+    counter: bool | None = None
+    op: Op | None = None
+    threshold_ms: float | None = Field(None, gt=0.0, le=86400000.0)
+    max_age_seconds: float | None = Field(None, gt=0.0, le=31536000.0)
+    objective_display_name: str | None = Field(None, max_length=200)
+    metric_source: MetricSource | None = None
+
+
+class SloTimeslice(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    target: float = Field(..., gt=0.0, le=100.0)
+    """
+    Percent a slice must reach to be good.
+    """
+    window_minutes: int = Field(..., ge=1, le=1440)
+
+
+class Kind6(StrEnum):
+    static_error_rate = "static_error_rate"
+    burn_rate = "burn_rate"
+
+
+class Action16(StrEnum):
+    page = "page"
+    ticket = "ticket"
+
+
+class Op1(StrEnum):
+    gte = "gte"
+    gt = "gt"
+
+
+class Policy1(BaseModel):
+    """
+    The OpenSLO AlertPolicy the rule came from.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200)
+    display_name: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    alert_when_no_data: bool | None = None
+    alert_when_resolved: bool | None = None
+    alert_when_breaching: bool | None = None
+
+
+class SloAlertRule(BaseModel):
+    """
+    A rule that alerts today: `static_error_rate` fires while the error rate over `window_minutes` is at least `error_rate`; `burn_rate` fires while both windows burn at least `burn_rate`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=100, min_length=1)
+    kind: Kind6
+    action: Action16 | None = "page"
+    error_rate: float | None = Field(None, gt=0.0, le=1.0)
+    window_minutes: int | None = Field(None, ge=1, le=1440)
+    min_events: int | None = Field(None, ge=0, le=1000000000)
+    burn_rate: float | None = Field(None, gt=0.0, le=100000.0)
+    long_window_minutes: int | None = Field(None, ge=1, le=43200)
+    short_window_minutes: int | None = Field(None, ge=1, le=43200)
+    alert_after_minutes: int | None = Field(None, ge=1, le=43200)
+    op: Op1 | None = None
+    severity: str | None = Field(None, max_length=50)
+    display_name: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    policy: Policy1 | None = None
+    """
+    The OpenSLO AlertPolicy the rule came from.
+    """
+
+
+class WindowDays(IntEnum):
+    """
+    Rolling window.
+    """
+
+    integer_7 = 7
+    integer_28 = 28
+    integer_30 = 30
+
+
+class BudgetingMethod(StrEnum):
+    occurrences = "occurrences"
+    timeslices = "timeslices"
+
+
+class SloCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9-]*[a-z0-9]$"
+    )
+    display_name: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    sli_type: SloType
+    objective: float = Field(..., gt=0.0, le=99.999)
+    """
+    Target in percent.
+    """
+    window_days: WindowDays | None = 28
+    """
+    Rolling window.
+    """
+    budgeting_method: BudgetingMethod | None = "occurrences"
+    indicator: SloIndicator | None = None
+    timeslice: SloTimeslice | None = None
+    alerting: list[SloAlertRule] | None = Field(None, max_length=20)
+    labels: dict[str, Labels] | None = Field(None, max_length=32)
+
+
+class WindowDays1(IntEnum):
+    integer_7 = 7
+    integer_28 = 28
+    integer_30 = 30
+
+
+class SloUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(
+        None, max_length=63, min_length=2, pattern="^[a-z][a-z0-9-]*[a-z0-9]$"
+    )
+    display_name: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    sli_type: SloType | None = None
+    objective: float | None = Field(None, gt=0.0, le=99.999)
+    window_days: WindowDays1 | None = None
+    budgeting_method: BudgetingMethod | None = "occurrences"
+    indicator: SloIndicator | None = None
+    timeslice: SloTimeslice | None = None
+    alerting: list[SloAlertRule] | None = Field(None, max_length=20)
+    labels: dict[str, Labels] | None = Field(None, max_length=32)
+
+
+class Slo(BaseModel):
+    id: str = Field(..., examples=["slo_01jc9z3k7m2n4p6q8r0s"])
+    tenant_id: str
+    service_id: str
+    name: str
+    display_name: str
+    description: str
+    sli_type: SloType
+    objective: float
+    window_days: int
+    budgeting_method: BudgetingMethod
+    indicator: SloIndicator
+    timeslice: SloTimeslice
+    alerting: list[SloAlertRule]
+    labels: dict[str, str]
+    revision: int
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class SloList(BaseModel):
+    items: list[Slo]
+    next_page_token: str
+
+
+class OpenSloDocuments(BaseModel):
+    documents: list[dict[str, Any]]
+
+
+class OpenSloImport(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    documents: list[dict[str, Any]] = Field(..., max_length=500)
+    """
+    OpenSLO v1 documents (YAML converted to JSON; the CLI reads YAML files).
+    """
+    replace: bool | None = False
+    """
+    Overwrite SLOs of the same name.
+    """
+
+
+class OpenSloImportResult(BaseModel):
+    created: list[Slo]
+    replaced: list[Slo]
+
+
+class Kind7(StrEnum):
+    pages_per_week = "pages_per_week"
+    error_rate_p95 = "error_rate_p95"
+    runbook_present = "runbook_present"
+
+
+class SloVerification(BaseModel):
+    kind: Kind7
+    query: str
+    """
+    What the doctor re-checks, e.g. p95(error_rate_5m) < 0.001 for 7 d.
+    """
+    slo_name: str | None = None
+    threshold: float | None = None
+    days: int | None = None
+
+
+class Kind8(StrEnum):
+    burn_rate_policy = "burn_rate_policy"
+    threshold_tuning = "threshold_tuning"
+    rollback = "rollback"
+    runbook = "runbook"
+
+
+class Confidence(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class ExpectedImpact(BaseModel):
+    pages_before: int
+    pages_after: int
+    page_reduction: float
+    significant_burns_missed_before: int
+    significant_burns_missed_after: int
+    budget_saved: float
+    """
+    Share of the window's budget saved.
+    """
+
+
+class Link(BaseModel):
+    rel: str
+    title: str
+    href: str
+
+
+class FollowUp(BaseModel):
+    success_metric: str
+    verification: SloVerification
+
+
+class SloRecommendationAccept(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    owner: str = Field(..., max_length=200, min_length=1)
+    due_date: date_aliased
+    success_metric: str | None = Field(None, max_length=500, min_length=1)
+    days: int | None = Field(30, ge=1, le=30)
+    """
+    The history the recommendation was computed on.
+    """
+
+
+class Status6(StrEnum):
+    open = "open"
+    met = "met"
+
+
+class Result(StrEnum):
+    passing = "passing"
+    failing = "failing"
+    no_data = "no_data"
+
+
+class LastCheck(BaseModel):
+    result: Result | None = None
+    value: float | None = None
+    checked_at: AwareDatetime | None = None
+
+
+class SloFollowUp(BaseModel):
+    id: str
+    service_id: str
+    slo_id: str
+    recommendation_id: str
+    kind: str
+    title: str
+    owner: str
+    due_date: date_aliased
+    success_metric: str
+    verification: SloVerification
+    status: Status6
+    last_check: LastCheck
+    created_by: str
+    created_at: AwareDatetime
+    checked_at: AwareDatetime
+
+
+class SloFollowUpList(BaseModel):
+    items: list[SloFollowUp]
+    next_page_token: str
+
+
+class HealthReportRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    days: int | None = Field(30, ge=1, le=30)
+    charts: bool | None = True
+    """
+    Draw the charts (altair, rendered to SVG).
+    """
+
+
+class HealthReportSummary(BaseModel):
+    id: str
+    service_id: str
+    job_id: str
+    days: int
+    created_by: str
+    created_at: AwareDatetime
+    executive_summary: dict[str, Any]
+    """
+    Tightest budget remaining, significant burns, pages, noise score (share of pages that matched no significant burn), the top three recommendations with pager reduction and budget saved, and the summariser's note.
+    """
+
+
+class HealthReportList(BaseModel):
+    items: list[HealthReportSummary]
+    next_page_token: str
+
+
+class HealthReport(HealthReportSummary):
+    report: dict[str, Any]
+    """
+    service, period, executive_summary, slos, findings, recommendations, follow_ups.
+    """
+    markdown: str
+    html: str
+
+
+class State7(StrEnum):
     """
     `no_data`: no SLI samples in the period; the analysis fields are empty.
     """
@@ -2021,7 +3691,7 @@ class State5(StrEnum):
     no_data = "no_data"
 
 
-class Source3(StrEnum):
+class Source5(StrEnum):
     service = "service"
     default = "default"
 
@@ -2029,7 +3699,7 @@ class Source3(StrEnum):
 class Objective(BaseModel):
     percent: float
     window_days: int
-    source: Source3
+    source: Source5
 
 
 class Period(BaseModel):
@@ -2060,11 +3730,6 @@ class BurnRate(BaseModel):
 class Name(StrEnum):
     page_fast = "page-fast"
     page_slow = "page-slow"
-    ticket = "ticket"
-
-
-class Action16(StrEnum):
-    page = "page"
     ticket = "ticket"
 
 
@@ -2153,19 +3818,19 @@ class SigningKeySet(BaseModel):
     keys: list[SigningKey]
 
 
-class Status4(StrEnum):
+class Status7(StrEnum):
     ok = "ok"
 
 
 class Health(BaseModel):
-    status: Status4
+    status: Status7
     version: str
     """
     The API version (semver).
     """
 
 
-class Status5(StrEnum):
+class Status8(StrEnum):
     ready = "ready"
     not_ready = "not_ready"
 
@@ -2177,7 +3842,7 @@ class Check(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Status5
+    status: Status8
     checks: list[Check]
 
 
@@ -2191,7 +3856,7 @@ class TenantConfigUrlTemplate(RootModel[str]):
     """
 
 
-class Kind4(StrEnum):
+class Kind9(StrEnum):
     database = "database"
     object_store = "object_store"
     analytics = "analytics"
@@ -2220,14 +3885,14 @@ class TenantConfigVersionList(BaseModel):
     next_page_token: str | None = None
 
 
-class Op(StrEnum):
+class Op2(StrEnum):
     add = "add"
     remove = "remove"
     replace = "replace"
 
 
 class TenantConfigPatchOperation(BaseModel):
-    op: Op
+    op: Op2
     path: str
     value: Any | None = None
 
@@ -2245,18 +3910,56 @@ class TenantFlagVariantValue(RootModel[Any | None]):
     """
 
 
-class TenantFlagRule(BaseModel):
+class Operator(StrEnum):
+    in_ = "in"
+    not_in = "not_in"
+    contains = "contains"
+    starts_with = "starts_with"
+    ends_with = "ends_with"
+    matches = "matches"
+    gt = "gt"
+    gte = "gte"
+    lt = "lt"
+    lte = "lte"
+    semver_gte = "semver_gte"
+    semver_lt = "semver_lt"
+    exists = "exists"
+
+
+class TenantFlagCondition(BaseModel):
     """
-    Applies to the environments named; sets `enabled` and, optionally, the variant served.
+    A test on one evaluation-context attribute (`targetingKey` or any other). `in`/`not_in` compare exactly; `contains`, `starts_with`, `ends_with`, `matches` (a regular expression) read strings; `gt`, `gte`, `lt`, `lte` numbers; `semver_gte`, `semver_lt` semantic versions; `exists` ignores `values`. An absent attribute satisfies only `not_in`.
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
-    name: str = Field(..., max_length=100, min_length=1)
-    environments: list[ServiceEnvironment] = Field(..., max_length=3, min_length=1)
-    enabled: bool | None = True
-    variant: str | None = Field(None, max_length=63, min_length=1)
+    attribute: str = Field(..., max_length=100, min_length=1)
+    operator: Operator
+    values: list[TenantFlagVariantValue] | None = Field(None, max_length=100)
+
+
+class TenantFlagRollout(BaseModel):
+    """
+    The rule applies to `percentage` % of the contexts: bucket = murmur3("<flag key>:<stickiness value>") mod 100 + 1, admitted when at most `percentage` (monotonic as it rises).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    percentage: int = Field(..., ge=0, le=100)
+    stickiness: str | None = Field("targetingKey", max_length=100, min_length=1)
+    """
+    The context attribute to bucket on (falls back to `targetingKey` when absent).
+    """
+
+
+class TenantFlagSplit(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    variant: str = Field(..., max_length=63, min_length=1)
+    weight: int = Field(..., ge=0, le=100)
 
 
 class TenantFlagOverride(BaseModel):
@@ -2272,7 +3975,7 @@ class TenantFlagOverride(BaseModel):
     reason: str = Field(..., max_length=500, min_length=1)
 
 
-class Reason2(StrEnum):
+class Reason3(StrEnum):
     """
     OFREP evaluation reason.
     """
@@ -2288,7 +3991,7 @@ class TenantFlagEvaluation(BaseModel):
     enabled: bool
     variant: str | None = None
     value: TenantFlagVariantValue
-    reason: Reason2
+    reason: Reason3
     """
     OFREP evaluation reason.
     """
@@ -2299,59 +4002,18 @@ class TenantFlagEvaluation(BaseModel):
     explanation: str
 
 
-class TenantFlag(BaseModel):
-    key: str
-    tenant_id: str
-    description: str
-    enabled: bool
+class Type3(StrEnum):
     """
-    The flag's default state.
+    The type of the values the flag serves (from its variants).
     """
-    variants: dict[str, TenantFlagVariantValue]
-    default_variant: str
-    rules: list[TenantFlagRule]
-    override: TenantFlagOverride
-    effective: list[TenantFlagEvaluation]
-    """
-    The evaluation in every environment.
-    """
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+
+    boolean = "boolean"
+    string = "string"
+    number = "number"
+    object = "object"
 
 
-class TenantFlagCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    key: str = Field(
-        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9._-]*[a-z0-9]$"
-    )
-    description: str | None = Field(None, max_length=2000)
-    enabled: bool | None = False
-    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
-    default_variant: str | None = Field(None, max_length=63, min_length=1)
-    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
-    override: TenantFlagOverride | None = None
-
-
-class TenantFlagUpdate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    description: str | None = Field(None, max_length=2000)
-    enabled: bool | None = None
-    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
-    default_variant: str | None = Field(None, max_length=63, min_length=1)
-    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
-    override: TenantFlagOverride | None = None
-
-
-class TenantFlagList(BaseModel):
-    items: list[TenantFlag]
-    next_page_token: str | None = None
-
-
-class Source4(StrEnum):
+class Source6(StrEnum):
     configuration = "configuration"
     platform_default = "platform_default"
     service = "service"
@@ -2392,13 +4054,13 @@ class TenantStatus(StrEnum):
     suspended = "suspended"
 
 
-class Residency(StrEnum):
+class ResidencyModel(StrEnum):
     eu = "eu"
     us = "us"
     apac = "apac"
 
 
-class Labels2(RootModel[dict[str, Labels]]):
+class Labels4(RootModel[dict[str, Labels]]):
     root: dict[str, Labels] = Field(..., max_length=32)
 
 
@@ -2406,9 +4068,9 @@ class Tenant(BaseModel):
     id: TenantIdValue
     display_name: str
     tier: TenantTier
-    residency: Residency
+    residency: ResidencyModel
     status: TenantStatus
-    labels: Labels2
+    labels: Labels4
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -2420,8 +4082,8 @@ class TenantCreate(BaseModel):
     id: TenantIdValue
     display_name: str = Field(..., max_length=200, min_length=1)
     tier: TenantTier | None = None
-    residency: Residency | None = None
-    labels: Labels2 | None = None
+    residency: ResidencyModel | None = None
+    labels: Labels4 | None = None
 
 
 class TenantUpdate(BaseModel):
@@ -2431,7 +4093,7 @@ class TenantUpdate(BaseModel):
     display_name: str | None = Field(None, max_length=200, min_length=1)
     tier: TenantTier | None = None
     status: TenantStatus | None = None
-    labels: Labels2 | None = None
+    labels: Labels4 | None = None
 
 
 class TenantList(BaseModel):
@@ -2500,6 +4162,58 @@ class AuditVerification(BaseModel):
     """
     The newest valid checkpoint of the chain (null for a chain never written to).
     """
+
+
+class DatasetField(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., pattern="^[A-Za-z][A-Za-z0-9_]{0,63}$")
+    type: Type2
+    classification: DataClassification
+    nullable: bool | None = True
+    max_length: int | None = Field(None, ge=1)
+
+
+class DatasetCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., pattern="^[a-z][a-z0-9_-]{0,99}$")
+    description: str | None = Field(None, max_length=2000)
+    fields: list[DatasetField] = Field(..., max_length=200, min_length=1)
+    """
+    Names unique ignoring case (409 otherwise).
+    """
+    residency: Residency | None = None
+    time_field: str | None = Field(None, pattern="^[A-Za-z][A-Za-z0-9_]{0,63}$")
+    """
+    The name of a `timestamp` or `date` field of `fields` (409 otherwise).
+    """
+
+
+class Dataset(BaseModel):
+    id: str
+    tenant_id: str
+    name: str
+    description: str | None = None
+    fields: list[DatasetField]
+    residency: str
+    time_field: str | None = None
+    row_count: int = Field(..., ge=0)
+    size_bytes: int = Field(..., ge=0)
+    storage: str | None = None
+    """
+    Where the Parquet files live (tenant and region partitions).
+    """
+    created_by: str | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+
+
+class DatasetList(BaseModel):
+    items: list[Dataset]
+    next_page_token: str | None = None
 
 
 class Deployment(BaseModel):
@@ -2717,13 +4431,68 @@ class MaestroWaitStep(BaseModel):
     compensation: MaestroCompensation | None = None
 
 
+class OverviewServiceHealth(BaseModel):
+    id: str
+    name: str
+    tier: str
+    owner_team: str
+    slo: ServiceSloSummary
+    firing_alerts: int = Field(..., ge=0)
+
+
+class OverviewServices(BaseModel):
+    total: int = Field(..., ge=0)
+    """
+    Services in the environment.
+    """
+    by_slo_state: dict[str, BySloState]
+    """
+    How many services are in each SLO state.
+    """
+    items: list[OverviewServiceHealth]
+    """
+    Worst first (exhausted, at risk, no data, healthy, no SLO), then most firing alerts.
+    """
+
+
+class OverviewDeployments(BaseModel):
+    items: list[Deployment]
+    """
+    The newest deployments in the environment.
+    """
+
+
+class OverviewSpotlight(BaseModel):
+    config_changes: list[TenantConfigVersionSummary]
+    """
+    The newest configuration versions.
+    """
+    active_flags: list[OverviewFlag]
+    admin_actions: list[TenantAdminAction]
+
+
+class TenantOverview(BaseModel):
+    tenant: Tenant
+    environment: ServiceEnvironment
+    generated_at: AwareDatetime
+    services: OverviewServices
+    alerts: OverviewAlerts
+    deployments: OverviewDeployments
+    incidents: OverviewIncidents
+    spotlight: OverviewSpotlight
+    withheld: list[OverviewWithheld]
+    """
+    Sections left empty because the caller may not read them, with the policy's reasons.
+    """
+
+
 class Policy(BaseModel):
     id: str
     cedar_id: str
     """
     The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
     """
-    source: Source1
+    source: Source2
     effect: Effect
     reason: str
     text: str
@@ -2745,7 +4514,7 @@ class Policy(BaseModel):
     it needs step-up, and an exception never applies to a caller without a multi-factor sign-in.
 
     """
-    status: Status3 | None = None
+    status: Status5 | None = None
     """
     `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
     """
@@ -2782,6 +4551,35 @@ class PolicyEditResult(BaseModel):
 
 
 class Backtest(BaseModel):
+    days: float
+    current: AlertQuality
+    proposed: AlertQuality
+
+
+class SloRecommendation(BaseModel):
+    id: str
+    kind: Kind8
+    slo_id: str
+    slo_name: str
+    title: str
+    summary: str
+    evidence: list[str]
+    confidence: Confidence
+    confidence_score: float
+    expected_impact: ExpectedImpact
+    backtest: Backtest
+    proposal: dict[str, Any]
+    links: list[Link]
+    follow_up: FollowUp
+
+
+class SloRecommendationList(BaseModel):
+    service_id: str
+    days: int
+    items: list[SloRecommendation]
+
+
+class Backtest1(BaseModel):
     workbook: AlertQuality
     compared: AlertQuality
     compared_rule: ComparedRule
@@ -2793,7 +4591,7 @@ class Backtest(BaseModel):
 
 class SloAnalysis(BaseModel):
     service_id: str
-    state: State5
+    state: State7
     """
     `no_data`: no SLI samples in the period; the analysis fields are empty.
     """
@@ -2807,7 +4605,7 @@ class SloAnalysis(BaseModel):
     policy: list[PolicyItem]
     significant_burns: list[SignificantBurn]
     regressions: list[Regression]
-    backtest: Backtest
+    backtest: Backtest1
 
 
 class TenantConfigObservability(BaseModel):
@@ -2830,8 +4628,8 @@ class TenantConfigDataStore(BaseModel):
         extra="forbid",
     )
     name: str = Field(..., max_length=200, min_length=1)
-    kind: Kind4
-    location: Residency
+    kind: Kind9
+    location: ResidencyModel
 
 
 class TenantConfigDocument(BaseModel):
@@ -2858,6 +4656,97 @@ class TenantConfigPut(BaseModel):
     """
 
 
+class TenantFlagRule(BaseModel):
+    """
+    Applies to the environments named; sets `enabled` and, optionally, the variant served.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=100, min_length=1)
+    environments: list[ServiceEnvironment] = Field(..., max_length=3, min_length=1)
+    enabled: bool | None = True
+    variant: str | None = Field(None, max_length=63, min_length=1)
+    conditions: list[TenantFlagCondition] | None = Field(None, max_length=20)
+    """
+    All must hold on the evaluation context for the rule to apply (OFREP evaluation).
+    """
+    rollout: TenantFlagRollout | None = None
+    split: list[TenantFlagSplit] | None = Field(None, max_length=10, min_length=2)
+    """
+    Variant split (experiments): consecutive bucket ranges in order; the weights add up to 100.
+    """
+
+
+class TenantFlag(BaseModel):
+    key: str
+    tenant_id: str
+    description: str
+    enabled: bool
+    """
+    The flag's default state.
+    """
+    variants: dict[str, TenantFlagVariantValue]
+    default_variant: str
+    rules: list[TenantFlagRule]
+    override: TenantFlagOverride
+    type: Type3 | None = None
+    """
+    The type of the values the flag serves (from its variants).
+    """
+    temporary: bool | None = None
+    """
+    A release or experiment flag meant to be removed (stale-flag detection).
+    """
+    effective: list[TenantFlagEvaluation]
+    """
+    The evaluation in every environment.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class TenantFlagCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    key: str = Field(
+        ..., max_length=63, min_length=2, pattern="^[a-z][a-z0-9._-]*[a-z0-9]$"
+    )
+    description: str | None = Field(None, max_length=2000)
+    enabled: bool | None = False
+    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
+    default_variant: str | None = Field(None, max_length=63, min_length=1)
+    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
+    override: TenantFlagOverride | None = None
+    temporary: bool | None = None
+    """
+    A release or experiment flag meant to be removed.
+    """
+
+
+class TenantFlagUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    description: str | None = Field(None, max_length=2000)
+    enabled: bool | None = None
+    variants: dict[str, TenantFlagVariantValue] | None = Field(None, max_length=20)
+    default_variant: str | None = Field(None, max_length=63, min_length=1)
+    rules: list[TenantFlagRule] | None = Field(None, max_length=20)
+    override: TenantFlagOverride | None = None
+    temporary: bool | None = None
+    """
+    A release or experiment flag meant to be removed.
+    """
+
+
+class TenantFlagList(BaseModel):
+    items: list[TenantFlag]
+    next_page_token: str | None = None
+
+
 class TenantResidencyItem(BaseModel):
     kind: str
     """
@@ -2865,22 +4754,22 @@ class TenantResidencyItem(BaseModel):
     """
     name: str
     service_id: str | None = None
-    locations: list[Residency]
+    locations: list[ResidencyModel]
     compliant: bool
-    source: Source4 | None = None
+    source: Source6 | None = None
 
 
 class TenantResidencyViolation(BaseModel):
     kind: str
     name: str
     service_id: str | None = None
-    location: Residency
+    location: ResidencyModel
     detail: str
 
 
 class TenantResidencyPosture(BaseModel):
     tenant_id: str
-    residency: Residency
+    residency: ResidencyModel
     compliant: bool
     stores: list[TenantResidencyItem]
     exports: list[TenantResidencyItem]

@@ -6,7 +6,7 @@ import base64
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -16,7 +16,8 @@ from companyos._flow import Flow, Send, Sleep
 from companyos._logs import logger
 from companyos._retry import RetryPolicy
 
-from ._cache import TokenCache
+if TYPE_CHECKING:
+    from ._cache import TokenCache
 
 __all__ = ["Auth", "AuthContext", "OAuthAuth", "StaticToken", "StepUpChallenge", "Token"]
 

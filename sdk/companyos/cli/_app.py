@@ -13,19 +13,25 @@ from companyos import __version__
 
 from . import (
     alerts,
+    analytics,
     audit,
     config,
+    datasets,
     deployments,
+    doctor,
     evidence,
+    features,
     graph,
     identity,
     incidents,
     jobs,
     maestro,
+    overview,
     permissions,
     policies,
     queue,
     search,
+    secops,
     services,
     slo,
     system,
@@ -79,10 +85,17 @@ app.add_typer(queue.app, name="queue")
 permissions.register(app)
 app.add_typer(services.app, name="services")
 app.add_typer(slo.app, name="slo")
+app.add_typer(datasets.app, name="datasets")
+app.add_typer(datasets.import_app, name="import")
+app.add_typer(datasets.export_app, name="export")
+app.add_typer(doctor.app, name="doctor")
+overview.register(app)
 app.add_typer(deployments.app, name="deployments")
 app.add_typer(config.app, name="config")
 app.add_typer(config.flags_app, name="flags")
+app.add_typer(features.app, name="features")
 app.add_typer(alerts.app, name="alerts")
+app.add_typer(analytics.app, name="analytics")
 app.add_typer(incidents.app, name="incidents")
 app.add_typer(policies.app, name="policies")
 app.add_typer(maestro.app, name="plans")
@@ -90,6 +103,7 @@ app.add_typer(maestro.runs_app, name="runs")
 app.add_typer(evidence.app, name="evidence")
 search.register(app)
 app.add_typer(graph.app, name="graph")
+app.add_typer(secops.app, name="secops")
 graph.register(app)
 
 

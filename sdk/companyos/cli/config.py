@@ -130,9 +130,28 @@ def flags_set(
 
 
 @flags_app.command("evaluate")
-def flags_evaluate(ctx: typer.Context, key: str, env: EnvOption = None) -> None:
-    """Evaluate a flag in an environment, with why."""
+def flags_evaluate(
+    ctx: typer.Context,
+    key: str,
+    env: EnvOption = None,
+    context: Annotated[
+        str | None, typer.Option("--context", help="Evaluation context (JSON): through OFREP.")
+    ] = None,
+    targeting_key: Annotated[
+        str | None, typer.Option("--targeting-key", help="The context's targetingKey.")
+    ] = None,
+) -> None:
+    """Evaluate a flag in an environment, with why; with --context/--targeting-key, for that context (OFREP)."""
     st = state(ctx)
+    if context is not None or targeting_key is not None:
+        from .features import evaluation_context
+
+        evaluated = st.client().flags.ofrep_evaluate(
+            cast(Any, env or "production"), key, tenant=st.require_tenant(),
+            context=evaluation_context(context, targeting_key),
+        )  # fmt: skip
+        render_object(evaluated, st.output)
+        return
     render_object(st.client().tenant_config.flags.evaluate(key, tenant=st.require_tenant(), environment=cast(Any, env)),
                   st.output)  # fmt: skip
 

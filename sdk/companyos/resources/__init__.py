@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .alerts import Alerts, AlertsWithRawResponse, AsyncAlerts, AsyncAlertsWithRawResponse
+from .analytics import Analytics, AnalyticsWithRawResponse, AsyncAnalytics, AsyncAnalyticsWithRawResponse
 from .audit import AsyncAudit, AsyncAuditWithRawResponse, Audit, AuditWithRawResponse
+from .datasets import AsyncDatasets, AsyncDatasetsWithRawResponse, Datasets, DatasetsWithRawResponse
 from .deployments import (
     AsyncDeployments,
     AsyncDeploymentsWithRawResponse,
@@ -14,14 +16,18 @@ from .deployments import (
     DeploymentsWithRawResponse,
 )
 from .evidence import AsyncEvidence, AsyncEvidenceWithRawResponse, Evidence, EvidenceWithRawResponse
+from .features import AsyncFeatures, AsyncFeaturesWithRawResponse, Features, FeaturesWithRawResponse
+from .flags import AsyncFlags, AsyncFlagsWithRawResponse, Flags, FlagsWithRawResponse
 from .graph import AsyncGraph, AsyncGraphWithRawResponse, Graph, GraphWithRawResponse
 from .identity import AsyncIdentity, AsyncIdentityWithRawResponse, Identity, IdentityWithRawResponse
 from .incidents import AsyncIncidents, AsyncIncidentsWithRawResponse, Incidents, IncidentsWithRawResponse
 from .inspect import AsyncInspect, AsyncInspectWithRawResponse, Inspect, InspectWithRawResponse
 from .jobs import AsyncJobs, AsyncJobsWithRawResponse, Jobs, JobsWithRawResponse
 from .maestro import AsyncMaestro, AsyncMaestroWithRawResponse, Maestro, MaestroWithRawResponse
+from .overview import AsyncOverview, AsyncOverviewWithRawResponse, Overview, OverviewWithRawResponse
 from .policies import AsyncPolicies, AsyncPoliciesWithRawResponse, Policies, PoliciesWithRawResponse
 from .search import AsyncSearch, AsyncSearchWithRawResponse, Search, SearchWithRawResponse
+from .secops import AsyncSecops, AsyncSecopsWithRawResponse, Secops, SecopsWithRawResponse
 from .services import AsyncServices, AsyncServicesWithRawResponse, Services, ServicesWithRawResponse
 from .slos import AsyncSlos, AsyncSlosWithRawResponse, Slos, SlosWithRawResponse
 from .system import AsyncSystem, AsyncSystemWithRawResponse, System, SystemWithRawResponse
@@ -39,15 +45,25 @@ if TYPE_CHECKING:
 __all__ = [
     "Alerts",
     "AlertsWithRawResponse",
+    "Analytics",
+    "AnalyticsWithRawResponse",
     "AsyncAlerts",
     "AsyncAlertsWithRawResponse",
+    "AsyncAnalytics",
+    "AsyncAnalyticsWithRawResponse",
     "AsyncAudit",
     "AsyncAuditWithRawResponse",
     "AsyncClientWithRawResponse",
+    "AsyncDatasets",
+    "AsyncDatasetsWithRawResponse",
     "AsyncDeployments",
     "AsyncDeploymentsWithRawResponse",
     "AsyncEvidence",
     "AsyncEvidenceWithRawResponse",
+    "AsyncFeatures",
+    "AsyncFeaturesWithRawResponse",
+    "AsyncFlags",
+    "AsyncFlagsWithRawResponse",
     "AsyncGraph",
     "AsyncGraphWithRawResponse",
     "AsyncIdentity",
@@ -60,10 +76,14 @@ __all__ = [
     "AsyncJobsWithRawResponse",
     "AsyncMaestro",
     "AsyncMaestroWithRawResponse",
+    "AsyncOverview",
+    "AsyncOverviewWithRawResponse",
     "AsyncPolicies",
     "AsyncPoliciesWithRawResponse",
     "AsyncSearch",
     "AsyncSearchWithRawResponse",
+    "AsyncSecops",
+    "AsyncSecopsWithRawResponse",
     "AsyncServices",
     "AsyncServicesWithRawResponse",
     "AsyncSlos",
@@ -77,10 +97,16 @@ __all__ = [
     "Audit",
     "AuditWithRawResponse",
     "ClientWithRawResponse",
+    "Datasets",
+    "DatasetsWithRawResponse",
     "Deployments",
     "DeploymentsWithRawResponse",
     "Evidence",
     "EvidenceWithRawResponse",
+    "Features",
+    "FeaturesWithRawResponse",
+    "Flags",
+    "FlagsWithRawResponse",
     "Graph",
     "GraphWithRawResponse",
     "Identity",
@@ -93,10 +119,14 @@ __all__ = [
     "JobsWithRawResponse",
     "Maestro",
     "MaestroWithRawResponse",
+    "Overview",
+    "OverviewWithRawResponse",
     "Policies",
     "PoliciesWithRawResponse",
     "Search",
     "SearchWithRawResponse",
+    "Secops",
+    "SecopsWithRawResponse",
     "Services",
     "ServicesWithRawResponse",
     "Slos",
@@ -122,8 +152,16 @@ class ClientWithRawResponse:
         return AlertsWithRawResponse(self._client)
 
     @property
+    def analytics(self) -> AnalyticsWithRawResponse:
+        return AnalyticsWithRawResponse(self._client)
+
+    @property
     def audit(self) -> AuditWithRawResponse:
         return AuditWithRawResponse(self._client)
+
+    @property
+    def datasets(self) -> DatasetsWithRawResponse:
+        return DatasetsWithRawResponse(self._client)
 
     @property
     def deployments(self) -> DeploymentsWithRawResponse:
@@ -132,6 +170,14 @@ class ClientWithRawResponse:
     @property
     def evidence(self) -> EvidenceWithRawResponse:
         return EvidenceWithRawResponse(self._client)
+
+    @property
+    def features(self) -> FeaturesWithRawResponse:
+        return FeaturesWithRawResponse(self._client)
+
+    @property
+    def flags(self) -> FlagsWithRawResponse:
+        return FlagsWithRawResponse(self._client)
 
     @property
     def graph(self) -> GraphWithRawResponse:
@@ -158,12 +204,20 @@ class ClientWithRawResponse:
         return MaestroWithRawResponse(self._client)
 
     @property
+    def overview(self) -> OverviewWithRawResponse:
+        return OverviewWithRawResponse(self._client)
+
+    @property
     def policies(self) -> PoliciesWithRawResponse:
         return PoliciesWithRawResponse(self._client)
 
     @property
     def search(self) -> SearchWithRawResponse:
         return SearchWithRawResponse(self._client)
+
+    @property
+    def secops(self) -> SecopsWithRawResponse:
+        return SecopsWithRawResponse(self._client)
 
     @property
     def services(self) -> ServicesWithRawResponse:
@@ -198,8 +252,16 @@ class AsyncClientWithRawResponse:
         return AsyncAlertsWithRawResponse(self._client)
 
     @property
+    def analytics(self) -> AsyncAnalyticsWithRawResponse:
+        return AsyncAnalyticsWithRawResponse(self._client)
+
+    @property
     def audit(self) -> AsyncAuditWithRawResponse:
         return AsyncAuditWithRawResponse(self._client)
+
+    @property
+    def datasets(self) -> AsyncDatasetsWithRawResponse:
+        return AsyncDatasetsWithRawResponse(self._client)
 
     @property
     def deployments(self) -> AsyncDeploymentsWithRawResponse:
@@ -208,6 +270,14 @@ class AsyncClientWithRawResponse:
     @property
     def evidence(self) -> AsyncEvidenceWithRawResponse:
         return AsyncEvidenceWithRawResponse(self._client)
+
+    @property
+    def features(self) -> AsyncFeaturesWithRawResponse:
+        return AsyncFeaturesWithRawResponse(self._client)
+
+    @property
+    def flags(self) -> AsyncFlagsWithRawResponse:
+        return AsyncFlagsWithRawResponse(self._client)
 
     @property
     def graph(self) -> AsyncGraphWithRawResponse:
@@ -234,12 +304,20 @@ class AsyncClientWithRawResponse:
         return AsyncMaestroWithRawResponse(self._client)
 
     @property
+    def overview(self) -> AsyncOverviewWithRawResponse:
+        return AsyncOverviewWithRawResponse(self._client)
+
+    @property
     def policies(self) -> AsyncPoliciesWithRawResponse:
         return AsyncPoliciesWithRawResponse(self._client)
 
     @property
     def search(self) -> AsyncSearchWithRawResponse:
         return AsyncSearchWithRawResponse(self._client)
+
+    @property
+    def secops(self) -> AsyncSecopsWithRawResponse:
+        return AsyncSecopsWithRawResponse(self._client)
 
     @property
     def services(self) -> AsyncServicesWithRawResponse:

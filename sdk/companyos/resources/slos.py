@@ -3,21 +3,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import builtins
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from companyos._base_client import RequestSpec
 from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
 from companyos.types import (
+    HealthReport,
+    HealthReportSummary,
+    Job,
+    OpenSloDocuments,
+    OpenSloImportResult,
+    Slo,
+    SloAlertRule,
     SloAnalysis,
+    SloFollowUp,
+    SloIndicator,
+    SloRecommendationList,
+    SloTimeslice,
+    SloType,
 )
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options
-from ._ops import header_params, params
+from ._ops import header_params, json_body, no_content, params
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
 
     from companyos._base_client import APIResponse, AsyncAPIClient, SyncAPIClient
+    from companyos._pagination import AsyncPager, Page, SyncPager
 
 __all__ = ["AsyncSlos", "AsyncSlosWithRawResponse", "Slos", "SlosWithRawResponse"]
 
@@ -64,6 +78,437 @@ class Slos(SyncAPIResource):
         )
         return cast("SloAnalysis", self._client._request(spec))
 
+    def list(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[Slo]:
+        """List a service's SLOs"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos",
+            "list_service_slos",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[Slo]", self._client._paginate(spec))
+
+    def create(
+        self,
+        service_id: str,
+        *,
+        name: str,
+        sli_type: SloType,
+        objective: float,
+        tenant: str | None = None,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Add an SLO to a service"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos",
+            "create_service_slo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "display_name": display_name,
+                    "description": description,
+                    "sli_type": sli_type,
+                    "objective": objective,
+                    "window_days": window_days,
+                    "budgeting_method": budgeting_method,
+                    "indicator": indicator,
+                    "timeslice": timeslice,
+                    "alerting": alerting,
+                    "labels": labels,
+                },
+                nullable=("timeslice",),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", self._client._request(spec))
+
+    def retrieve(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Get an SLO"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "get_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", self._client._request(spec))
+
+    def delete(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an SLO"""
+        spec = RequestSpec(
+            "DELETE",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "delete_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            cast=no_content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        self._client._request(spec)
+
+    def update(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        sli_type: SloType | NotGiven | None = NOT_GIVEN,
+        objective: float | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Update an SLO"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "update_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "display_name": display_name,
+                    "description": description,
+                    "sli_type": sli_type,
+                    "objective": objective,
+                    "window_days": window_days,
+                    "budgeting_method": budgeting_method,
+                    "indicator": indicator,
+                    "timeslice": timeslice,
+                    "alerting": alerting,
+                    "labels": labels,
+                },
+                nullable=("timeslice",),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", self._client._request(spec))
+
+    def export_openslo(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> OpenSloDocuments:
+        """Export a service's SLOs as OpenSLO v1 documents"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/openslo",
+            "export_openslo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("OpenSloDocuments", self._client._request(spec))
+
+    def import_openslo(
+        self,
+        service_id: str,
+        *,
+        documents: builtins.list[dict[str, Any]],
+        tenant: str | None = None,
+        replace: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> OpenSloImportResult:
+        """Import OpenSLO v1 documents as the service's SLOs"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/openslo",
+            "import_openslo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "documents": documents,
+                    "replace": replace,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("OpenSloImportResult", self._client._request(spec))
+
+    def recommendations(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SloRecommendationList:
+        """Recommendations for a service's SLOs, each proven by backtest"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations",
+            "list_slo_recommendations",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "days": days,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SloRecommendationList", self._client._request(spec))
+
+    def accept_recommendation(
+        self,
+        service_id: str,
+        recommendation_id: str,
+        *,
+        owner: str,
+        due_date: str,
+        tenant: str | None = None,
+        success_metric: str | NotGiven | None = NOT_GIVEN,
+        days: int | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SloFollowUp:
+        """Accept a recommendation, creating its follow-up"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations/{recommendation_id}/accept",
+            "accept_slo_recommendation",
+            path_params={
+                "service_id": service_id,
+                "recommendation_id": recommendation_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "owner": owner,
+                    "due_date": due_date,
+                    "success_metric": success_metric,
+                    "days": days,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SloFollowUp", self._client._request(spec))
+
+    def follow_ups(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[SloFollowUp]:
+        """List the follow-ups of accepted recommendations"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-follow-ups",
+            "list_slo_follow_ups",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[SloFollowUp]", self._client._paginate(spec))
+
+    def reports(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[HealthReportSummary]:
+        """List a service's health reports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports",
+            "list_health_reports",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[HealthReportSummary]", self._client._paginate(spec))
+
+    def create_report(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        charts: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Job:
+        """Generate a health report (a job)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports",
+            "create_health_report",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "days": days,
+                    "charts": charts,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Job", self._client._request(spec))
+
+    def retrieve_report(
+        self,
+        service_id: str,
+        report_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> HealthReport:
+        """Get a health report with its Markdown and HTML renderings"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports/{report_id}",
+            "get_health_report",
+            path_params={
+                "service_id": service_id,
+                "report_id": report_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("HealthReport", self._client._request(spec))
+
 
 class SlosWithRawResponse:
     """``client.with_raw_response.slos``: the same calls, returning ``APIResponse[T]``."""
@@ -97,6 +542,395 @@ class SlosWithRawResponse:
                 compare_error_rate=compare_error_rate,
                 compare_window_minutes=compare_window_minutes,
                 min_events=min_events,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[Slo]]:
+        """List a service's SLOs (the raw response)"""
+        return cast(
+            "APIResponse[Page[Slo]]",
+            self._resource.list(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        service_id: str,
+        *,
+        name: str,
+        sli_type: SloType,
+        objective: float,
+        tenant: str | None = None,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Add an SLO to a service (the raw response)"""
+        return cast(
+            "APIResponse[Slo]",
+            self._resource.create(
+                service_id,
+                name=name,
+                sli_type=sli_type,
+                objective=objective,
+                tenant=tenant,
+                display_name=display_name,
+                description=description,
+                window_days=window_days,
+                budgeting_method=budgeting_method,
+                indicator=indicator,
+                timeslice=timeslice,
+                alerting=alerting,
+                labels=labels,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Get an SLO (the raw response)"""
+        return cast(
+            "APIResponse[Slo]",
+            self._resource.retrieve(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[None]:
+        """Remove an SLO (the raw response)"""
+        return cast(
+            "APIResponse[None]",
+            self._resource.delete(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        sli_type: SloType | NotGiven | None = NOT_GIVEN,
+        objective: float | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Update an SLO (the raw response)"""
+        return cast(
+            "APIResponse[Slo]",
+            self._resource.update(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                name=name,
+                display_name=display_name,
+                description=description,
+                sli_type=sli_type,
+                objective=objective,
+                window_days=window_days,
+                budgeting_method=budgeting_method,
+                indicator=indicator,
+                timeslice=timeslice,
+                alerting=alerting,
+                labels=labels,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def export_openslo(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenSloDocuments]:
+        """Export a service's SLOs as OpenSLO v1 documents (the raw response)"""
+        return cast(
+            "APIResponse[OpenSloDocuments]",
+            self._resource.export_openslo(
+                service_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def import_openslo(
+        self,
+        service_id: str,
+        *,
+        documents: builtins.list[dict[str, Any]],
+        tenant: str | None = None,
+        replace: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenSloImportResult]:
+        """Import OpenSLO v1 documents as the service's SLOs (the raw response)"""
+        return cast(
+            "APIResponse[OpenSloImportResult]",
+            self._resource.import_openslo(
+                service_id,
+                documents=documents,
+                tenant=tenant,
+                replace=replace,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def recommendations(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SloRecommendationList]:
+        """Recommendations for a service's SLOs, each proven by backtest (the raw response)"""
+        return cast(
+            "APIResponse[SloRecommendationList]",
+            self._resource.recommendations(
+                service_id,
+                tenant=tenant,
+                days=days,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def accept_recommendation(
+        self,
+        service_id: str,
+        recommendation_id: str,
+        *,
+        owner: str,
+        due_date: str,
+        tenant: str | None = None,
+        success_metric: str | NotGiven | None = NOT_GIVEN,
+        days: int | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SloFollowUp]:
+        """Accept a recommendation, creating its follow-up (the raw response)"""
+        return cast(
+            "APIResponse[SloFollowUp]",
+            self._resource.accept_recommendation(
+                service_id,
+                recommendation_id,
+                owner=owner,
+                due_date=due_date,
+                tenant=tenant,
+                success_metric=success_metric,
+                days=days,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def follow_ups(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[SloFollowUp]]:
+        """List the follow-ups of accepted recommendations (the raw response)"""
+        return cast(
+            "APIResponse[Page[SloFollowUp]]",
+            self._resource.follow_ups(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def reports(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[HealthReportSummary]]:
+        """List a service's health reports (the raw response)"""
+        return cast(
+            "APIResponse[Page[HealthReportSummary]]",
+            self._resource.reports(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_report(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        charts: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Job]:
+        """Generate a health report (a job) (the raw response)"""
+        return cast(
+            "APIResponse[Job]",
+            self._resource.create_report(
+                service_id,
+                tenant=tenant,
+                days=days,
+                charts=charts,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve_report(
+        self,
+        service_id: str,
+        report_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[HealthReport]:
+        """Get a health report with its Markdown and HTML renderings (the raw response)"""
+        return cast(
+            "APIResponse[HealthReport]",
+            self._resource.retrieve_report(
+                service_id,
+                report_id,
+                tenant=tenant,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -147,6 +981,437 @@ class AsyncSlos(AsyncAPIResource):
         )
         return cast("SloAnalysis", await self._client._request(spec))
 
+    def list(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[Slo]:
+        """List a service's SLOs"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos",
+            "list_service_slos",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[Slo]", self._client._paginate(spec))
+
+    async def create(
+        self,
+        service_id: str,
+        *,
+        name: str,
+        sli_type: SloType,
+        objective: float,
+        tenant: str | None = None,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Add an SLO to a service"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos",
+            "create_service_slo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "display_name": display_name,
+                    "description": description,
+                    "sli_type": sli_type,
+                    "objective": objective,
+                    "window_days": window_days,
+                    "budgeting_method": budgeting_method,
+                    "indicator": indicator,
+                    "timeslice": timeslice,
+                    "alerting": alerting,
+                    "labels": labels,
+                },
+                nullable=("timeslice",),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", await self._client._request(spec))
+
+    async def retrieve(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Get an SLO"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "get_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", await self._client._request(spec))
+
+    async def delete(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove an SLO"""
+        spec = RequestSpec(
+            "DELETE",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "delete_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            cast=no_content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        await self._client._request(spec)
+
+    async def update(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        sli_type: SloType | NotGiven | None = NOT_GIVEN,
+        objective: float | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Slo:
+        """Update an SLO"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slos/{slo_id}",
+            "update_service_slo",
+            path_params={
+                "service_id": service_id,
+                "slo_id": slo_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "display_name": display_name,
+                    "description": description,
+                    "sli_type": sli_type,
+                    "objective": objective,
+                    "window_days": window_days,
+                    "budgeting_method": budgeting_method,
+                    "indicator": indicator,
+                    "timeslice": timeslice,
+                    "alerting": alerting,
+                    "labels": labels,
+                },
+                nullable=("timeslice",),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Slo", await self._client._request(spec))
+
+    async def export_openslo(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> OpenSloDocuments:
+        """Export a service's SLOs as OpenSLO v1 documents"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/openslo",
+            "export_openslo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("OpenSloDocuments", await self._client._request(spec))
+
+    async def import_openslo(
+        self,
+        service_id: str,
+        *,
+        documents: builtins.list[dict[str, Any]],
+        tenant: str | None = None,
+        replace: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> OpenSloImportResult:
+        """Import OpenSLO v1 documents as the service's SLOs"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/openslo",
+            "import_openslo",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "documents": documents,
+                    "replace": replace,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("OpenSloImportResult", await self._client._request(spec))
+
+    async def recommendations(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SloRecommendationList:
+        """Recommendations for a service's SLOs, each proven by backtest"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations",
+            "list_slo_recommendations",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "days": days,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SloRecommendationList", await self._client._request(spec))
+
+    async def accept_recommendation(
+        self,
+        service_id: str,
+        recommendation_id: str,
+        *,
+        owner: str,
+        due_date: str,
+        tenant: str | None = None,
+        success_metric: str | NotGiven | None = NOT_GIVEN,
+        days: int | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SloFollowUp:
+        """Accept a recommendation, creating its follow-up"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations/{recommendation_id}/accept",
+            "accept_slo_recommendation",
+            path_params={
+                "service_id": service_id,
+                "recommendation_id": recommendation_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "owner": owner,
+                    "due_date": due_date,
+                    "success_metric": success_metric,
+                    "days": days,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SloFollowUp", await self._client._request(spec))
+
+    def follow_ups(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[SloFollowUp]:
+        """List the follow-ups of accepted recommendations"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/slo-follow-ups",
+            "list_slo_follow_ups",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[SloFollowUp]", self._client._paginate(spec))
+
+    def reports(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[HealthReportSummary]:
+        """List a service's health reports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports",
+            "list_health_reports",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[HealthReportSummary]", self._client._paginate(spec))
+
+    async def create_report(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        charts: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Job:
+        """Generate a health report (a job)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports",
+            "create_health_report",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "days": days,
+                    "charts": charts,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Job", await self._client._request(spec))
+
+    async def retrieve_report(
+        self,
+        service_id: str,
+        report_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> HealthReport:
+        """Get a health report with its Markdown and HTML renderings"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/services/{service_id}/health-reports/{report_id}",
+            "get_health_report",
+            path_params={
+                "service_id": service_id,
+                "report_id": report_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("HealthReport", await self._client._request(spec))
+
 
 class AsyncSlosWithRawResponse:
     """``client.with_raw_response.slos``: the same calls, returning ``APIResponse[T]``."""
@@ -180,6 +1445,395 @@ class AsyncSlosWithRawResponse:
                 compare_error_rate=compare_error_rate,
                 compare_window_minutes=compare_window_minutes,
                 min_events=min_events,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[Slo]]:
+        """List a service's SLOs (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[Slo]]]",
+            self._resource.list(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        service_id: str,
+        *,
+        name: str,
+        sli_type: SloType,
+        objective: float,
+        tenant: str | None = None,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Add an SLO to a service (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Slo]]",
+            self._resource.create(
+                service_id,
+                name=name,
+                sli_type=sli_type,
+                objective=objective,
+                tenant=tenant,
+                display_name=display_name,
+                description=description,
+                window_days=window_days,
+                budgeting_method=budgeting_method,
+                indicator=indicator,
+                timeslice=timeslice,
+                alerting=alerting,
+                labels=labels,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Get an SLO (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Slo]]",
+            self._resource.retrieve(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[None]:
+        """Remove an SLO (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[None]]",
+            self._resource.delete(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        service_id: str,
+        slo_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        display_name: str | NotGiven | None = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        sli_type: SloType | NotGiven | None = NOT_GIVEN,
+        objective: float | NotGiven | None = NOT_GIVEN,
+        window_days: Literal[7, 28, 30] | NotGiven | None = NOT_GIVEN,
+        budgeting_method: Literal["occurrences", "timeslices"] | NotGiven | None = NOT_GIVEN,
+        indicator: SloIndicator | NotGiven | None = NOT_GIVEN,
+        timeslice: SloTimeslice | NotGiven | None = NOT_GIVEN,
+        alerting: builtins.list[SloAlertRule] | NotGiven | None = NOT_GIVEN,
+        labels: dict[str, str] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Slo]:
+        """Update an SLO (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Slo]]",
+            self._resource.update(
+                service_id,
+                slo_id,
+                tenant=tenant,
+                name=name,
+                display_name=display_name,
+                description=description,
+                sli_type=sli_type,
+                objective=objective,
+                window_days=window_days,
+                budgeting_method=budgeting_method,
+                indicator=indicator,
+                timeslice=timeslice,
+                alerting=alerting,
+                labels=labels,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def export_openslo(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenSloDocuments]:
+        """Export a service's SLOs as OpenSLO v1 documents (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[OpenSloDocuments]]",
+            self._resource.export_openslo(
+                service_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def import_openslo(
+        self,
+        service_id: str,
+        *,
+        documents: builtins.list[dict[str, Any]],
+        tenant: str | None = None,
+        replace: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenSloImportResult]:
+        """Import OpenSLO v1 documents as the service's SLOs (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[OpenSloImportResult]]",
+            self._resource.import_openslo(
+                service_id,
+                documents=documents,
+                tenant=tenant,
+                replace=replace,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def recommendations(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SloRecommendationList]:
+        """Recommendations for a service's SLOs, each proven by backtest (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[SloRecommendationList]]",
+            self._resource.recommendations(
+                service_id,
+                tenant=tenant,
+                days=days,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def accept_recommendation(
+        self,
+        service_id: str,
+        recommendation_id: str,
+        *,
+        owner: str,
+        due_date: str,
+        tenant: str | None = None,
+        success_metric: str | NotGiven | None = NOT_GIVEN,
+        days: int | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SloFollowUp]:
+        """Accept a recommendation, creating its follow-up (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[SloFollowUp]]",
+            self._resource.accept_recommendation(
+                service_id,
+                recommendation_id,
+                owner=owner,
+                due_date=due_date,
+                tenant=tenant,
+                success_metric=success_metric,
+                days=days,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def follow_ups(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[SloFollowUp]]:
+        """List the follow-ups of accepted recommendations (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[SloFollowUp]]]",
+            self._resource.follow_ups(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def reports(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[HealthReportSummary]]:
+        """List a service's health reports (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[HealthReportSummary]]]",
+            self._resource.reports(
+                service_id,
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_report(
+        self,
+        service_id: str,
+        *,
+        tenant: str | None = None,
+        days: int | NotGiven | None = NOT_GIVEN,
+        charts: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Job]:
+        """Generate a health report (a job) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Job]]",
+            self._resource.create_report(
+                service_id,
+                tenant=tenant,
+                days=days,
+                charts=charts,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve_report(
+        self,
+        service_id: str,
+        report_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[HealthReport]:
+        """Get a health report with its Markdown and HTML renderings (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[HealthReport]]",
+            self._resource.retrieve_report(
+                service_id,
+                report_id,
+                tenant=tenant,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

@@ -8,6 +8,7 @@ from typing import Any, Literal, NotRequired, TypeAlias, TypedDict
 __all__ = [
     "ActionPermission",
     "Alert",
+    "AlertCategory",
     "AlertErrorBudgetImpact",
     "AlertIncidentRequest",
     "AlertIngestKey",
@@ -24,6 +25,21 @@ __all__ = [
     "AlertmanagerAlert",
     "AlertmanagerLabels",
     "AlertmanagerWebhook",
+    "AnalyticsEvent",
+    "AnalyticsEventBatch",
+    "AnalyticsEventError",
+    "AnalyticsEventKind",
+    "AnalyticsFreshness",
+    "AnalyticsIngestResult",
+    "AnalyticsMetricProperty",
+    "AnalyticsProperty",
+    "AnalyticsQuery",
+    "AnalyticsQueryResult",
+    "AnalyticsReport",
+    "AnalyticsSchema",
+    "AnalyticsSchemaCreate",
+    "AnalyticsSchemaList",
+    "AnalyticsSyncResult",
     "AuditCheckpoint",
     "AuditEvent",
     "AuditEventList",
@@ -32,6 +48,19 @@ __all__ = [
     "AuditProblem",
     "AuditProblemReason",
     "AuditVerification",
+    "DataClassification",
+    "Dataset",
+    "DatasetCreate",
+    "DatasetExport",
+    "DatasetExportCreate",
+    "DatasetExportList",
+    "DatasetField",
+    "DatasetImport",
+    "DatasetImportCreate",
+    "DatasetImportList",
+    "DatasetImportPart",
+    "DatasetList",
+    "DatasetSample",
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",
@@ -41,13 +70,43 @@ __all__ = [
     "DeploymentStageName",
     "DeploymentStageUpdate",
     "DeploymentState",
+    "DetectionRule",
+    "DetectionRuleInput",
+    "DetectionRuleList",
+    "DetectionRuleTest",
+    "DetectionRuleTestResult",
+    "DetectionRuleVersion",
+    "DetectionRunResult",
     "EntityInspection",
     "EvidenceItemInfo",
     "EvidenceLineage",
     "EvidenceLineageSpec",
     "EvidencePack",
     "EvidencePackList",
+    "Experiment",
+    "ExperimentConclude",
+    "ExperimentCreate",
+    "ExperimentList",
+    "ExperimentResults",
+    "ExposureAccepted",
+    "ExposureBatch",
+    "Feature",
+    "FeatureCreate",
+    "FeatureEvidence",
+    "FeatureEvidenceCreate",
+    "FeatureEvidenceKind",
+    "FeatureKpi",
+    "FeatureLink",
+    "FeatureList",
+    "FeatureState",
+    "FeatureSummary",
+    "FeatureTextList",
+    "FeatureTransition",
+    "FeatureTransitionCreate",
+    "FeatureTransitionList",
+    "FeatureUpdate",
     "FieldProblem",
+    "FlagConfiguration",
     "GraphChange",
     "GraphChangeList",
     "GraphEdge",
@@ -57,6 +116,10 @@ __all__ = [
     "GraphPaths",
     "GraphRefValue",
     "Health",
+    "HealthReport",
+    "HealthReportList",
+    "HealthReportRequest",
+    "HealthReportSummary",
     "Incident",
     "IncidentChecklistItem",
     "IncidentChecklistItemCreate",
@@ -140,6 +203,24 @@ __all__ = [
     "MaestroWaitParams",
     "MaestroWaitStep",
     "Me",
+    "OfrepBulkEvaluation",
+    "OfrepBulkFailure",
+    "OfrepEvaluationFailure",
+    "OfrepEvaluationRequest",
+    "OfrepEvaluationSuccess",
+    "OfrepMetadata",
+    "OpenSloDocuments",
+    "OpenSloImport",
+    "OpenSloImportResult",
+    "OverviewAlerts",
+    "OverviewDeployments",
+    "OverviewFlag",
+    "OverviewIncident",
+    "OverviewIncidents",
+    "OverviewServiceHealth",
+    "OverviewServices",
+    "OverviewSpotlight",
+    "OverviewWithheld",
     "PermissionSet",
     "Policy",
     "PolicyCatalog",
@@ -156,14 +237,31 @@ __all__ = [
     "PolicyRule",
     "PolicyWidening",
     "Problem",
+    "QuarantinedRow",
+    "QuarantinedRowList",
     "Readiness",
     "ReadinessCheck",
     "Residency",
     "Role",
+    "Rollout",
+    "RolloutCreate",
+    "RolloutDecision",
+    "RolloutGateName",
+    "RolloutList",
     "SearchKindList",
     "SearchMatch",
     "SearchResult",
     "SearchResults",
+    "SecurityContainment",
+    "SecurityDetection",
+    "SecurityEvent",
+    "SecurityEventBatch",
+    "SecurityEventCategory",
+    "SecurityEventInput",
+    "SecurityEventList",
+    "SecurityEventOutcome",
+    "SecurityIngestResult",
+    "SecurityPrincipal",
     "Service",
     "ServiceCreate",
     "ServiceDataLocation",
@@ -187,7 +285,22 @@ __all__ = [
     "SliSampleBatch",
     "SliSampleBatchResult",
     "SliSampleList",
+    "Slo",
+    "SloAlertRule",
     "SloAnalysis",
+    "SloCreate",
+    "SloFollowUp",
+    "SloFollowUpList",
+    "SloIndicator",
+    "SloList",
+    "SloRecommendation",
+    "SloRecommendationAccept",
+    "SloRecommendationList",
+    "SloTimeslice",
+    "SloType",
+    "SloUpdate",
+    "SloVerification",
+    "StaleFlagList",
     "Tenant",
     "TenantAdminAction",
     "TenantAdminActionList",
@@ -203,16 +316,20 @@ __all__ = [
     "TenantConfigVersionSummary",
     "TenantCreate",
     "TenantFlag",
+    "TenantFlagCondition",
     "TenantFlagCreate",
     "TenantFlagEvaluation",
     "TenantFlagList",
     "TenantFlagOverride",
+    "TenantFlagRollout",
     "TenantFlagRule",
+    "TenantFlagSplit",
     "TenantFlagUpdate",
     "TenantFlagVariantValue",
     "TenantIdValue",
     "TenantList",
     "TenantMembership",
+    "TenantOverview",
     "TenantResidencyItem",
     "TenantResidencyPosture",
     "TenantResidencyViolation",
@@ -221,9 +338,13 @@ __all__ = [
     "TenantUpdate",
 ]
 
+AlertCategory: TypeAlias = Literal["operations", "security"]
+
 AlertSeverity: TypeAlias = Literal["critical", "warning", "info"]
 
 AlertStatus: TypeAlias = Literal["firing", "resolved", "acknowledged", "silenced"]
+
+AnalyticsEventKind: TypeAlias = Literal["product", "ops"]
 
 AuditOutcome: TypeAlias = Literal["success", "denied", "failure"]
 
@@ -239,9 +360,17 @@ AuditProblemReason: TypeAlias = Literal[
     "witness_mismatch",
 ]
 
+DataClassification: TypeAlias = Literal["public", "internal", "confidential", "pii"]
+
 DeploymentStageName: TypeAlias = Literal["build", "deploy", "verification"]
 
 DeploymentState: TypeAlias = Literal["pending", "running", "succeeded", "failed", "rolled_back"]
+
+FeatureEvidenceKind: TypeAlias = Literal[
+    "design", "kpi_results", "risk_controls", "slo_health", "security_signoff", "sunset_plan"
+]
+
+FeatureState: TypeAlias = Literal["idea", "experiment", "beta", "ga", "sunset"]
 
 IncidentResponderRole: TypeAlias = Literal["commander", "comms", "ops"]
 
@@ -266,8 +395,16 @@ Residency: TypeAlias = Literal["eu", "us", "apac"]
 
 Role: TypeAlias = Literal["platform_engineer", "sre", "security_analyst", "tenant_admin", "viewer"]
 
+RolloutGateName: TypeAlias = Literal["slo", "security", "residency"]
+
 SearchMatch: TypeAlias = Literal["exact", "prefix", "name", "body"]
 """`exact`: the whole name; `prefix`: the name starts with the query; `name`: every word in the name; `body`: elsewhere."""
+
+SecurityEventCategory: TypeAlias = Literal[
+    "authentication", "authorization", "admin", "config", "deploy", "network", "supply_chain", "other"
+]
+
+SecurityEventOutcome: TypeAlias = Literal["success", "failure", "denied", "unknown"]
 
 ServiceDataLocation: TypeAlias = Literal["eu", "us", "apac"]
 
@@ -275,6 +412,9 @@ ServiceEnvironment: TypeAlias = Literal["production", "staging", "sandbox"]
 
 ServiceTier: TypeAlias = Literal["tier-0", "tier-1", "tier-2", "tier-3"]
 """Criticality; tier-0 is customer-facing and revenue-critical."""
+
+SloType: TypeAlias = Literal["availability", "latency", "error_rate", "freshness"]
+"""`availability`/`error_rate`: good of total requests; `latency`: requests faster than `indicator.threshold_ms` are good; `freshness`: data younger than `indicator.max_age_seconds` (async flows, backlogs) is good."""
 
 TenantStatus: TypeAlias = Literal["active", "suspended"]
 
@@ -313,6 +453,11 @@ class Alert(TypedDict):
     silenced_until: NotRequired[str | None]
     silence_reason: NotRequired[str | None]
     incident_id: NotRequired[str | None]
+    category: NotRequired[AlertCategory]
+    rule: NotRequired[str | None]
+    principal: NotRequired[str | None]
+    risk: NotRequired[float | None]
+    detection: NotRequired[dict[str, Any] | None]
     error_budget_impact: AlertErrorBudgetImpact
     created_at: str
     updated_at: str
@@ -417,6 +562,135 @@ class AlertmanagerWebhook(TypedDict):
     alerts: list[AlertmanagerAlert]
 
 
+class AnalyticsEvent(TypedDict):
+    """A self-describing event. Core dimensions: tenant (the path), user role, feature, region (the tenant's residency), environment, client type, app version, residency tier (the tenant's tier)."""
+
+    id: NotRequired[str]
+    schema: NotRequired[str]
+    version: NotRequired[str]
+    tenant_id: NotRequired[str]
+    ts: NotRequired[str]
+    user_id: NotRequired[str]
+    user_role: NotRequired[str]
+    feature: NotRequired[str]
+    environment: NotRequired[str]
+    client_type: NotRequired[str]
+    app_version: NotRequired[str]
+    consent: NotRequired[str]
+    properties: NotRequired[dict[str, Any]]
+
+
+class AnalyticsEventBatch(TypedDict):
+    events: list[AnalyticsEvent]
+
+
+class AnalyticsEventError(TypedDict):
+    index: int
+    event_id: str | None
+    errors: list[dict[str, Any]]
+
+
+class AnalyticsFreshness(TypedDict):
+    data_as_of: str | None
+    events: int
+    materialized_as_of: str | None
+    computed_at: str
+
+
+class AnalyticsIngestResult(TypedDict):
+    accepted: int
+    rejected: int
+    dry_run: bool
+    partition: str
+    errors: list[AnalyticsEventError]
+
+
+class AnalyticsMetricProperty(TypedDict):
+    """A metric property (`latency_ms`, `good`, `total`), aggregated by the reports."""
+
+    type: Literal["integer", "number"]
+    required: NotRequired[bool]
+    pii: NotRequired[Literal["none", "hash", "drop"]]
+    description: NotRequired[str]
+
+
+class AnalyticsProperty(TypedDict):
+    type: Literal["string", "integer", "number", "boolean"]
+    required: NotRequired[bool]
+    pii: NotRequired[Literal["none", "hash", "drop"]]
+    description: NotRequired[str]
+
+
+class AnalyticsQuery(TypedDict):
+    sql: str
+    limit: NotRequired[int]
+
+
+class AnalyticsQueryResult(TypedDict):
+    columns: list[str]
+    rows: list[list[Any]]
+    row_count: int
+    truncated: bool
+    limit: int
+    dialect: str
+
+
+class AnalyticsReport(TypedDict):
+    """A report's result; its fields depend on `report` (adoption: `groups`; active_users: `dau`, `wau`, `mau`, `stickiness`, `deltas`, `series`; retention: `cohorts`, `overall`; funnel: `steps`; ops_kpis: `uptime`, `latency_ms`, `ops_events`, `series`)."""
+
+    report: Literal["adoption", "active_users", "retention", "funnel", "ops_kpis"]
+    source: Literal["materialized", "raw"]
+    freshness: AnalyticsFreshness
+    sampling: dict[str, Any]
+
+
+class AnalyticsSchema(TypedDict):
+    name: str
+    version: str
+    kind: AnalyticsEventKind
+    category: str
+    description: str
+    properties: dict[str, AnalyticsProperty]
+    builtin: bool
+    tenant_id: str
+    created_at: NotRequired[str]
+
+
+class AnalyticsSchemaCreate(TypedDict):
+    name: str
+    version: str
+    kind: NotRequired[AnalyticsEventKind]
+    category: NotRequired[
+        Literal[
+            "feature_usage",
+            "ui_flow",
+            "experiment_exposure",
+            "deploy",
+            "incident",
+            "policy_decision",
+            "slo_breach",
+            "alert",
+            "audit",
+            "sli",
+            "other",
+        ]
+    ]
+    description: NotRequired[str]
+    properties: NotRequired[dict[str, Any]]
+
+
+class AnalyticsSchemaList(TypedDict):
+    items: list[AnalyticsSchema]
+    next_page_token: str | None
+
+
+class AnalyticsSyncResult(TypedDict):
+    tenant_id: str
+    partition: str
+    copied: dict[str, int]
+    synced_at: str
+
+
 class AuditCheckpoint(TypedDict):
     """A signed statement that the chain had `size` events, the last one hashing to `head_hash`. `hash` is SHA-256 of the canonical JSON (sorted keys, no whitespace) of `chain`, `seq`, `size`, `head_hash`, `prev_hash`, `issued_at`, `key_id` and `format: "companyos-audit-checkpoint/1"`; `signature` is Ed25519 over the hash's ASCII hex with the audit key `key_id` (`GET /v1/signing-keys?use=audit`)."""
 
@@ -491,6 +765,120 @@ class AuditVerification(TypedDict):
     checkpoint: AuditCheckpoint | None
 
 
+class Dataset(TypedDict):
+    id: str
+    tenant_id: str
+    name: str
+    description: NotRequired[str]
+    fields: list[DatasetField]
+    residency: str
+    time_field: NotRequired[str | None]
+    row_count: int
+    size_bytes: int
+    storage: NotRequired[str]
+    created_by: NotRequired[str]
+    created_at: str
+    updated_at: NotRequired[str]
+
+
+class DatasetCreate(TypedDict):
+    name: str
+    description: NotRequired[str]
+    fields: list[DatasetField]
+    residency: NotRequired[Literal["eu", "us", "uk", "apac", "ca"]]
+    time_field: NotRequired[str | None]
+
+
+class DatasetExport(TypedDict):
+    id: str
+    tenant_id: str
+    dataset_id: str
+    recipient: str
+    destination_region: str
+    since: NotRequired[str | None]
+    until: NotRequired[str | None]
+    redactions: dict[str, str]
+    job_id: NotRequired[str | None]
+    job: NotRequired[dict[str, Any] | None]
+    evidence_pack_id: NotRequired[str | None]
+    created_by: NotRequired[str]
+    created_at: str
+
+
+class DatasetExportCreate(TypedDict):
+    recipient: str
+    destination_region: NotRequired[Literal["eu", "us", "uk", "apac", "ca"]]
+    since: NotRequired[str]
+    until: NotRequired[str]
+    redactions: NotRequired[dict[str, Literal["keep", "mask", "hash", "drop"]]]
+
+
+class DatasetExportList(TypedDict):
+    items: list[DatasetExport]
+    next_page_token: NotRequired[str | None]
+
+
+class DatasetField(TypedDict):
+    name: str
+    type: Literal["string", "integer", "number", "boolean", "timestamp", "date"]
+    classification: DataClassification
+    nullable: NotRequired[bool]
+    max_length: NotRequired[int | None]
+
+
+class DatasetImport(TypedDict):
+    id: str
+    tenant_id: str
+    dataset_id: str
+    format: str
+    options: NotRequired[dict[str, Any]]
+    files: list[dict[str, Any]]
+    state: Literal["uploading", "started", "rolled_back"]
+    job_id: NotRequired[str | None]
+    job: NotRequired[dict[str, Any] | None]
+    preflight: NotRequired[dict[str, Any] | None]
+    problem: NotRequired[dict[str, Any] | None]
+    result: NotRequired[dict[str, Any] | None]
+    files_removed: NotRequired[int]
+    created_by: NotRequired[str]
+    created_at: str
+
+
+class DatasetImportCreate(TypedDict):
+    format: Literal["csv", "ndjson", "parquet"]
+    compression: NotRequired[Literal["none", "gzip"]]
+    encoding: NotRequired[Literal["utf-8", "latin-1", "windows-1252", "utf-16"]]
+    csv: NotRequired[dict[str, Any]]
+    chunk_rows: NotRequired[int]
+    block_size: NotRequired[int]
+    manifest: dict[str, Any]
+
+
+class DatasetImportList(TypedDict):
+    items: list[DatasetImport]
+    next_page_token: NotRequired[str | None]
+
+
+class DatasetImportPart(TypedDict):
+    file_name: str
+    part_number: int
+    sha256: str
+    size_bytes: int
+    duplicate: bool
+
+
+class DatasetList(TypedDict):
+    items: list[Dataset]
+    next_page_token: NotRequired[str | None]
+
+
+class DatasetSample(TypedDict):
+    dataset_id: str
+    rows: list[dict[str, Any]]
+    masked_fields: list[str]
+    row_count: NotRequired[int]
+
+
 class Deployment(TypedDict):
     id: str
     tenant_id: str
@@ -551,6 +939,57 @@ class DeploymentStageUpdate(TypedDict):
     evidence_pack_ids: NotRequired[list[str]]
 
 
+class DetectionRule(TypedDict):
+    name: str
+    version: int
+    title: str
+    level: str
+    sigma: str
+    enabled: bool
+    builtin: bool
+    created_by: str
+    created_at: str
+    versions: NotRequired[list[DetectionRuleVersion]]
+
+
+class DetectionRuleInput(TypedDict):
+    name: str
+    sigma: str
+    enabled: NotRequired[bool]
+
+
+class DetectionRuleList(TypedDict):
+    items: list[DetectionRule]
+
+
+class DetectionRuleTest(TypedDict):
+    sigma: NotRequired[str]
+    rule: NotRequired[str]
+    events: list[SecurityEventInput]
+
+
+class DetectionRuleTestResult(TypedDict):
+    fires: bool
+    detections: list[SecurityDetection]
+    batch_detections: int
+    agree: bool
+    sql: list[str]
+
+
+class DetectionRuleVersion(TypedDict):
+    version: int
+    created_at: str
+    created_by: str
+
+
+class DetectionRunResult(TypedDict):
+    since: str
+    until: str
+    events: int
+    rules: list[str]
+    detections: list[SecurityDetection]
+
+
 class EntityInspection(TypedDict):
     entity: GraphEntity
     neighbours: InspectNeighbours
@@ -600,10 +1039,176 @@ class EvidencePackList(TypedDict):
     next_page_token: NotRequired[str | None]
 
 
+class Experiment(TypedDict):
+    id: str
+    key: str
+    tenant_id: str
+    flag_key: str
+    environment: str
+    control: str
+    treatment: str
+    weights: list[dict[str, Any]]
+    metric: str
+    guardrails: list[str]
+    status: Literal["running", "concluded"]
+    decision: NotRequired[str | None]
+    created_at: str
+    concluded_at: NotRequired[str | None]
+
+
+class ExperimentConclude(TypedDict):
+    decision: str
+
+
+class ExperimentCreate(TypedDict):
+    key: str
+    flag_key: str
+    environment: Literal["production", "staging", "sandbox"]
+    control: str
+    treatment: str
+    treatment_percentage: NotRequired[int]
+    metric: str
+    guardrails: NotRequired[list[str]]
+
+
+class ExperimentList(TypedDict):
+    items: list[Experiment]
+    next_page_token: NotRequired[str | None]
+
+
+class ExperimentResults(TypedDict):
+    experiment: Experiment
+    metric: str
+    arms: list[dict[str, Any]]
+    srm: dict[str, Any]
+    comparison: dict[str, Any]
+
+
+class ExposureAccepted(TypedDict):
+    accepted: int
+
+
+class ExposureBatch(TypedDict):
+    events: list[dict[str, Any]]
+
+
+class Feature(TypedDict):
+    id: str
+    key: str
+    tenant_id: str
+    name: str
+    owner: str
+    problem: str
+    hypothesis: str
+    state: FeatureState
+    objectives: list[str]
+    kpis: list[FeatureKpi]
+    personas: list[str]
+    tenants: list[str]
+    links: list[FeatureLink]
+    evidence: list[FeatureEvidence]
+    next_state: str | None
+    missing_for_next: list[FeatureEvidenceKind]
+    created_at: str
+    updated_at: str
+
+
+class FeatureCreate(TypedDict):
+    key: str
+    name: str
+    owner: str
+    problem: NotRequired[str]
+    hypothesis: NotRequired[str]
+    objectives: NotRequired[FeatureTextList]
+    kpis: NotRequired[list[FeatureKpi]]
+    personas: NotRequired[FeatureTextList]
+    tenants: NotRequired[FeatureTextList]
+    links: NotRequired[list[FeatureLink]]
+
+
+class FeatureEvidence(TypedDict):
+    id: str
+    kind: FeatureEvidenceKind
+    title: str
+    url: NotRequired[str | None]
+    summary: NotRequired[str]
+    added_by: str
+    added_at: str
+
+
+class FeatureEvidenceCreate(TypedDict):
+    kind: FeatureEvidenceKind
+    title: str
+    url: NotRequired[str]
+    summary: NotRequired[str]
+
+
+class FeatureKpi(TypedDict):
+    name: str
+    target: NotRequired[str]
+    result: NotRequired[str]
+
+
+class FeatureLink(TypedDict):
+    """`flag` links name a flag key (and an IntelGraph `gated_by` edge); others a URL or path."""
+
+    kind: Literal["flag", "code", "docs", "dashboard", "runbook"]
+    ref: str
+    title: NotRequired[str]
+
+
+class FeatureList(TypedDict):
+    items: list[Feature]
+    next_page_token: NotRequired[str | None]
+
+
+class FeatureSummary(TypedDict):
+    total: int
+    states: list[dict[str, Any]]
+
+
+class FeatureTransition(TypedDict):
+    id: str
+    from_state: FeatureState
+    to_state: FeatureState
+    actor: str
+    note: str
+    evidence: list[FeatureEvidence]
+    at: str
+
+
+class FeatureTransitionCreate(TypedDict):
+    to: FeatureState
+    note: NotRequired[str]
+
+
+class FeatureTransitionList(TypedDict):
+    items: list[FeatureTransition]
+    next_page_token: NotRequired[str | None]
+
+
+class FeatureUpdate(TypedDict):
+    name: NotRequired[str]
+    owner: NotRequired[str]
+    problem: NotRequired[str]
+    hypothesis: NotRequired[str]
+    objectives: NotRequired[FeatureTextList]
+    kpis: NotRequired[list[FeatureKpi]]
+    personas: NotRequired[FeatureTextList]
+    tenants: NotRequired[FeatureTextList]
+    links: NotRequired[list[FeatureLink]]
+
+
 class FieldProblem(TypedDict):
     field: str
     message: str
     code: NotRequired[str]
+
+
+class FlagConfiguration(TypedDict):
+    tenant_id: str
+    etag: str
+    flags: list[dict[str, Any]]
 
 
 class GraphChange(TypedDict):
@@ -658,6 +1263,32 @@ class GraphPaths(TypedDict):
 class Health(TypedDict):
     status: Literal["ok"]
     version: str
+
+
+class HealthReportSummary(TypedDict):
+    id: str
+    service_id: str
+    job_id: str | None
+    days: int
+    created_by: str
+    created_at: str
+    executive_summary: dict[str, Any]
+
+
+class HealthReport(HealthReportSummary):
+    report: dict[str, Any]
+    markdown: str
+    html: str
+
+
+class HealthReportList(TypedDict):
+    items: list[HealthReportSummary]
+    next_page_token: str | None
+
+
+class HealthReportRequest(TypedDict):
+    days: NotRequired[int]
+    charts: NotRequired[bool]
 
 
 class Incident(TypedDict):
@@ -916,6 +1547,7 @@ class MaestroFlagToggleParams(TypedDict):
     flag: MaestroName
     enabled: bool
     environment: NotRequired[MaestroEnvironment]
+    percentage: NotRequired[int]
 
 
 class MaestroFlagToggleStep(TypedDict):
@@ -1173,6 +1805,117 @@ class Me(TypedDict):
     client_id: NotRequired[str | None]
 
 
+class OfrepBulkEvaluation(TypedDict):
+    flags: list[dict[str, Any]]
+    metadata: NotRequired[OfrepMetadata]
+
+
+class OfrepBulkFailure(TypedDict):
+    errorCode: Literal["PARSE_ERROR", "INVALID_CONTEXT", "GENERAL"]
+    errorDetails: str
+
+
+class OfrepEvaluationFailure(TypedDict):
+    key: str
+    errorCode: Literal[
+        "FLAG_NOT_FOUND",
+        "PARSE_ERROR",
+        "TYPE_MISMATCH",
+        "TARGETING_KEY_MISSING",
+        "INVALID_CONTEXT",
+        "GENERAL",
+    ]
+    errorDetails: str
+
+
+class OfrepEvaluationRequest(TypedDict):
+    """An OFREP evaluation request. `context` is the evaluation context (any JSON object)."""
+
+    context: NotRequired[Any]
+
+
+class OfrepEvaluationSuccess(TypedDict):
+    key: str
+    value: NotRequired[Any]
+    reason: Literal[
+        "STATIC", "DEFAULT", "TARGETING_MATCH", "SPLIT", "CACHED", "DISABLED", "UNKNOWN", "STALE", "ERROR"
+    ]
+    variant: str | None
+    metadata: NotRequired[OfrepMetadata]
+
+
+class OpenSloDocuments(TypedDict):
+    documents: list[dict[str, Any]]
+
+
+class OpenSloImport(TypedDict):
+    documents: list[dict[str, Any]]
+    replace: NotRequired[bool]
+
+
+class OpenSloImportResult(TypedDict):
+    created: list[Slo]
+    replaced: list[Slo]
+
+
+class OverviewAlerts(TypedDict):
+    firing_total: int
+    by_severity: dict[str, int]
+
+
+class OverviewDeployments(TypedDict):
+    items: list[Deployment]
+
+
+class OverviewFlag(TypedDict):
+    key: str
+    description: str
+    enabled: bool
+
+
+class OverviewIncident(TypedDict):
+    id: str
+    title: str
+    severity: IncidentSeverity
+    status: IncidentStatus
+    service_ids: list[str]
+    created_at: str
+    updated_at: str
+
+
+class OverviewIncidents(TypedDict):
+    open_total: int
+    by_severity: dict[str, int]
+    items: list[OverviewIncident]
+
+
+class OverviewServiceHealth(TypedDict):
+    id: str
+    name: str
+    tier: str
+    owner_team: str
+    slo: ServiceSloSummary
+    firing_alerts: int
+
+
+class OverviewServices(TypedDict):
+    total: int
+    by_slo_state: dict[str, int]
+    items: list[OverviewServiceHealth]
+
+
+class OverviewSpotlight(TypedDict):
+    config_changes: list[TenantConfigVersionSummary]
+    active_flags: list[OverviewFlag]
+    admin_actions: list[TenantAdminAction]
+
+
+class OverviewWithheld(TypedDict):
+    section: str
+    action: str
+    reasons: list[str]
+
+
 class PermissionSet(TypedDict):
     resource: str
     principal: str
@@ -1304,6 +2047,22 @@ class Problem(TypedDict):
     reasons: NotRequired[list[str]]
 
 
+class QuarantinedRow(TypedDict):
+    row: int
+    file: str
+    field: NotRequired[str | None]
+    rule: str
+    detail: NotRequired[str | None]
+    raw: NotRequired[str | None]
+
+
+class QuarantinedRowList(TypedDict):
+    items: list[QuarantinedRow]
+    next_page_token: NotRequired[str | None]
+    total: int
+    by_rule: dict[str, int]
+
+
 class Readiness(TypedDict):
     status: Literal["ready", "not_ready"]
     checks: list[ReadinessCheck]
@@ -1313,6 +2072,43 @@ class ReadinessCheck(TypedDict):
     name: str
     ok: bool
     detail: NotRequired[str]
+
+
+class Rollout(TypedDict):
+    id: str
+    tenant_id: str
+    flag_key: str
+    environment: str
+    stages: list[int]
+    bake_seconds: int
+    gates: dict[str, Any]
+    requester: str
+    reason: str
+    status: Literal["pending_approval", "approved", "rejected", "running", "completed", "rolled_back"]
+    approvals: list[dict[str, Any]]
+    current_percentage: int
+    history: list[dict[str, Any]]
+    plan_id: NotRequired[str | None]
+    created_at: str
+    updated_at: str
+
+
+class RolloutCreate(TypedDict):
+    flag_key: str
+    environment: Literal["production", "staging", "sandbox"]
+    stages: NotRequired[list[int]]
+    bake_seconds: NotRequired[int]
+    gates: NotRequired[dict[str, Any]]
+    reason: NotRequired[str]
+
+
+class RolloutDecision(TypedDict):
+    comment: NotRequired[str]
+
+
+class RolloutList(TypedDict):
+    items: list[Rollout]
+    next_page_token: NotRequired[str | None]
 
 
 class SearchResult(TypedDict):
@@ -1329,6 +2125,80 @@ class SearchResults(TypedDict):
     query: str
     items: list[SearchResult]
     next_page_token: NotRequired[str | None]
+
+
+class SecurityContainment(TypedDict):
+    account_known: bool
+    locked: bool
+    live_refresh_tokens: int
+    locked_since: NotRequired[str | None]
+    sign_ins_since_lock: int
+    contained: bool
+
+
+class SecurityDetection(TypedDict):
+    rule: str
+    title: str
+    level: str
+    severity: Literal["critical", "warning", "info"]
+    principal: NotRequired[str | None]
+    group: dict[str, str]
+    at: str
+    event_ids: list[str]
+    metric: NotRequired[float | None]
+    alert_id: NotRequired[str | None]
+
+
+class SecurityEvent(TypedDict):
+    id: str
+    tenant_id: TenantIdValue
+    occurred_at: str
+    source: Literal["audit", "identity", "ingest"]
+    category: SecurityEventCategory
+    action: str
+    outcome: SecurityEventOutcome
+    principal: NotRequired[str | None]
+    principal_kind: NotRequired[str | None]
+    asset: NotRequired[str | None]
+    source_ip: NotRequired[str | None]
+    user_agent: NotRequired[str | None]
+    geo: NotRequired[dict[str, Any] | None]
+    travel_km: NotRequired[float | None]
+    travel_kmh: NotRequired[float | None]
+    request_id: NotRequired[str | None]
+    claimed_tenant: NotRequired[str | None]
+    details: NotRequired[dict[str, Any]]
+
+
+class SecurityEventBatch(TypedDict):
+    """Exactly one of `events` and `ndjson`."""
+
+    events: NotRequired[list[SecurityEventInput]]
+    ndjson: NotRequired[str]
+
+
+class SecurityEventList(TypedDict):
+    items: list[SecurityEvent]
+    next_page_token: NotRequired[str | None]
+
+
+class SecurityIngestResult(TypedDict):
+    received: int
+    accepted: int
+    rejected: int
+    event_ids: list[str]
+    errors: list[dict[str, Any]]
+    tenant_mismatches: int
+    detections: list[SecurityDetection]
+    alert_ids: list[str]
+
+
+class SecurityPrincipal(TypedDict):
+    principal: str
+    risk: float
+    alerts: list[Alert]
+    recent_events: list[SecurityEvent]
+    containment: SecurityContainment
 
 
 class Service(TypedDict):
@@ -1503,6 +2373,46 @@ class SliSampleList(TypedDict):
     next_page_token: NotRequired[str | None]
 
 
+class Slo(TypedDict):
+    id: str
+    tenant_id: str
+    service_id: str
+    name: str
+    display_name: str
+    description: str
+    sli_type: SloType
+    objective: float
+    window_days: int
+    budgeting_method: Literal["occurrences", "timeslices"]
+    indicator: SloIndicator
+    timeslice: SloTimeslice
+    alerting: list[SloAlertRule]
+    labels: dict[str, str]
+    revision: int
+    created_at: str
+    updated_at: str
+
+
+class SloAlertRule(TypedDict):
+    """A rule that alerts today: `static_error_rate` fires while the error rate over `window_minutes` is at least `error_rate`; `burn_rate` fires while both windows burn at least `burn_rate`."""
+
+    name: str
+    kind: Literal["static_error_rate", "burn_rate"]
+    action: NotRequired[Literal["page", "ticket"]]
+    error_rate: NotRequired[float]
+    window_minutes: NotRequired[int]
+    min_events: NotRequired[int]
+    burn_rate: NotRequired[float]
+    long_window_minutes: NotRequired[int]
+    short_window_minutes: NotRequired[int]
+    alert_after_minutes: NotRequired[int | None]
+    op: NotRequired[Literal["gte", "gt"]]
+    severity: NotRequired[str]
+    display_name: NotRequired[str]
+    description: NotRequired[str]
+    policy: NotRequired[dict[str, Any]]
+
+
 class SloAnalysis(TypedDict):
     service_id: str
     state: Literal["ok", "no_data"]
@@ -1514,6 +2424,127 @@ class SloAnalysis(TypedDict):
     significant_burns: list[dict[str, Any]]
     regressions: list[dict[str, Any]]
     backtest: dict[str, Any]
+
+
+class SloCreate(TypedDict):
+    name: str
+    display_name: NotRequired[str]
+    description: NotRequired[str]
+    sli_type: SloType
+    objective: float
+    window_days: NotRequired[Literal[7, 28, 30]]
+    budgeting_method: NotRequired[Literal["occurrences", "timeslices"]]
+    indicator: NotRequired[SloIndicator]
+    timeslice: NotRequired[SloTimeslice]
+    alerting: NotRequired[list[SloAlertRule]]
+    labels: NotRequired[dict[str, str]]
+
+
+class SloFollowUp(TypedDict):
+    id: str
+    service_id: str
+    slo_id: str | None
+    recommendation_id: str
+    kind: str
+    title: str
+    owner: str
+    due_date: str
+    success_metric: str
+    verification: SloVerification
+    status: Literal["open", "met"]
+    last_check: dict[str, Any] | None
+    created_by: str
+    created_at: str
+    checked_at: str | None
+
+
+class SloFollowUpList(TypedDict):
+    items: list[SloFollowUp]
+    next_page_token: str | None
+
+
+class SloIndicator(TypedDict):
+    """The SLI and where its numbers come from (the metric source's queries, kept verbatim)."""
+
+    name: NotRequired[str]
+    display_name: NotRequired[str]
+    description: NotRequired[str]
+    endpoint: NotRequired[str]
+    task: NotRequired[str]
+    kind: NotRequired[Literal["ratio", "threshold"]]
+    counter: NotRequired[bool]
+    op: NotRequired[Literal["lte", "gte", "lt", "gt"]]
+    threshold_ms: NotRequired[float]
+    max_age_seconds: NotRequired[float]
+    objective_display_name: NotRequired[str]
+    metric_source: NotRequired[dict[str, Any]]
+
+
+class SloList(TypedDict):
+    items: list[Slo]
+    next_page_token: str | None
+
+
+class SloRecommendation(TypedDict):
+    id: str
+    kind: Literal["burn_rate_policy", "threshold_tuning", "rollback", "runbook"]
+    slo_id: str | None
+    slo_name: str
+    title: str
+    summary: str
+    evidence: list[str]
+    confidence: Literal["low", "medium", "high"]
+    confidence_score: float
+    expected_impact: dict[str, Any] | None
+    backtest: dict[str, Any] | None
+    proposal: dict[str, Any]
+    links: list[dict[str, Any]]
+    follow_up: dict[str, Any]
+
+
+class SloRecommendationAccept(TypedDict):
+    owner: str
+    due_date: str
+    success_metric: NotRequired[str]
+    days: NotRequired[int]
+
+
+class SloRecommendationList(TypedDict):
+    service_id: str
+    days: int
+    items: list[SloRecommendation]
+
+
+class SloTimeslice(TypedDict):
+    target: float
+    window_minutes: int
+
+
+class SloUpdate(TypedDict):
+    name: NotRequired[str]
+    display_name: NotRequired[str]
+    description: NotRequired[str]
+    sli_type: NotRequired[SloType]
+    objective: NotRequired[float]
+    window_days: NotRequired[Literal[7, 28, 30]]
+    budgeting_method: NotRequired[Literal["occurrences", "timeslices"]]
+    indicator: NotRequired[SloIndicator]
+    timeslice: NotRequired[SloTimeslice]
+    alerting: NotRequired[list[SloAlertRule]]
+    labels: NotRequired[dict[str, str]]
+
+
+class SloVerification(TypedDict):
+    kind: Literal["pages_per_week", "error_rate_p95", "runbook_present"]
+    query: str
+    slo_name: NotRequired[str]
+    threshold: NotRequired[float]
+    days: NotRequired[int]
+
+
+class StaleFlagList(TypedDict):
+    evaluated_at: str
+    items: list[dict[str, Any]]
 
 
 class Tenant(TypedDict):
@@ -1626,9 +2657,33 @@ class TenantFlag(TypedDict):
     default_variant: str | None
     rules: list[TenantFlagRule]
     override: TenantFlagOverride
+    type: NotRequired[Literal["boolean", "string", "number", "object"]]
+    temporary: NotRequired[bool]
     effective: list[TenantFlagEvaluation]
     created_at: str
     updated_at: str
+
+
+class TenantFlagCondition(TypedDict):
+    """A test on one evaluation-context attribute (`targetingKey` or any other). `in`/`not_in` compare exactly; `contains`, `starts_with`, `ends_with`, `matches` (a regular expression) read strings; `gt`, `gte`, `lt`, `lte` numbers; `semver_gte`, `semver_lt` semantic versions; `exists` ignores `values`. An absent attribute satisfies only `not_in`."""
+
+    attribute: str
+    operator: Literal[
+        "in",
+        "not_in",
+        "contains",
+        "starts_with",
+        "ends_with",
+        "matches",
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "semver_gte",
+        "semver_lt",
+        "exists",
+    ]
+    values: NotRequired[list[TenantFlagVariantValue]]
 
 
 class TenantFlagCreate(TypedDict):
@@ -1639,6 +2694,7 @@ class TenantFlagCreate(TypedDict):
     default_variant: NotRequired[str]
     rules: NotRequired[list[TenantFlagRule]]
     override: NotRequired[TenantFlagOverride]
+    temporary: NotRequired[bool]
 
 
 class TenantFlagEvaluation(TypedDict):
@@ -1665,6 +2721,13 @@ class TenantFlagOverride(TypedDict):
     reason: str
 
 
+class TenantFlagRollout(TypedDict):
+    """The rule applies to `percentage` % of the contexts: bucket = murmur3("<flag key>:<stickiness value>") mod 100 + 1, admitted when at most `percentage` (monotonic as it rises)."""
+
+    percentage: int
+    stickiness: NotRequired[str]
+
+
 class TenantFlagRule(TypedDict):
     """Applies to the environments named; sets `enabled` and, optionally, the variant served."""
 
@@ -1672,6 +2735,14 @@ class TenantFlagRule(TypedDict):
     environments: list[ServiceEnvironment]
     enabled: NotRequired[bool]
     variant: NotRequired[str]
+    conditions: NotRequired[list[TenantFlagCondition]]
+    rollout: NotRequired[TenantFlagRollout]
+    split: NotRequired[list[TenantFlagSplit]]
+
+
+class TenantFlagSplit(TypedDict):
+    variant: str
+    weight: int
 
 
 class TenantFlagUpdate(TypedDict):
@@ -1681,6 +2752,7 @@ class TenantFlagUpdate(TypedDict):
     default_variant: NotRequired[str | None]
     rules: NotRequired[list[TenantFlagRule]]
     override: NotRequired[TenantFlagOverride]
+    temporary: NotRequired[bool]
 
 
 class TenantList(TypedDict):
@@ -1691,6 +2763,18 @@ class TenantList(TypedDict):
 class TenantMembership(TypedDict):
     tenant_id: str
     roles: list[Role]
+
+
+class TenantOverview(TypedDict):
+    tenant: Tenant
+    environment: ServiceEnvironment
+    generated_at: str
+    services: OverviewServices
+    alerts: OverviewAlerts
+    deployments: OverviewDeployments
+    incidents: OverviewIncidents
+    spotlight: OverviewSpotlight
+    withheld: list[OverviewWithheld]
 
 
 class TenantResidencyItem(TypedDict):
@@ -1732,6 +2816,8 @@ AlertOpaqueId: TypeAlias = str
 
 AlertmanagerLabels: TypeAlias = "dict[str, str]"
 
+FeatureTextList: TypeAlias = "list[str]"
+
 GraphNameList: TypeAlias = str
 
 GraphRefValue: TypeAlias = str
@@ -1766,11 +2852,17 @@ MaestroStepId: TypeAlias = str
 MaestroTimeout: TypeAlias = int
 """Seconds one attempt may take before it counts as failed."""
 
+OfrepMetadata: TypeAlias = "dict[str, Any]"
+"""Flag metadata (`decidedBy`, and for rollouts `bucket`, `stickiness`, `percentage`)."""
+
 PolicyIdValue: TypeAlias = str
 
 PolicyOpaqueId: TypeAlias = str
 
 SearchKindList: TypeAlias = str
+
+SecurityEventInput: TypeAlias = "dict[str, Any]"
+"""One event. Required: `occurred_at`, `action`. Validated one by one (an invalid event is reported, the others are stored), so the schema here is deliberately loose."""
 
 TenantConfigUrlTemplate: TypeAlias = str
 """A URL template (no length bounds here; the request size limit caps it)."""

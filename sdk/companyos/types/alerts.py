@@ -3,6 +3,7 @@
 
 from companyos.types._models import (
     Alert,
+    AlertCategory,
     AlertErrorBudgetImpact,
     AlertIncidentRequest,
     AlertIngestKey,
@@ -34,6 +35,7 @@ from companyos.types._models import (
 
 __all__ = [
     "Alert",
+    "AlertCategory",
     "AlertErrorBudgetImpact",
     "AlertIncidentRequest",
     "AlertIngestKey",

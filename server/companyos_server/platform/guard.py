@@ -14,6 +14,8 @@ import anyio.to_thread
 from connexion.exceptions import ProblemException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from companyos_server.platform.middleware.idempotency import HEADER as _IDEMPOTENCY_HEADER
+from companyos_server.platform.middleware.idempotency import PENDING_DECISION
 from companyos_server.platform.policy import Resource
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.requestctx import (
@@ -29,6 +31,7 @@ from companyos_server.platform.telemetry import tag_tenant
 
 PURPOSE_HEADER = b"x-companyos-purpose"
 _DURABLE_DECISION = "companyos.durable_decision"
+IDEMPOTENCY_HEADER = _IDEMPOTENCY_HEADER.encode()
 
 
 def _problem(status: int, title: str, slug: str, detail: str, **extra: Any) -> ProblemException:
@@ -79,19 +82,40 @@ def _purpose(scope: Scope) -> str | None:
     return raw.strip() or None
 
 
+def _keyed_post(scope: Scope, method: str) -> bool:
+    """A POST carrying exactly one Idempotency-Key: the idempotency middleware opens a transaction first."""
+    if method != "POST":
+        return False
+    return sum(1 for key, _ in scope.get("headers", []) if key.lower() == IDEMPOTENCY_HEADER) == 1
+
+
 class GuardMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            state = scope_state(scope)
             try:
                 self.check(scope)
             finally:
-                durable = scope_state(scope).pop(_DURABLE_DECISION, None)
+                durable = state.pop(_DURABLE_DECISION, None)
                 if durable is not None:
                     # Written before the request goes on (or is refused), off the event loop.
                     await anyio.to_thread.run_sync(durable)
+            if PENDING_DECISION not in state:
+                await self.app(scope, receive, send)
+                return
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                # Left for the Idempotency-Key store's transaction, which the request never reached (a
+                # rate limit, an invalid key): written now, as the request did not go on.
+                pending = state.pop(PENDING_DECISION, None)
+                if pending is not None:
+                    with anyio.CancelScope(shield=True):
+                        await anyio.to_thread.run_sync(pending[1])
+            return
         await self.app(scope, receive, send)
 
     def check(self, scope: Scope) -> None:
@@ -184,8 +208,13 @@ class GuardMiddleware:
                     tenant_status=status,
                     request_id=request_id_var.get(),
                 )
+                record_in = runtime.extras.get("record_decision_in")
                 if decision.allowed and info.method == "GET":
                     record()  # buffered: an allowed read never waits for a write
+                elif decision.allowed and record_in is not None and _keyed_post(scope, info.method):
+                    # Inserted by the Idempotency-Key store in the transaction that records the request
+                    # in flight: durable before the handler runs, one commit for both.
+                    state[PENDING_DECISION] = (partial(record_in, **record.keywords), record)
                 else:
                     state[_DURABLE_DECISION] = record
             if not decision.allowed:

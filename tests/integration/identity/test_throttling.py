@@ -132,11 +132,14 @@ async def test_each_sign_in_failure_is_an_audit_event(world: World):
         ("identity.sign_in", "failure", 401, "idp_user:unknown"),  # only existing accounts are named
         ("identity.sign_in", "failure", 401, "idp_user:unknown"),
     ]
-    assert [e["details"] for e in events] == [
+    assert [{k: e["details"][k] for k in ("source", "reason")} for e in events] == [
         {"source": ATTACKER, "reason": "bad_password"},
         {"source": ATTACKER, "reason": "unknown_user"},
         {"source": ATTACKER, "reason": "unknown_user"},
     ]
+    # An existing account is named with its tenants (for SecOps); a name that is no account is not.
+    assert (events[0]["details"]["principal"], events[0]["details"]["tenants"]) == ("gwen", ["globex"])
+    assert "principal" not in events[1]["details"] and "tenants" not in events[1]["details"]
     assert all(e["tenant_id"] is None and e["actor_kind"] == "anonymous" for e in events)
 
 
@@ -151,7 +154,11 @@ async def test_sign_in_failures_are_signed_events_on_the_platform_audit_chain(wo
     assert [(r.action, r.outcome, r.status, r.resource) for r in rows] == [
         ("identity.sign_in", "failure", 401, "idp_user:gus"),
     ] * 2
-    assert rows[0].details == {"source": ATTACKER, "reason": "bad_password"}
+    assert {k: rows[0].details[k] for k in ("source", "reason", "principal")} == {
+        "source": ATTACKER,
+        "reason": "bad_password",
+        "principal": "gus",
+    }
     assert audit.verify(None)["ok"]
 
 

@@ -477,6 +477,48 @@ def test_cli_semver_accepts_major_bump(tmp_path: Path) -> None:
     assert main([str(old), str(major)]) == 1
 
 
+def _versioned(doc: dict[str, Any], version: str) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc["info"]["version"] = version
+    return doc
+
+
+def test_cli_semver_requires_a_minor_bump_for_additive_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The released baseline is 1.0.0 here: a new operation or field is additive, so 1.0.1 is too small."""
+    old = _dump(tmp_path / "old.json", base())
+    added = changed(lambda d: schemas(d)["Item"]["properties"].__setitem__("x", {}))
+    for version, expected in (("1.0.0", 1), ("1.0.1", 1), ("1.1.0", 0), ("1.2.3", 0), ("2.0.0", 0)):
+        path = _dump(tmp_path / f"add-{version}.json", _versioned(added, version))
+        assert main([str(old), str(path), "--semver"]) == expected, version
+        assert main([str(old), str(path)]) == 0, version  # without --semver only breaking changes fail
+    capsys.readouterr()
+    main([str(old), str(tmp_path / "add-1.0.1.json"), "--semver"])
+    assert "an additive change needs at least a minor version bump (info.version 1.0.0 -> 1.0.1)" in (
+        capsys.readouterr().err
+    )
+
+    # a new operation is additive too
+    op = changed(lambda d: d["paths"][ITEM].__setitem__("put", copy.deepcopy(d["paths"][ITEM]["get"])))
+    assert main([str(old), str(_dump(tmp_path / "op.json", _versioned(op, "1.0.1"))), "--semver"]) == 1
+    assert main([str(old), str(_dump(tmp_path / "op2.json", _versioned(op, "1.1.0"))), "--semver"]) == 0
+
+    # no change of shape: any version not lower than the baseline (a patch, or the same file)
+    assert main([str(old), str(_dump(tmp_path / "same.json", base())), "--semver"]) == 0
+    assert main([str(old), str(_dump(tmp_path / "patch.json", _versioned(base(), "1.0.1"))), "--semver"]) == 0
+
+    # never backwards, even without a change; nor a breaking change under a mere minor bump
+    newer = _dump(tmp_path / "newer.json", _versioned(base(), "1.3.0"))
+    assert (
+        main([str(newer), str(_dump(tmp_path / "older.json", _versioned(base(), "1.2.9"))), "--semver"]) == 1
+    )
+    assert "info.version went backwards: 1.3.0 -> 1.2.9" in capsys.readouterr().err
+    removed = _dump(tmp_path / "rm.json", _versioned(changed(lambda d: d["paths"].pop(ITEM)), "1.1.0"))
+    assert main([str(old), str(removed), "--semver"]) == 1
+    assert "a breaking change needs a major version bump" in capsys.readouterr().err
+
+
 def test_script_entry_point_runs_as_a_file(tmp_path: Path) -> None:
     old = _dump(tmp_path / "old.json", base())
     new = _dump(tmp_path / "new.json", changed(lambda d: schemas(d)["Status"]["enum"].remove("active")))

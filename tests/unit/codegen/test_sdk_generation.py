@@ -57,6 +57,31 @@ THROWAWAY = """\
 """
 
 
+# A whole new domain fragment with a tag no operation had: it must become `client.throwaway_probes`.
+THROWAWAY_TAG = """\
+tags:
+  - name: throwaway_probes
+    description: Probes added by a test.
+paths:
+  /v1/tenants/{tenant_id}/throwaway-probes:
+    parameters:
+      - $ref: "#/components/parameters/TenantId"
+    get:
+      operationId: list_throwaway_probes
+      x-openapi-router-controller: companyos_server.domains.throwaway_probes.api
+      x-companyos-action: services:read
+      tags: [throwaway_probes]
+      summary: A throwaway operation of a new tag, added by a test
+      responses:
+        "200":
+          description: The service.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Service" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+"""
+
+
 def _spec_with_throwaway(tmp: Path) -> Path:
     spec_dir = tmp / "openapi"
     shutil.copytree(REPO / "openapi", spec_dir)
@@ -64,7 +89,17 @@ def _spec_with_throwaway(tmp: Path) -> Path:
     text = services.read_text(encoding="utf-8")
     assert text.count("\npaths:\n") == 1, "services.yaml layout changed: adapt the throwaway insertion"
     services.write_text(text.replace("\npaths:\n", "\npaths:\n" + THROWAWAY), encoding="utf-8")
+    (spec_dir / "domains" / "throwaway_probes.yaml").write_text(THROWAWAY_TAG, encoding="utf-8")
     return spec_dir
+
+
+def _properties(module: Path, cls: str) -> dict[str, str]:
+    """name -> return annotation of each @property of a class."""
+    return {
+        name: ast.unparse(f.returns) if f.returns else ""
+        for name, f in _methods(module, cls).items()
+        if any(isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list)
+    }
 
 
 def _methods(module: Path, cls: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -96,8 +131,30 @@ def test_a_new_operation_reaches_sdk_cli_coverage_and_typescript(tmp_path: Path,
         in routes
     )
 
+    # A new tag: its resource module and `client.throwaway_probes` on Client and AsyncClient (the clients
+    # inherit ClientResources / AsyncClientResources from the generated _client_resources.py).
+    new = out / "sdk" / "resources" / "throwaway_probes.py"
+    assert "list_throwaway_probes" in _methods(new, "ThrowawayProbes")
+    assert "list_throwaway_probes" in _methods(new, "AsyncThrowawayProbes")
+    client_resources = out / "sdk" / "_client_resources.py"
+    assert client_resources.read_text(encoding="utf-8").startswith(GENERATED_HEADER)
+    assert _properties(client_resources, "ClientResources")["throwaway_probes"] == "ThrowawayProbes"
+    assert _properties(client_resources, "AsyncClientResources")["throwaway_probes"] == "AsyncThrowawayProbes"
+    assert "throwaway_probes" not in _properties(SDK_ROOT / "_client_resources.py", "ClientResources")
+    import companyos
+
+    # the committed clients get every property of the committed _client_resources.py by inheritance
+    for client, resources in (
+        (companyos.Client, "ClientResources"),
+        (companyos.AsyncClient, "AsyncClientResources"),
+    ):
+        for name in _properties(SDK_ROOT / "_client_resources.py", resources):
+            assert isinstance(getattr(client, name), property), (client, name)
+    assert "ThrowawayProbes" in (out / "sdk" / "resources" / "__init__.py").read_text(encoding="utf-8")
+
     # TypeScript types.
-    assert "probe_service_throwaway" in (out / "typescript" / "schema.d.ts").read_text(encoding="utf-8")
+    schema_ts = (out / "typescript" / "schema.d.ts").read_text(encoding="utf-8")
+    assert "probe_service_throwaway" in schema_ts and "list_throwaway_probes" in schema_ts
 
     # The CLI coverage test expects a command for it (its expectations come from the bundled spec).
     coverage = importlib.import_module("tests.unit.cli.test_coverage")
@@ -110,6 +167,8 @@ def test_a_new_operation_reaches_sdk_cli_coverage_and_typescript(tmp_path: Path,
     problems = drift.compare_sdk(out / "sdk", SDK_ROOT)
     assert "differs    sdk/companyos/resources/services.py" in problems
     assert "differs    sdk/companyos/resources/_routes.py" in problems
+    assert "differs    sdk/companyos/_client_resources.py" in problems
+    assert "missing    sdk/companyos/resources/throwaway_probes.py" in problems
 
 
 def test_committed_sdk_modules_match_the_generator(tmp_path: Path) -> None:

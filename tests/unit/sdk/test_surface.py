@@ -45,7 +45,9 @@ def test_public_all_is_sorted_and_unchanged():
 
 
 def test_import_is_light():
-    code = "import companyos, sys; print(sorted(m for m in ('opentelemetry', 'cryptography', 'keyring', 'companyos._generated.companyos_client') if m in sys.modules))"
+    lazy = ("opentelemetry", "cryptography", "keyring", "companyos._generated.companyos_client", "companyos.resources",
+            "companyos.auth._flows", "companyos.auth._cache", "companyos._crypto", "companyos.offline")  # fmt: skip
+    code = f"import companyos, sys; print(sorted(m for m in {lazy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -159,7 +161,73 @@ CALLS: dict[str, Any] = {
         "svc_1", samples=[{"ts": "2026-11-27T09:00:00Z", "good": 1, "total": 1}]
     ),
     "analyze_service_slo": lambda c: c.slos.analyze("svc_1", days=7, compare_error_rate=0.01),
+    "list_service_slos": lambda c: c.slos.list("svc_1").first_page(),
+    "create_service_slo": lambda c: c.slos.create(
+        "svc_1", name="avail", sli_type="availability", objective=99.9
+    ),
+    "get_service_slo": lambda c: c.slos.retrieve("svc_1", "slo_1"),
+    "update_service_slo": lambda c: c.slos.update("svc_1", "slo_1", objective=99.5),
+    "delete_service_slo": lambda c: c.slos.delete("svc_1", "slo_1"),
+    "import_openslo": lambda c: c.slos.import_openslo("svc_1", documents=[{"kind": "SLO"}]),
+    "export_openslo": lambda c: c.slos.export_openslo("svc_1"),
+    "list_slo_recommendations": lambda c: c.slos.recommendations("svc_1", days=7),
+    "accept_slo_recommendation": lambda c: c.slos.accept_recommendation(
+        "svc_1", "rec_0", owner="sre", due_date="2026-12-31"
+    ),
+    "list_slo_follow_ups": lambda c: c.slos.follow_ups("svc_1").first_page(),
+    "create_health_report": lambda c: c.slos.create_report("svc_1", days=7),
+    "list_health_reports": lambda c: c.slos.reports("svc_1").first_page(),
+    "get_health_report": lambda c: c.slos.retrieve_report("svc_1", "rpt_1"),
     "get_service_map": lambda c: c.services.map(),
+    "get_tenant_overview": lambda c: c.overview.retrieve(environment="staging", service_limit=20),
+    # datasets (data ramp)
+    "list_datasets": lambda c: c.datasets.list().first_page(),
+    "create_dataset": lambda c: c.datasets.create(
+        name="customers", fields=[{"name": "id", "type": "string", "classification": "internal"}]
+    ),
+    "get_dataset": lambda c: c.datasets.retrieve("ds_1"),
+    "get_dataset_sample": lambda c: c.datasets.sample("ds_1"),
+    "list_dataset_imports": lambda c: c.datasets.list_imports("ds_1").first_page(),
+    "create_dataset_import": lambda c: c.datasets.create_import(
+        "ds_1", format="csv", manifest={"files": [{"name": "a.csv", "sha256": "0" * 64, "rows": 1}]}
+    ),
+    "get_dataset_import": lambda c: c.datasets.retrieve_import("imp_1"),
+    "upload_dataset_import_part": lambda c: c.datasets.upload_part(
+        "imp_1", file_name="a.csv", part_number=1, sha256="0" * 64, content=b"id\n1\n"
+    ),
+    "start_dataset_import": lambda c: c.datasets.start_import("imp_1"),
+    "list_quarantined_rows": lambda c: c.datasets.quarantine("imp_1").first_page(),
+    "rollback_dataset_import": lambda c: c.datasets.rollback_import("imp_1"),
+    "list_dataset_exports": lambda c: c.datasets.list_exports("ds_1").first_page(),
+    "create_dataset_export": lambda c: c.datasets.create_export("ds_1", recipient="auditor@example.com"),
+    "get_dataset_export": lambda c: c.datasets.retrieve_export("exp_1"),
+    "download_dataset_export": lambda c: c.datasets.download_export("exp_1"),
+    # analytics
+    "list_analytics_schemas": lambda c: c.analytics.list_schemas().first_page(),
+    "register_analytics_schema": lambda c: c.analytics.register_schema(
+        name="Report Exported", version="1-0-0"
+    ),
+    "ingest_analytics_events": lambda c: c.analytics.ingest(events=[]),
+    "sync_analytics_ops": lambda c: c.analytics.sync_ops(),
+    "get_analytics_adoption": lambda c: c.analytics.adoption(feature="checkout"),
+    "get_analytics_active_users": lambda c: c.analytics.active_users(),
+    "get_analytics_retention": lambda c: c.analytics.retention(
+        start_event="Signed Up", return_event="Report Viewed"
+    ),
+    "get_analytics_funnel": lambda c: c.analytics.funnel(steps=["Signed Up", "Report Viewed"]),
+    "get_analytics_ops_kpis": lambda c: c.analytics.ops_kpis(),
+    "run_analytics_query": lambda c: c.analytics.query(sql="SELECT 1"),
+    # secops
+    "list_security_events": lambda c: c.secops.list_events().first_page(),
+    "ingest_security_events": lambda c: c.secops.ingest(),
+    "sync_security_events": lambda c: c.secops.sync(),
+    "list_detection_rules": lambda c: c.secops.list_rules().first_page(),
+    "put_detection_rule": lambda c: c.secops.put_rule(name="brute-force", sigma="title: x"),
+    "get_detection_rule": lambda c: c.secops.get_rule("brute-force"),
+    "update_detection_rule": lambda c: c.secops.update_rule("brute-force", enabled=False),
+    "test_detection_rule": lambda c: c.secops.test_rule(events=[]),
+    "run_detection_history": lambda c: c.secops.run_history(since="2026-12-01T00:00:00Z"),
+    "get_security_principal": lambda c: c.secops.get_principal("bob"),
     # deployments
     "list_deployments": lambda c: c.deployments.list().first_page(),
     "list_service_deployments": lambda c: c.deployments.list_for_service("svc_1").first_page(),
@@ -179,6 +247,37 @@ CALLS: dict[str, Any] = {
     "update_tenant_flag": lambda c: c.tenant_config.flags.update("new-ui", enabled=True),
     "delete_tenant_flag": lambda c: c.tenant_config.flags.delete("new-ui"),
     "evaluate_tenant_flag": lambda c: c.tenant_config.flags.evaluate("new-ui", environment="staging"),
+    "ofrep_evaluate_flag": lambda c: c.flags.ofrep_evaluate(
+        "production", "new-ui", context={"targetingKey": "u"}
+    ),
+    "ofrep_evaluate_flags": lambda c: c.flags.ofrep_evaluate_all("production", context={}),
+    "get_flag_configuration": lambda c: c.flags.configuration(),
+    "list_features": lambda c: c.features.list().first_page(),
+    "create_feature": lambda c: c.features.create(key="f1", name="F", owner="team"),
+    "get_feature": lambda c: c.features.retrieve("f1"),
+    "update_feature": lambda c: c.features.update("f1", owner="team-b"),
+    "add_feature_evidence": lambda c: c.features.evidence.add("f1", kind="design", title="Design"),
+    "transition_feature": lambda c: c.features.transition("f1", to="experiment"),
+    "list_feature_transitions": lambda c: c.features.transitions.list("f1").first_page(),
+    "get_feature_review": lambda c: c.features.review("f1"),
+    "get_features_summary": lambda c: c.features.summary(),
+    "list_stale_flags": lambda c: c.features.stale_flags(),
+    "list_rollouts": lambda c: c.features.rollouts.list().first_page(),
+    "create_rollout": lambda c: c.features.rollouts.create(flag_key="new-ui", environment="production"),
+    "get_rollout": lambda c: c.features.rollouts.retrieve("rol_1"),
+    "approve_rollout": lambda c: c.features.rollouts.approve("rol_1"),
+    "reject_rollout": lambda c: c.features.rollouts.reject("rol_1"),
+    "advance_rollout": lambda c: c.features.rollouts.advance("rol_1"),
+    "list_experiments": lambda c: c.features.experiments.list().first_page(),
+    "create_experiment": lambda c: c.features.experiments.create(
+        key="e1", flag_key="new-ui", environment="production", control="a", treatment="b", metric="m"
+    ),
+    "get_experiment": lambda c: c.features.experiments.retrieve("e1"),
+    "record_experiment_exposures": lambda c: c.features.experiments.record_exposures(
+        "e1", events=[{"subject": "u", "variant": "a"}]
+    ),
+    "get_experiment_results": lambda c: c.features.experiments.results("e1"),
+    "conclude_experiment": lambda c: c.features.experiments.conclude("e1", decision="ship"),
     "get_tenant_residency": lambda c: c.tenant_config.residency(),
     "list_tenant_admin_actions": lambda c: c.tenant_config.admin_actions().first_page(),
     # alerts

@@ -2,6 +2,8 @@
 
 from .action_permission import ActionPermission
 from .alert import Alert
+from .alert_category import AlertCategory
+from .alert_detection_type_0 import AlertDetectionType0
 from .alert_error_budget_impact import AlertErrorBudgetImpact
 from .alert_error_budget_impact_slo_source import AlertErrorBudgetImpactSloSource
 from .alert_incident_request import AlertIncidentRequest
@@ -22,6 +24,34 @@ from .alertmanager_labels import AlertmanagerLabels
 from .alertmanager_webhook import AlertmanagerWebhook
 from .alertmanager_webhook_status import AlertmanagerWebhookStatus
 from .alertmanager_webhook_version import AlertmanagerWebhookVersion
+from .analytics_event import AnalyticsEvent
+from .analytics_event_batch import AnalyticsEventBatch
+from .analytics_event_error import AnalyticsEventError
+from .analytics_event_error_errors_item import AnalyticsEventErrorErrorsItem
+from .analytics_event_kind import AnalyticsEventKind
+from .analytics_event_properties import AnalyticsEventProperties
+from .analytics_freshness import AnalyticsFreshness
+from .analytics_ingest_result import AnalyticsIngestResult
+from .analytics_metric_property import AnalyticsMetricProperty
+from .analytics_metric_property_pii import AnalyticsMetricPropertyPii
+from .analytics_metric_property_type import AnalyticsMetricPropertyType
+from .analytics_property import AnalyticsProperty
+from .analytics_property_pii import AnalyticsPropertyPii
+from .analytics_property_type import AnalyticsPropertyType
+from .analytics_query import AnalyticsQuery
+from .analytics_query_result import AnalyticsQueryResult
+from .analytics_report import AnalyticsReport
+from .analytics_report_report import AnalyticsReportReport
+from .analytics_report_sampling import AnalyticsReportSampling
+from .analytics_report_source import AnalyticsReportSource
+from .analytics_schema import AnalyticsSchema
+from .analytics_schema_create import AnalyticsSchemaCreate
+from .analytics_schema_create_category import AnalyticsSchemaCreateCategory
+from .analytics_schema_create_properties import AnalyticsSchemaCreateProperties
+from .analytics_schema_list import AnalyticsSchemaList
+from .analytics_schema_properties import AnalyticsSchemaProperties
+from .analytics_sync_result import AnalyticsSyncResult
+from .analytics_sync_result_copied import AnalyticsSyncResultCopied
 from .audit_checkpoint_type_0 import AuditCheckpointType0
 from .audit_event import AuditEvent
 from .audit_event_actor_kind import AuditEventActorKind
@@ -36,6 +66,41 @@ from .audit_verification import AuditVerification
 from .audit_verification_reason_type_1 import AuditVerificationReasonType1
 from .audit_verification_reason_type_2_type_1 import AuditVerificationReasonType2Type1
 from .audit_verification_reason_type_3_type_1 import AuditVerificationReasonType3Type1
+from .data_classification import DataClassification
+from .dataset import Dataset
+from .dataset_create import DatasetCreate
+from .dataset_create_residency import DatasetCreateResidency
+from .dataset_export import DatasetExport
+from .dataset_export_create import DatasetExportCreate
+from .dataset_export_create_destination_region import DatasetExportCreateDestinationRegion
+from .dataset_export_create_redactions import DatasetExportCreateRedactions
+from .dataset_export_create_redactions_additional_property import DatasetExportCreateRedactionsAdditionalProperty
+from .dataset_export_job_type_0 import DatasetExportJobType0
+from .dataset_export_list import DatasetExportList
+from .dataset_export_redactions import DatasetExportRedactions
+from .dataset_field import DatasetField
+from .dataset_field_type import DatasetFieldType
+from .dataset_import import DatasetImport
+from .dataset_import_create import DatasetImportCreate
+from .dataset_import_create_compression import DatasetImportCreateCompression
+from .dataset_import_create_csv import DatasetImportCreateCsv
+from .dataset_import_create_csv_encoding import DatasetImportCreateCsvEncoding
+from .dataset_import_create_encoding import DatasetImportCreateEncoding
+from .dataset_import_create_format import DatasetImportCreateFormat
+from .dataset_import_create_manifest import DatasetImportCreateManifest
+from .dataset_import_create_manifest_files_item import DatasetImportCreateManifestFilesItem
+from .dataset_import_files_item import DatasetImportFilesItem
+from .dataset_import_job_type_0 import DatasetImportJobType0
+from .dataset_import_list import DatasetImportList
+from .dataset_import_options import DatasetImportOptions
+from .dataset_import_part import DatasetImportPart
+from .dataset_import_preflight_type_0 import DatasetImportPreflightType0
+from .dataset_import_problem_type_0 import DatasetImportProblemType0
+from .dataset_import_result_type_0 import DatasetImportResultType0
+from .dataset_import_state import DatasetImportState
+from .dataset_list import DatasetList
+from .dataset_sample import DatasetSample
+from .dataset_sample_rows_item import DatasetSampleRowsItem
 from .deployment import Deployment
 from .deployment_create import DeploymentCreate
 from .deployment_evidence_pack import DeploymentEvidencePack
@@ -46,6 +111,13 @@ from .deployment_stage_name import DeploymentStageName
 from .deployment_stage_update import DeploymentStageUpdate
 from .deployment_stage_update_state import DeploymentStageUpdateState
 from .deployment_state import DeploymentState
+from .detection_rule import DetectionRule
+from .detection_rule_input import DetectionRuleInput
+from .detection_rule_list import DetectionRuleList
+from .detection_rule_test import DetectionRuleTest
+from .detection_rule_test_result import DetectionRuleTestResult
+from .detection_rule_version import DetectionRuleVersion
+from .detection_run_result import DetectionRunResult
 from .entity_inspection import EntityInspection
 from .evaluate_tenant_flag_environment import EvaluateTenantFlagEnvironment
 from .evidence_item_info import EvidenceItemInfo
@@ -54,7 +126,60 @@ from .evidence_lineage_records_item import EvidenceLineageRecordsItem
 from .evidence_lineage_spec import EvidenceLineageSpec
 from .evidence_pack import EvidencePack
 from .evidence_pack_list import EvidencePackList
+from .experiment import Experiment
+from .experiment_conclude import ExperimentConclude
+from .experiment_create import ExperimentCreate
+from .experiment_create_environment import ExperimentCreateEnvironment
+from .experiment_list import ExperimentList
+from .experiment_results import ExperimentResults
+from .experiment_results_arms_item import ExperimentResultsArmsItem
+from .experiment_results_comparison import ExperimentResultsComparison
+from .experiment_results_srm import ExperimentResultsSrm
+from .experiment_results_srm_expected import ExperimentResultsSrmExpected
+from .experiment_results_srm_observed import ExperimentResultsSrmObserved
+from .experiment_status import ExperimentStatus
+from .experiment_weights_item import ExperimentWeightsItem
+from .exposure_accepted import ExposureAccepted
+from .exposure_batch import ExposureBatch
+from .exposure_batch_events_item import ExposureBatchEventsItem
+from .feature import Feature
+from .feature_create import FeatureCreate
+from .feature_evidence import FeatureEvidence
+from .feature_evidence_create import FeatureEvidenceCreate
+from .feature_evidence_kind import FeatureEvidenceKind
+from .feature_kpi import FeatureKpi
+from .feature_link import FeatureLink
+from .feature_link_kind import FeatureLinkKind
+from .feature_list import FeatureList
+from .feature_state import FeatureState
+from .feature_summary import FeatureSummary
+from .feature_summary_states_item import FeatureSummaryStatesItem
+from .feature_summary_states_item_features_item import FeatureSummaryStatesItemFeaturesItem
+from .feature_transition import FeatureTransition
+from .feature_transition_create import FeatureTransitionCreate
+from .feature_transition_list import FeatureTransitionList
+from .feature_update import FeatureUpdate
 from .field_problem import FieldProblem
+from .flag_configuration import FlagConfiguration
+from .flag_configuration_flags_item import FlagConfigurationFlagsItem
+from .flag_configuration_flags_item_override_type_0 import FlagConfigurationFlagsItemOverrideType0
+from .flag_configuration_flags_item_rules_item import FlagConfigurationFlagsItemRulesItem
+from .flag_configuration_flags_item_variants import FlagConfigurationFlagsItemVariants
+from .get_analytics_active_users_client_type import GetAnalyticsActiveUsersClientType
+from .get_analytics_active_users_environment import GetAnalyticsActiveUsersEnvironment
+from .get_analytics_active_users_role import GetAnalyticsActiveUsersRole
+from .get_analytics_active_users_source import GetAnalyticsActiveUsersSource
+from .get_analytics_adoption_by import GetAnalyticsAdoptionBy
+from .get_analytics_adoption_client_type import GetAnalyticsAdoptionClientType
+from .get_analytics_adoption_environment import GetAnalyticsAdoptionEnvironment
+from .get_analytics_adoption_role import GetAnalyticsAdoptionRole
+from .get_analytics_adoption_source import GetAnalyticsAdoptionSource
+from .get_analytics_funnel_client_type import GetAnalyticsFunnelClientType
+from .get_analytics_funnel_environment import GetAnalyticsFunnelEnvironment
+from .get_analytics_funnel_role import GetAnalyticsFunnelRole
+from .get_analytics_retention_breakdown import GetAnalyticsRetentionBreakdown
+from .get_analytics_retention_mode import GetAnalyticsRetentionMode
+from .get_analytics_retention_source import GetAnalyticsRetentionSource
 from .get_service_dependencies_direction import GetServiceDependenciesDirection
 from .graph_change import GraphChange
 from .graph_change_details import GraphChangeDetails
@@ -66,6 +191,12 @@ from .graph_entity_attributes import GraphEntityAttributes
 from .graph_neighbourhood import GraphNeighbourhood
 from .graph_paths import GraphPaths
 from .health import Health
+from .health_report import HealthReport
+from .health_report_list import HealthReportList
+from .health_report_report import HealthReportReport
+from .health_report_request import HealthReportRequest
+from .health_report_summary import HealthReportSummary
+from .health_report_summary_executive_summary import HealthReportSummaryExecutiveSummary
 from .health_status import HealthStatus
 from .incident import Incident
 from .incident_checklist_item import IncidentChecklistItem
@@ -181,6 +312,35 @@ from .maestro_wait_step import MaestroWaitStep
 from .maestro_wait_step_action import MaestroWaitStepAction
 from .me import Me
 from .me_kind import MeKind
+from .ofrep_bulk_evaluation import OfrepBulkEvaluation
+from .ofrep_bulk_evaluation_flags_item import OfrepBulkEvaluationFlagsItem
+from .ofrep_bulk_failure import OfrepBulkFailure
+from .ofrep_bulk_failure_error_code import OfrepBulkFailureErrorCode
+from .ofrep_evaluate_flag_environment import OfrepEvaluateFlagEnvironment
+from .ofrep_evaluate_flags_environment import OfrepEvaluateFlagsEnvironment
+from .ofrep_evaluation_failure import OfrepEvaluationFailure
+from .ofrep_evaluation_failure_error_code import OfrepEvaluationFailureErrorCode
+from .ofrep_evaluation_request import OfrepEvaluationRequest
+from .ofrep_evaluation_success import OfrepEvaluationSuccess
+from .ofrep_evaluation_success_reason import OfrepEvaluationSuccessReason
+from .ofrep_metadata import OfrepMetadata
+from .open_slo_documents import OpenSloDocuments
+from .open_slo_documents_documents_item import OpenSloDocumentsDocumentsItem
+from .open_slo_import import OpenSloImport
+from .open_slo_import_documents_item import OpenSloImportDocumentsItem
+from .open_slo_import_result import OpenSloImportResult
+from .overview_alerts import OverviewAlerts
+from .overview_alerts_by_severity import OverviewAlertsBySeverity
+from .overview_deployments import OverviewDeployments
+from .overview_flag import OverviewFlag
+from .overview_incident import OverviewIncident
+from .overview_incidents import OverviewIncidents
+from .overview_incidents_by_severity import OverviewIncidentsBySeverity
+from .overview_service_health import OverviewServiceHealth
+from .overview_services import OverviewServices
+from .overview_services_by_slo_state import OverviewServicesBySloState
+from .overview_spotlight import OverviewSpotlight
+from .overview_withheld import OverviewWithheld
 from .permission_set import PermissionSet
 from .policy import Policy
 from .policy_catalog import PolicyCatalog
@@ -206,14 +366,45 @@ from .policy_source import PolicySource
 from .policy_status import PolicyStatus
 from .policy_widening import PolicyWidening
 from .problem import Problem
+from .quarantined_row import QuarantinedRow
+from .quarantined_row_list import QuarantinedRowList
+from .quarantined_row_list_by_rule import QuarantinedRowListByRule
 from .readiness import Readiness
 from .readiness_checks_item import ReadinessChecksItem
 from .readiness_status import ReadinessStatus
 from .residency import Residency
+from .rollout import Rollout
+from .rollout_approvals_item import RolloutApprovalsItem
+from .rollout_create import RolloutCreate
+from .rollout_create_environment import RolloutCreateEnvironment
+from .rollout_create_gates import RolloutCreateGates
+from .rollout_decision import RolloutDecision
+from .rollout_gate_name import RolloutGateName
+from .rollout_gates import RolloutGates
+from .rollout_history_item import RolloutHistoryItem
+from .rollout_list import RolloutList
+from .rollout_status import RolloutStatus
+from .run_detection_history_body import RunDetectionHistoryBody
 from .search_match import SearchMatch
 from .search_result import SearchResult
 from .search_result_attributes import SearchResultAttributes
 from .search_results import SearchResults
+from .security_containment import SecurityContainment
+from .security_detection import SecurityDetection
+from .security_detection_group import SecurityDetectionGroup
+from .security_detection_severity import SecurityDetectionSeverity
+from .security_event import SecurityEvent
+from .security_event_batch import SecurityEventBatch
+from .security_event_category import SecurityEventCategory
+from .security_event_details import SecurityEventDetails
+from .security_event_geo_type_0 import SecurityEventGeoType0
+from .security_event_input import SecurityEventInput
+from .security_event_list import SecurityEventList
+from .security_event_outcome import SecurityEventOutcome
+from .security_event_source import SecurityEventSource
+from .security_ingest_result import SecurityIngestResult
+from .security_ingest_result_errors_item import SecurityIngestResultErrorsItem
+from .security_principal import SecurityPrincipal
 from .service import Service
 from .service_create import ServiceCreate
 from .service_create_labels import ServiceCreateLabels
@@ -249,6 +440,12 @@ from .sli_sample import SliSample
 from .sli_sample_batch import SliSampleBatch
 from .sli_sample_batch_result import SliSampleBatchResult
 from .sli_sample_list import SliSampleList
+from .slo import Slo
+from .slo_alert_rule import SloAlertRule
+from .slo_alert_rule_action import SloAlertRuleAction
+from .slo_alert_rule_kind import SloAlertRuleKind
+from .slo_alert_rule_op import SloAlertRuleOp
+from .slo_alert_rule_policy import SloAlertRulePolicy
 from .slo_analysis import SloAnalysis
 from .slo_analysis_backtest import SloAnalysisBacktest
 from .slo_analysis_backtest_compared_rule_type_0 import SloAnalysisBacktestComparedRuleType0
@@ -263,6 +460,47 @@ from .slo_analysis_policy_item_name import SloAnalysisPolicyItemName
 from .slo_analysis_regressions_item import SloAnalysisRegressionsItem
 from .slo_analysis_significant_burns_item import SloAnalysisSignificantBurnsItem
 from .slo_analysis_state import SloAnalysisState
+from .slo_budgeting_method import SloBudgetingMethod
+from .slo_create import SloCreate
+from .slo_create_budgeting_method import SloCreateBudgetingMethod
+from .slo_create_labels import SloCreateLabels
+from .slo_create_window_days import SloCreateWindowDays
+from .slo_follow_up import SloFollowUp
+from .slo_follow_up_last_check_type_0 import SloFollowUpLastCheckType0
+from .slo_follow_up_last_check_type_0_result import SloFollowUpLastCheckType0Result
+from .slo_follow_up_list import SloFollowUpList
+from .slo_follow_up_status import SloFollowUpStatus
+from .slo_indicator import SloIndicator
+from .slo_indicator_kind import SloIndicatorKind
+from .slo_indicator_metric_source import SloIndicatorMetricSource
+from .slo_indicator_metric_source_bad import SloIndicatorMetricSourceBad
+from .slo_indicator_metric_source_good import SloIndicatorMetricSourceGood
+from .slo_indicator_metric_source_query import SloIndicatorMetricSourceQuery
+from .slo_indicator_metric_source_total import SloIndicatorMetricSourceTotal
+from .slo_indicator_op import SloIndicatorOp
+from .slo_labels import SloLabels
+from .slo_list import SloList
+from .slo_recommendation import SloRecommendation
+from .slo_recommendation_accept import SloRecommendationAccept
+from .slo_recommendation_backtest_type_0 import SloRecommendationBacktestType0
+from .slo_recommendation_confidence import SloRecommendationConfidence
+from .slo_recommendation_expected_impact_type_0 import SloRecommendationExpectedImpactType0
+from .slo_recommendation_follow_up import SloRecommendationFollowUp
+from .slo_recommendation_kind import SloRecommendationKind
+from .slo_recommendation_links_item import SloRecommendationLinksItem
+from .slo_recommendation_list import SloRecommendationList
+from .slo_recommendation_proposal import SloRecommendationProposal
+from .slo_timeslice_type_0 import SloTimesliceType0
+from .slo_type import SloType
+from .slo_update import SloUpdate
+from .slo_update_budgeting_method import SloUpdateBudgetingMethod
+from .slo_update_labels import SloUpdateLabels
+from .slo_update_window_days import SloUpdateWindowDays
+from .slo_verification import SloVerification
+from .slo_verification_kind import SloVerificationKind
+from .stale_flag_list import StaleFlagList
+from .stale_flag_list_items_item import StaleFlagListItemsItem
+from .sync_security_events_response_200 import SyncSecurityEventsResponse200
 from .tenant import Tenant
 from .tenant_admin_action import TenantAdminAction
 from .tenant_admin_action_list import TenantAdminActionList
@@ -280,19 +518,25 @@ from .tenant_config_version_list import TenantConfigVersionList
 from .tenant_config_version_summary import TenantConfigVersionSummary
 from .tenant_create import TenantCreate
 from .tenant_flag import TenantFlag
+from .tenant_flag_condition import TenantFlagCondition
+from .tenant_flag_condition_operator import TenantFlagConditionOperator
 from .tenant_flag_create import TenantFlagCreate
 from .tenant_flag_create_variants import TenantFlagCreateVariants
 from .tenant_flag_evaluation import TenantFlagEvaluation
 from .tenant_flag_evaluation_reason import TenantFlagEvaluationReason
 from .tenant_flag_list import TenantFlagList
 from .tenant_flag_override_type_0 import TenantFlagOverrideType0
+from .tenant_flag_rollout import TenantFlagRollout
 from .tenant_flag_rule import TenantFlagRule
+from .tenant_flag_split import TenantFlagSplit
+from .tenant_flag_type import TenantFlagType
 from .tenant_flag_update import TenantFlagUpdate
 from .tenant_flag_update_variants import TenantFlagUpdateVariants
 from .tenant_flag_variants import TenantFlagVariants
 from .tenant_list import TenantList
 from .tenant_membership import TenantMembership
 from .tenant_membership_roles_item import TenantMembershipRolesItem
+from .tenant_overview import TenantOverview
 from .tenant_residency_item import TenantResidencyItem
 from .tenant_residency_item_source import TenantResidencyItemSource
 from .tenant_residency_posture import TenantResidencyPosture
@@ -300,10 +544,13 @@ from .tenant_residency_violation import TenantResidencyViolation
 from .tenant_status import TenantStatus
 from .tenant_tier import TenantTier
 from .tenant_update import TenantUpdate
+from .update_detection_rule_body import UpdateDetectionRuleBody
 
 __all__ = (
     "ActionPermission",
     "Alert",
+    "AlertCategory",
+    "AlertDetectionType0",
     "AlertErrorBudgetImpact",
     "AlertErrorBudgetImpactSloSource",
     "AlertIncidentRequest",
@@ -324,6 +571,34 @@ __all__ = (
     "AlertmanagerWebhook",
     "AlertmanagerWebhookStatus",
     "AlertmanagerWebhookVersion",
+    "AnalyticsEvent",
+    "AnalyticsEventBatch",
+    "AnalyticsEventError",
+    "AnalyticsEventErrorErrorsItem",
+    "AnalyticsEventKind",
+    "AnalyticsEventProperties",
+    "AnalyticsFreshness",
+    "AnalyticsIngestResult",
+    "AnalyticsMetricProperty",
+    "AnalyticsMetricPropertyPii",
+    "AnalyticsMetricPropertyType",
+    "AnalyticsProperty",
+    "AnalyticsPropertyPii",
+    "AnalyticsPropertyType",
+    "AnalyticsQuery",
+    "AnalyticsQueryResult",
+    "AnalyticsReport",
+    "AnalyticsReportReport",
+    "AnalyticsReportSampling",
+    "AnalyticsReportSource",
+    "AnalyticsSchema",
+    "AnalyticsSchemaCreate",
+    "AnalyticsSchemaCreateCategory",
+    "AnalyticsSchemaCreateProperties",
+    "AnalyticsSchemaList",
+    "AnalyticsSchemaProperties",
+    "AnalyticsSyncResult",
+    "AnalyticsSyncResultCopied",
     "AuditCheckpointType0",
     "AuditEvent",
     "AuditEventActorKind",
@@ -338,6 +613,41 @@ __all__ = (
     "AuditVerificationReasonType1",
     "AuditVerificationReasonType2Type1",
     "AuditVerificationReasonType3Type1",
+    "DataClassification",
+    "Dataset",
+    "DatasetCreate",
+    "DatasetCreateResidency",
+    "DatasetExport",
+    "DatasetExportCreate",
+    "DatasetExportCreateDestinationRegion",
+    "DatasetExportCreateRedactions",
+    "DatasetExportCreateRedactionsAdditionalProperty",
+    "DatasetExportJobType0",
+    "DatasetExportList",
+    "DatasetExportRedactions",
+    "DatasetField",
+    "DatasetFieldType",
+    "DatasetImport",
+    "DatasetImportCreate",
+    "DatasetImportCreateCompression",
+    "DatasetImportCreateCsv",
+    "DatasetImportCreateCsvEncoding",
+    "DatasetImportCreateEncoding",
+    "DatasetImportCreateFormat",
+    "DatasetImportCreateManifest",
+    "DatasetImportCreateManifestFilesItem",
+    "DatasetImportFilesItem",
+    "DatasetImportJobType0",
+    "DatasetImportList",
+    "DatasetImportOptions",
+    "DatasetImportPart",
+    "DatasetImportPreflightType0",
+    "DatasetImportProblemType0",
+    "DatasetImportResultType0",
+    "DatasetImportState",
+    "DatasetList",
+    "DatasetSample",
+    "DatasetSampleRowsItem",
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",
@@ -348,6 +658,13 @@ __all__ = (
     "DeploymentStageUpdate",
     "DeploymentStageUpdateState",
     "DeploymentState",
+    "DetectionRule",
+    "DetectionRuleInput",
+    "DetectionRuleList",
+    "DetectionRuleTest",
+    "DetectionRuleTestResult",
+    "DetectionRuleVersion",
+    "DetectionRunResult",
     "EntityInspection",
     "EvaluateTenantFlagEnvironment",
     "EvidenceItemInfo",
@@ -356,7 +673,60 @@ __all__ = (
     "EvidenceLineageSpec",
     "EvidencePack",
     "EvidencePackList",
+    "Experiment",
+    "ExperimentConclude",
+    "ExperimentCreate",
+    "ExperimentCreateEnvironment",
+    "ExperimentList",
+    "ExperimentResults",
+    "ExperimentResultsArmsItem",
+    "ExperimentResultsComparison",
+    "ExperimentResultsSrm",
+    "ExperimentResultsSrmExpected",
+    "ExperimentResultsSrmObserved",
+    "ExperimentStatus",
+    "ExperimentWeightsItem",
+    "ExposureAccepted",
+    "ExposureBatch",
+    "ExposureBatchEventsItem",
+    "Feature",
+    "FeatureCreate",
+    "FeatureEvidence",
+    "FeatureEvidenceCreate",
+    "FeatureEvidenceKind",
+    "FeatureKpi",
+    "FeatureLink",
+    "FeatureLinkKind",
+    "FeatureList",
+    "FeatureState",
+    "FeatureSummary",
+    "FeatureSummaryStatesItem",
+    "FeatureSummaryStatesItemFeaturesItem",
+    "FeatureTransition",
+    "FeatureTransitionCreate",
+    "FeatureTransitionList",
+    "FeatureUpdate",
     "FieldProblem",
+    "FlagConfiguration",
+    "FlagConfigurationFlagsItem",
+    "FlagConfigurationFlagsItemOverrideType0",
+    "FlagConfigurationFlagsItemRulesItem",
+    "FlagConfigurationFlagsItemVariants",
+    "GetAnalyticsActiveUsersClientType",
+    "GetAnalyticsActiveUsersEnvironment",
+    "GetAnalyticsActiveUsersRole",
+    "GetAnalyticsActiveUsersSource",
+    "GetAnalyticsAdoptionBy",
+    "GetAnalyticsAdoptionClientType",
+    "GetAnalyticsAdoptionEnvironment",
+    "GetAnalyticsAdoptionRole",
+    "GetAnalyticsAdoptionSource",
+    "GetAnalyticsFunnelClientType",
+    "GetAnalyticsFunnelEnvironment",
+    "GetAnalyticsFunnelRole",
+    "GetAnalyticsRetentionBreakdown",
+    "GetAnalyticsRetentionMode",
+    "GetAnalyticsRetentionSource",
     "GetServiceDependenciesDirection",
     "GraphChange",
     "GraphChangeDetails",
@@ -368,6 +738,12 @@ __all__ = (
     "GraphNeighbourhood",
     "GraphPaths",
     "Health",
+    "HealthReport",
+    "HealthReportList",
+    "HealthReportReport",
+    "HealthReportRequest",
+    "HealthReportSummary",
+    "HealthReportSummaryExecutiveSummary",
     "HealthStatus",
     "Incident",
     "IncidentChecklistItem",
@@ -483,6 +859,35 @@ __all__ = (
     "MaestroWaitStepAction",
     "Me",
     "MeKind",
+    "OfrepBulkEvaluation",
+    "OfrepBulkEvaluationFlagsItem",
+    "OfrepBulkFailure",
+    "OfrepBulkFailureErrorCode",
+    "OfrepEvaluateFlagEnvironment",
+    "OfrepEvaluateFlagsEnvironment",
+    "OfrepEvaluationFailure",
+    "OfrepEvaluationFailureErrorCode",
+    "OfrepEvaluationRequest",
+    "OfrepEvaluationSuccess",
+    "OfrepEvaluationSuccessReason",
+    "OfrepMetadata",
+    "OpenSloDocuments",
+    "OpenSloDocumentsDocumentsItem",
+    "OpenSloImport",
+    "OpenSloImportDocumentsItem",
+    "OpenSloImportResult",
+    "OverviewAlerts",
+    "OverviewAlertsBySeverity",
+    "OverviewDeployments",
+    "OverviewFlag",
+    "OverviewIncident",
+    "OverviewIncidents",
+    "OverviewIncidentsBySeverity",
+    "OverviewServiceHealth",
+    "OverviewServices",
+    "OverviewServicesBySloState",
+    "OverviewSpotlight",
+    "OverviewWithheld",
     "PermissionSet",
     "Policy",
     "PolicyCatalog",
@@ -508,14 +913,45 @@ __all__ = (
     "PolicyStatus",
     "PolicyWidening",
     "Problem",
+    "QuarantinedRow",
+    "QuarantinedRowList",
+    "QuarantinedRowListByRule",
     "Readiness",
     "ReadinessChecksItem",
     "ReadinessStatus",
     "Residency",
+    "Rollout",
+    "RolloutApprovalsItem",
+    "RolloutCreate",
+    "RolloutCreateEnvironment",
+    "RolloutCreateGates",
+    "RolloutDecision",
+    "RolloutGateName",
+    "RolloutGates",
+    "RolloutHistoryItem",
+    "RolloutList",
+    "RolloutStatus",
+    "RunDetectionHistoryBody",
     "SearchMatch",
     "SearchResult",
     "SearchResultAttributes",
     "SearchResults",
+    "SecurityContainment",
+    "SecurityDetection",
+    "SecurityDetectionGroup",
+    "SecurityDetectionSeverity",
+    "SecurityEvent",
+    "SecurityEventBatch",
+    "SecurityEventCategory",
+    "SecurityEventDetails",
+    "SecurityEventGeoType0",
+    "SecurityEventInput",
+    "SecurityEventList",
+    "SecurityEventOutcome",
+    "SecurityEventSource",
+    "SecurityIngestResult",
+    "SecurityIngestResultErrorsItem",
+    "SecurityPrincipal",
     "Service",
     "ServiceCreate",
     "ServiceCreateLabels",
@@ -551,6 +987,12 @@ __all__ = (
     "SliSampleBatch",
     "SliSampleBatchResult",
     "SliSampleList",
+    "Slo",
+    "SloAlertRule",
+    "SloAlertRuleAction",
+    "SloAlertRuleKind",
+    "SloAlertRuleOp",
+    "SloAlertRulePolicy",
     "SloAnalysis",
     "SloAnalysisBacktest",
     "SloAnalysisBacktestComparedRuleType0",
@@ -565,6 +1007,47 @@ __all__ = (
     "SloAnalysisRegressionsItem",
     "SloAnalysisSignificantBurnsItem",
     "SloAnalysisState",
+    "SloBudgetingMethod",
+    "SloCreate",
+    "SloCreateBudgetingMethod",
+    "SloCreateLabels",
+    "SloCreateWindowDays",
+    "SloFollowUp",
+    "SloFollowUpLastCheckType0",
+    "SloFollowUpLastCheckType0Result",
+    "SloFollowUpList",
+    "SloFollowUpStatus",
+    "SloIndicator",
+    "SloIndicatorKind",
+    "SloIndicatorMetricSource",
+    "SloIndicatorMetricSourceBad",
+    "SloIndicatorMetricSourceGood",
+    "SloIndicatorMetricSourceQuery",
+    "SloIndicatorMetricSourceTotal",
+    "SloIndicatorOp",
+    "SloLabels",
+    "SloList",
+    "SloRecommendation",
+    "SloRecommendationAccept",
+    "SloRecommendationBacktestType0",
+    "SloRecommendationConfidence",
+    "SloRecommendationExpectedImpactType0",
+    "SloRecommendationFollowUp",
+    "SloRecommendationKind",
+    "SloRecommendationLinksItem",
+    "SloRecommendationList",
+    "SloRecommendationProposal",
+    "SloTimesliceType0",
+    "SloType",
+    "SloUpdate",
+    "SloUpdateBudgetingMethod",
+    "SloUpdateLabels",
+    "SloUpdateWindowDays",
+    "SloVerification",
+    "SloVerificationKind",
+    "StaleFlagList",
+    "StaleFlagListItemsItem",
+    "SyncSecurityEventsResponse200",
     "Tenant",
     "TenantAdminAction",
     "TenantAdminActionList",
@@ -582,19 +1065,25 @@ __all__ = (
     "TenantConfigVersionSummary",
     "TenantCreate",
     "TenantFlag",
+    "TenantFlagCondition",
+    "TenantFlagConditionOperator",
     "TenantFlagCreate",
     "TenantFlagCreateVariants",
     "TenantFlagEvaluation",
     "TenantFlagEvaluationReason",
     "TenantFlagList",
     "TenantFlagOverrideType0",
+    "TenantFlagRollout",
     "TenantFlagRule",
+    "TenantFlagSplit",
+    "TenantFlagType",
     "TenantFlagUpdate",
     "TenantFlagUpdateVariants",
     "TenantFlagVariants",
     "TenantList",
     "TenantMembership",
     "TenantMembershipRolesItem",
+    "TenantOverview",
     "TenantResidencyItem",
     "TenantResidencyItemSource",
     "TenantResidencyPosture",
@@ -602,4 +1091,5 @@ __all__ = (
     "TenantStatus",
     "TenantTier",
     "TenantUpdate",
+    "UpdateDetectionRuleBody",
 )

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.alert_category import AlertCategory
 from ..models.alert_severity import AlertSeverity
 from ..models.alert_status import AlertStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.alert_detection_type_0 import AlertDetectionType0
     from ..models.alert_error_budget_impact import AlertErrorBudgetImpact
     from ..models.alertmanager_labels import AlertmanagerLabels
 
@@ -52,6 +54,14 @@ class Alert:
         silenced_until (datetime.datetime | None | Unset):
         silence_reason (None | str | Unset):
         incident_id (None | str | Unset):
+        category (AlertCategory | Unset):
+        rule (None | str | Unset): The detection rule that fired (security alerts).
+        principal (None | str | Unset): The principal a security alert is about.
+        risk (float | None | Unset): The principal's decayed risk score when the detection was last raised (security
+            alerts).
+        detection (AlertDetectionType0 | None | Unset): A security alert's detection: the Sigma rule's `title` and
+            `level`, the correlation `group`, `metric`, the evidence `event_ids`, and `enrichment` (recent deploy, config
+            and admin changes, related alerts).
     """
 
     id: str
@@ -81,9 +91,16 @@ class Alert:
     silenced_until: datetime.datetime | None | Unset = UNSET
     silence_reason: None | str | Unset = UNSET
     incident_id: None | str | Unset = UNSET
+    category: AlertCategory | Unset = UNSET
+    rule: None | str | Unset = UNSET
+    principal: None | str | Unset = UNSET
+    risk: float | None | Unset = UNSET
+    detection: AlertDetectionType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.alert_detection_type_0 import AlertDetectionType0
+
         id = self.id
 
         tenant_id = self.tenant_id
@@ -184,6 +201,36 @@ class Alert:
         else:
             incident_id = self.incident_id
 
+        category: str | Unset = UNSET
+        if not isinstance(self.category, Unset):
+            category = self.category.value
+
+        rule: None | str | Unset
+        if isinstance(self.rule, Unset):
+            rule = UNSET
+        else:
+            rule = self.rule
+
+        principal: None | str | Unset
+        if isinstance(self.principal, Unset):
+            principal = UNSET
+        else:
+            principal = self.principal
+
+        risk: float | None | Unset
+        if isinstance(self.risk, Unset):
+            risk = UNSET
+        else:
+            risk = self.risk
+
+        detection: dict[str, Any] | None | Unset
+        if isinstance(self.detection, Unset):
+            detection = UNSET
+        elif isinstance(self.detection, AlertDetectionType0):
+            detection = self.detection.to_dict()
+        else:
+            detection = self.detection
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -228,11 +275,22 @@ class Alert:
             field_dict["silence_reason"] = silence_reason
         if incident_id is not UNSET:
             field_dict["incident_id"] = incident_id
+        if category is not UNSET:
+            field_dict["category"] = category
+        if rule is not UNSET:
+            field_dict["rule"] = rule
+        if principal is not UNSET:
+            field_dict["principal"] = principal
+        if risk is not UNSET:
+            field_dict["risk"] = risk
+        if detection is not UNSET:
+            field_dict["detection"] = detection
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.alert_detection_type_0 import AlertDetectionType0
         from ..models.alert_error_budget_impact import AlertErrorBudgetImpact
         from ..models.alertmanager_labels import AlertmanagerLabels
 
@@ -393,6 +451,57 @@ class Alert:
 
         incident_id = _parse_incident_id(d.pop("incident_id", UNSET))
 
+        _category = d.pop("category", UNSET)
+        category: AlertCategory | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = AlertCategory(_category)
+
+        def _parse_rule(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rule = _parse_rule(d.pop("rule", UNSET))
+
+        def _parse_principal(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        principal = _parse_principal(d.pop("principal", UNSET))
+
+        def _parse_risk(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        risk = _parse_risk(d.pop("risk", UNSET))
+
+        def _parse_detection(data: object) -> AlertDetectionType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                detection_type_0 = AlertDetectionType0.from_dict(data)
+
+                return detection_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AlertDetectionType0 | None | Unset, data)
+
+        detection = _parse_detection(d.pop("detection", UNSET))
+
         alert = cls(
             id=id,
             tenant_id=tenant_id,
@@ -421,6 +530,11 @@ class Alert:
             silenced_until=silenced_until,
             silence_reason=silence_reason,
             incident_id=incident_id,
+            category=category,
+            rule=rule,
+            principal=principal,
+            risk=risk,
+            detection=detection,
         )
 
         alert.additional_properties = d

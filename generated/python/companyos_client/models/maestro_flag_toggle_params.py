@@ -18,11 +18,14 @@ class MaestroFlagToggleParams:
         flag (str):
         enabled (bool):
         environment (MaestroEnvironment | Unset):
+        percentage (int | Unset): With `environment`: a staged rollout to this share of the evaluation contexts
+            (deterministic bucketing on `targetingKey`, monotonic as it rises); 100 or absent turns it on for all.
     """
 
     flag: str
     enabled: bool
     environment: MaestroEnvironment | Unset = UNSET
+    percentage: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         flag = self.flag
@@ -32,6 +35,8 @@ class MaestroFlagToggleParams:
         environment: str | Unset = UNSET
         if not isinstance(self.environment, Unset):
             environment = self.environment.value
+
+        percentage = self.percentage
 
         field_dict: dict[str, Any] = {}
 
@@ -43,6 +48,8 @@ class MaestroFlagToggleParams:
         )
         if environment is not UNSET:
             field_dict["environment"] = environment
+        if percentage is not UNSET:
+            field_dict["percentage"] = percentage
 
         return field_dict
 
@@ -60,10 +67,13 @@ class MaestroFlagToggleParams:
         else:
             environment = MaestroEnvironment(_environment)
 
+        percentage = d.pop("percentage", UNSET)
+
         maestro_flag_toggle_params = cls(
             flag=flag,
             enabled=enabled,
             environment=environment,
+            percentage=percentage,
         )
 
         return maestro_flag_toggle_params

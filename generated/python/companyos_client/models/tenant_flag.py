@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.tenant_flag_type import TenantFlagType
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.tenant_flag_evaluation import TenantFlagEvaluation
     from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
@@ -33,6 +36,8 @@ class TenantFlag:
         effective (list[TenantFlagEvaluation]): The evaluation in every environment.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        type_ (TenantFlagType | Unset): The type of the values the flag serves (from its variants).
+        temporary (bool | Unset): A release or experiment flag meant to be removed (stale-flag detection).
     """
 
     key: str
@@ -46,6 +51,8 @@ class TenantFlag:
     effective: list[TenantFlagEvaluation]
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    type_: TenantFlagType | Unset = UNSET
+    temporary: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +91,12 @@ class TenantFlag:
 
         updated_at = self.updated_at.isoformat()
 
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        temporary = self.temporary
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -101,6 +114,10 @@ class TenantFlag:
                 "updated_at": updated_at,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if temporary is not UNSET:
+            field_dict["temporary"] = temporary
 
         return field_dict
 
@@ -162,6 +179,15 @@ class TenantFlag:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _type_ = d.pop("type", UNSET)
+        type_: TenantFlagType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = TenantFlagType(_type_)
+
+        temporary = d.pop("temporary", UNSET)
+
         tenant_flag = cls(
             key=key,
             tenant_id=tenant_id,
@@ -174,6 +200,8 @@ class TenantFlag:
             effective=effective,
             created_at=created_at,
             updated_at=updated_at,
+            type_=type_,
+            temporary=temporary,
         )
 
         tenant_flag.additional_properties = d

@@ -28,6 +28,7 @@ class TenantFlagCreate:
         rules (list[TenantFlagRule] | Unset):
         override (None | TenantFlagOverrideType0 | Unset): A tenant-level override that wins over every rule, with why
             it was set (null when none).
+        temporary (bool | Unset): A release or experiment flag meant to be removed.
     """
 
     key: str
@@ -37,6 +38,7 @@ class TenantFlagCreate:
     default_variant: str | Unset = UNSET
     rules: list[TenantFlagRule] | Unset = UNSET
     override: None | TenantFlagOverrideType0 | Unset = UNSET
+    temporary: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
@@ -68,6 +70,8 @@ class TenantFlagCreate:
         else:
             override = self.override
 
+        temporary = self.temporary
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -87,6 +91,8 @@ class TenantFlagCreate:
             field_dict["rules"] = rules
         if override is not UNSET:
             field_dict["override"] = override
+        if temporary is not UNSET:
+            field_dict["temporary"] = temporary
 
         return field_dict
 
@@ -138,6 +144,8 @@ class TenantFlagCreate:
 
         override = _parse_override(d.pop("override", UNSET))
 
+        temporary = d.pop("temporary", UNSET)
+
         tenant_flag_create = cls(
             key=key,
             description=description,
@@ -146,6 +154,7 @@ class TenantFlagCreate:
             default_variant=default_variant,
             rules=rules,
             override=override,
+            temporary=temporary,
         )
 
         return tenant_flag_create

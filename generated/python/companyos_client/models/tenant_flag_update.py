@@ -27,6 +27,7 @@ class TenantFlagUpdate:
         rules (list[TenantFlagRule] | Unset):
         override (None | TenantFlagOverrideType0 | Unset): A tenant-level override that wins over every rule, with why
             it was set (null when none).
+        temporary (bool | Unset): A release or experiment flag meant to be removed.
     """
 
     description: str | Unset = UNSET
@@ -35,6 +36,7 @@ class TenantFlagUpdate:
     default_variant: None | str | Unset = UNSET
     rules: list[TenantFlagRule] | Unset = UNSET
     override: None | TenantFlagOverrideType0 | Unset = UNSET
+    temporary: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tenant_flag_override_type_0 import TenantFlagOverrideType0
@@ -68,6 +70,8 @@ class TenantFlagUpdate:
         else:
             override = self.override
 
+        temporary = self.temporary
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -83,6 +87,8 @@ class TenantFlagUpdate:
             field_dict["rules"] = rules
         if override is not UNSET:
             field_dict["override"] = override
+        if temporary is not UNSET:
+            field_dict["temporary"] = temporary
 
         return field_dict
 
@@ -139,6 +145,8 @@ class TenantFlagUpdate:
 
         override = _parse_override(d.pop("override", UNSET))
 
+        temporary = d.pop("temporary", UNSET)
+
         tenant_flag_update = cls(
             description=description,
             enabled=enabled,
@@ -146,6 +154,7 @@ class TenantFlagUpdate:
             default_variant=default_variant,
             rules=rules,
             override=override,
+            temporary=temporary,
         )
 
         return tenant_flag_update

@@ -159,13 +159,22 @@ ACTIONS: dict[str, ActionType] = {
                 Param("flag", "name"),
                 Param("enabled", "bool"),
                 Param("environment", "environment", required=False),
+                Param("percentage", "int", required=False, minimum=0, maximum=100),
             ),
             "flag",
             "flag",
             "toggles",
             "normal",
-            lambda p: f"Feature flag {p.get('flag')} is turned {'on' if p.get('enabled') else 'off'}.",
-            "Turn a feature flag on or off.",
+            lambda p: (
+                f"Feature flag {p.get('flag')} is turned {'on' if p.get('enabled') else 'off'}"
+                + (
+                    f" for {p['percentage']} % of {p.get('environment')}"
+                    if p.get("percentage") is not None
+                    else ""
+                )
+                + "."
+            ),
+            "Turn a feature flag on or off (with an environment and a percentage: a staged rollout).",
         ),
         ActionType(
             "account.lock",

@@ -211,7 +211,13 @@ class RecordingAdapter:
             except ImportError:
                 return {"flag_known": False}
             toggled = flags.toggle_for_run(
-                session, request.tenant_id, request.target, enabled, environment, request.run_id
+                session,
+                request.tenant_id,
+                request.target,
+                enabled,
+                environment,
+                request.run_id,
+                percentage=request.parameters.get("percentage"),
             )
             if toggled is None:
                 raise TargetNotFound([_missing("flag", request)])
@@ -220,10 +226,41 @@ class RecordingAdapter:
         return self._record(request, {"flag": request.target, "enabled": enabled}, apply)
 
     def lock_account(self, request: EffectRequest) -> EffectResult:
-        return self._record(request, {"locked": request.target})
+        """Locks the tenant's identity-provider account named by ``account_id`` (username or user id):
+        sign-ins refused, every refresh-token family and the access tokens issued with them revoked, in
+        the effect's transaction. An account the built-in provider does not hold for this tenant (an
+        external system's) is recorded only (``account_known: false``)."""
+        reason = str(request.parameters.get("reason") or "maestro_lock")[:40]
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.secops import response
+            except ImportError:
+                return {"account_known": False}
+            return response.lock_account(session, request.tenant_id, request.target, reason=reason) or {
+                "account_known": False
+            }
+
+        result = self._record(request, {"locked": request.target}, apply)
+        _notify_revoked()
+        return result
 
     def rotate_credential(self, request: EffectRequest) -> EffectResult:
-        return self._record(request, {"rotated": request.target, "generation": new_id("crv")})
+        """Rotates the secret of the tenant's confidential client named by ``credential_id`` (the old
+        secret stops working, its refresh tokens are revoked); the new secret is never stored in the
+        effect, only its fingerprint. Another system's credential is recorded only."""
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.secops import response
+            except ImportError:
+                return {"credential_known": False}
+            rotated = response.rotate_client_secret(session, request.tenant_id, request.target)
+            return rotated[0] if rotated else {"credential_known": False}
+
+        result = self._record(request, {"rotated": request.target, "generation": new_id("crv")}, apply)
+        _notify_revoked()
+        return result
 
     def open_incident_task(self, request: EffectRequest) -> EffectResult:
         """Links the run to the incident as a task (timeline entry included) in the effect's transaction;
@@ -243,6 +280,12 @@ class RecordingAdapter:
             return {"incident_known": True, **linked}
 
         return self._record(request, {"incident_id": request.target, "title": title}, apply)
+
+
+def _notify_revoked() -> None:
+    from companyos_server.platform.identity.revocation import notify_revoked
+
+    notify_revoked()
 
 
 def _checked(request: EffectRequest) -> dict[str, Any]:

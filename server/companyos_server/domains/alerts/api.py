@@ -22,6 +22,8 @@ def list_alerts(
     status: str | None = None,
     severity: str | None = None,
     service_id: str | None = None,
+    category: str | None = None,
+    principal: str | None = None,
 ) -> dict[str, Any]:
     page = service.list_alerts(
         get_runtime().db,
@@ -31,6 +33,8 @@ def list_alerts(
         status=status,
         severity=severity,
         service_id=service_id,
+        category=category,
+        principal=principal,
     )
     return {"items": page.items, "next_page_token": page.next_page_token}
 

@@ -86,6 +86,11 @@ def to_dict(row: AlertRow, now: datetime | None = None) -> dict[str, Any]:
         "silenced_until": row.silenced_until if row.status == "silenced" else None,
         "silence_reason": row.silence_reason if row.status == "silenced" else None,
         "incident_id": row.incident_id,
+        "category": row.category or "operations",
+        "rule": row.rule,
+        "principal": row.principal,
+        "risk": row.risk,
+        "detection": dict(row.detection) if row.detection is not None else None,
         "error_budget_impact": budget.impact(
             severity=row.severity,
             burn=row.burn_rate,
@@ -292,10 +297,14 @@ def list_alerts(
     status: str | None = None,
     severity: str | None = None,
     service_id: str | None = None,
+    category: str | None = None,
+    principal: str | None = None,
     now: datetime | None = None,
 ) -> Page[dict[str, Any]]:
     now = now or utcnow()
     filters = {"status": status, "severity": severity, "service_id": service_id}
+    # Only set filters join the page token, so tokens issued before these filters existed stay valid.
+    filters.update({k: v for k, v in (("category", category), ("principal", principal)) if v})
     with db.session() as session:
         store.lapse_silences(session, ctx.tenant_id, now)
         page = paginate(

@@ -50,6 +50,14 @@ class AlertRow(TenantOwned, Base):
     slo_objective: Mapped[float] = mapped_column(Float, nullable=False, default=99.9)
     slo_window_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)
     slo_source: Mapped[str] = mapped_column(String(20), nullable=False, default="default")
+    # operations (Alertmanager) | security (a SecOps detection: rule, principal, risk, detection details)
+    category: Mapped[str] = mapped_column(
+        String(20), nullable=False, default="operations", server_default="operations", index=True
+    )
+    rule: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    principal: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    risk: Mapped[float | None] = mapped_column(Float, nullable=True)
+    detection: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
@@ -93,6 +101,8 @@ def list_page(
     status: str | None = None,
     severity: str | None = None,
     service_id: str | None = None,
+    category: str | None = None,
+    principal: str | None = None,
 ) -> list[AlertRow]:
     """Newest first (ids are time-sortable)."""
     query = tenant_select(AlertRow, tenant_id).order_by(AlertRow.id.desc()).limit(limit)
@@ -104,6 +114,10 @@ def list_page(
         query = query.where(AlertRow.severity == severity)
     if service_id:
         query = query.where(AlertRow.service_id == service_id)
+    if category:
+        query = query.where(AlertRow.category == category)
+    if principal:
+        query = query.where(AlertRow.principal == principal)
     return list(session.scalars(query))
 
 

@@ -113,6 +113,11 @@ class DecisionRecorder:
         if full:
             self.flush()
 
+    def record_in(self, session: Session, **decided: Any) -> None:
+        """Insert one decision inside the caller's transaction (durable when, and only when, it commits);
+        raises when it cannot be stored, so the caller's transaction fails rather than lose it."""
+        session.execute(insert(PolicyDecisionRow).values(**decision_values(**decided)))
+
     def flush(self) -> int:
         """Write what is buffered now; returns how many decisions were written."""
         with self._write_lock:

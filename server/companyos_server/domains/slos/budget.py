@@ -141,16 +141,45 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 
-def trailing_sums(values: npt.ArrayLike, width: int) -> FloatArray:
-    """Sum of the last ``width`` values at each position (fewer at the start of the series)."""
+def cumulative(values: npt.ArrayLike) -> FloatArray:
+    """``[0, v0, v0+v1, …]``: computed once, any number of trailing windows read from it."""
     series = np.asarray(values, dtype=np.float64)
+    out: FloatArray = np.empty(series.size + 1)
+    out[0] = 0.0
+    np.cumsum(series, out=out[1:])
+    return out
+
+
+def window_sums(cumulative_: FloatArray, width: int) -> FloatArray:
+    """Trailing sums of ``width`` from :func:`cumulative` output (fewer values at the start)."""
     if width < 1:
         raise ValueError("a window covers at least one step")
-    cumulative = np.concatenate(([0.0], np.cumsum(series)))
-    ends = np.arange(1, series.size + 1)
-    starts = np.maximum(ends - width, 0)
-    result: FloatArray = cumulative[ends] - cumulative[starts]
-    return result
+    n = cumulative_.size - 1
+    out: FloatArray = np.empty(n)
+    head = min(width, n)
+    out[:head] = cumulative_[1 : head + 1]
+    if n > width:
+        np.subtract(cumulative_[width + 1 :], cumulative_[1 : n - width + 1], out=out[width:])
+    return out
+
+
+def trailing_sums(values: npt.ArrayLike, width: int) -> FloatArray:
+    """Sum of the last ``width`` values at each position (fewer at the start of the series)."""
+    if width < 1:
+        raise ValueError("a window covers at least one step")
+    return window_sums(cumulative(values), width)
+
+
+def _burn_rates_from(
+    good_c: FloatArray, total_c: FloatArray, width: int, objective: Objective, min_events: int
+) -> FloatArray:
+    good_sums = window_sums(good_c, width)
+    total_sums = window_sums(total_c, width)
+    enough = (total_sums > 0) & (total_sums >= min_events)
+    rates: FloatArray = np.full(total_sums.size, np.nan)
+    np.divide(total_sums - good_sums, total_sums, out=rates, where=enough)
+    rates /= objective.allowed_error
+    return rates
 
 
 def rolling_burn_rates(
@@ -168,13 +197,7 @@ def rolling_burn_rates(
     NaN: too little traffic to tell a burn from noise.
     """
     width = max(round(window / step), 1)
-    good_sums = trailing_sums(good, width)
-    total_sums = trailing_sums(total, width)
-    enough = (total_sums > 0) & (total_sums >= min_events)
-    bad = np.where(enough, total_sums - good_sums, np.nan)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rates: FloatArray = bad / np.where(enough, total_sums, np.nan) / objective.allowed_error
-    return rates
+    return _burn_rates_from(cumulative(good), cumulative(total), width, objective, min_events)
 
 
 def evaluate_policy(
@@ -188,11 +211,13 @@ def evaluate_policy(
 ) -> dict[str, BoolArray]:
     """For each rule, whether it fires at each step (both windows at or above the rule's threshold)."""
     firing: dict[str, BoolArray] = {}
+    good_c, total_c = cumulative(good), cumulative(total)  # once for every window of every rule
     for rule in policy:
         threshold = rule.threshold(objective)
-        long_rates = rolling_burn_rates(good, total, rule.long, objective, step=step, min_events=min_events)
-        short_rates = rolling_burn_rates(good, total, rule.short, objective, step=step, min_events=min_events)
-        with np.errstate(invalid="ignore"):
-            firing[rule.name] = np.nan_to_num(long_rates, nan=0.0) >= threshold
-            firing[rule.name] &= np.nan_to_num(short_rates, nan=0.0) >= threshold
+        long_rates = _burn_rates_from(good_c, total_c, max(round(rule.long / step), 1), objective, min_events)
+        short_rates = _burn_rates_from(
+            good_c, total_c, max(round(rule.short / step), 1), objective, min_events
+        )
+        with np.errstate(invalid="ignore"):  # NaN (too little traffic) compares False: never fires
+            firing[rule.name] = (long_rates >= threshold) & (short_rates >= threshold)
     return firing

@@ -85,20 +85,23 @@ class Quality:
         }
 
 
+def runs(mask: npt.ArrayLike, *, merge_gap: int = 0) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Starts and (exclusive) ends of the maximal runs of True, joined across gaps of at most ``merge_gap``
+    False steps; vectorised (no Python loop per run)."""
+    flags = np.asarray(mask, dtype=bool)
+    edges = np.diff(flags.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if merge_gap > 0 and starts.size > 1:
+        new_run = (starts[1:] - ends[:-1]) > merge_gap
+        starts = np.concatenate((starts[:1], starts[1:][new_run]))
+        ends = np.concatenate((ends[:-1][new_run], ends[-1:]))
+    return starts, ends
+
+
 def episodes(mask: npt.ArrayLike, *, merge_gap: int = 0) -> list[Episode]:
     """Maximal runs of True, joined when separated by at most ``merge_gap`` False steps."""
-    flags = np.asarray(mask, dtype=bool)
-    if flags.size == 0:
-        return []
-    edges = np.diff(np.concatenate(([0], flags.astype(np.int8), [0])))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    merged: list[Episode] = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        if merged and start - merged[-1].end <= merge_gap:
-            merged[-1] = Episode(merged[-1].start, end)
-        else:
-            merged.append(Episode(start, end))
-    return merged
+    starts, ends = runs(mask, merge_gap=merge_gap)
+    return [Episode(start, end) for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def significant_burns(
@@ -123,10 +126,10 @@ def significant_burns(
         return []
     allowance = total_a.sum() * (window_minutes / total_a.size) * objective.allowed_error
     cumulative_bad = np.concatenate(([0.0], np.cumsum(bad)))
+    starts, ends = runs(burning, merge_gap=merge_gap)
+    keep = (cumulative_bad[ends] - cumulative_bad[starts]) / allowance >= min_budget_share
     return [
-        run
-        for run in episodes(burning, merge_gap=merge_gap)
-        if (cumulative_bad[run.end] - cumulative_bad[run.start]) / allowance >= min_budget_share
+        Episode(start, end) for start, end in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)
     ]
 
 

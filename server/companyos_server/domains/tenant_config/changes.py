@@ -65,7 +65,11 @@ def flag_summary(row: FlagRow) -> dict[str, Any]:
         "default_variant": row.default_variant,
         "variants": sorted(row.variants or {}),
         "rules": [
-            {k: r[k] for k in ("name", "environments", "enabled", "variant") if k in r}
+            {
+                k: r[k]
+                for k in ("name", "environments", "enabled", "variant", "conditions", "rollout", "split")
+                if k in r
+            }
             for r in row.rules or []
         ],
         "override": {k: override[k] for k in ("enabled", "variant", "reason") if k in override}

@@ -8,10 +8,12 @@ default and nothing turned it on).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from companyos.flags import evaluator
 from companyos_server import errors
 from companyos_server.domains.tenant_config import changes, store
 from companyos_server.domains.tenant_config.store import FlagRow
@@ -22,53 +24,35 @@ from companyos_server.platform.storage import Database, new_id, utcnow
 ENVIRONMENTS = ("production", "staging", "sandbox")
 
 
-def _value(row: FlagRow, enabled: bool, variant: str | None) -> Any:
-    if variant is not None and enabled:
-        return (row.variants or {}).get(variant)
-    return enabled
+def config(row: FlagRow) -> dict[str, Any]:
+    """The flag as the shared evaluator (``companyos.flags.evaluator``) and the SDK's cache read it."""
+    return {
+        "key": row.key,
+        "enabled": bool(row.enabled),
+        "variants": dict(row.variants or {}),
+        "default_variant": row.default_variant,
+        "rules": [dict(r) for r in row.rules or []],
+        "override": dict(row.override) if row.override else None,
+    }
 
 
 def evaluate(row: FlagRow, environment: str) -> dict[str, Any]:
-    override = row.override
-    if override:
-        enabled = bool(override["enabled"])
-        variant = override.get("variant", row.default_variant) if enabled else None
-        return {
-            "flag_key": row.key,
-            "environment": environment,
-            "enabled": enabled,
-            "variant": variant,
-            "value": _value(row, enabled, variant),
-            "reason": "TARGETING_MATCH",
-            "decided_by": "override",
-            "explanation": f"Tenant override ({'on' if enabled else 'off'}): {override.get('reason', '')}".strip(),
-        }
-    for rule in row.rules or []:
-        if environment in rule.get("environments", []):
-            enabled = bool(rule.get("enabled", True))
-            variant = rule.get("variant", row.default_variant) if enabled else None
-            return {
-                "flag_key": row.key,
-                "environment": environment,
-                "enabled": enabled,
-                "variant": variant,
-                "value": _value(row, enabled, variant),
-                "reason": "TARGETING_MATCH",
-                "decided_by": f"rule:{rule['name']}",
-                "explanation": f"Rule '{rule['name']}' applies to {environment} and turns the flag "
-                f"{'on' if enabled else 'off'}.",
-            }
-    variant = row.default_variant if row.enabled else None
+    """The flag in one environment without an evaluation context (rules with conditions or rollouts skip).
+
+    ``reason`` keeps this operation's vocabulary (TARGETING_MATCH, DEFAULT, DISABLED); the OFREP
+    endpoints report the full OpenFeature reasons for a context.
+    """
+    res = evaluator.evaluate(config(row), environment, None)
+    reason = "TARGETING_MATCH" if res.decided_by != "default" else "DEFAULT" if res.enabled else "DISABLED"
     return {
         "flag_key": row.key,
         "environment": environment,
-        "enabled": row.enabled,
-        "variant": variant,
-        "value": _value(row, row.enabled, variant),
-        "reason": "DEFAULT" if row.enabled else "DISABLED",
-        "decided_by": "default",
-        "explanation": f"No override and no rule for {environment}: the flag's default "
-        f"({'on' if row.enabled else 'off'}) applies.",
+        "enabled": res.enabled,
+        "variant": res.variant if res.enabled else None,
+        "value": res.value if res.enabled else False,
+        "reason": reason,
+        "decided_by": res.decided_by,
+        "explanation": res.explanation,
     }
 
 
@@ -82,6 +66,8 @@ def to_dict(row: FlagRow) -> dict[str, Any]:
         "default_variant": row.default_variant,
         "rules": [dict(r) for r in row.rules or []],
         "override": dict(row.override) if row.override else None,
+        "type": evaluator.flag_type(config(row)),
+        "temporary": bool(row.temporary),
         "effective": [evaluate(row, env) for env in ENVIRONMENTS],
         "created_at": row.created_at,
         "updated_at": row.updated_at,
@@ -94,6 +80,20 @@ def _validate(row: FlagRow) -> None:
     named += [(f"rules[{i}].variant", r.get("variant")) for i, r in enumerate(row.rules or [])]
     if row.override:
         named.append(("override.variant", row.override.get("variant")))
+    for i, rule in enumerate(row.rules or []):
+        split = rule.get("split") or []
+        named += [(f"rules[{i}].split[{j}].variant", part.get("variant")) for j, part in enumerate(split)]
+        if split and sum(int(part.get("weight", 0)) for part in split) != 100:
+            raise errors.failed_precondition(f"rules[{i}].split weights must add up to 100.")
+        for j, cond in enumerate(rule.get("conditions") or []):
+            if cond.get("operator") == "matches":
+                for pattern in cond.get("values") or []:
+                    try:
+                        re.compile(str(pattern))
+                    except re.error as exc:
+                        raise errors.failed_precondition(
+                            f"rules[{i}].conditions[{j}]: '{pattern}' is not a regular expression ({exc})."
+                        ) from None
     for field, variant in named:
         if variant is not None and variant not in variants:
             known = ", ".join(sorted(variants)) or "none"
@@ -103,7 +103,7 @@ def _validate(row: FlagRow) -> None:
 
 
 def _apply(row: FlagRow, body: dict[str, Any]) -> None:
-    for field in ("description", "enabled", "default_variant"):
+    for field in ("description", "enabled", "default_variant", "temporary"):
         if field in body:
             setattr(row, field, body[field])
     if "variants" in body:
@@ -135,6 +135,7 @@ def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> di
         default_variant=None,
         rules=[],
         override=None,
+        temporary=False,
         created_at=now,
         updated_at=now,
     )
@@ -169,12 +170,20 @@ def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]
 
 
 def toggle_for_run(
-    session: Session, tenant_id: str, key: str, enabled: bool, environment: str | None, run_id: str
+    session: Session,
+    tenant_id: str,
+    key: str,
+    enabled: bool,
+    environment: str | None,
+    run_id: str,
+    *,
+    percentage: int | None = None,
 ) -> dict[str, Any] | None:
     """Maestro's ``flag.toggle`` action, in the caller's transaction; None when there is no such flag.
 
     Without an environment it sets the tenant override (the kill switch, above every rule); with one it
-    puts a rule for that environment first (replacing an earlier Maestro rule of that environment).
+    puts a rule for that environment first (replacing an earlier Maestro rule of that environment), limited
+    to ``percentage`` % of the contexts (deterministic bucketing) when given below 100.
     The result says what the flag now evaluates to, which an override may still decide.
     """
     row = store.get_flag(session, tenant_id, key)
@@ -182,6 +191,7 @@ def toggle_for_run(
         return None
     shown = environment or "production"
     before = evaluate(row, shown)["enabled"]
+    definition_before = changes.flag_summary(row)
     reason = f"Maestro run {run_id}"
     if environment is None:
         row.override = {**(row.override or {}), "enabled": enabled, "reason": reason}
@@ -191,9 +201,21 @@ def toggle_for_run(
             for r in row.rules or []
             if not (r["name"].startswith("maestro-") and r.get("environments") == [environment])
         ]
-        row.rules = [{"name": f"maestro-{run_id}", "environments": [environment], "enabled": enabled}, *kept]
+        rule: dict[str, Any] = {
+            "name": f"maestro-{run_id}",
+            "environments": [environment],
+            "enabled": enabled,
+        }
+        if percentage is not None and percentage < 100:
+            # A staged rollout: contexts whose bucket is within the percentage (monotonic as it rises).
+            rule["rollout"] = {"percentage": int(percentage), "stickiness": "targetingKey"}
+        row.rules = [rule, *kept]
     _validate(row)
     row.updated_at = utcnow()
+    session.flush()
+    changes.flag_changed(
+        session, tenant_id, f"maestro:{run_id}", key, definition_before, changes.flag_summary(row)
+    )
     after = evaluate(row, shown)
     return {
         "environment": shown,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text, UniqueConstraint, delete, func, select
+from sqlalchemy import JSON, Boolean, Integer, String, Text, UniqueConstraint, delete, false, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, tenant_select, utcnow
@@ -35,6 +35,9 @@ class FlagRow(TenantOwned, Base):
     default_variant: Mapped[str | None] = mapped_column(String(63), nullable=True)
     rules: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False, default=list)
     override: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # A temporary flag (a release or experiment toggle) is meant to be removed: stale-flag detection
+    # (domains/features) reports it. Added by migration 0013_features.
+    temporary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 

@@ -6,7 +6,9 @@ fields, its position and the previous event's hash (``prev_hash``; 64 zeros for 
 
 Appends are serialized per chain, for exactly as long as the chain needs: the head row is locked by
 the transaction's first statement and released at its commit, with only the hash, the signature and
-two writes in between. Every ``checkpoint_every`` appends (or ``checkpoint_interval`` seconds) a
+two writes in between. :meth:`AuditLog.record_in` appends inside a caller's transaction instead (the
+request's stored Idempotency-Key answer and its event commit together), locking the head for that
+transaction's last statements and its commit. Every ``checkpoint_every`` appends (or ``checkpoint_interval`` seconds) a
 signed checkpoint of the chain is written after the append's commit (see :mod:`.checkpoints`), and
 :meth:`AuditLog.verify` checks the events against every checkpoint, then checkpoints what it verified.
 """
@@ -169,35 +171,91 @@ class AuditLog:
         details: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Append one event to the tenant's chain (``_platform`` when ``tenant_id`` is None)."""
+        fields = self._prepare(
+            tenant_id, actor=actor, actor_kind=actor_kind, roles=roles, action=action, resource=resource,
+            outcome=outcome, status=status, request_id=request_id, purpose=purpose, details=details,
+        )  # fmt: skip
+        with self.db.session() as session:
+            self._append(session, fields)
+        return self.committed(fields)
+
+    def record_in(
+        self,
+        session: Session,
+        tenant_id: str | None,
+        *,
+        actor: str,
+        actor_kind: str,
+        roles: list[str] | tuple[str, ...] = (),
+        action: str,
+        resource: str,
+        outcome: str,
+        status: int | None,
+        request_id: str | None,
+        purpose: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Append one event inside the caller's transaction (``session``), which commits it with the
+        caller's other writes, atomically. The chain's head stays locked until that commit: make this the
+        transaction's last write. After the commit, pass the returned event to :meth:`committed` (it
+        schedules the chain's checkpoint); after a rollback, nothing was appended."""
+        fields = self._prepare(
+            tenant_id, actor=actor, actor_kind=actor_kind, roles=roles, action=action, resource=resource,
+            outcome=outcome, status=status, request_id=request_id, purpose=purpose, details=details,
+        )  # fmt: skip
+        self._append(session, fields)
+        return {name: fields[name] for name in (*HASHED_FIELDS, "hash", "signature", "key_id")}
+
+    def committed(self, event: dict[str, Any]) -> dict[str, Any]:
+        """An appended event's transaction has committed: checkpoint its chain when due. Returns the event."""
+        self._checkpoint_if_due(event["tenant_id"], event["position"])
+        return {name: event[name] for name in (*HASHED_FIELDS, "hash", "signature", "key_id")}
+
+    def _prepare(
+        self,
+        tenant_id: str | None,
+        *,
+        actor: str,
+        actor_kind: str,
+        roles: list[str] | tuple[str, ...],
+        action: str,
+        resource: str,
+        outcome: str,
+        status: int | None,
+        request_id: str | None,
+        purpose: str | None,
+        details: dict[str, Any] | None,
+    ) -> dict[str, Any]:
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {OUTCOMES}, not {outcome!r}")
-        chain = chain_key(tenant_id)
         # Everything that does not depend on the chain's position happens before its lock is taken:
         # the JSON round trip (so the hash is over exactly what is stored), the id, and loading (on
         # first use, generating) the signing key.
         fields: dict[str, Any] = {
-            "id": new_id("aud"), "tenant_id": chain, "actor": actor, "actor_kind": actor_kind,
+            "id": new_id("aud"), "tenant_id": chain_key(tenant_id), "actor": actor, "actor_kind": actor_kind,
             "roles": list(roles), "action": action, "resource": resource, "outcome": outcome,
             "status": status, "request_id": request_id, "purpose": purpose,
             "details": json.loads(json.dumps(details or {}, default=str)),
         }  # fmt: skip
         self.keyring.current()
-        with self.db.session() as session:
-            position, prev_hash = self._advance_head(session, chain)
-            # Taken under the lock, so occurred_at never decreases along a chain.
-            fields.update(position=position, prev_hash=prev_hash, occurred_at=utcnow())
-            digest = canonical_hash(fields)
-            key_id, signature = self.keyring.sign(digest.encode("ascii"))
-            fields.update(hash=digest, signature=signature, key_id=key_id)
-            session.execute(insert(AuditEventRow).values(**fields))
-            session.execute(
-                update(AuditChainHead)
-                .where(AuditChainHead.chain == chain)
-                .values(hash=digest, updated_at=fields["occurred_at"])
-                .execution_options(synchronize_session=False)
-            )
-        self._checkpoint_if_due(chain, position)
-        return {name: fields[name] for name in (*HASHED_FIELDS, "hash", "signature", "key_id")}
+        return fields
+
+    def _append(self, session: Session, fields: dict[str, Any]) -> None:
+        """Claim the chain's next position, hash, sign and store the event (``fields`` completed)."""
+        chain = fields["tenant_id"]
+        position, prev_hash = self._advance_head(session, chain)
+        # Taken under the lock, so occurred_at never decreases along a chain.
+        fields.update(position=position, prev_hash=prev_hash, occurred_at=utcnow())
+        digest = canonical_hash(fields)
+        key_id, signature = self.keyring.sign(digest.encode("ascii"))
+        fields.update(hash=digest, signature=signature, key_id=key_id)
+        session.execute(insert(AuditEventRow).values(**fields))
+        session.execute(
+            update(AuditChainHead)
+            .where(AuditChainHead.chain == chain)
+            .values(hash=digest, updated_at=fields["occurred_at"])
+            .execution_options(synchronize_session=False)
+        )
 
     def _advance_head(self, session: Session, chain: str) -> tuple[int, str]:
         """Claim the chain's next position inside this transaction; returns (position, prev hash).

@@ -13,7 +13,9 @@ failed audit write cannot undo the request; it is logged at CRITICAL on ``compan
 the event's fields) and the response goes out unchanged. Alert on that logger.
 
 An Idempotency-Key replay (the stored answer of a request already made) is not a second action and
-appends no event: the first request's event stands for both.
+appends no event: the first request's event stands for both. A POST with an Idempotency-Key has its
+event appended by the idempotency middleware instead, in the transaction that stores its response
+(:func:`join_event`; one transaction for both, and the response is forwarded after it committed).
 
 Which chain: the tenant's chain when the guard established a tenant context or the caller is a
 member of the tenant in the path; otherwise (anonymous callers, unknown tenants) the ``_platform``
@@ -27,6 +29,7 @@ append no event each: they are limited per client address and counted per (sourc
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 from urllib.parse import parse_qs
@@ -39,7 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from companyos_server.errors import DomainError
 from companyos_server.platform.authfailures import COUNTED as COUNTED_AUTH_FAILURE
 from companyos_server.platform.guard import PURPOSE_MAX
-from companyos_server.platform.middleware.idempotency import is_replay
+from companyos_server.platform.middleware.idempotency import AUDIT_JOIN, AUDIT_JOINED, is_replay
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.requestctx import request_id_var, scope_state
 from companyos_server.platform.runtime import get_runtime
@@ -172,6 +175,19 @@ async def record(scope: Scope, status: int, exc: BaseException | None = None) ->
         )
 
 
+def join_event(scope: Scope, session: Any, *, status: int) -> Callable[[], Any] | None:
+    """Append the request's event inside ``session`` (the caller's transaction, which must commit it);
+    returns what to call once it committed (the chain's checkpoint), or None when nothing is audited.
+    Raises when the append fails: the caller's transaction then rolls back."""
+    event = build_event(scope, status)
+    if event is None:
+        return None
+    audit = get_runtime().audit
+    tenant = event.pop("tenant_id")
+    appended = audit.record_in(session, tenant, **event)
+    return partial(audit.committed, appended)
+
+
 class AuditMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -181,19 +197,23 @@ class AuditMiddleware:
             await self.app(scope, receive, send)
             return
         recorded = False
+        state = scope_state(scope)
+        if str(scope.get("method", "")).upper() not in READ_METHODS:
+            state[AUDIT_JOIN] = partial(join_event, scope)
 
         async def send_wrapper(message: Message) -> None:
             nonlocal recorded
             if message["type"] == "http.response.start" and not recorded:
                 recorded = True
-                if not is_replay(scope):  # an Idempotency-Key replay: the action was audited once
+                # A replay: the action was audited once. Joined: appended with the stored response.
+                if not is_replay(scope) and not state.get(AUDIT_JOINED):
                     await record(scope, int(message["status"]))
             await send(message)
 
         try:
             await self.app(scope, receive, send_wrapper)
         except BaseException as exc:
-            if not recorded and isinstance(exc, Exception):
+            if not recorded and isinstance(exc, Exception) and not state.get(AUDIT_JOINED):
                 recorded = True
                 await record(scope, status_of(exc), exc)
             raise

@@ -170,6 +170,12 @@ class ProviderServer(AuthorizationServer):
         request.issued_family = None
         refresh_token = token.get("refresh_token")
         user = request.user
+        self.events.token_issued(
+            user_id=user.user_id if isinstance(user, AuthenticatedUser) else None,
+            client_id=request.client.get_client_id(),
+            grant_type=str(getattr(request.payload, "grant_type", None) or "unknown"),
+            source=http_request.remote_addr,
+        )
         if not refresh_token or not isinstance(user, AuthenticatedUser):
             return
         previous = getattr(request, "refresh_token", None)

@@ -63,6 +63,13 @@ def _server(grant: Any) -> ProviderServer:
     return grant.server  # type: ignore[no-any-return]
 
 
+def _source() -> str | None:
+    """The client's address for a security event (None outside a request)."""
+    from flask import has_request_context, request
+
+    return request.remote_addr if has_request_context() else None
+
+
 class S256CodeChallenge(CodeChallenge):
     """PKCE with S256 only, for every client (RFC 9700 §2.1.1)."""
 
@@ -189,8 +196,8 @@ class RotatingRefreshTokenGrant(RefreshTokenGrant):
         if row is None or row.revoked_at is not None:
             return None
         if row.rotated_at is not None:
-            log.warning(
-                "refresh token reuse detected; revoking family %s (client %s)", row.family_id, row.client_id
+            _server(self).events.refresh_reused(
+                user_id=row.user_id, client_id=row.client_id, family_id=row.family_id, source=_source()
             )
             store.revoke_family(db, row.family_id, reason="refresh_reuse")
             return None
@@ -215,6 +222,9 @@ class RotatingRefreshTokenGrant(RefreshTokenGrant):
             claimed = getattr(result, "rowcount", 0) == 1
         if not claimed:
             log.warning("concurrent refresh token reuse; revoking family %s", row.family_id)
+            _server(self).events.refresh_reused(
+                user_id=row.user_id, client_id=row.client_id, family_id=row.family_id, source=_source()
+            )
             store.revoke_family(db, row.family_id, reason="refresh_reuse")
             raise InvalidGrantError("The refresh token was already used.")
 

@@ -143,7 +143,7 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
         source = request.remote_addr
         verdict = throttle.check(ACCOUNT, username, source)
         if not verdict.allowed:
-            events.throttled("sign-in", source, verdict.retry_after, verdict.reason)
+            events.throttled("sign-in", source, verdict.retry_after, verdict.reason, subject=username)
             error = f"Too many failed sign-ins. Try again in {verdict.retry_after} seconds."
             response = render(
                 "Sign in", templates.LOGIN, status=429, error=error, username=username, **context
@@ -161,6 +161,7 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
                 source,
                 reason=result.reason,
                 request_id=request.headers.get("X-Request-Id"),
+                user_agent=request.headers.get("User-Agent"),
             )
             return render(
                 "Sign in", templates.LOGIN, status=401, error=result.error, username=username, **context
@@ -175,6 +176,13 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
         if pending:
             session["fresh_login"] = pending
         log.info("user %s signed in (acr %s)", user.user_id, user.acr)
+        events.sign_in_succeeded(
+            user.username,
+            list(user.tenants),
+            source,
+            acr=user.acr,
+            user_agent=request.headers.get("User-Agent"),
+        )
         return redirect(nxt)  # type: ignore[return-value]
 
     @app.route("/logout", methods=["GET", "POST"])
@@ -245,6 +253,7 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
             )
         check_csrf()
         approve = request.form.get("action") == "approve"
+        decided = store.find_pending_device_code(db, user_code)
         if not store.decide_device_code(db, user_code, user, approve=approve):
             return render(
                 "Connect a device",
@@ -257,5 +266,12 @@ def register_pages(app: Flask, server: ProviderServer) -> None:
                 client_name=None,
                 scopes=[],
             )
+        events.device_decided(
+            username=user.username,
+            tenants=list(user.tenants),
+            client_id=decided.client_id if decided else None,
+            approved=approve,
+            source=request.remote_addr,
+        )
         message = "Device approved. You can return to it now." if approve else "Request denied."
         return render("Connect a device", templates.MESSAGE, message=message)

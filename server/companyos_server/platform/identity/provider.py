@@ -145,7 +145,7 @@ def create_provider_app(
         JSON_SORT_KEYS=False,
     )
     server = ProviderServer(
-        app, settings, db, keys, throttle=throttle or Throttle(db), events=SecurityEvents(audit)
+        app, settings, db, keys, throttle=throttle or Throttle(db), events=SecurityEvents(audit, db)
     )
     validator = TokenValidator(settings, keys, db=db)
     app.extensions["companyos_idp"] = server

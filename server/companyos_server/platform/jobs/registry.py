@@ -30,6 +30,9 @@ JobFunction = Callable[["JobContext"], "dict[str, Any] | None"]
 KIND_MODULES: list[str] = [
     "companyos_server.platform.audit.export",
     "companyos_server.core.maestro.jobs",
+    "companyos_server.domains.datasets.imports",
+    "companyos_server.domains.datasets.exports",
+    "companyos_server.domains.slos.reports",
 ]
 
 _KINDS: dict[str, JobFunction] = {}

@@ -7,6 +7,12 @@ stored when it completes. A repeat with the same body replays that response with
 is 409 too. A replay is the first request's answer, not a second action: it marks the request
 (``is_replay``) so the audit middleware does not append another event. 5xx responses and errors raised as exceptions (validation, domain errors — their
 transactions rolled back) are not stored, so a retry runs again. Entries expire after 24 h.
+
+Transactions (docs/adr/0003-hot-path.md): the in-flight record is written in one transaction with the
+edge guard's decision for the request (:data:`PENDING_DECISION`), before the handler runs; the stored
+response is written in one transaction with the request's audit event (:data:`AUDIT_JOIN`), before the
+response is forwarded, so a stored answer exists exactly when its audit event does. Should the joint
+write fail, each is written on its own as before.
 """
 
 from __future__ import annotations
@@ -17,12 +23,14 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -53,6 +61,14 @@ REPLAYED_HEADERS = frozenset(
 
 
 REPLAY_STATE = "idempotent_replay"
+# Scope-state keys shared with the guard and the audit middleware (which import this module):
+# the guard leaves an allowed POST's decision here (a ``(write_in(session), write_alone())`` pair) for
+# :meth:`IdempotencyStore.begin` to insert in its transaction; the audit middleware leaves a
+# ``join(session, status) -> after_commit | None`` that appends the request's event inside the
+# transaction storing the response, and looks for ``AUDIT_JOINED`` before appending on its own.
+PENDING_DECISION = "companyos.pending_decision"
+AUDIT_JOIN = "companyos.audit_join"
+AUDIT_JOINED = "companyos.audit_joined"
 
 
 def is_replay(scope: Scope) -> bool:
@@ -67,31 +83,40 @@ class IdempotencyStore:
         self.clock = clock
 
     def begin(
-        self, ident: str, parts: dict[str, Any], fingerprint: str
-    ) -> tuple[str, IdempotencyKeyRow | None]:
-        """'new' (recorded in flight), 'replay' (row), 'mismatch' or 'in_flight'."""
+        self,
+        ident: str,
+        parts: dict[str, Any],
+        fingerprint: str,
+        *,
+        before: Callable[[Session], Any] | None = None,
+    ) -> tuple[str, Any]:
+        """'new' (recorded in flight), 'replay' (the stored row), 'mismatch' or 'in_flight'.
+
+        ``before(session)`` runs first inside the same transaction (the request's policy decision), so
+        both are durable together before the request goes on, whatever the outcome.
+        """
+        table = IdempotencyKeyRow.__table__
         for _ in range(3):
             now = self.clock()
-            with self.db.session() as session:
-                row = session.get(IdempotencyKeyRow, ident)
-                if row is not None and (
-                    row.expires_at <= now
-                    or (row.state == "in_flight" and row.created_at + STALE_IN_FLIGHT <= now)
-                ):
-                    session.delete(row)
-                    session.flush()
-                    row = None
-                if row is not None:
-                    session.expunge(row)
-                    if row.fingerprint != fingerprint:
-                        return "mismatch", row
-                    if row.state == "in_flight":
-                        return "in_flight", row
-                    return "replay", row
             try:
                 with self.db.session() as session:
-                    session.add(
-                        IdempotencyKeyRow(
+                    if before is not None:
+                        before(session)
+                    row = session.execute(select(table).where(table.c.id == ident)).first()
+                    if row is not None and (
+                        row.expires_at <= now
+                        or (row.state == "in_flight" and row.created_at + STALE_IN_FLIGHT <= now)
+                    ):
+                        session.execute(delete(IdempotencyKeyRow).where(IdempotencyKeyRow.id == ident))
+                        row = None
+                    if row is not None:
+                        if row.fingerprint != fingerprint:
+                            return "mismatch", row
+                        if row.state == "in_flight":
+                            return "in_flight", row
+                        return "replay", row
+                    session.execute(
+                        insert(IdempotencyKeyRow).values(
                             id=ident,
                             fingerprint=fingerprint,
                             state="in_flight",
@@ -103,17 +128,40 @@ class IdempotencyStore:
                 return "new", None
             except IntegrityError:  # a concurrent duplicate won the insert: look again
                 continue
+        if before is not None:
+            with self.db.session() as session:
+                before(session)
         return "in_flight", None
 
-    def complete(self, ident: str, status: int, headers: dict[str, str], body: bytes) -> None:
+    def complete(
+        self,
+        ident: str,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        *,
+        also: Callable[[Session], Any] | None = None,
+    ) -> tuple[bool, Any]:
+        """Store the response. With ``also``, ``also(session)`` (the request's audit event) is written in
+        the same transaction after it; returns ``(True, what also returned)`` when that transaction
+        committed. Should it fail, the response is stored alone (logged) and ``(False, None)`` returned:
+        the caller then writes the other part on its own."""
+        stored = (
+            update(IdempotencyKeyRow)
+            .where(IdempotencyKeyRow.id == ident)
+            .values(state="completed", status_code=status, headers=headers, body=body)
+            .execution_options(synchronize_session=False)
+        )
+        if also is not None:
+            try:
+                with self.db.session() as session:
+                    session.execute(stored)
+                    return True, also(session)
+            except Exception:
+                logger.exception("could not store the response and its audit event together; apart now")
         with self.db.session() as session:
-            row = session.get(IdempotencyKeyRow, ident)
-            if row is None:
-                return
-            row.state = "completed"
-            row.status_code = status
-            row.headers = headers
-            row.body = body
+            session.execute(stored)
+        return False, None
 
     def abandon(self, ident: str) -> None:
         with self.db.session() as session:
@@ -190,7 +238,16 @@ class IdempotencyMiddleware:
             json.dumps([parts["subject"], parts["tenant_id"], parts["method"], parts["path"], key]).encode()
         ).hexdigest()
 
-        outcome, row = await anyio.to_thread.run_sync(self.store.begin, ident, parts, fingerprint)
+        decision = state.pop(PENDING_DECISION, None)
+        try:
+            outcome, row = await anyio.to_thread.run_sync(
+                partial(self.store.begin, before=decision[0] if decision else None), ident, parts, fingerprint
+            )
+        except BaseException:
+            if decision is not None:  # the decision is durable whatever became of the request
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(decision[1])
+            raise
         if outcome == "replay" and row is not None:
             if self.metrics is not None:
                 self.metrics.idempotent_replays.inc()
@@ -214,6 +271,34 @@ class IdempotencyMiddleware:
             )
 
         captured: dict[str, Any] = {"status": None, "headers": {}, "body": bytearray(), "too_big": False}
+        # The response is held back until it is complete, stored (with its audit event) and only then
+        # forwarded: a client never holds an answer that a retry with the same key would not replay.
+        held: list[Message] = []
+        stored = False
+
+        async def release() -> None:
+            while held:
+                await send(held.pop(0))
+
+        async def store_then_release() -> None:
+            nonlocal stored
+            status = captured["status"]
+            if status < 500:
+                join = state.get(AUDIT_JOIN)
+                also = partial(join, status=status) if join is not None else None
+                joined, after_commit = await anyio.to_thread.run_sync(
+                    partial(self.store.complete, also=also),
+                    ident,
+                    status,
+                    captured["headers"],
+                    bytes(captured["body"]),
+                )
+                stored = True
+                if joined:
+                    state[AUDIT_JOINED] = True
+                    if after_commit is not None:
+                        after_commit()
+            await release()
 
         async def capture_send(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -221,22 +306,26 @@ class IdempotencyMiddleware:
                 captured["headers"] = {
                     k: v for k, v in Headers(raw=message.get("headers", [])).items() if k in REPLAYED_HEADERS
                 }
-            elif message["type"] == "http.response.body" and not captured["too_big"]:
-                captured["body"] += message.get("body", b"")
-                if len(captured["body"]) > self.max_stored_bytes:
-                    captured["too_big"] = True
-                    captured["body"] = bytearray()
-            await send(message)
+                held.append(message)
+                return
+            if message["type"] != "http.response.body" or captured["too_big"]:
+                await release()
+                await send(message)
+                return
+            captured["body"] += message.get("body", b"")
+            if len(captured["body"]) > self.max_stored_bytes:  # not stored: streamed on as it comes
+                captured["too_big"] = True
+                captured["body"] = bytearray()
+                await release()
+                await send(message)
+                return
+            held.append(message)
+            if not message.get("more_body", False):
+                await store_then_release()
 
-        stored = False
         try:
             await self.app(scope, _replaying(messages, receive), capture_send)
-            status = captured["status"]
-            if status is not None and status < 500 and not captured["too_big"]:
-                await anyio.to_thread.run_sync(
-                    self.store.complete, ident, status, captured["headers"], bytes(captured["body"])
-                )
-                stored = True
+            await release()  # a response that never finished its body
         finally:
             if not stored:
                 with anyio.CancelScope(shield=True):

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.alert_category import AlertCategory
 from ...models.alert_list import AlertList
 from ...models.alert_severity import AlertSeverity
 from ...models.alert_status import AlertStatus
@@ -21,6 +22,8 @@ def _get_kwargs(
     status: AlertStatus | Unset = UNSET,
     severity: AlertSeverity | Unset = UNSET,
     service_id: str | Unset = UNSET,
+    category: AlertCategory | Unset = UNSET,
+    principal: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -42,6 +45,14 @@ def _get_kwargs(
     params["severity"] = json_severity
 
     params["service_id"] = service_id
+
+    json_category: str | Unset = UNSET
+    if not isinstance(category, Unset):
+        json_category = category.value
+
+    params["category"] = json_category
+
+    params["principal"] = principal
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -111,6 +122,8 @@ def sync_detailed(
     status: AlertStatus | Unset = UNSET,
     severity: AlertSeverity | Unset = UNSET,
     service_id: str | Unset = UNSET,
+    category: AlertCategory | Unset = UNSET,
+    principal: str | Unset = UNSET,
 ) -> Response[AlertList | Problem]:
     """List the alerts inbox
 
@@ -123,6 +136,8 @@ def sync_detailed(
         status (AlertStatus | Unset):
         severity (AlertSeverity | Unset):
         service_id (str | Unset):
+        category (AlertCategory | Unset):
+        principal (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +154,8 @@ def sync_detailed(
         status=status,
         severity=severity,
         service_id=service_id,
+        category=category,
+        principal=principal,
     )
 
     response = client.get_httpx_client().request(
@@ -157,6 +174,8 @@ def sync(
     status: AlertStatus | Unset = UNSET,
     severity: AlertSeverity | Unset = UNSET,
     service_id: str | Unset = UNSET,
+    category: AlertCategory | Unset = UNSET,
+    principal: str | Unset = UNSET,
 ) -> AlertList | Problem | None:
     """List the alerts inbox
 
@@ -169,6 +188,8 @@ def sync(
         status (AlertStatus | Unset):
         severity (AlertSeverity | Unset):
         service_id (str | Unset):
+        category (AlertCategory | Unset):
+        principal (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +207,8 @@ def sync(
         status=status,
         severity=severity,
         service_id=service_id,
+        category=category,
+        principal=principal,
     ).parsed
 
 
@@ -198,6 +221,8 @@ async def asyncio_detailed(
     status: AlertStatus | Unset = UNSET,
     severity: AlertSeverity | Unset = UNSET,
     service_id: str | Unset = UNSET,
+    category: AlertCategory | Unset = UNSET,
+    principal: str | Unset = UNSET,
 ) -> Response[AlertList | Problem]:
     """List the alerts inbox
 
@@ -210,6 +235,8 @@ async def asyncio_detailed(
         status (AlertStatus | Unset):
         severity (AlertSeverity | Unset):
         service_id (str | Unset):
+        category (AlertCategory | Unset):
+        principal (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +253,8 @@ async def asyncio_detailed(
         status=status,
         severity=severity,
         service_id=service_id,
+        category=category,
+        principal=principal,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -242,6 +271,8 @@ async def asyncio(
     status: AlertStatus | Unset = UNSET,
     severity: AlertSeverity | Unset = UNSET,
     service_id: str | Unset = UNSET,
+    category: AlertCategory | Unset = UNSET,
+    principal: str | Unset = UNSET,
 ) -> AlertList | Problem | None:
     """List the alerts inbox
 
@@ -254,6 +285,8 @@ async def asyncio(
         status (AlertStatus | Unset):
         severity (AlertSeverity | Unset):
         service_id (str | Unset):
+        category (AlertCategory | Unset):
+        principal (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,5 +305,7 @@ async def asyncio(
             status=status,
             severity=severity,
             service_id=service_id,
+            category=category,
+            principal=principal,
         )
     ).parsed

@@ -1,0 +1,154 @@
+"""The "Inspect entity" side panel and the inline remediations it offers.
+
+``GET /t/{tenant}/inspect?ref=<kind>:<id>`` reads the API's inspect operation: IntelGraph neighbours,
+the audit trail, observability links and every action on the entity with the caller's decision. With
+htmx the answer is the panel alone (swapped into ``#inspect-panel``); without JavaScript a full page.
+
+Remediations (``maestro:<action type>``) are ad-hoc Maestro plans, as the API describes them: the
+console first creates the one-step plan and shows its dry-run impact summary (nothing runs), and only a
+second, confirming post executes it, through the step-up flow when the plan is high risk.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+import companyos
+from companyos_console import views
+from companyos_console.context import Console, PageContext, page_context
+from companyos_console.rendering import render
+from companyos_console.security import checked_form
+
+REF = re.compile(r"[a-z_]{1,40}:[A-Za-z0-9_.:-]{1,200}")
+REMEDIATION_PREFIX = "maestro:"
+# The remediations the console can start from the panel: label and how the entity fills the step.
+REMEDIATIONS: dict[str, tuple[str, Any]] = {
+    "deployment.rollback": ("Roll back", lambda entity, env: {"deployment_id": entity["id"]}),
+    "service.restart": ("Restart", lambda entity, env: {"service_id": entity["id"], "environment": env}),
+}
+# Where an entity kind has a console page.
+PAGES = {
+    "service": "/services/{id}",
+    "incident": "/incidents/{id}",
+    "run": "/runs/{id}",
+    "plan_run": "/runs/{id}",
+    "tenant": "/tenant",
+    "policy": "/policies/{id}/edit",
+}
+
+
+def routes(console: Console, bind: Any) -> list[Route]:
+    t = "/t/{tenant}"
+    return [
+        Route(t + "/inspect", bind(inspect_page, console)),
+        Route(t + "/remediations", bind(preview_remediation, console), methods=["POST"]),
+        Route(t + "/remediations/{plan_id}/run", bind(run_remediation, console), methods=["POST"]),
+    ]
+
+
+def page_of(ctx: PageContext, kind: str, ident: str) -> str:
+    """The entity's console page, else its inspect page."""
+    pattern = PAGES.get(kind)
+    if pattern:
+        return f"{ctx.base}/t/{ctx.tenant}{pattern.format(id=ident)}"
+    return f"{ctx.base}/t/{ctx.tenant}/inspect?{views.query(ref=f'{kind}:{ident}')}"
+
+
+def _actions(inspection: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The entity's contract actions, and its remediations (with the console's label when supported)."""
+    contract, remediations = [], []
+    for action in inspection.get("actions") or []:
+        name = str(action["action"])
+        if name.startswith(REMEDIATION_PREFIX):
+            kind = name[len(REMEDIATION_PREFIX) :]
+            label = REMEDIATIONS.get(kind, (None, None))[0]
+            remediations.append({**action, "type": kind, "label": label})
+        else:
+            contract.append(action)
+    return contract, remediations
+
+
+async def inspect_page(console: Console, request: Request) -> Response:
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    ref = request.query_params.get("ref") or ""
+    if not REF.fullmatch(ref):
+        raise HTTPException(400, "Name an entity as kind:id.")
+    inspection = await ctx.client.inspect.entity(ref=ref)
+    entity = inspection["entity"]
+    contract, remediations = _actions(inspection)
+    neighbours = [
+        {**n, "href": page_of(ctx, n["kind"], n["id"])} for n in inspection["neighbours"]["entities"]
+    ]
+    data = {
+        "inspection": inspection,
+        "entity": entity,
+        "entity_href": page_of(ctx, entity["kind"], entity["id"]) if entity["kind"] in PAGES else None,
+        "neighbours": neighbours,
+        "contract_actions": contract,
+        "remediations": remediations,
+    }
+    if request.headers.get("HX-Request"):
+        chrome = {"ctx": ctx, "tenant": ctx.tenant, "csrf_token": ctx.session.csrf_token}
+        return render(request, "inspect_panel.html", {**chrome, **data, "as_panel": True})
+    return await views.page(ctx, "inspect.html", f"Inspect {entity.get('name') or ref}", "", **data)
+
+
+async def preview_remediation(console: Console, request: Request) -> Response:
+    """Create the one-step plan and show its dry-run impact summary (nothing runs yet)."""
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    form = await checked_form(request, ctx.session.csrf_token)
+    ref, action = str(form.get("ref", "")), str(form.get("action", ""))
+    back = views._back(ctx, f"/inspect?{views.query(ref=ref)}")
+    if not REF.fullmatch(ref) or action not in REMEDIATIONS:
+        raise HTTPException(400, "No such remediation.")
+    label, parameters = REMEDIATIONS[action]
+    kind, _, ident = ref.partition(":")
+    entity = {"kind": kind, "id": ident}
+    try:
+        plan = await ctx.client.maestro.plans.create(
+            name=f"{label} {ident} (console {uuid.uuid4().hex[:8]})",
+            description=f"Started from the console's inspect panel by {ctx.me.get('subject')}.",
+            steps=[{"id": "remediate", "action": action, "parameters": parameters(entity, ctx.environment)}],
+            idempotency_key=f"console-{uuid.uuid4()}",
+        )
+        impact = await ctx.client.maestro.plans.dry_run(plan["id"])
+    except (
+        companyos.PermissionDeniedError,
+        companyos.BadRequestError,
+        companyos.ConflictError,
+        companyos.NotFoundError,
+        companyos.UnprocessableEntityError,
+    ) as error:
+        views._flash_error(ctx.session, error)
+        return RedirectResponse(back, 303)
+    perms = await views.permissions(ctx, "plan")
+    return await views.page(
+        ctx,
+        "remediation.html",
+        f"{label}: impact (dry run)",
+        "",
+        ref=ref,
+        label=label,
+        plan=plan,
+        impact=impact,
+        back=back,
+        can_run={**perms.get("maestro:execute", {}), "requires_step_up": impact["requires_step_up"]},
+    )
+
+
+async def run_remediation(console: Console, request: Request) -> Response:
+    """Confirmed: execute the plan (step-up when it is high risk), then follow the run live."""
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    form = await checked_form(request, ctx.session.csrf_token)
+    plan_id = request.path_params["plan_id"]
+    reason = " ".join(str(form.get("reason", "")).split())[:500] or "started from the console"
+    args = {"plan_id": plan_id, "reason": reason}
+    back = views._back(ctx, f"/inspect?{views.query(ref=str(form.get('ref', '')))}")
+    return await views.perform(console, ctx, "execute_plan", args, back=back)

@@ -1,0 +1,69 @@
+"""The Features pillar: the feature board (features by state with owners and the evidence each needs
+next), rollout requests with their gates, experiments, stale flags, and per feature its evidence,
+transition history and review document. Everything goes through the SDK (``features``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from companyos_console.context import Console, page_context
+from companyos_console.pillars import Pillar
+
+PILLAR = Pillar("features", "Features", "/features", order=48)
+
+
+async def _items(pager: Any) -> list[dict[str, Any]]:
+    page = await pager.first_page()
+    return list(page.items)
+
+
+async def features_page(console: Console, request: Request) -> Response:
+    from companyos_console.views import page  # views imports the pillars: resolve at call time
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    client = ctx.client
+    summary = await client.features.summary()
+    rollouts = await _items(client.features.rollouts.list(page_size=50))
+    experiments = await _items(client.features.experiments.list(page_size=50))
+    stale = (await client.features.stale_flags())["items"]
+    return await page(
+        ctx,
+        "features/index.html",
+        "Features",
+        "features",
+        summary=summary,
+        rollouts=rollouts,
+        experiments=experiments,
+        stale=stale,
+    )
+
+
+async def feature_page(console: Console, request: Request) -> Response:
+    from companyos_console.views import page
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    client = ctx.client
+    key = request.path_params["feature"]
+    feature = await client.features.retrieve(key)
+    history = await _items(client.features.transitions.list(key))
+    review = await client.features.review(key)
+    return await page(
+        ctx,
+        "features/feature.html",
+        f"Feature: {feature['name']}",
+        "features",
+        feature=feature,
+        history=history,
+        review=review.decode("utf-8") if isinstance(review, bytes | bytearray) else str(review),
+    )
+
+
+def routes(console: Console, bind: Any) -> list[BaseRoute]:
+    return [
+        Route("/t/{tenant}/features", bind(features_page, console), methods=["GET"]),
+        Route("/t/{tenant}/features/{feature}", bind(feature_page, console), methods=["GET"]),
+    ]

@@ -1,0 +1,81 @@
+"""The Security pillar: open security alerts by severity and owner, the security-event timeline, the
+principals at risk, and a playbook launcher (Maestro plans with account.lock / credential.rotate steps).
+
+Everything goes through the SDK (``alerts`` with ``category=security``, ``secops``, ``maestro``). Running
+a playbook is a high-risk action: without a fresh MFA sign-in the API answers with a step-up challenge,
+which the page shows instead of starting anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from companyos_console.context import Console, page_context
+from companyos_console.pillars import Pillar
+
+PILLAR = Pillar("security", "Security", "/security", order=55)
+SEVERITIES = ("critical", "warning", "info")
+PLAYBOOK_ACTIONS = {"account.lock", "credential.rotate"}
+
+
+async def _items(pager: Any) -> list[dict[str, Any]]:
+    page = await pager.first_page()
+    return list(page.items)
+
+
+async def security_page(console: Console, request: Request) -> Response:
+    from companyos import StepUpRequired
+    from companyos_console.security import checked_form
+    from companyos_console.views import page  # views imports the pillars: resolve at call time
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    client = ctx.client
+    notice = None
+    if request.method == "POST":
+        form = await checked_form(request, ctx.session.csrf_token)
+        plan_id = str(form.get("plan_id") or "")[:60]
+        try:
+            run = await client.maestro.plans.execute(plan_id)
+            notice = f"Playbook started: run {run['id']}."
+        except StepUpRequired:
+            notice = (
+                "This playbook needs a fresh sign-in with your one-time code (step-up) before it can run."
+            )
+        except Exception as exc:  # noqa: BLE001 — shown to the user, never a 500
+            notice = f"The playbook could not start: {getattr(exc, 'detail', None) or exc}"
+    alerts, events, plans = await asyncio.gather(
+        _items(client.alerts.list(category="security", page_size=200)),
+        _items(client.secops.list_events(page_size=50)),
+        _items(client.maestro.plans.list(page_size=100)),
+    )
+    open_alerts = [a for a in alerts if a["status"] in ("firing", "acknowledged")]
+    by_severity = {s: [a for a in open_alerts if a["severity"] == s] for s in SEVERITIES}
+    owners = Counter(a.get("acknowledged_by") or "unowned" for a in open_alerts)
+    principals = sorted(
+        {a["principal"]: a.get("risk") or 0 for a in open_alerts if a.get("principal")}.items(),
+        key=lambda p: -p[1],
+    )
+    playbooks = [p for p in plans if any(s.get("action") in PLAYBOOK_ACTIONS for s in (p.get("steps") or []))]
+    return await page(
+        ctx,
+        "security/index.html",
+        "Security",
+        "security",
+        by_severity=by_severity,
+        severities=SEVERITIES,
+        owners=sorted(owners.items()),
+        principals=principals[:10],
+        events=events,
+        playbooks=playbooks,
+        notice=notice,
+    )
+
+
+def routes(console: Console, bind: Any) -> list[BaseRoute]:
+    return [Route("/t/{tenant}/security", bind(security_page, console), methods=["GET", "POST"])]

@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.analytics_query import AnalyticsQuery
+from ...models.analytics_query_result import AnalyticsQueryResult
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    *,
+    body: AnalyticsQuery,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenants/{tenant_id}/analytics/query".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AnalyticsQueryResult | Problem | None:
+    if response.status_code == 200:
+        response_200 = AnalyticsQueryResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AnalyticsQueryResult | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AnalyticsQuery,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AnalyticsQueryResult | Problem]:
+    """Run an ad-hoc read-only query
+
+     One SELECT (CTEs, joins, sub-queries allowed) over `events` and `daily_usage`, calling allow-listed
+    functions only, in DuckDB's SQL dialect (rendered for ClickHouse when that is the store). The query
+    is parsed, checked on its syntax tree, and every table reference is replaced by the tenant's rows
+    before it runs, capped at `limit` rows and 10 seconds. Anything else is 400 `invalid-argument`
+    (`errors[].code` `unsafe_sql` or `query_failed`).
+
+    Args:
+        tenant_id (str):  Example: acme.
+        idempotency_key (str | Unset):
+        body (AnalyticsQuery):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AnalyticsQueryResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AnalyticsQuery,
+    idempotency_key: str | Unset = UNSET,
+) -> AnalyticsQueryResult | Problem | None:
+    """Run an ad-hoc read-only query
+
+     One SELECT (CTEs, joins, sub-queries allowed) over `events` and `daily_usage`, calling allow-listed
+    functions only, in DuckDB's SQL dialect (rendered for ClickHouse when that is the store). The query
+    is parsed, checked on its syntax tree, and every table reference is replaced by the tenant's rows
+    before it runs, capped at `limit` rows and 10 seconds. Anything else is 400 `invalid-argument`
+    (`errors[].code` `unsafe_sql` or `query_failed`).
+
+    Args:
+        tenant_id (str):  Example: acme.
+        idempotency_key (str | Unset):
+        body (AnalyticsQuery):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AnalyticsQueryResult | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AnalyticsQuery,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AnalyticsQueryResult | Problem]:
+    """Run an ad-hoc read-only query
+
+     One SELECT (CTEs, joins, sub-queries allowed) over `events` and `daily_usage`, calling allow-listed
+    functions only, in DuckDB's SQL dialect (rendered for ClickHouse when that is the store). The query
+    is parsed, checked on its syntax tree, and every table reference is replaced by the tenant's rows
+    before it runs, capped at `limit` rows and 10 seconds. Anything else is 400 `invalid-argument`
+    (`errors[].code` `unsafe_sql` or `query_failed`).
+
+    Args:
+        tenant_id (str):  Example: acme.
+        idempotency_key (str | Unset):
+        body (AnalyticsQuery):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AnalyticsQueryResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AnalyticsQuery,
+    idempotency_key: str | Unset = UNSET,
+) -> AnalyticsQueryResult | Problem | None:
+    """Run an ad-hoc read-only query
+
+     One SELECT (CTEs, joins, sub-queries allowed) over `events` and `daily_usage`, calling allow-listed
+    functions only, in DuckDB's SQL dialect (rendered for ClickHouse when that is the store). The query
+    is parsed, checked on its syntax tree, and every table reference is replaced by the tenant's rows
+    before it runs, capped at `limit` rows and 10 seconds. Anything else is 400 `invalid-argument`
+    (`errors[].code` `unsafe_sql` or `query_failed`).
+
+    Args:
+        tenant_id (str):  Example: acme.
+        idempotency_key (str | Unset):
+        body (AnalyticsQuery):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AnalyticsQueryResult | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dataset_export import DatasetExport
+from ...models.dataset_export_create import DatasetExportCreate
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    dataset_id: str,
+    *,
+    body: DatasetExportCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenants/{tenant_id}/datasets/{dataset_id}/exports".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            dataset_id=quote(str(dataset_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DatasetExport | Problem | None:
+    if response.status_code == 202:
+        response_202 = DatasetExport.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DatasetExport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DatasetExportCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DatasetExport | Problem]:
+    """Export a dataset
+
+     Starts a `datasets.export` job for the rows in `[since, until)` of the dataset's `time_field` (all
+    rows without a range). Residency is honoured: an `eu` dataset cannot go to a destination outside
+    `eu` (403 naming the rule `residency-eu-export-destination`). Fields are redacted by classification
+    (`confidential` masked, `pii` hashed with a salt unique to the export; `redactions` may tighten a
+    field to `mask`, `hash` or `drop`), every file carries the export id in its metadata and a per-row
+    `_watermark` naming the export and recipient, and the result is a signed evidence pack.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        dataset_id (str):
+        idempotency_key (str | Unset):
+        body (DatasetExportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DatasetExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        dataset_id=dataset_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DatasetExportCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> DatasetExport | Problem | None:
+    """Export a dataset
+
+     Starts a `datasets.export` job for the rows in `[since, until)` of the dataset's `time_field` (all
+    rows without a range). Residency is honoured: an `eu` dataset cannot go to a destination outside
+    `eu` (403 naming the rule `residency-eu-export-destination`). Fields are redacted by classification
+    (`confidential` masked, `pii` hashed with a salt unique to the export; `redactions` may tighten a
+    field to `mask`, `hash` or `drop`), every file carries the export id in its metadata and a per-row
+    `_watermark` naming the export and recipient, and the result is a signed evidence pack.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        dataset_id (str):
+        idempotency_key (str | Unset):
+        body (DatasetExportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DatasetExport | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        dataset_id=dataset_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DatasetExportCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DatasetExport | Problem]:
+    """Export a dataset
+
+     Starts a `datasets.export` job for the rows in `[since, until)` of the dataset's `time_field` (all
+    rows without a range). Residency is honoured: an `eu` dataset cannot go to a destination outside
+    `eu` (403 naming the rule `residency-eu-export-destination`). Fields are redacted by classification
+    (`confidential` masked, `pii` hashed with a salt unique to the export; `redactions` may tighten a
+    field to `mask`, `hash` or `drop`), every file carries the export id in its metadata and a per-row
+    `_watermark` naming the export and recipient, and the result is a signed evidence pack.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        dataset_id (str):
+        idempotency_key (str | Unset):
+        body (DatasetExportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DatasetExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        dataset_id=dataset_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DatasetExportCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> DatasetExport | Problem | None:
+    """Export a dataset
+
+     Starts a `datasets.export` job for the rows in `[since, until)` of the dataset's `time_field` (all
+    rows without a range). Residency is honoured: an `eu` dataset cannot go to a destination outside
+    `eu` (403 naming the rule `residency-eu-export-destination`). Fields are redacted by classification
+    (`confidential` masked, `pii` hashed with a salt unique to the export; `redactions` may tighten a
+    field to `mask`, `hash` or `drop`), every file carries the export id in its metadata and a per-row
+    `_watermark` naming the export and recipient, and the result is a signed evidence pack.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        dataset_id (str):
+        idempotency_key (str | Unset):
+        body (DatasetExportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DatasetExport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            dataset_id=dataset_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

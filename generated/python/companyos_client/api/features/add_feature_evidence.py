@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.feature import Feature
+from ...models.feature_evidence_create import FeatureEvidenceCreate
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    feature_id: str,
+    *,
+    body: FeatureEvidenceCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenants/{tenant_id}/features/{feature_id}/evidence".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            feature_id=quote(str(feature_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Feature | Problem | None:
+    if response.status_code == 201:
+        response_201 = Feature.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Feature | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    feature_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeatureEvidenceCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Feature | Problem]:
+    """Attach evidence to a feature
+
+     Evidence (`design`, `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`, `sunset_plan`)
+    that transitions require.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        feature_id (str):
+        idempotency_key (str | Unset):
+        body (FeatureEvidenceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Feature | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        feature_id=feature_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    feature_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeatureEvidenceCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Feature | Problem | None:
+    """Attach evidence to a feature
+
+     Evidence (`design`, `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`, `sunset_plan`)
+    that transitions require.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        feature_id (str):
+        idempotency_key (str | Unset):
+        body (FeatureEvidenceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Feature | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        feature_id=feature_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    feature_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeatureEvidenceCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Feature | Problem]:
+    """Attach evidence to a feature
+
+     Evidence (`design`, `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`, `sunset_plan`)
+    that transitions require.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        feature_id (str):
+        idempotency_key (str | Unset):
+        body (FeatureEvidenceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Feature | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        feature_id=feature_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    feature_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FeatureEvidenceCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Feature | Problem | None:
+    """Attach evidence to a feature
+
+     Evidence (`design`, `kpi_results`, `risk_controls`, `slo_health`, `security_signoff`, `sunset_plan`)
+    that transitions require.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        feature_id (str):
+        idempotency_key (str | Unset):
+        body (FeatureEvidenceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Feature | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            feature_id=feature_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.rollout import Rollout
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tenant_id: str,
+    rollout_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenants/{tenant_id}/rollouts/{rollout_id}/advance".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            rollout_id=quote(str(rollout_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Rollout | None:
+    if response.status_code == 200:
+        response_200 = Rollout.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Rollout]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    rollout_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | Rollout]:
+    """Run a rollout's next stage
+
+     Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
+    A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
+    back (`rolled_back`); before any stage it only blocks.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rollout_id (str):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Rollout]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        rollout_id=rollout_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    rollout_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | Rollout | None:
+    """Run a rollout's next stage
+
+     Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
+    A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
+    back (`rolled_back`); before any stage it only blocks.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rollout_id (str):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Rollout
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        rollout_id=rollout_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    rollout_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | Rollout]:
+    """Run a rollout's next stage
+
+     Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
+    A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
+    back (`rolled_back`); before any stage it only blocks.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rollout_id (str):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Rollout]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        rollout_id=rollout_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    rollout_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | Rollout | None:
+    """Run a rollout's next stage
+
+     Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
+    A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
+    back (`rolled_back`); before any stage it only blocks.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rollout_id (str):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Rollout
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            rollout_id=rollout_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

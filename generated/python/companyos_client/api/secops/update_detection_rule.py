@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detection_rule import DetectionRule
+from ...models.problem import Problem
+from ...models.update_detection_rule_body import UpdateDetectionRuleBody
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    rule_name: str,
+    *,
+    body: UpdateDetectionRuleBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/tenants/{tenant_id}/detection-rules/{rule_name}".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            rule_name=quote(str(rule_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DetectionRule | Problem | None:
+    if response.status_code == 200:
+        response_200 = DetectionRule.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DetectionRule | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    rule_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateDetectionRuleBody,
+) -> Response[DetectionRule | Problem]:
+    """Enable or disable a rule for this tenant
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rule_name (str):
+        body (UpdateDetectionRuleBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DetectionRule | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        rule_name=rule_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    rule_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateDetectionRuleBody,
+) -> DetectionRule | Problem | None:
+    """Enable or disable a rule for this tenant
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rule_name (str):
+        body (UpdateDetectionRuleBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DetectionRule | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        rule_name=rule_name,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    rule_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateDetectionRuleBody,
+) -> Response[DetectionRule | Problem]:
+    """Enable or disable a rule for this tenant
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rule_name (str):
+        body (UpdateDetectionRuleBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DetectionRule | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        rule_name=rule_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    rule_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateDetectionRuleBody,
+) -> DetectionRule | Problem | None:
+    """Enable or disable a rule for this tenant
+
+    Args:
+        tenant_id (str):  Example: acme.
+        rule_name (str):
+        body (UpdateDetectionRuleBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DetectionRule | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            rule_name=rule_name,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AnalyticsPropertyPii(StrEnum):
+    DROP = "drop"
+    HASH = "hash"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="OverviewWithheld")
+
+
+@_attrs_define
+class OverviewWithheld:
+    """
+    Attributes:
+        section (str):
+        action (str):
+        reasons (list[str]):
+    """
+
+    section: str
+    action: str
+    reasons: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        section = self.section
+
+        action = self.action
+
+        reasons = self.reasons
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "section": section,
+                "action": action,
+                "reasons": reasons,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        section = d.pop("section")
+
+        action = d.pop("action")
+
+        reasons = cast(list[str], d.pop("reasons"))
+
+        overview_withheld = cls(
+            section=section,
+            action=action,
+            reasons=reasons,
+        )
+
+        overview_withheld.additional_properties = d
+        return overview_withheld
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SloBudgetingMethod(StrEnum):
+    OCCURRENCES = "occurrences"
+    TIMESLICES = "timeslices"
+
+    def __str__(self) -> str:
+        return str(self.value)

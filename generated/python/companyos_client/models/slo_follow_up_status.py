@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SloFollowUpStatus(StrEnum):
+    MET = "met"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return str(self.value)

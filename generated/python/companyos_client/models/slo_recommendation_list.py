@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.slo_recommendation import SloRecommendation
+
+
+T = TypeVar("T", bound="SloRecommendationList")
+
+
+@_attrs_define
+class SloRecommendationList:
+    """
+    Attributes:
+        service_id (str):
+        days (int):
+        items (list[SloRecommendation]):
+    """
+
+    service_id: str
+    days: int
+    items: list[SloRecommendation]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        service_id = self.service_id
+
+        days = self.days
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "service_id": service_id,
+                "days": days,
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.slo_recommendation import SloRecommendation
+
+        d = dict(src_dict)
+        service_id = d.pop("service_id")
+
+        days = d.pop("days")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = SloRecommendation.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        slo_recommendation_list = cls(
+            service_id=service_id,
+            days=days,
+            items=items,
+        )
+
+        slo_recommendation_list.additional_properties = d
+        return slo_recommendation_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class SloVerificationKind(StrEnum):
+    ERROR_RATE_P95 = "error_rate_p95"
+    PAGES_PER_WEEK = "pages_per_week"
+    RUNBOOK_PRESENT = "runbook_present"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,354 @@
+"""The one flag evaluator, shared by the server (OFREP endpoints) and the SDK's in-process provider.
+
+Pure: no I/O, no clock, no imports from the server. A flag configuration is a plain dict::
+
+    {"key": "new-checkout", "enabled": True, "variants": {"on": True, "off": False},
+     "default_variant": "on", "override": None,
+     "rules": [{"name": "beta", "environments": ["production"], "enabled": True, "variant": "on",
+                "conditions": [{"attribute": "plan", "operator": "in", "values": ["pro"]}],
+                "rollout": {"percentage": 25, "stickiness": "targetingKey"},
+                "split": [{"variant": "control", "weight": 50}, {"variant": "treatment", "weight": 50}]}]}
+
+Order: the tenant-level ``override``, else the first rule that names the environment, whose conditions
+all hold on the evaluation context and whose rollout admits the context's bucket, else the flag's
+default. Reasons follow OpenFeature: ``TARGETING_MATCH`` (override, or a rule without rollout),
+``SPLIT`` (a rule's percentage rollout or variant split decided), ``STATIC`` (an enabled flag with no
+override and no rules: the value cannot depend on the context), ``DEFAULT`` (rules exist, none
+applied), ``DISABLED`` (off by default, or a rule turned a non-boolean flag off: the caller's default
+applies), ``UNKNOWN`` (a rule uses an operator this evaluator does not know, e.g. configuration written by
+a newer server: the default is served), ``ERROR`` with an OpenFeature error code.
+
+Bucketing: ``mmh3.hash("<flag_key>:<stickiness value>", seed=0, signed=False) % 100 + 1`` gives 1..100;
+a rollout of ``p`` percent admits buckets ``<= p`` (so raising ``p`` only adds contexts), and a split
+assigns consecutive bucket ranges to its variants in order. The stickiness attribute defaults to
+``targetingKey``; when the attribute is absent the ``targetingKey`` is used, and without either the
+evaluation fails with ``TARGETING_KEY_MISSING``.
+
+Without a context (``context=None``: "what is this flag in this environment?") rules with conditions or
+rollouts cannot apply and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import mmh3
+
+__all__ = [
+    "ERROR_CODES",
+    "OPERATORS",
+    "REASONS",
+    "Resolution",
+    "bucket",
+    "evaluate",
+    "flag_type",
+    "ofrep_result",
+]
+
+REASONS = ("STATIC", "DEFAULT", "TARGETING_MATCH", "SPLIT", "CACHED", "DISABLED", "UNKNOWN", "STALE", "ERROR")
+ERROR_CODES = (
+    "FLAG_NOT_FOUND",
+    "PARSE_ERROR",
+    "TYPE_MISMATCH",
+    "TARGETING_KEY_MISSING",
+    "INVALID_CONTEXT",
+    "GENERAL",
+)
+OPERATORS = (
+    "in",
+    "not_in",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "matches",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "semver_gte",
+    "semver_lt",
+    "exists",
+)
+TARGETING_KEY = "targetingKey"
+_SEMVER = re.compile(r"^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
+
+
+@dataclass(slots=True)
+class Resolution:
+    """One evaluation: what to serve and why. ``value`` is None with reason DISABLED (caller's default)."""
+
+    key: str
+    enabled: bool
+    value: Any
+    variant: str | None
+    reason: str
+    decided_by: str
+    explanation: str
+    error_code: str | None = None
+    error_details: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+class _EvalError(Exception):
+    def __init__(self, code: str, details: str) -> None:
+        super().__init__(details)
+        self.code = code
+        self.details = details
+
+
+class _Unknown(Exception):
+    pass
+
+
+def bucket(flag_key: str, stickiness_value: str) -> int:
+    """The context's bucket for a flag, 1..100 (murmur3 x86 32-bit, seed 0, unsigned)."""
+    return int(mmh3.hash(f"{flag_key}:{stickiness_value}", 0, signed=False)) % 100 + 1
+
+
+def flag_type(flag: Mapping[str, Any]) -> str:
+    """``boolean``, ``string``, ``number`` or ``object``: the type of the values the flag serves."""
+    variants = flag.get("variants") or {}
+    values = list(variants.values())
+    if not values or all(isinstance(v, bool) for v in values):
+        return "boolean"
+    first = variants.get(flag.get("default_variant")) if flag.get("default_variant") else values[0]
+    if isinstance(first, bool):
+        return "boolean"
+    if isinstance(first, str):
+        return "string"
+    if isinstance(first, int | float):
+        return "number"
+    return "object"
+
+
+def _number(attribute: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _EvalError(
+            "INVALID_CONTEXT", f"Context attribute '{attribute}' must be a number for this rule."
+        )
+    return float(value)
+
+
+def _semver(attribute: str, value: Any) -> tuple[int, int, int]:
+    match = _SEMVER.match(str(value)) if isinstance(value, str) else None
+    if match is None:
+        raise _EvalError(
+            "PARSE_ERROR", f"Context attribute '{attribute}' is not a semantic version: {value!r}."
+        )
+    return (int(match[1]), int(match[2]), int(match[3]))
+
+
+def _condition(cond: Mapping[str, Any], context: Mapping[str, Any]) -> bool:
+    attribute = str(cond.get("attribute", ""))
+    operator = cond.get("operator")
+    values = list(cond.get("values") or [])
+    if operator not in OPERATORS:
+        raise _Unknown(f"operator '{operator}'")
+    if operator == "exists":
+        return attribute in context
+    if attribute not in context or context[attribute] is None:
+        return operator == "not_in"
+    actual = context[attribute]
+    if operator in ("in", "not_in"):
+        found = any(actual == v and isinstance(actual, bool) == isinstance(v, bool) for v in values)
+        return found if operator == "in" else not found
+    if operator in ("contains", "starts_with", "ends_with", "matches"):
+        if isinstance(actual, list):
+            return operator == "contains" and any(v in actual for v in values)
+        if not isinstance(actual, str):
+            raise _EvalError(
+                "INVALID_CONTEXT", f"Context attribute '{attribute}' must be a string for this rule."
+            )
+        if operator == "contains":
+            return any(str(v) in actual for v in values)
+        if operator == "starts_with":
+            return any(actual.startswith(str(v)) for v in values)
+        if operator == "ends_with":
+            return any(actual.endswith(str(v)) for v in values)
+        return any(re.search(str(v), actual) is not None for v in values)
+    if operator in ("gt", "gte", "lt", "lte"):
+        number = _number(attribute, actual)
+        bound = float(values[0]) if values else 0.0
+        return {
+            "gt": number > bound,
+            "gte": number >= bound,
+            "lt": number < bound,
+            "lte": number <= bound,
+        }[operator]
+    version = _semver(attribute, actual)
+    bound_v = _semver("values[0]", str(values[0]) if values else "0.0.0")
+    return version >= bound_v if operator == "semver_gte" else version < bound_v
+
+
+def _stickiness(flag_key: str, rule: Mapping[str, Any], context: Mapping[str, Any]) -> tuple[str, int]:
+    spec = rule.get("rollout") or {}
+    attribute = str(spec.get("stickiness") or TARGETING_KEY)
+    value = context.get(attribute)
+    if value is None or value == "":
+        attribute, value = TARGETING_KEY, context.get(TARGETING_KEY)
+    if value is None or value == "":
+        raise _EvalError(
+            "TARGETING_KEY_MISSING",
+            f"Rule '{rule.get('name')}' rolls out by '{spec.get('stickiness') or TARGETING_KEY}': the context "
+            "has neither it nor a targetingKey.",
+        )
+    return attribute, bucket(flag_key, str(value))
+
+
+def _served(flag: Mapping[str, Any], enabled: bool, variant: str | None) -> tuple[Any, str | None, bool]:
+    """(value, variant, disabled-for-the-caller) for a flag turned on or off."""
+    variants = flag.get("variants") or {}
+    if enabled:
+        if variant is not None and variant in variants:
+            return variants[variant], variant, False
+        return True, variant, False
+    if flag_type(flag) == "boolean":
+        return False, None, False
+    return None, None, True
+
+
+def _resolution(
+    flag: Mapping[str, Any],
+    enabled: bool,
+    variant: str | None,
+    reason: str,
+    decided_by: str,
+    explanation: str,
+    metadata: dict[str, Any] | None = None,
+) -> Resolution:
+    value, variant, disabled = _served(flag, enabled, variant)
+    return Resolution(
+        key=str(flag["key"]),
+        enabled=enabled,
+        value=value,
+        variant=variant,
+        reason="DISABLED" if disabled else reason,
+        decided_by=decided_by,
+        explanation=explanation,
+        metadata=metadata or {},
+    )
+
+
+def _split_variant(rule: Mapping[str, Any], slot: int) -> str | None:
+    upper = 0
+    for part in rule.get("split") or []:
+        upper += int(part.get("weight", 0))
+        if slot <= upper:
+            return str(part["variant"])
+    return None
+
+
+def evaluate(
+    flag: Mapping[str, Any], environment: str, context: Mapping[str, Any] | None = None
+) -> Resolution:
+    """Evaluate ``flag`` in ``environment`` for ``context`` (None: no context, see the module docstring)."""
+    key = str(flag["key"])
+    try:
+        return _evaluate(flag, environment, context)
+    except _EvalError as exc:
+        return Resolution(key, False, None, None, "ERROR", "error", exc.details, exc.code, exc.details)
+    except _Unknown as exc:
+        default = flag.get("default_variant") if flag.get("enabled") else None
+        return _resolution(
+            flag,
+            bool(flag.get("enabled")),
+            default,
+            "UNKNOWN",
+            "default",
+            f"A rule uses {exc}, which this evaluator does not know: the flag's default applies.",
+        )
+
+
+def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, Any] | None) -> Resolution:
+    override = flag.get("override")
+    default_variant = flag.get("default_variant")
+    if override:
+        enabled = bool(override.get("enabled"))
+        variant = override.get("variant", default_variant) if enabled else None
+        return _resolution(
+            flag,
+            enabled,
+            variant,
+            "TARGETING_MATCH",
+            "override",
+            f"Tenant override ({'on' if enabled else 'off'}): {override.get('reason', '')}".strip(),
+        )
+    rules = flag.get("rules") or []
+    ctx = context if context is not None else {}
+    for rule in rules:
+        if environment not in (rule.get("environments") or []):
+            continue
+        conditions = rule.get("conditions") or []
+        targeted = bool(conditions) or bool(rule.get("rollout")) or bool(rule.get("split"))
+        if context is None and targeted:
+            continue
+        if not all(_condition(c, ctx) for c in conditions):
+            continue
+        name = rule.get("name", "")
+        enabled = bool(rule.get("enabled", True))
+        variant = rule.get("variant", default_variant) if enabled else None
+        rollout = rule.get("rollout")
+        if rollout is not None or rule.get("split"):
+            attribute, slot = _stickiness(str(flag["key"]), rule, ctx)
+            meta = {"bucket": slot, "stickiness": attribute}
+            if rollout is not None:
+                percentage = int(rollout.get("percentage", 0))
+                meta["percentage"] = percentage
+                if slot > percentage:
+                    continue
+            if rule.get("split") and enabled:
+                variant = _split_variant(rule, slot)
+            return _resolution(
+                flag,
+                enabled,
+                variant,
+                "SPLIT",
+                f"rule:{name}",
+                f"Rule '{name}' applies to {environment}; bucket {slot} on '{attribute}' "
+                + (f"is within its {rollout.get('percentage')} % rollout" if rollout is not None else "")
+                + (f" and chose variant '{variant}'" if rule.get("split") and enabled else "")
+                + ".",
+                meta,
+            )
+        return _resolution(
+            flag,
+            enabled,
+            variant,
+            "TARGETING_MATCH",
+            f"rule:{name}",
+            f"Rule '{name}' applies to {environment} and turns the flag {'on' if enabled else 'off'}.",
+        )
+    enabled = bool(flag.get("enabled"))
+    if not enabled:
+        return _resolution(
+            flag,
+            False,
+            None,
+            "DISABLED",
+            "default",
+            f"No override and no rule for {environment} applied: the flag is off by default.",
+        )
+    return _resolution(
+        flag,
+        True,
+        default_variant,
+        "DEFAULT" if rules else "STATIC",
+        "default",
+        f"No override and no rule for {environment}"
+        + (" applied" if rules else "")
+        + ": the flag's default (on) applies.",
+    )
+
+
+def ofrep_result(res: Resolution) -> dict[str, Any]:
+    """A resolution as an OFREP evaluation result (success or error item)."""
+    if res.error_code is not None:
+        return {"key": res.key, "errorCode": res.error_code, "errorDetails": res.error_details or ""}
+    out: dict[str, Any] = {"key": res.key, "reason": res.reason, "variant": res.variant}
+    if res.reason != "DISABLED":
+        out["value"] = res.value
+    out["metadata"] = {"decidedBy": res.decided_by, **{k: v for k, v in res.metadata.items()}}
+    return out

@@ -1,0 +1,1 @@
+"""Analytics & reporting: event taxonomy, tenant-safe ingest, a columnar store and prebuilt reports."""

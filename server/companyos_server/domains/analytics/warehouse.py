@@ -1,0 +1,433 @@
+"""The analytics store: region partitions of a columnar engine, queried through tenant-filtered SQL.
+
+Engines (one interface, :class:`Backend`):
+
+* DuckDB (default): one file per region partition, ``<var_dir>/analytics/<region>.duckdb``.
+* ClickHouse via ``clickhouse-connect`` when ``COMPANYOS_ANALYTICS_URL`` is set: one database per region
+  (``companyos_analytics_<region>``).
+* chDB (ClickHouse in-process), used by the tests to prove every report gives the same answer as DuckDB.
+
+Queries are written once in DuckDB's dialect and rendered per engine with ``sqlglot``. Nothing reaches an
+engine without :func:`scoped`: every reference to an analytics table becomes a sub-select filtered to
+one tenant, with the tenant id as a quoted literal built by sqlglot (never pasted text).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+__all__ = [
+    "COLUMNS",
+    "TABLES",
+    "Backend",
+    "ChdbBackend",
+    "ClickHouseBackend",
+    "DuckDBBackend",
+    "Warehouse",
+    "scoped",
+]
+
+REGION_RE = re.compile(r"^[a-z][a-z0-9]{1,15}$")
+
+# (name, DuckDB type, ClickHouse type)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("tenant_id", "VARCHAR", "String"),
+    ("region", "VARCHAR", "LowCardinality(String)"),
+    ("seq", "BIGINT", "Int64"),
+    ("event_id", "VARCHAR", "String"),
+    ("name", "VARCHAR", "LowCardinality(String)"),
+    ("version", "VARCHAR", "String"),
+    ("kind", "VARCHAR", "LowCardinality(String)"),
+    ("ts", "TIMESTAMP", "DateTime64(3)"),
+    ("day", "DATE", "Date"),
+    ("received_at", "TIMESTAMP", "DateTime64(3)"),
+    ("user_hash", "VARCHAR", "String"),
+    ("role", "VARCHAR", "LowCardinality(String)"),
+    ("feature", "VARCHAR", "String"),
+    ("environment", "VARCHAR", "LowCardinality(String)"),
+    ("client_type", "VARCHAR", "LowCardinality(String)"),
+    ("app_version", "VARCHAR", "String"),
+    ("residency_tier", "VARCHAR", "LowCardinality(String)"),
+    ("flags_on", "VARCHAR", "String"),
+    ("properties", "VARCHAR", "String"),
+    ("latency_ms", "DOUBLE", "Nullable(Float64)"),
+    ("good", "BIGINT", "Nullable(Int64)"),
+    ("total", "BIGINT", "Nullable(Int64)"),
+)
+COLUMN_NAMES = tuple(c[0] for c in COLUMNS)
+
+# The materialised roll-up of the canned reports: one row per (tenant, day, user, event, dimensions),
+# additive (refreshes append deltas; readers SUM).
+ROLLUP_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("tenant_id", "VARCHAR", "String"),
+    ("day", "DATE", "Date"),
+    ("user_hash", "VARCHAR", "String"),
+    ("name", "VARCHAR", "LowCardinality(String)"),
+    ("feature", "VARCHAR", "String"),
+    ("role", "VARCHAR", "LowCardinality(String)"),
+    ("environment", "VARCHAR", "LowCardinality(String)"),
+    ("client_type", "VARCHAR", "LowCardinality(String)"),
+    ("flags_on", "VARCHAR", "String"),
+    ("events", "BIGINT", "Int64"),
+)
+ROLLUP_DIMENSIONS = tuple(c[0] for c in ROLLUP_COLUMNS if c[0] != "events")
+
+# Tables a query (canned or ad hoc) may name; each is tenant-filtered by `scoped`.
+TABLES = ("events", "daily_usage")
+
+
+# table -> column -> DuckDB type, for typed bulk inserts
+_DUCK_TYPES: dict[str, dict[str, str]] = {
+    "events": {name: duck for name, duck, _ in COLUMNS},
+    "daily_usage": {name: duck for name, duck, _ in ROLLUP_COLUMNS},
+    "mv_state": {"view_name": "VARCHAR", "seq": "BIGINT"},
+}
+_SMALL_INSERT = 500  # rows; larger batches go through Arrow
+
+
+def _arrow_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    return {
+        "VARCHAR": pa.string,
+        "BIGINT": pa.int64,
+        "DOUBLE": pa.float64,
+        "DATE": pa.date32,
+        "TIMESTAMP": lambda: pa.timestamp("us"),
+    }
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Backend:
+    """One region partition of one engine."""
+
+    dialect = "duckdb"
+    region: str
+
+    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        raise NotImplementedError
+
+    def command(self, sql: str) -> None:
+        self.execute(sql)
+
+    def insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+        raise NotImplementedError
+
+    def qualify(self, table: str) -> exp.Table:
+        return exp.to_table(table)
+
+    def render(self, expression: exp.Expression) -> str:
+        return expression.sql(dialect=self.dialect)
+
+    def close(self) -> None:
+        return None
+
+    def ensure_schema(self) -> None:
+        for table, columns in (("events", COLUMNS), ("daily_usage", ROLLUP_COLUMNS)):
+            self.command(self._create_table(table, columns))
+        self.command(
+            self._create_table("mv_state", (("view_name", "VARCHAR", "String"), ("seq", "BIGINT", "Int64")))
+        )
+
+    def _create_table(self, table: str, columns: Iterable[tuple[str, str, str]]) -> str:
+        cols = ", ".join(f"{name} {duck}" for name, duck, _ in columns)
+        return f"CREATE TABLE IF NOT EXISTS {table} ({cols})"
+
+
+class DuckDBBackend(Backend):
+    dialect = "duckdb"
+
+    def __init__(self, path: Path | str, region: str) -> None:
+        import duckdb
+
+        self.region = region
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._con = duckdb.connect(self.path)
+        self._lock = threading.RLock()
+        self.ensure_schema()
+
+    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        with self._lock:
+            timer = threading.Timer(timeout, self._con.interrupt) if timeout else None
+            if timer:
+                timer.start()
+            try:
+                cursor = self._con.execute(sql)
+                names = [d[0] for d in cursor.description or []]
+                rows = [tuple(_scalar(v) for v in row) for row in cursor.fetchall()] if names else []
+            finally:
+                if timer:
+                    timer.cancel()
+            return names, rows
+
+    def insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+        if not rows:
+            return
+        types = _DUCK_TYPES[table]
+        names = ", ".join(columns)
+        if len(rows) <= _SMALL_INSERT:
+            # Small batches (the ingest API): typed lists, unnested side by side; no pyarrow import on the
+            # request path.
+            select = ", ".join(f"unnest(${i + 1}::{types[c]}[])" for i, c in enumerate(columns))
+            params = [[r.get(c) for r in rows] for c in columns]
+            with self._lock:
+                self._con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", params)
+            return
+        import pyarrow as pa
+
+        arrow_types = _arrow_types()
+        schema = pa.schema([(c, arrow_types[types[c]]()) for c in columns])
+        batch = pa.Table.from_pylist(list(rows), schema=schema)
+        with self._lock:
+            self._con.register("_companyos_batch", batch)
+            try:
+                self._con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _companyos_batch")  # noqa: S608 (constant names)
+            finally:
+                self._con.unregister("_companyos_batch")
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+
+class _ClickHouseFamily(Backend):
+    dialect = "clickhouse"
+    database: str
+
+    def _create_table(self, table: str, columns: Iterable[tuple[str, str, str]]) -> str:
+        cols = ", ".join(f"{name} {ch}" for name, _, ch in columns)
+        order = "(tenant_id, day)" if table != "mv_state" else "view_name"
+        return (
+            f"CREATE TABLE IF NOT EXISTS {self.database}.{table} ({cols}) ENGINE = MergeTree ORDER BY {order}"
+        )
+
+    def qualify(self, table: str) -> exp.Table:
+        return exp.to_table(f"{self.database}.{table}")
+
+    def ensure_schema(self) -> None:
+        self.command(f"CREATE DATABASE IF NOT EXISTS {self.database}")
+        super().ensure_schema()
+
+    @staticmethod
+    def _row(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+        out = {}
+        for c in columns:
+            v = row.get(c)
+            if isinstance(v, datetime):
+                v = v.replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
+            elif isinstance(v, date):
+                v = v.isoformat()
+            out[c] = v
+        return out
+
+
+class ChdbBackend(_ClickHouseFamily):
+    """ClickHouse in process (chDB): one session per process, one database per region."""
+
+    _sessions: dict[str, Any] = {}
+    _session_lock = threading.RLock()
+
+    def __init__(self, path: Path | str, region: str) -> None:
+        from chdb import session as chs
+
+        self.region = region
+        self.database = f"companyos_analytics_{region}"
+        key = str(path)
+        with self._session_lock:
+            if key not in self._sessions:
+                # chDB allows one live session per process: close any other before opening this one.
+                for other in list(self._sessions):
+                    self._sessions.pop(other).close()
+                self._sessions[key] = chs.Session(key)
+            self._session = self._sessions[key]
+        self.ensure_schema()
+
+    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        if timeout:
+            sql = f"{sql} SETTINGS max_execution_time = {max(1, int(timeout))}"
+        with self._session_lock:
+            result = self._session.query(sql, "JSONCompact")
+        text = result.bytes().decode() if hasattr(result, "bytes") else str(result)
+        if not text.strip():
+            return [], []
+        payload = json.loads(text)
+        names = [m["name"] for m in payload.get("meta", [])]
+        types = [m["type"] for m in payload.get("meta", [])]
+        rows = [tuple(_ch_value(v, t) for v, t in zip(row, types, strict=True)) for row in payload["data"]]
+        return names, rows
+
+    def insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+        if not rows:
+            return
+        body = "\n".join(json.dumps(self._row(r, columns)) for r in rows)
+        with self._session_lock:
+            self._session.query(
+                f"INSERT INTO {self.database}.{table} ({', '.join(columns)}) FORMAT JSONEachRow\n{body}"
+            )
+
+    @classmethod
+    def close_all(cls) -> None:
+        with cls._session_lock:
+            for key in list(cls._sessions):
+                cls._sessions.pop(key).close()
+
+
+def _ch_value(value: Any, ch_type: str) -> Any:
+    """JSONCompact quotes 64-bit integers and keeps DateTime64 at its scale: normalise like DuckDB."""
+    base = ch_type.removeprefix("Nullable(").removesuffix(")")
+    if value is None:
+        return None
+    if base.startswith(("Int", "UInt")):
+        return int(value)
+    if base.startswith(("Float", "Decimal")):
+        return float(value)
+    if base.startswith("DateTime64"):
+        text = str(value)
+        return text[:23] if "." in text else text + ".000"
+    return value
+
+
+class ClickHouseBackend(_ClickHouseFamily):
+    """A ClickHouse server through clickhouse-connect (``COMPANYOS_ANALYTICS_URL``)."""
+
+    def __init__(self, url: str, region: str) -> None:
+        import clickhouse_connect
+
+        self.region = region
+        self.database = f"companyos_analytics_{region}"
+        self._client = clickhouse_connect.get_client(dsn=url)
+        self.ensure_schema()
+
+    def command(self, sql: str) -> None:
+        self._client.command(sql)
+
+    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        settings = {"max_execution_time": max(1, int(timeout))} if timeout else None
+        result = self._client.query(sql, settings=settings)
+        return list(result.column_names), [tuple(_scalar(v) for v in row) for row in result.result_rows]
+
+    def insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+        if rows:
+            self._client.insert(
+                f"{self.database}.{table}",
+                [[r.get(c) for c in columns] for r in rows],
+                column_names=list(columns),
+            )
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def scoped(expression: exp.Expression, tenant_id: str, backend: Backend) -> exp.Expression:
+    """Every analytics table in ``expression`` replaced by a sub-select of one tenant's rows.
+
+    Applied to the parsed tree, so nothing a caller wrote can sit outside the filter: a table reference
+    anywhere (joins, sub-queries, CTE bodies) reads ``(SELECT * FROM t WHERE tenant_id = '<tenant>')``.
+    """
+    tenant = exp.Literal.string(tenant_id)
+
+    def rewrite(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Table) and node.name.lower() in TABLES and not node.args.get("db"):
+            alias = node.alias or node.name
+            inner = (
+                exp.select("*")
+                .from_(backend.qualify(node.name.lower()))
+                .where(exp.EQ(this=exp.column("tenant_id"), expression=tenant.copy()))
+            )
+            return exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier(alias)))
+        return node
+
+    return expression.copy().transform(rewrite, copy=False)
+
+
+@dataclass
+class Warehouse:
+    """The region partitions of one engine, opened on first use."""
+
+    engine: str  # duckdb | chdb | clickhouse
+    location: str  # a directory (duckdb, chdb) or a URL (clickhouse)
+
+    def __post_init__(self) -> None:
+        self._partitions: dict[str, Backend] = {}
+        self._lock = threading.Lock()
+        self.write_lock = threading.RLock()
+
+    @classmethod
+    def from_settings(cls, var_dir: Path) -> Warehouse:
+        url = os.environ.get("COMPANYOS_ANALYTICS_URL")
+        if url:
+            return cls("clickhouse", url)
+        return cls("duckdb", str(Path(var_dir) / "analytics"))
+
+    def partition(self, region: str) -> Backend:
+        if not REGION_RE.match(region):
+            raise ValueError(f"invalid region partition {region!r}")
+        with self._lock:
+            backend = self._partitions.get(region)
+            if backend is None:
+                if self.engine == "duckdb":
+                    path = (
+                        ":memory:"
+                        if self.location == ":memory:"
+                        else str(Path(self.location) / f"{region}.duckdb")
+                    )
+                    backend = DuckDBBackend(path, region)
+                elif self.engine == "chdb":
+                    backend = ChdbBackend(self.location, region)
+                else:
+                    backend = ClickHouseBackend(self.location, region)
+                self._partitions[region] = backend
+            return backend
+
+    def regions(self) -> list[str]:
+        with self._lock:
+            return sorted(self._partitions)
+
+    def close(self) -> None:
+        with self._lock:
+            for backend in self._partitions.values():
+                backend.close()
+            self._partitions.clear()
+
+    def next_seq(self) -> int:
+        return time.time_ns()
+
+
+def query(
+    backend: Backend,
+    tenant_id: str,
+    sql: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
+) -> list[dict[str, Any]]:
+    """Run a canned query (DuckDB dialect, ``:name`` placeholders) for one tenant on ``backend``."""
+    tree: Any = sqlglot.parse_one(sql, read="duckdb")
+    if params:
+        tree = exp.replace_placeholders(tree, **params)
+    names, rows = backend.execute(backend.render(scoped(tree, tenant_id, backend)), timeout=timeout)
+    return [dict(zip(names, row, strict=True)) for row in rows]

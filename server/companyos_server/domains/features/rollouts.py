@@ -1,0 +1,364 @@
+"""Rollout requests: a flag rolled out to a tenant's environment in stages, approved, gated, reversible.
+
+Like a policy exception, a request is made by one principal and approved by another (self-approval is
+refused). Approval writes the stages as a Maestro plan (``flag.toggle`` with ``percentage`` per stage,
+``wait`` for the bake time, and the rollback as every step's compensation), so the plan is versioned,
+dry-runnable and visible beside the other plans. ``advance`` then runs the next stage: it refuses while
+the previous stage bakes, evaluates the gates, and applies the stage's percentage through the same flag
+function Maestro's ``flag.toggle`` uses (deterministic bucketing: raising the percentage only adds
+contexts). A gate that fails once the flag is partly rolled out rolls it back automatically.
+
+Gates: ``slo`` (each named service's SLO analysis: no Workbook burn-rate rule firing and budget left),
+``security`` (a SecOps posture service; none exists in this server yet, so the gate says
+``not_available``) and ``residency`` (the tenant's residency posture is compliant). A ``not_available``
+gate blocks like a failure unless the request explicitly waives it; it never passes silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from companyos_server import errors
+from companyos_server.domains.features import store
+from companyos_server.domains.features.store import RolloutRow
+from companyos_server.domains.tenant_config import flags as tenant_flags
+from companyos_server.domains.tenant_config import store as flag_store
+from companyos_server.platform.pagination import Page, paginate
+from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.storage import Database, new_id, utcnow
+
+PENDING, APPROVED, REJECTED, RUNNING, COMPLETED, ROLLED_BACK = (
+    "pending_approval",
+    "approved",
+    "rejected",
+    "running",
+    "completed",
+    "rolled_back",
+)
+GATE_NAMES = ("slo", "security", "residency")
+
+Gate = Callable[[Database, TenantContext, RolloutRow], dict[str, Any]]
+
+
+def _slo_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
+    from companyos_server.domains.slos import analysis
+
+    services = list((row.gates or {}).get("slo_services") or [])
+    if not services:
+        return {"gate": "slo", "status": "not_available", "detail": "No services named for the SLO gate."}
+    problems, missing = [], []
+    for service_id in services:
+        try:
+            result = analysis.analyze(db, ctx, service_id, days=1)
+        except errors.DomainError as exc:
+            missing.append(f"{service_id}: {exc.detail}")
+            continue
+        if result["state"] != "ok":
+            missing.append(f"{service_id}: no SLI data in the last day")
+            continue
+        firing = [p["name"] for p in result["policy"] if p["firing"]]
+        remaining = result["budget_remaining"]
+        if firing:
+            problems.append(f"{service_id}: burn-rate rule(s) firing: {', '.join(firing)}")
+        elif remaining is not None and remaining <= 0:
+            problems.append(f"{service_id}: error budget exhausted ({remaining:.1%} left)")
+    if problems:
+        return {"gate": "slo", "status": "fail", "detail": "; ".join(problems + missing)}
+    if missing:
+        return {"gate": "slo", "status": "not_available", "detail": "; ".join(missing)}
+    return {"gate": "slo", "status": "pass", "detail": f"SLOs healthy for {', '.join(services)}."}
+
+
+def _security_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
+    try:
+        from companyos_server.domains.secops import service as secops
+    except ImportError:
+        secops = None  # type: ignore[assignment]
+    posture = getattr(secops, "security_posture", None)
+    if posture is None:
+        return {
+            "gate": "security",
+            "status": "not_available",
+            "detail": "No SecOps security-posture service in this server: the gate cannot pass.",
+        }
+    result = posture(db, ctx)
+    ok = bool(result.get("ok", False))
+    return {"gate": "security", "status": "pass" if ok else "fail", "detail": str(result.get("detail", ""))}
+
+
+def _residency_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
+    from companyos_server.domains.tenant_config import residency
+
+    posture = residency.posture(db, ctx)
+    if posture["compliant"]:
+        return {
+            "gate": "residency",
+            "status": "pass",
+            "detail": f"Residency {posture['residency']}: compliant.",
+        }
+    details = "; ".join(v["detail"] for v in posture["violations"][:5])
+    return {"gate": "residency", "status": "fail", "detail": f"Residency violations: {details}"}
+
+
+GATES: dict[str, Gate] = {"slo": _slo_gate, "security": _security_gate, "residency": _residency_gate}
+
+
+def to_dict(row: RolloutRow) -> dict[str, Any]:
+    history = list(row.history or [])
+    return {
+        "id": row.id,
+        "tenant_id": row.tenant_id,
+        "flag_key": row.flag_key,
+        "environment": row.environment,
+        "stages": list(row.stages or []),
+        "bake_seconds": row.bake_seconds,
+        "gates": dict(row.gates or {}),
+        "requester": row.requester,
+        "reason": row.reason,
+        "status": row.status,
+        "approvals": list(row.approvals or []),
+        "current_percentage": row.current_percentage,
+        "history": history,
+        "plan_id": (row.plan or {}).get("plan_id"),
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+
+
+def _require(session: Any, tenant_id: str, rollout_id: str) -> RolloutRow:
+    row = store.get_rollout(session, tenant_id, rollout_id)
+    if row is None:
+        raise errors.not_found("Rollout", rollout_id)
+    return row
+
+
+def create_rollout(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
+    # Stages are a set of percentages taken in rising order; a rollout always ends fully rolled out.
+    stages = sorted(set(body.get("stages") or [10, 50, 100]))
+    if stages[-1] != 100:
+        stages.append(100)
+    with db.session() as session:
+        if flag_store.get_flag(session, ctx.tenant_id, body["flag_key"]) is None:
+            raise errors.not_found("Flag", body["flag_key"])
+        now = utcnow()
+        gates = body.get("gates") or {}
+        row = RolloutRow(
+            id=new_id("rol"),
+            tenant_id=ctx.tenant_id,
+            flag_key=body["flag_key"],
+            environment=body["environment"],
+            stages=stages,
+            bake_seconds=int(body.get("bake_seconds", 3600)),
+            gates={
+                "slo_services": list(gates.get("slo_services", [])),
+                "checks": list(gates.get("checks", list(GATE_NAMES))),
+                "waive": list(gates.get("waive", [])),
+            },
+            requester=ctx.principal.subject,
+            reason=body.get("reason", ""),
+            status=PENDING,
+            approvals=[],
+            current_percentage=0,
+            history=[{"at": now.isoformat(), "event": "requested", "actor": ctx.principal.subject}],
+            plan={},
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+        session.flush()
+        return to_dict(row)
+
+
+def _plan_definition(row: RolloutRow) -> dict[str, Any]:
+    steps: list[dict[str, Any]] = []
+    rollback = {
+        "action": "flag.toggle",
+        "parameters": {"flag": row.flag_key, "enabled": False, "environment": row.environment},
+    }
+    for i, percentage in enumerate(row.stages):
+        params: dict[str, Any] = {"flag": row.flag_key, "enabled": True, "environment": row.environment}
+        if percentage < 100:
+            params["percentage"] = percentage
+        steps.append(
+            {"id": f"stage-{i + 1}", "action": "flag.toggle", "parameters": params, "compensation": rollback}
+        )
+        if row.bake_seconds and i < len(row.stages) - 1:
+            steps.append(
+                {
+                    "id": f"bake-{i + 1}",
+                    "action": "wait",
+                    "parameters": {"seconds": min(row.bake_seconds, 3600)},
+                }
+            )
+    return {
+        "name": f"Rollout {row.flag_key} in {row.environment} ({row.id})",
+        "description": f"Staged rollout {' → '.join(f'{p} %' for p in row.stages)}, bake {row.bake_seconds} s.",
+        "steps": steps,
+    }
+
+
+def approve_rollout(
+    db: Database, ctx: TenantContext, rollout_id: str, body: dict[str, Any]
+) -> dict[str, Any]:
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        if row.status != PENDING:
+            raise errors.failed_precondition(f"Rollout {row.id} is {row.status}, not awaiting approval.")
+        if ctx.principal.subject == row.requester:
+            raise errors.permission_denied(
+                "The requester of a rollout may not approve it.", ["self-approval is refused"]
+            )
+        now = utcnow()
+        row.approvals = [
+            *(row.approvals or []),
+            {"approver": ctx.principal.subject, "at": now.isoformat(), "comment": body.get("comment", "")},
+        ]
+        row.status = APPROVED
+        row.history = [
+            *(row.history or []),
+            {"at": now.isoformat(), "event": "approved", "actor": ctx.principal.subject},
+        ]
+        row.updated_at = now
+        definition = _plan_definition(row)
+    from companyos_server.platform.runtime import get_runtime
+
+    plan = get_runtime().maestro.create_plan(ctx.tenant_id, definition, ctx.principal.subject)
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        row.plan = {"plan_id": plan["id"], "version": plan.get("version")}
+        return to_dict(row)
+
+
+def reject_rollout(db: Database, ctx: TenantContext, rollout_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        if row.status != PENDING:
+            raise errors.failed_precondition(f"Rollout {row.id} is {row.status}, not awaiting approval.")
+        now = utcnow()
+        row.status = REJECTED
+        row.history = [
+            *(row.history or []),
+            {
+                "at": now.isoformat(),
+                "event": "rejected",
+                "actor": ctx.principal.subject,
+                "detail": body.get("comment", ""),
+            },
+        ]
+        row.updated_at = now
+        return to_dict(row)
+
+
+def evaluate_gates(db: Database, ctx: TenantContext, row: RolloutRow) -> list[dict[str, Any]]:
+    checks = (row.gates or {}).get("checks") or list(GATE_NAMES)
+    waived = set((row.gates or {}).get("waive") or [])
+    results = []
+    for name in checks:
+        result = GATES[name](db, ctx, row)
+        if result["status"] == "not_available" and name in waived:
+            result = {**result, "waived": True}
+        results.append(result)
+    return results
+
+
+def _blocking(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        r
+        for r in results
+        if r["status"] == "fail" or (r["status"] == "not_available" and not r.get("waived"))
+    ]
+
+
+def advance_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[str, Any]:
+    """Run the next stage (gates first); a blocking gate after a stage was applied rolls back."""
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        if row.status not in (APPROVED, RUNNING):
+            raise errors.failed_precondition(
+                f"Rollout {row.id} is {row.status}: only an approved rollout advances."
+            )
+        now = utcnow()
+        last = next((h for h in reversed(row.history or []) if h["event"] == "stage"), None)
+        if last is not None:
+            from datetime import datetime
+
+            baked_at = datetime.fromisoformat(last["at"]) + timedelta(seconds=row.bake_seconds)
+            if now < baked_at:
+                raise errors.failed_precondition(
+                    f"Stage {last['percentage']} % bakes until {baked_at.isoformat()}; advance after that."
+                )
+    results = evaluate_gates(db, ctx, row)
+    blocking = _blocking(results)
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        now = utcnow()
+        if blocking:
+            if row.current_percentage > 0:
+                tenant_flags.toggle_for_run(
+                    session, ctx.tenant_id, row.flag_key, False, row.environment, row.id
+                )
+                row.status = ROLLED_BACK
+                event = "rolled_back"
+            else:
+                event = "blocked"
+            row.history = [
+                *(row.history or []),
+                {
+                    "at": now.isoformat(),
+                    "event": event,
+                    "percentage": row.current_percentage,
+                    "gates": results,
+                },
+            ]
+            if event == "rolled_back":
+                row.current_percentage = 0
+            row.updated_at = now
+            return to_dict(row)
+        if row.status == COMPLETED:
+            return to_dict(row)
+        remaining = [p for p in row.stages if p > row.current_percentage]
+        if not remaining:
+            row.status = COMPLETED
+            row.history = [
+                *(row.history or []),
+                {"at": now.isoformat(), "event": "completed", "gates": results},
+            ]
+            row.updated_at = now
+            return to_dict(row)
+        percentage = remaining[0]
+        if (
+            tenant_flags.toggle_for_run(
+                session, ctx.tenant_id, row.flag_key, True, row.environment, row.id, percentage=percentage
+            )
+            is None
+        ):
+            raise errors.not_found("Flag", row.flag_key)
+        row.current_percentage = percentage
+        row.status = RUNNING
+        row.history = [
+            *(row.history or []),
+            {"at": now.isoformat(), "event": "stage", "percentage": percentage, "gates": results},
+        ]
+        row.updated_at = now
+        return to_dict(row)
+
+
+def get_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[str, Any]:
+    with db.session() as session:
+        return to_dict(_require(session, ctx.tenant_id, rollout_id))
+
+
+def list_rollouts(
+    db: Database, ctx: TenantContext, *, page_size: int | None = None, page_token: str | None = None
+) -> Page[dict[str, Any]]:
+    with db.session() as session:
+        page = paginate(
+            lambda after, limit: store.rollouts_page(session, ctx.tenant_id, after=after, limit=limit),
+            key=lambda r: r.id,
+            page_size=page_size,
+            page_token=page_token,
+            filters={},
+        )
+        return Page([to_dict(r) for r in page.items], page.next_page_token)

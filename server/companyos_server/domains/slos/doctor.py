@@ -1,0 +1,446 @@
+"""Recommendations proven by backtest, and the follow-ups that accepting one creates.
+
+Every recommendation replays the service's own history (:func:`quality.backtest`) under the rules it
+proposes and under the rules that page today (the SLO's ``alerting``), scored against the same significant
+budget burns, so its expected impact is measured: pages before and after, significant burns missed before
+and after. Kinds:
+
+- ``burn_rate_policy``: adopt the Workbook's multi-window, multi-burn-rate policy (thresholds scaled to the
+  SLO's window) in place of the current rules;
+- ``threshold_tuning``: a static rule's error rate and window moved to the grid point with the fewest pages
+  that misses no more significant burns than today;
+- ``rollback``: a regression after a deploy; its impact is the current rules replayed over the history as
+  it would have been at the pre-regression error rate (pages and budget saved), with the Maestro plan that
+  runs ``deployment.rollback`` linked;
+- ``runbook``: page rules without a runbook to follow.
+
+Confidence grows with evidence: the number of significant burns and the days of data behind the backtest.
+IDs are content hashes (service, SLO, kind, proposal): the same history proposes the same id, which is what
+accepting names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from companyos_server.domains.slos import budget, quality, regressions
+from companyos_server.domains.slos.budget import BurnRateRule, Objective
+from companyos_server.domains.slos.quality import StaticThresholdRule
+
+Rule = BurnRateRule | StaticThresholdRule
+FloatArray = npt.NDArray[np.float64]
+RATE_FACTORS = (1.0, 2.0, 3.0, 5.0, 10.0)
+TUNING_WINDOWS = (5, 15, 30, 60)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a recommendation may link to."""
+
+    tenant_id: str
+    service_id: str
+    runbooks: Sequence[dict[str, str]] = ()
+    rollback_plan_id: str | None = None
+    min_events: int = 0
+
+
+def to_rules(alerting: Sequence[dict[str, Any]], objective: Objective) -> list[Rule]:
+    """An SLO's ``alerting`` as replayable rules (page rules only: tickets wake nobody)."""
+    rules: list[Rule] = []
+    for rule in alerting:
+        if rule.get("action", "page") != "page":
+            continue
+        if rule.get("kind") == "static_error_rate":
+            rules.append(
+                StaticThresholdRule(
+                    rule["name"],
+                    float(rule["error_rate"]),
+                    timedelta(minutes=int(rule["window_minutes"])),
+                    int(rule.get("min_events") or 0),
+                )
+            )
+        elif rule.get("kind") == "burn_rate":
+            long = timedelta(minutes=int(rule["long_window_minutes"]))
+            share = float(rule["burn_rate"]) * (long.total_seconds() / 3600.0) / objective.window_hours
+            rules.append(
+                BurnRateRule(
+                    rule["name"], "page", long, timedelta(minutes=int(rule["short_window_minutes"])), share
+                )
+            )
+    return rules
+
+
+def workbook_rules(objective: Objective) -> list[dict[str, Any]]:
+    """The Workbook policy in the SLO ``alerting`` shape (thresholds for this objective's window)."""
+    return [
+        {
+            "name": rule.name,
+            "kind": "burn_rate",
+            "action": rule.action,
+            "burn_rate": round(rule.threshold(objective), 4),
+            "long_window_minutes": int(rule.long / timedelta(minutes=1)),
+            "short_window_minutes": int(rule.short / timedelta(minutes=1)),
+        }
+        for rule in budget.WORKBOOK_POLICY
+    ]
+
+
+def _id(*parts: Any) -> str:
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return "rec_" + hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def confidence(burns: int, days: float, missed_after: int = 0) -> tuple[str, float]:
+    """More significant burns and more days behind a backtest: more confidence; a miss costs some."""
+    score = min(burns, 5) / 5 * 0.6 + min(days, 28) / 28 * 0.4 - 0.2 * missed_after
+    score = round(max(0.05, min(score, 1.0)), 2)
+    return ("high" if score >= 0.7 else "medium" if score >= 0.4 else "low"), score
+
+
+def _impact(result: quality.Backtest, budget_saved: float | None = None) -> dict[str, Any]:
+    reduction = result.page_reduction
+    return {
+        "pages_before": result.current.pages,
+        "pages_after": result.proposed.pages,
+        "page_reduction": None if reduction is None else round(reduction, 4),
+        "significant_burns_missed_before": result.current.missed_burns,
+        "significant_burns_missed_after": result.proposed.missed_burns,
+        "budget_saved": None if budget_saved is None else round(budget_saved, 4),
+    }
+
+
+def _backtest_dict(result: quality.Backtest, days: float) -> dict[str, Any]:
+    return {
+        "days": round(days, 2),
+        "current": result.current.as_dict(),
+        "proposed": result.proposed.as_dict(),
+    }
+
+
+def _describe(rule: dict[str, Any]) -> str:
+    if rule.get("kind") == "static_error_rate":
+        return f"error rate >= {100 * float(rule['error_rate']):g} % over {rule['window_minutes']} min"
+    return (
+        f"burn rate >= {rule['burn_rate']}x over {rule['long_window_minutes']} min "
+        f"and {rule['short_window_minutes']} min"
+    )
+
+
+def recommend(
+    slo: dict[str, Any],
+    good: FloatArray,
+    total: FloatArray,
+    context: Context,
+    *,
+    deploys: Sequence[regressions.Deploy] = (),
+    versions: dict[str, str] | None = None,
+    found_regressions: Sequence[regressions.Regression] | None = None,
+) -> list[dict[str, Any]]:
+    """The recommendations for one SLO over one (budgeted) per-minute history, strongest first."""
+    objective = Objective(float(slo["objective"]), int(slo["window_days"]))
+    days = good.size / 1440
+    if total.sum() == 0:
+        return []
+    burns = quality.significant_burns(good, total, objective)
+    alerting = list(slo.get("alerting") or [])
+    current = to_rules(alerting, objective)
+    out: list[dict[str, Any]] = []
+    base = {"slo_id": slo.get("id"), "slo_name": slo["name"]}
+
+    current_firing = quality.replay(good, total, objective, current, min_events=context.min_events)
+    current_quality = quality.score(current_firing, burns)
+    workbook_firing = quality.replay(
+        good, total, objective, budget.WORKBOOK_POLICY, min_events=context.min_events
+    )
+    workbook_quality = quality.score(workbook_firing, burns)
+    adoption = quality.Backtest(current_quality, workbook_quality)
+    workbook = workbook_rules(objective)
+    already = {r.get("name") for r in alerting if r.get("kind") == "burn_rate"} >= {
+        r["name"] for r in workbook
+    }
+    better = workbook_quality.missed_burns < current_quality.missed_burns or (
+        workbook_quality.missed_burns <= current_quality.missed_burns
+        and workbook_quality.pages < current_quality.pages
+    )
+    if not already and better:
+        level, score = confidence(len(burns), days, workbook_quality.missed_burns)
+        proposal = {"alerting": [*(r for r in alerting if r.get("action", "page") != "page"), *workbook]}
+        out.append(
+            {
+                **base,
+                "id": _id(context.service_id, slo["name"], "burn_rate_policy", proposal),
+                "kind": "burn_rate_policy",
+                "title": f"Page on the Workbook's multi-window burn rates for {slo['name']}",
+                "summary": (
+                    f"Replayed over {days:g} days: {current_quality.pages} pages -> {workbook_quality.pages}, "
+                    f"{current_quality.missed_burns} -> {workbook_quality.missed_burns} of {len(burns)} "
+                    "significant burns missed."
+                ),
+                "evidence": [
+                    f"current rules: {', '.join(_describe(r) for r in alerting) or 'none that page'}",
+                    f"{len(burns)} significant budget burn(s) in {days:g} days",
+                    f"current precision {current_quality.as_dict()['precision']}, "
+                    f"{current_quality.as_dict()['pages_per_week']} pages/week",
+                ],
+                "confidence": level,
+                "confidence_score": score,
+                "expected_impact": _impact(adoption),
+                "backtest": _backtest_dict(adoption, days),
+                "proposal": proposal,
+                "links": [],
+                "follow_up": _pages_follow_up(slo, workbook_quality, days),
+            }
+        )
+    for i, rule in enumerate(alerting):
+        if rule.get("kind") != "static_error_rate" or rule.get("action", "page") != "page":
+            continue
+        tuned = _tune(good, total, objective, alerting, i, burns, current_quality, context.min_events)
+        if tuned is None:
+            continue
+        proposal_rule, result = tuned
+        level, score = confidence(len(burns), days, result.proposed.missed_burns)
+        proposal = {"alerting": [*alerting[:i], proposal_rule, *alerting[i + 1 :]]}
+        out.append(
+            {
+                **base,
+                "id": _id(context.service_id, slo["name"], "threshold_tuning", proposal),
+                "kind": "threshold_tuning",
+                "title": f"Tune {rule['name']}: {_describe(rule)} -> {_describe(proposal_rule)}",
+                "summary": (
+                    f"Replayed over {days:g} days: {result.current.pages} pages -> {result.proposed.pages}, "
+                    f"significant burns missed {result.current.missed_burns} -> {result.proposed.missed_burns}."
+                ),
+                "evidence": [
+                    f"{rule['name']} paged {result.current.pages} times "
+                    f"({result.current.as_dict()['pages_per_week']}/week), precision "
+                    f"{result.current.as_dict()['precision']}",
+                    f"{len(burns)} significant budget burn(s) in {days:g} days",
+                ],
+                "confidence": level,
+                "confidence_score": score,
+                "expected_impact": _impact(result),
+                "backtest": _backtest_dict(result, days),
+                "proposal": proposal,
+                "links": [],
+                "follow_up": _pages_follow_up(slo, result.proposed, days),
+            }
+        )
+    found = (
+        found_regressions
+        if found_regressions is not None
+        else regressions.regressions(good, total, objective, list(deploys))
+    )
+    for reg in found:
+        if not reg.deploy_id:
+            continue
+        out.append(_rollback(slo, good, total, objective, current, burns, reg, context, versions or {}, days))
+    if (current or burns) and not context.runbooks:
+        out.append(
+            {
+                **base,
+                "id": _id(context.service_id, slo["name"], "runbook"),
+                "kind": "runbook",
+                "title": f"Give {slo['name']}'s pages a runbook",
+                "summary": "The service pages but lists no runbook for its responders.",
+                "evidence": [
+                    f"{current_quality.pages} pages and {len(burns)} significant burn(s) without a runbook"
+                ],
+                "confidence": "medium",
+                "confidence_score": 0.5,
+                "expected_impact": None,
+                "backtest": None,
+                "proposal": {"runbooks": [{"title": f"{slo['name']} burning", "url": "https://…"}]},
+                "links": [],
+                "follow_up": {
+                    "success_metric": "the service lists at least one runbook",
+                    "verification": {"kind": "runbook_present", "query": "count(service.runbooks) >= 1"},
+                },
+            }
+        )
+    order = {"rollback": 0, "burn_rate_policy": 1, "threshold_tuning": 2, "runbook": 3}
+    out.sort(key=lambda r: (order[r["kind"]], -(r["expected_impact"] or {}).get("pages_before", 0)))
+    return out
+
+
+def _pages_follow_up(slo: dict[str, Any], proposed: quality.Quality, days: float) -> dict[str, Any]:
+    target = round(max(proposed.pages_per_week, 0.0) * 1.25 + 0.5, 2)
+    return {
+        "success_metric": f"{slo['name']} pages at most {target} times a week with no significant burn missed",
+        "verification": {
+            "kind": "pages_per_week",
+            "slo_name": slo["name"],
+            "threshold": target,
+            "days": 7,
+            "query": f"pages_per_week(slo={slo['name']}, days=7) <= {target} and missed_burns == 0",
+        },
+    }
+
+
+def _tune(
+    good: FloatArray,
+    total: FloatArray,
+    objective: Objective,
+    alerting: list[dict[str, Any]],
+    index: int,
+    burns: list[quality.Episode],
+    current_quality: quality.Quality,
+    min_events: int,
+) -> tuple[dict[str, Any], quality.Backtest] | None:
+    """The grid point with the fewest pages missing no more burns than today (ties: faster detection)."""
+    rule = alerting[index]
+    others = to_rules([r for j, r in enumerate(alerting) if j != index], objective)
+    others_firing = quality.replay(good, total, objective, others, min_events=min_events)
+    best: tuple[tuple[int, float, float, int], dict[str, Any], quality.Quality] | None = None
+    for window in sorted({int(rule["window_minutes"]), *TUNING_WINDOWS}):
+        # one pass of trailing sums per window; each factor is then a comparison (same as quality.replay)
+        window_total = budget.trailing_sums(total, window)
+        window_bad = window_total - budget.trailing_sums(good, window)
+        enough = (window_total > 0) & (window_total >= min_events)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rate_now = np.where(enough, window_bad / np.where(enough, window_total, 1.0), 0.0)
+        for factor in RATE_FACTORS:
+            if factor == 1.0 and window == int(rule["window_minutes"]):
+                continue
+            rate = min(float(rule["error_rate"]) * factor, 1.0)
+            firing = others_firing | (enough & (rate_now >= rate))
+            scored = quality.score(firing, burns)
+            if scored.missed_burns > current_quality.missed_burns:
+                continue
+            key = (scored.pages, scored.detection_minutes or 0.0, factor, window)
+            if best is None or key < best[0]:
+                best = (key, {**rule, "error_rate": round(rate, 6), "window_minutes": window}, scored)
+    if best is None or best[2].pages >= current_quality.pages:
+        return None
+    return best[1], quality.Backtest(current_quality, best[2])
+
+
+def _rollback(
+    slo: dict[str, Any],
+    good: FloatArray,
+    total: FloatArray,
+    objective: Objective,
+    current: list[Rule],
+    burns: list[quality.Episode],
+    reg: regressions.Regression,
+    context: Context,
+    versions: dict[str, str],
+    days: float,
+) -> dict[str, Any]:
+    """Counterfactual backtest: the history from the regression on at the error rate before it."""
+    start = reg.minute
+    bad = total - good
+    fixed_bad = bad.copy()
+    fixed_bad[start:] = np.minimum(bad[start:], np.round(total[start:] * reg.error_rate_before))
+    fixed_good = total - fixed_bad
+    saved_events = float((bad - fixed_bad).sum())
+    allowance = (
+        float(total.sum()) * (objective.window_days * 1440 / max(total.size, 1)) * objective.allowed_error
+    )
+    budget_saved = saved_events / allowance if allowance > 0 else None
+    before = quality.score(quality.replay(good, total, objective, current or budget.WORKBOOK_POLICY), burns)
+    after = quality.score(
+        quality.replay(fixed_good, total, objective, current or budget.WORKBOOK_POLICY),
+        quality.significant_burns(fixed_good, total, objective),
+    )
+    result = quality.Backtest(before, after)
+    version = versions.get(reg.deploy_id or "", "")
+    level, score = confidence(max(len(burns), 1), days)
+    links = [
+        {
+            "rel": "deployment",
+            "title": f"deployment {version or reg.deploy_id}",
+            "href": f"/v1/tenants/{context.tenant_id}/deployments/{reg.deploy_id}",
+        }
+    ]
+    if context.rollback_plan_id:
+        links.append(
+            {
+                "rel": "maestro_plan",
+                "title": "Maestro plan running deployment.rollback",
+                "href": f"/v1/tenants/{context.tenant_id}/plans/{context.rollback_plan_id}",
+            }
+        )
+    ratio = round(reg.ratio, 1)
+    return {
+        "slo_id": slo.get("id"),
+        "slo_name": slo["name"],
+        "id": _id(context.service_id, slo["name"], "rollback", reg.deploy_id),
+        "kind": "rollback",
+        "title": f"Roll back {version or reg.deploy_id}: error rate {ratio}x since it shipped",
+        "summary": (
+            f"The error rate rose from {100 * reg.error_rate_before:.3f} % to {100 * reg.error_rate_after:.3f} % "
+            f"{reg.lag_minutes} min after deployment {reg.deploy_id}; at the earlier rate the period would "
+            f"have kept {100 * (budget_saved or 0):.1f} % more of its budget."
+        ),
+        "evidence": [
+            f"change point (ruptures) {reg.lag_minutes} min after {reg.deploy_id}",
+            f"error rate {100 * reg.error_rate_before:.3f} % -> {100 * reg.error_rate_after:.3f} %",
+        ],
+        "confidence": level,
+        "confidence_score": score,
+        "expected_impact": _impact(result, budget_saved),
+        "backtest": _backtest_dict(result, days),
+        "proposal": {"rollback": {"deployment_id": reg.deploy_id, "plan_id": context.rollback_plan_id}},
+        "links": links,
+        "follow_up": {
+            "success_metric": f"{slo['name']}'s 5-minute error rate p95 stays below the SLO's allowance for 7 days",
+            "verification": {
+                "kind": "error_rate_p95",
+                "slo_name": slo["name"],
+                "threshold": round(objective.allowed_error, 8),
+                "days": 7,
+                "query": f"p95(error_rate_5m, slo={slo['name']}, days=7) < {objective.allowed_error:.6g}",
+            },
+        },
+    }
+
+
+# -- follow-ups -------------------------------------------------------------------------------------------
+
+
+def check(
+    verification: dict[str, Any],
+    slo: dict[str, Any] | None,
+    good: FloatArray,
+    total: FloatArray,
+    *,
+    runbooks: int = 0,
+) -> dict[str, Any]:
+    """Re-run a follow-up's verification query over the last ``days`` of the history given."""
+    kind = verification.get("kind")
+    if kind == "runbook_present":
+        return {"result": "passing" if runbooks else "failing", "value": runbooks}
+    if slo is None:
+        return {"result": "no_data", "value": None}
+    width = int(verification.get("days", 7)) * 1440
+    g, t = good[-width:], total[-width:]
+    if t.sum() == 0:
+        return {"result": "no_data", "value": None}
+    objective = Objective(float(slo["objective"]), int(slo["window_days"]))
+    threshold = float(verification["threshold"])
+    if kind == "pages_per_week":
+        burns = quality.significant_burns(g, t, objective)
+        scored = quality.score(
+            quality.replay(g, t, objective, to_rules(slo.get("alerting") or [], objective)), burns
+        )
+        value = round(scored.pages_per_week, 2)
+        ok = value <= threshold and scored.missed_burns == 0
+        return {"result": "passing" if ok else "failing", "value": value}
+    if kind == "error_rate_p95":
+        usable = (t.size // 5) * 5
+        tb = t[:usable].reshape(-1, 5).sum(axis=1)
+        bb = tb - g[:usable].reshape(-1, 5).sum(axis=1)
+        rates = bb[tb > 0] / tb[tb > 0]
+        if rates.size == 0:
+            return {"result": "no_data", "value": None}
+        value = float(np.percentile(rates, 95))
+        return {"result": "passing" if value < threshold else "failing", "value": round(value, 8)}
+    return {"result": "no_data", "value": None}

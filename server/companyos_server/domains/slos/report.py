@@ -1,0 +1,370 @@
+"""The health report of a service: JSON, and Markdown and HTML renderings with altair charts.
+
+Sections: executive summary (budget burn, noise score, the top three recommendations with their pager
+reduction and budget saved, a summariser's note), findings, recommendations (with their backtests),
+follow-ups (re-checked as the report is made). Charts (budget burn-down, hourly burn rate, alert timeline
+against deploys) are Vega-Lite specs built with altair and rendered offline to SVG by vl-convert.
+
+The note comes from a :class:`Summariser`; the built-in :class:`TemplateSummariser` is deterministic and
+offline. Another one (an LLM adapter, say) plugs in through :func:`set_summariser`.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Protocol
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from companyos_server.domains.slos import doctor, history, quality, service
+
+TOP = 3
+
+
+class Summariser(Protocol):
+    def summarise(self, report: dict[str, Any]) -> str: ...
+
+
+class TemplateSummariser:
+    """Plain sentences from the report's own numbers; the same report always reads the same."""
+
+    def summarise(self, report: dict[str, Any]) -> str:
+        summary = report["executive_summary"]
+        parts = [f"{report['service']['name']} over {report['period']['days']} days:"]
+        worst = summary.get("worst_budget_remaining")
+        if worst is None:
+            parts.append("no SLI data.")
+        else:
+            parts.append(f"the tightest SLO has {100 * worst:.0f} % of its error budget left;")
+        parts.append(
+            f"{summary['significant_burns']} significant burn(s), {summary['pages']} page(s) "
+            f"({summary['noise_score']:.0%} of them noise)."
+        )
+        for rec in summary["top_recommendations"]:
+            impact = rec.get("page_reduction")
+            saved = rec.get("budget_saved")
+            extra = []
+            if impact is not None:
+                extra.append(f"{impact:.0%} fewer pages")
+            if saved is not None:
+                extra.append(f"{saved:.0%} of the budget saved")
+            parts.append(f"Recommended: {rec['title']}" + (f" ({', '.join(extra)})." if extra else "."))
+        return " ".join(parts)
+
+
+_summariser: Summariser = TemplateSummariser()
+
+
+def set_summariser(summariser: Summariser | None) -> None:
+    global _summariser
+    _summariser = summariser or TemplateSummariser()
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+def findings(slos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for slo in slos:
+        name = slo["slo"]["name"]
+        remaining = slo["budget_remaining"]
+        if remaining is not None and remaining <= 0:
+            out.append({"severity": "critical", "slo_name": name, "title": f"{name}: error budget exhausted",
+                        "detail": f"{100 * remaining:.0f} % of the budget left over the period."})  # fmt: skip
+        elif remaining is not None and remaining < 0.25:
+            out.append({"severity": "warning", "slo_name": name, "title": f"{name}: error budget at risk",
+                        "detail": f"{100 * remaining:.0f} % of the budget left over the period."})  # fmt: skip
+        for burn in slo["significant_burns"]:
+            out.append({"severity": "warning", "slo_name": name, "title": f"{name}: significant burn",
+                        "detail": f"{burn['minutes']} min burning from {_json(burn['start'])}."})  # fmt: skip
+        for reg in slo["regressions"]:
+            cause = (
+                f"after {reg['version'] or reg['deployment_id']}"
+                if reg["deployment_id"]
+                else "no deploy nearby"
+            )
+            out.append({"severity": "critical" if reg["deployment_id"] else "warning", "slo_name": name,
+                        "title": f"{name}: regression {cause}",
+                        "detail": f"error rate {100 * reg['error_rate_before']:.3f} % -> "
+                                  f"{100 * reg['error_rate_after']:.3f} % ({reg['ratio']}x)."})  # fmt: skip
+        q = slo["alert_quality"]
+        if q and q["pages"] and (q["precision"] or 0) < 0.5:
+            out.append({"severity": "warning", "slo_name": name, "title": f"{name}: noisy alerting",
+                        "detail": f"{q['pages']} pages ({q['pages_per_week']}/week), precision {q['precision']}."})  # fmt: skip
+        if q and q["missed_burns"]:
+            out.append({"severity": "critical", "slo_name": name, "title": f"{name}: alerting missed burns",
+                        "detail": f"{q['missed_burns']} of {q['significant_burns']} significant burns never paged."})  # fmt: skip
+    order = {"critical": 0, "warning": 1, "info": 2}
+    return sorted(out, key=lambda f: order[f["severity"]])
+
+
+def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, Any]:
+    """The report's JSON from :func:`flows.diagnose` and the re-checked follow-ups."""
+    slos = [{k: v for k, v in slo.items() if k != "recommendations"} for slo in found["slos"]]
+    recommendations = [rec for slo in found["slos"] for rec in slo["recommendations"]]
+    ranked = sorted(
+        recommendations,
+        key=lambda r: (
+            -((r["expected_impact"] or {}).get("page_reduction") or 0),
+            -((r["expected_impact"] or {}).get("budget_saved") or 0),
+        ),
+    )
+    pages = sum((s["alert_quality"] or {}).get("pages", 0) for s in slos)
+    false_pages = sum(
+        round(
+            (s["alert_quality"] or {}).get("pages", 0)
+            * (1 - ((s["alert_quality"] or {}).get("precision") or 0))
+        )
+        for s in slos
+    )
+    remaining = [s["budget_remaining"] for s in slos if s["budget_remaining"] is not None]
+    report = {
+        "service": {"id": found["service"]["id"], "name": found["service"]["name"]},
+        "period": found["period"],
+        "executive_summary": {
+            "worst_budget_remaining": min(remaining) if remaining else None,
+            "significant_burns": sum(len(s["significant_burns"]) for s in slos),
+            "pages": pages,
+            "noise_score": round(false_pages / pages, 4) if pages else 0.0,
+            "top_recommendations": [
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "title": r["title"],
+                    "page_reduction": (r["expected_impact"] or {}).get("page_reduction"),
+                    "budget_saved": (r["expected_impact"] or {}).get("budget_saved"),
+                }
+                for r in ranked[:TOP]
+            ],
+            "note": "",
+        },
+        "slos": slos,
+        "findings": findings(slos),
+        "recommendations": recommendations,
+        "follow_ups": follow_ups,
+    }
+    report = _json(report)
+    report["executive_summary"]["note"] = _summariser.summarise(report)
+    return dict(report)
+
+
+# -- charts -----------------------------------------------------------------------------------------------
+
+
+def _hourly(values: np.ndarray) -> np.ndarray:
+    usable = (values.size // 60) * 60
+    return np.asarray(values[:usable].reshape(-1, 60).sum(axis=1))
+
+
+def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
+    """Budget burn-down, hourly burn rate (per SLO) and the alert timeline against deploys."""
+    hist: history.History = found["history"]
+    hours = pd.date_range(hist.since, periods=hist.minutes // 60, freq="h")
+    burndown, burn = [], []
+    for slo in service_objectives(found):
+        good, total = service.budgeted_series(slo, hist.good, hist.total)
+        objective = service.objective(slo)
+        g, t = _hourly(good), _hourly(total)
+        bad = t - g
+        allowance = (
+            max(t.sum(), 1.0)
+            * (objective.window_days * 1440 / max(hist.minutes, 1))
+            * objective.allowed_error
+        )
+        burndown.append(
+            pd.DataFrame({"time": hours, "remaining": 1 - np.cumsum(bad) / allowance, "slo": slo["name"]})
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rate = np.where(t > 0, bad / np.where(t > 0, t, 1) / objective.allowed_error, np.nan)
+        burn.append(pd.DataFrame({"time": hours, "burn_rate": rate, "slo": slo["name"]}))
+    base = alt.Chart().properties(width=640, height=180)
+    out: dict[str, alt.TopLevelMixin] = {}
+    if burndown:
+        frame = pd.concat(burndown)
+        out["budget_burndown"] = (
+            base.mark_line()
+            .encode(
+                x=alt.X("time:T", title="Time (UTC)"),
+                y=alt.Y("remaining:Q", title="Budget remaining", axis=alt.Axis(format="%")),
+                color=alt.Color("slo:N", title="SLO"),
+            )
+            .properties(data=frame, title="Error budget burn-down")
+        )
+        frame = pd.concat(burn).dropna()
+        out["burn_rate"] = (
+            base.mark_line()
+            .encode(
+                x=alt.X("time:T", title="Time (UTC)"),
+                y=alt.Y("burn_rate:Q", title="Burn rate (hourly)"),
+                color=alt.Color("slo:N", title="SLO"),
+            )
+            .properties(data=frame, title="Burn rate")
+        )
+    episodes = []
+    for slo in service_objectives(found):
+        good, total = service.budgeted_series(slo, hist.good, hist.total)
+        objective = service.objective(slo)
+        rules = doctor.to_rules(slo.get("alerting") or [], objective)
+        for name, rule_set in (("current", rules), ("workbook", None)):
+            firing = quality.replay(
+                good, total, objective, rule_set if rule_set is not None else doctor.budget.WORKBOOK_POLICY
+            )
+            for ep in quality.episodes(firing):
+                episodes.append(
+                    {"start": hist.at(ep.start), "end": hist.at(ep.end), "lane": f"{slo['name']} · {name}"}
+                )
+    deploys = pd.DataFrame(
+        [
+            {"time": hist.at(d.minute), "deploy": hist.versions.get(d.deploy_id, d.deploy_id)}
+            for d in hist.deploys
+            if d.minute >= 0
+        ]
+    )
+    lanes = (
+        alt.Chart(pd.DataFrame(episodes or [{"start": hist.since, "end": hist.since, "lane": "none"}]))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "start:T",
+                title="Time (UTC)",
+                scale=alt.Scale(domain=[hist.since.isoformat(), hist.until.isoformat()]),
+            ),
+            x2="end:T",
+            y=alt.Y("lane:N", title=None),
+        )
+    )
+    layers = [lanes]
+    if not deploys.empty:
+        layers.append(
+            alt.Chart(deploys)
+            .mark_rule(color="#8b0000", strokeDash=[4, 3])
+            .encode(x="time:T", tooltip=["deploy:N"])
+        )
+    out["alert_timeline"] = alt.layer(*layers).properties(
+        width=640, height=140, title="Pages (replayed) vs deploys"
+    )
+    return out
+
+
+def service_objectives(found: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(found.get("objectives") or [])
+
+
+def svg(chart: alt.TopLevelMixin) -> str:
+    import vl_convert
+
+    return str(vl_convert.vegalite_to_svg(chart.to_json()))
+
+
+# -- renderings -------------------------------------------------------------------------------------------
+
+
+def _pct(value: Any) -> str:
+    return "-" if value is None else f"{100 * float(value):.1f} %"
+
+
+def markdown(report: dict[str, Any], svgs: dict[str, str]) -> str:
+    summary = report["executive_summary"]
+    lines = [f"# Health report: {report['service']['name']}", "",
+             f"{report['period']['since']} to {report['period']['until']} ({report['period']['days']} days)", "",
+             "## Executive summary", "", summary["note"], "",
+             f"- Tightest budget remaining: {_pct(summary['worst_budget_remaining'])}",
+             f"- Significant burns: {summary['significant_burns']}",
+             f"- Pages: {summary['pages']} (noise score {_pct(summary['noise_score'])})", ""]  # fmt: skip
+    if summary["top_recommendations"]:
+        lines += ["| Top recommendation | Pager reduction | Budget saved |", "| --- | --- | --- |"]
+        for rec in summary["top_recommendations"]:
+            lines.append(f"| {rec['title']} | {_pct(rec['page_reduction'])} | {_pct(rec['budget_saved'])} |")
+        lines.append("")
+    for name, image in svgs.items():
+        data = base64.b64encode(image.encode()).decode()
+        lines += [f"![{name.replace('_', ' ')}](data:image/svg+xml;base64,{data})", ""]
+    lines += ["## Findings", ""]
+    lines += [f"- **{f['severity']}** {f['title']}: {f['detail']}" for f in report["findings"]] or ["None."]
+    lines += ["", "## Recommendations", ""]
+    for rec in report["recommendations"]:
+        lines += [f"### {rec['title']}", "", rec["summary"], "",
+                  f"Confidence: {rec['confidence']} ({rec['confidence_score']}). Id: `{rec['id']}`", ""]  # fmt: skip
+        impact = rec.get("expected_impact")
+        if impact:
+            lines += [f"Backtest: pages {impact['pages_before']} -> {impact['pages_after']}, significant burns "
+                      f"missed {impact['significant_burns_missed_before']} -> "
+                      f"{impact['significant_burns_missed_after']}, budget saved {_pct(impact['budget_saved'])}.", ""]  # fmt: skip
+        lines += [f"- {e}" for e in rec["evidence"]]
+        lines += [f"- [{link['title']}]({link['href']})" for link in rec["links"]]
+        lines.append("")
+    if not report["recommendations"]:
+        lines += ["None.", ""]
+    lines += ["## Follow-ups", ""]
+    for fup in report["follow_ups"]:
+        check = fup.get("last_check") or {}
+        lines.append(f"- {fup['title']} — owner {fup['owner']}, due {fup['due_date']}: {fup['status']} "
+                     f"({check.get('result', 'not checked')}, `{fup['verification'].get('query', '')}`)")  # fmt: skip
+    if not report["follow_ups"]:
+        lines.append("None.")
+    return "\n".join(lines) + "\n"
+
+
+def render_html(report: dict[str, Any], svgs: dict[str, str]) -> str:
+    e = html.escape
+    summary = report["executive_summary"]
+    parts = [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+        f"<title>Health report: {e(report['service']['name'])}</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem}"
+        ".critical{color:#8b0000}.warning{color:#8a6d00}</style></head><body>",
+        f"<h1>Health report: {e(report['service']['name'])}</h1>",
+        f"<p>{e(str(report['period']['since']))} to {e(str(report['period']['until']))}</p>",
+        "<h2>Executive summary</h2>",
+        f"<p>{e(summary['note'])}</p><ul>",
+        f"<li>Tightest budget remaining: {_pct(summary['worst_budget_remaining'])}</li>",
+        f"<li>Significant burns: {summary['significant_burns']}</li>",
+        f"<li>Pages: {summary['pages']} (noise score {_pct(summary['noise_score'])})</li></ul>",
+    ]
+    if summary["top_recommendations"]:
+        parts.append(
+            "<table><tr><th>Top recommendation</th><th>Pager reduction</th><th>Budget saved</th></tr>"
+        )
+        for rec in summary["top_recommendations"]:
+            parts.append(f"<tr><td>{e(rec['title'])}</td><td>{_pct(rec['page_reduction'])}</td>"
+                         f"<td>{_pct(rec['budget_saved'])}</td></tr>")  # fmt: skip
+        parts.append("</table>")
+    for name, image in svgs.items():
+        parts.append(f'<figure aria-label="{e(name.replace("_", " "))}">{image}</figure>')
+    parts.append("<h2>Findings</h2><ul>")
+    parts += [f"<li class=\"{f['severity']}\"><strong>{e(f['title'])}</strong>: {e(f['detail'])}</li>"
+              for f in report["findings"]]  # fmt: skip
+    parts.append("</ul><h2>Recommendations</h2>")
+    for rec in report["recommendations"]:
+        parts.append(f"<section><h3>{e(rec['title'])}</h3><p>{e(rec['summary'])}</p>"
+                     f"<p>Confidence: {e(rec['confidence'])} ({rec['confidence_score']})</p><ul>")  # fmt: skip
+        parts += [f"<li>{e(item)}</li>" for item in rec["evidence"]]
+        parts += [f'<li><a href="{e(link["href"])}">{e(link["title"])}</a></li>' for link in rec["links"]]
+        parts.append("</ul></section>")
+    parts.append("<h2>Follow-ups</h2><ul>")
+    for fup in report["follow_ups"]:
+        parts.append(f"<li>{e(fup['title'])}: owner {e(fup['owner'])}, due {e(fup['due_date'])}, "
+                     f"{e(fup['status'])}</li>")  # fmt: skip
+    parts.append("</ul></body></html>")
+    return "\n".join(parts)
+
+
+def render(found: dict[str, Any], report: dict[str, Any], *, with_charts: bool = True) -> tuple[str, str]:
+    svgs = {name: svg(chart) for name, chart in charts(found).items()} if with_charts else {}
+    return markdown(report, svgs), render_html(report, svgs)
+
+
+ProgressFn = Callable[[int, int], None]

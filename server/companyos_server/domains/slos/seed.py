@@ -1,0 +1,113 @@
+"""SLO Doctor demo: an ops-heavy service (``ledger-ops`` in acme) with 30 days of 1-minute SLI data, a noisy
+static alert and a regression after a deploy, so its report recommends changes whose backtests cut pages.
+
+Deterministic values (a seeded generator) on a timeline anchored at the current minute, so the analysis
+window always covers them. Idempotent: a service that already has its SLO is left alone. The 43,200 samples
+go in as one bulk insert.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+from sqlalchemy import insert
+
+from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.domains.deployments import service as deployments
+from companyos_server.domains.services import service as services
+from companyos_server.domains.services import store as services_store
+from companyos_server.domains.slos import service, store
+from companyos_server.platform.runtime import Runtime
+from companyos_server.platform.storage import new_id, utcnow
+
+SEED_ORDER = 40  # after services (10) and deployments (20)
+ACTOR = "seed"
+TENANT = "acme"
+NAME = "ledger-ops"
+DAYS = 30
+DAY = 24 * 60
+NOISY_ALERT = {"name": "ledger-5xx-1pct", "kind": "static_error_rate", "action": "page", "error_rate": 0.01,
+               "window_minutes": 5}  # fmt: skip
+
+
+def history(days: int = DAYS, *, seed: int = 11) -> tuple[np.ndarray, np.ndarray]:
+    """Per-minute good/total: diurnal traffic (600-1,400 a minute), background errors around 0.01 %,
+    4-minute blips at 2.5 % every 3 hours (the static alert pages on each), two outages, and a regression
+    to 0.9 % errors for the last 36 hours."""
+    rng = np.random.default_rng(seed)
+    minutes = np.arange(days * DAY)
+    total = np.round(1000 + 400 * np.sin(2 * np.pi * (minutes % DAY) / DAY)).astype(np.int64)
+    bad = rng.binomial(total, 0.0001)
+    blips = (minutes % 180 < 4) & (minutes >= 180)
+    bad[blips] = np.round(total[blips] * 0.025)
+    for start, length, rate in ((9 * DAY + 600, 40, 0.3), (20 * DAY + 200, 25, 0.5)):
+        bad[start : start + length] = np.round(total[start : start + length] * rate)
+    regression = days * DAY - 36 * 60
+    bad[regression:] = rng.binomial(total[regression:], 0.009)
+    return (total - bad).astype(np.int64), total
+
+
+def seed_demo(runtime: Runtime) -> None:
+    with runtime.db.session() as session:
+        row = services_store.get_by_name(session, TENANT, NAME)
+        if row is None:
+            body = {
+                "name": NAME,
+                "description": "Posts ledger entries from the payment stream; pages a lot.",
+                "owner": {"team": "payments", "contact": "#payments-oncall"},
+                "tier": "tier-1",
+                "environments": ["production", "staging"],
+                "slo": {"objective": 99.9, "window_days": 30, "indicator": "ledger posts without a 5xx"},
+            }
+            service_id = services.create_service_in(session, TENANT, body, ACTOR)["id"]
+        else:
+            service_id = row.id
+        if store.slo_by_name(session, TENANT, service_id, "ledger-availability") is not None:
+            return
+        service.create_in(session, TENANT, service_id, {
+            "name": "ledger-availability",
+            "display_name": "Ledger posts succeed",
+            "sli_type": "availability",
+            "objective": 99.9,
+            "window_days": 30,
+            "indicator": {"name": "ledger-posts", "endpoint": "POST /ledger/entries", "kind": "ratio",
+                          "metric_source": {"type": "Prometheus",
+                                            "good": {"query": 'sum(rate(ledger_posts_total{code!~"5.."}[1m]))'},
+                                            "total": {"query": "sum(rate(ledger_posts_total[1m]))"}}},
+            "alerting": [NOISY_ALERT],
+        })  # fmt: skip
+        now = utcnow().replace(second=0, microsecond=0)
+        start = now - timedelta(minutes=DAYS * DAY - 1)
+        good, total = history()
+        stamps = [start + timedelta(minutes=i) for i in range(total.size)]
+        session.execute(
+            insert(SliSampleRow),
+            [
+                {
+                    "id": new_id("sli"),
+                    "tenant_id": TENANT,
+                    "service_ref": service_id,
+                    "ts": ts,
+                    "good": g,
+                    "total": t,
+                }
+                for ts, g, t in zip(stamps, good.tolist(), total.tolist(), strict=True)
+            ],
+        )
+        for version, minutes_ago in (("v3.3.0", 6 * DAY), ("v3.4.0", 36 * 60 + 12)):
+            at = now - timedelta(minutes=minutes_ago)
+            stages = [
+                {
+                    "name": name,
+                    "state": "succeeded",
+                    "started_at": at.isoformat(),
+                    "finished_at": at.isoformat(),
+                    "detail": None,
+                }
+                for name in deployments.STAGES
+            ]
+            deployments.create_deployment_in(
+                session, TENANT, service_id, {"version": version, "environment": "production"}, ACTOR,
+                stages=stages, at=at - timedelta(minutes=10),
+            )  # fmt: skip

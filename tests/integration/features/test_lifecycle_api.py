@@ -1,0 +1,295 @@
+"""The feature lifecycle through HTTP: evidence-gated states, reviews, stale flags, approvals (no
+self-approval), gated staged rollouts with automatic rollback on a failing SLO gate, experiments (SRM)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.domains.features import experiments
+from companyos_server.platform.principal import ACR_MFA
+from companyos_server.platform.runtime import get_runtime
+from companyos_server.platform.storage import new_id, utcnow
+from tests.conftest import bearer
+
+Mint = Callable[..., str]
+BASE = "/v1/tenants/acme"
+
+
+def who(mint: Mint, name: str, role: str = "tenant_admin") -> dict[str, str]:
+    token = mint(f"usr_{name}", tenants={"acme": [role]}, acr=ACR_MFA, auth_time=int(time.time()))
+    return bearer(token)
+
+
+async def test_states_need_their_evidence_and_keep_history(client: httpx.AsyncClient, mint: Mint) -> None:
+    admin = who(mint, "ann")
+    r = await client.post(
+        f"{BASE}/features",
+        json={"key": "quick-reorder", "name": "One-page checkout", "owner": "payments",
+              "problem": "Abandonment is 38 %.", "hypothesis": "One page cuts it by 5 points.",
+              "kpis": [{"name": "abandonment", "target": "< 33 %"}],
+              "links": [{"kind": "flag", "ref": "new-checkout-flow"}]},
+        headers=admin,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    feature = r.json()
+    assert (feature["state"], feature["next_state"], feature["missing_for_next"]) == (
+        "idea",
+        "experiment",
+        ["design"],
+    )
+
+    refused = await client.post(
+        f"{BASE}/features/quick-reorder/transitions", json={"to": "experiment"}, headers=admin
+    )
+    assert refused.status_code == 409
+    problem = refused.json()
+    assert problem["missing_evidence"] == ["design"]
+    assert [e["field"] for e in problem["errors"]] == ["evidence.design"]
+    skip = await client.post(f"{BASE}/features/quick-reorder/transitions", json={"to": "ga"}, headers=admin)
+    assert skip.status_code == 409 and "can move to experiment, sunset" in skip.json()["detail"]
+
+    plan = [
+        ("experiment", ["design"]),
+        ("beta", ["kpi_results", "risk_controls"]),
+        ("ga", ["slo_health", "security_signoff"]),
+        ("sunset", ["sunset_plan"]),
+    ]
+    for state, kinds in plan:
+        for kind in kinds:
+            r = await client.post(
+                f"{BASE}/features/quick-reorder/evidence",
+                json={"kind": kind, "title": f"{kind} doc"},
+                headers=admin,
+            )
+            assert r.status_code == 201, r.text
+        r = await client.post(
+            f"{BASE}/features/quick-reorder/transitions",
+            json={"to": state, "note": f"to {state}"},
+            headers=admin,
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["state"] == state
+    history = (await client.get(f"{BASE}/features/quick-reorder/transitions", headers=admin)).json()["items"]
+    assert [(h["from_state"], h["to_state"], h["actor"]) for h in history] == [
+        ("idea", "experiment", "usr_ann"),
+        ("experiment", "beta", "usr_ann"),
+        ("beta", "ga", "usr_ann"),
+        ("ga", "sunset", "usr_ann"),
+    ]
+    assert {e["kind"] for e in history[2]["evidence"]} == {
+        "kpi_results",
+        "risk_controls",
+        "slo_health",
+        "security_signoff",
+    }
+
+    review = await client.get(f"{BASE}/features/quick-reorder/review", headers=admin)
+    assert review.status_code == 200 and review.headers["content-type"].startswith("text/markdown")
+    for heading in ("## Problem & hypothesis", "## Readiness", "## Controls", "## Decision & owners"):
+        assert heading in review.text
+    summary = (await client.get(f"{BASE}/feature-summary", headers=admin)).json()
+    by_state = {s["state"]: s for s in summary["states"]}
+    assert "quick-reorder" in [f["key"] for f in by_state["sunset"]["features"]]
+    listed = (await client.get(f"{BASE}/features", params={"state": "sunset"}, headers=admin)).json()["items"]
+    assert "quick-reorder" in [f["key"] for f in listed]
+
+    entity = get_runtime().graph.get("acme", "feature:quick-reorder")
+    assert entity is not None and entity["attributes"]["state"] == "sunset"
+
+
+async def test_stale_flags(client: httpx.AsyncClient, mint: Mint) -> None:
+    from companyos_server.domains.tenant_config import store
+
+    admin = who(mint, "ann")
+    for key, temporary in (("old-temp", True), ("old-done", False), ("fresh-temp", True)):
+        r = await client.post(
+            f"{BASE}/flags", json={"key": key, "enabled": True, "temporary": temporary}, headers=admin
+        )
+        assert r.status_code == 201, r.text
+    with get_runtime().db.session() as session:
+        for key, age in (("old-temp", 40), ("old-done", 20)):
+            row = store.get_flag(session, "acme", key)
+            assert row is not None
+            row.created_at = row.updated_at = utcnow() - timedelta(days=age)
+    stale = (await client.get(f"{BASE}/stale-flags", headers=admin)).json()["items"]
+    keys = {s["flag_key"]: s["reasons"] for s in stale}
+    assert "old-temp" in keys and "old-done" in keys and "fresh-temp" not in keys
+    assert "temporary flag" in keys["old-temp"][0]
+    assert "fully rolled out" in keys["old-done"][0]
+
+
+async def _service_with_samples(
+    client: httpx.AsyncClient, headers: dict[str, str], name: str, error_share: float
+) -> str:
+    r = await client.post(
+        f"{BASE}/services",
+        json={"name": name, "owner": {"team": "payments", "contact": "pay@example.com"}, "tier": "tier-2",
+              "environments": ["production"], "slo": {"objective": 99.9, "window_days": 28}},
+        headers=headers,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    service_id = r.json()["id"]
+    now = utcnow().replace(second=0, microsecond=0)
+    with get_runtime().db.session() as session:
+        for minute in range(120):
+            total = 1000
+            session.add(
+                SliSampleRow(
+                    id=new_id("sli"),
+                    tenant_id="acme",
+                    service_ref=service_id,
+                    ts=now - timedelta(minutes=minute),
+                    good=int(total * (1 - error_share)),
+                    total=total,
+                )
+            )
+    return str(service_id)
+
+
+async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    requester, approver = who(mint, "rita"), who(mint, "adam")
+    r = await client.post(f"{BASE}/flags", json={"key": "ramp-me", "enabled": False}, headers=requester)
+    assert r.status_code == 201, r.text
+    service_id = await _service_with_samples(client, requester, "ramp-svc", 0.0)
+
+    body = {"flag_key": "ramp-me", "environment": "production", "stages": [10, 50, 100], "bake_seconds": 0,
+            "gates": {"slo_services": [service_id], "checks": ["slo", "security", "residency"]}}  # fmt: skip
+    r = await client.post(f"{BASE}/rollouts", json=body, headers=requester)
+    assert r.status_code == 201, r.text
+    rollout = r.json()
+    assert rollout["status"] == "pending_approval"
+    early = await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)
+    assert early.status_code == 409
+    self_approval = await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=requester)
+    assert self_approval.status_code == 403 and "requester" in self_approval.json()["detail"]
+    approved = await client.post(
+        f"{BASE}/rollouts/{rollout['id']}/approve", json={"comment": "ok"}, headers=approver
+    )
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["status"] == "approved" and approved.json()["plan_id"]
+    plan = await client.get(f"{BASE}/maestro/plans/{approved.json()['plan_id']}", headers=approver)
+    if plan.status_code == 200:
+        steps = plan.json()["steps"]
+        assert [s["parameters"].get("percentage") for s in steps if s["action"] == "flag.toggle"] == [
+            10,
+            50,
+            None,
+        ]
+
+    # No SecOps posture service: the security gate is "not_available" and blocks (never a silent pass).
+    blocked = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
+    assert blocked["status"] == "approved" and blocked["current_percentage"] == 0
+    gates = {g["gate"]: g for g in blocked["history"][-1]["gates"]}
+    assert gates["security"]["status"] == "not_available" and gates["slo"]["status"] == "pass"
+    assert gates["residency"]["status"] == "fail"  # the seeded acme keeps data outside its residency
+
+    # A request that waives the unavailable security gate explicitly (and leaves residency to its own
+    # change) rolls out in stages.
+    body["gates"] = {"slo_services": [service_id], "checks": ["slo", "security"], "waive": ["security"]}
+    rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
+    await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
+    stage = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
+    assert (stage["status"], stage["current_percentage"]) == ("running", 10), stage["history"][-1]
+    flag = (await client.get(f"{BASE}/flags/ramp-me", headers=requester)).json()
+    assert flag["rules"][0]["rollout"] == {"percentage": 10, "stickiness": "targetingKey"}
+    ofrep = f"{BASE}/environments/production/ofrep/v1/evaluate/flags/ramp-me"
+    on = [
+        (await client.post(ofrep, json={"context": {"targetingKey": f"u{i}"}}, headers=requester)).json()[
+            "reason"
+        ]
+        for i in range(40)
+    ]
+    assert "SPLIT" in on and "DISABLED" in on
+
+    # The service starts burning its error budget: the next advance rolls the flag back.
+    with get_runtime().db.session() as session:
+        now = utcnow().replace(second=0, microsecond=0)
+        for row in session.query(SliSampleRow).filter(SliSampleRow.service_ref == service_id):
+            if row.ts >= now - timedelta(minutes=60):
+                row.good = 500
+    rolled = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
+    assert (rolled["status"], rolled["current_percentage"]) == ("rolled_back", 0), rolled
+    assert {g["gate"]: g["status"] for g in rolled["history"][-1]["gates"]}["slo"] == "fail"
+    flag = (await client.get(f"{BASE}/flags/ramp-me", headers=requester)).json()
+    assert flag["rules"][0]["enabled"] is False
+    result = (await client.post(ofrep, json={"context": {"targetingKey": "u1"}}, headers=requester)).json()
+    assert result["value"] is False and result["reason"] == "TARGETING_MATCH"
+
+
+def test_srm_on_constructed_data() -> None:
+    balanced = experiments.srm({"control": 5000, "treatment": 5030}, {"control": 50, "treatment": 50})
+    assert not balanced["flagged"] and balanced["p_value"] > 0.05
+    skewed = experiments.srm({"control": 5000, "treatment": 5400}, {"control": 50, "treatment": 50})
+    assert skewed["flagged"] and skewed["p_value"] < 0.001
+    weighted = experiments.srm({"control": 9000, "treatment": 1000}, {"control": 90, "treatment": 10})
+    assert not weighted["flagged"]
+    diff = experiments.compare((1000, 100), (1000, 150))
+    assert abs(diff["difference"] - 0.05) < 1e-9 and diff["ci_low"] > 0 and diff["significant"]
+    low, high = experiments.wilson(100, 1000)
+    assert low < 0.1 < high
+
+
+async def test_experiment_split_exposures_results_and_srm_blocks_conclusion(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    admin = who(mint, "ann")
+    r = await client.post(
+        f"{BASE}/flags",
+        json={"key": "cta-copy", "enabled": True, "variants": {"control": "Buy", "treatment": "Get it"},
+              "default_variant": "control"},
+        headers=admin,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    r = await client.post(
+        f"{BASE}/experiments",
+        json={"key": "cta-test", "flag_key": "cta-copy", "environment": "production", "control": "control",
+              "treatment": "treatment", "metric": "checkout_conversion"},
+        headers=admin,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    ofrep = f"{BASE}/environments/production/ofrep/v1/evaluate/flags/cta-copy"
+    seen = {
+        (await client.post(ofrep, json={"context": {"targetingKey": f"u{i}"}}, headers=admin)).json()[
+            "variant"
+        ]
+        for i in range(30)
+    }
+    assert seen == {"control", "treatment"}
+
+    events: list[dict[str, Any]] = [
+        {"subject": f"c{i}", "variant": "control", "converted": i % 10 == 0} for i in range(600)
+    ]
+    events += [{"subject": f"t{i}", "variant": "treatment", "converted": i % 8 == 0} for i in range(400)]
+    r = await client.post(f"{BASE}/experiments/cta-test/exposures", json={"events": events}, headers=admin)
+    assert r.status_code == 202, r.text
+    results = (await client.get(f"{BASE}/experiments/cta-test/results", headers=admin)).json()
+    assert results["srm"]["flagged"] is True
+    assert [a["exposed"] for a in results["arms"]] == [600, 400]
+    refused = await client.post(
+        f"{BASE}/experiments/cta-test/conclude", json={"decision": "ship"}, headers=admin
+    )
+    assert refused.status_code == 409 and "Sample ratio mismatch" in refused.json()["detail"]
+
+    more = [{"subject": f"t2-{i}", "variant": "treatment", "converted": i % 8 == 0} for i in range(200)]
+    await client.post(f"{BASE}/experiments/cta-test/exposures", json={"events": more}, headers=admin)
+    results = (await client.get(f"{BASE}/experiments/cta-test/results", headers=admin)).json()
+    assert results["srm"]["flagged"] is False
+    assert (
+        results["comparison"]["ci_low"]
+        < results["comparison"]["difference"]
+        < results["comparison"]["ci_high"]
+    )
+    done = await client.post(
+        f"{BASE}/experiments/cta-test/conclude", json={"decision": "ship treatment"}, headers=admin
+    )
+    assert done.status_code == 200 and done.json()["status"] == "concluded"
+    flag = (await client.get(f"{BASE}/flags/cta-copy", headers=admin)).json()
+    assert not [r for r in flag["rules"] if r["name"].startswith("experiment-")]

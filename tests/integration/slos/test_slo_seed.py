@@ -1,0 +1,37 @@
+"""The demo seed gives SLO Doctor something to say: ``ledger-ops`` has 30 days of 1-minute data, a noisy
+static alert and a regression after a deploy; a recommendation's backtest cuts its pages."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from companyos_server.domains.slos import seed
+from companyos_server.platform.runtime import Runtime
+from tests.conftest import bearer
+
+Mint = Callable[..., str]
+
+
+async def test_seeded_service_gets_recommendations_that_cut_pages(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime, seeded: dict[str, Any]
+) -> None:
+    started = time.perf_counter()
+    seed.seed_demo(runtime)  # idempotent: already seeded by the fixture
+    assert time.perf_counter() - started < 1.0
+    viewer = bearer(mint("usr_acme_viewer", tenants={"acme": ["viewer"]}))
+    services = (await client.get("/v1/tenants/acme/services", params={"name_prefix": "ledger-ops"},
+                                 headers=viewer)).json()["items"]  # fmt: skip
+    (service,) = services
+    slos = (await client.get(f"/v1/tenants/acme/services/{service['id']}/slos", headers=viewer)).json()
+    assert [s["name"] for s in slos["items"]] == ["ledger-availability"]
+    r = await client.get(f"/v1/tenants/acme/services/{service['id']}/slo-recommendations", headers=viewer)
+    assert r.status_code == 200, r.text
+    recs = {rec["kind"]: rec for rec in r.json()["items"]}
+    policy = recs["burn_rate_policy"]["expected_impact"]
+    assert policy["pages_before"] > 300 and policy["pages_after"] < 10
+    assert policy["significant_burns_missed_after"] == 0
+    assert recs["rollback"]["title"].startswith("Roll back v3.4.0")
