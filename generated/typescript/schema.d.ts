@@ -4300,7 +4300,7 @@ export interface components {
             /** @enum {string} */
             category?: "feature_usage" | "ui_flow" | "experiment_exposure" | "deploy" | "incident" | "policy_decision" | "slo_breach" | "alert" | "audit" | "sli" | "other";
             description?: string;
-            /** @description Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400. */
+            /** @description Property name to its definition. Names must be snake_case (`x-companyos-key-pattern`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400. */
             properties?: {
                 latency_ms?: components["schemas"]["AnalyticsMetricProperty"];
                 good?: components["schemas"]["AnalyticsMetricProperty"];
@@ -4404,6 +4404,10 @@ export interface components {
             [key: string]: unknown;
         };
         AnalyticsQuery: {
+            /**
+             * @description One read-only SELECT in the allowed subset (anything else is 400 `unsafe_sql`): a grammar a schema cannot state (`x-companyos-grammar`).
+             * @example SELECT feature, count(*) AS n FROM events GROUP BY feature ORDER BY n DESC
+             */
             sql: string;
             /** @default 1000 */
             limit: number;
@@ -8202,6 +8206,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -8235,6 +8240,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8520,6 +8526,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

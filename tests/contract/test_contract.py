@@ -50,6 +50,8 @@ DOCUMENT = contract_document()
 OPAQUE = "x-companyos-opaque"  # only a value the server issued is valid (page tokens)
 AT_MOST = "x-companyos-at-most"  # this value may not exceed the named sibling (parameter or property)
 REFUSED = "x-companyos-refused-characters"  # a character class the server refuses in this string
+KEY_PATTERN = "x-companyos-key-pattern"  # every key of this map matches this pattern
+GRAMMAR = "x-companyos-grammar"  # a string in a language (SQL) no schema states: its example stands in
 
 
 def adjust(case: schemathesis.Case) -> None:
@@ -63,7 +65,10 @@ def adjust(case: schemathesis.Case) -> None:
       (``since``/``until``, an SLI sample's ``good``/``total``); positive cases get the pair in order;
     - a string whose schema names ``x-companyos-refused-characters`` (a released field that refuses
       control characters: a ``pattern`` there would be a breaking change of the 1.0 contract) loses those
-      characters in positive cases.
+      characters in positive cases;
+    - a map whose schema names ``x-companyos-key-pattern`` gets keys matching it in positive cases;
+    - a string in a grammar no schema can state (``x-companyos-grammar``: ad-hoc SQL) is its schema's
+      ``example`` in positive cases (negative cases keep what was generated, and must be refused).
 
     One rule is neither in a schema nor a marker, because it moves with the clock: an SLI sample's ``ts``
     may not lie more than 5 minutes in the future (documented on ``SliSample``); positive cases get a past
@@ -139,14 +144,32 @@ def _order_body(schema: Any, value: Any, depth: int = 0) -> Any:
         return value
     if not isinstance(value, dict):
         return _clean(schema, value)
+    _rename_keys(schema, value)
     properties = schema.get("properties") or {}
     for name, sub in properties.items():
-        if name in value:
+        if name in value and GRAMMAR in _resolve(sub) and "example" in _resolve(sub):
+            value[name] = _resolve(sub)["example"]
+        elif name in value:
             value[name] = _order_body(sub, value[name], depth + 1)
         bound = _resolve(sub).get(AT_MOST)
         if bound and name in value and _exceeds(value[name], value.get(bound)):
             value[name], value[bound] = value[bound], value[name]
     return value
+
+
+def _rename_keys(schema: dict[str, Any], value: dict[str, Any]) -> None:
+    """A map whose schema names ``x-companyos-key-pattern`` (OpenAPI 3.0 has no pattern for map keys) gets
+    keys that match it, in place."""
+    pattern = schema.get(KEY_PATTERN)
+    if not pattern:
+        return
+    for index, key in enumerate(list(value)):
+        if re.fullmatch(pattern, key):
+            continue
+        renamed = f"property_{index}"
+        while renamed in value:
+            renamed += "_"
+        value[renamed] = value.pop(key)
 
 
 def _clean(schema: Any, value: Any) -> Any:

@@ -301,7 +301,7 @@ class Category(StrEnum):
 
 class Properties(BaseModel):
     """
-    Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
+    Property name to its definition. Names must be snake_case (`x-companyos-key-pattern`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
     """
 
     model_config = ConfigDict(
@@ -342,7 +342,7 @@ class AnalyticsSchemaCreate(BaseModel):
     description: str | None = Field(None, max_length=1000)
     properties: Properties | None = None
     """
-    Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
+    Property name to its definition. Names must be snake_case (`x-companyos-key-pattern`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
     """
 
 
@@ -488,7 +488,17 @@ class AnalyticsQuery(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    sql: str = Field(..., max_length=10000, min_length=1)
+    sql: str = Field(
+        ...,
+        examples=[
+            "SELECT feature, count(*) AS n FROM events GROUP BY feature ORDER BY n DESC"
+        ],
+        max_length=10000,
+        min_length=1,
+    )
+    """
+    One read-only SELECT in the allowed subset (anything else is 400 `unsafe_sql`): a grammar a schema cannot state (`x-companyos-grammar`).
+    """
     limit: int | None = Field(1000, ge=1, le=10000)
 
 

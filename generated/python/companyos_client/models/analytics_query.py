@@ -14,7 +14,9 @@ T = TypeVar("T", bound="AnalyticsQuery")
 class AnalyticsQuery:
     """
     Attributes:
-        sql (str):
+        sql (str): One read-only SELECT in the allowed subset (anything else is 400 `unsafe_sql`): a grammar a schema
+            cannot state (`x-companyos-grammar`). Example: SELECT feature, count(*) AS n FROM events GROUP BY feature ORDER
+            BY n DESC.
         limit (int | Unset):  Default: 1000.
     """
 

@@ -26,7 +26,8 @@ class AnalyticsSchemaCreate:
         category (AnalyticsSchemaCreateCategory | Unset):
         description (str | Unset):
         properties (AnalyticsSchemaCreateProperties | Unset): Property name to its definition. Names must be snake_case
-            (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with 400.
+            (`x-companyos-key-pattern`); OpenAPI 3.0 cannot state a pattern for map keys, the server refuses others with
+            400.
     """
 
     name: str

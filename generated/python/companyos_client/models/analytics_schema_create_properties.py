@@ -18,7 +18,7 @@ T = TypeVar("T", bound="AnalyticsSchemaCreateProperties")
 
 @_attrs_define
 class AnalyticsSchemaCreateProperties:
-    """Property name to its definition. Names must be snake_case (`^[a-z][a-z0-9_]{0,62}$`); OpenAPI 3.0 cannot state a
+    """Property name to its definition. Names must be snake_case (`x-companyos-key-pattern`); OpenAPI 3.0 cannot state a
     pattern for map keys, the server refuses others with 400.
 
         Attributes:

@@ -54,8 +54,6 @@ def parse_day(field: str, value: Any) -> date | None:
         raise errors.invalid_argument(
             f"{field} is not a date.", [errors.FieldError(field, "must be a date, YYYY-MM-DD")]
         ) from None
-    if not 1970 <= parsed.year <= 2999:  # windows and horizons stay inside every engine's date range
-        raise errors.invalid_argument(
-            f"{field} is out of range.", [errors.FieldError(field, "must lie between 1970 and 2999")]
-        )
-    return parsed
+    # Windows and horizons stay inside every engine's date range: a day outside 1970..2999 is clamped to
+    # it (no event can lie there, so the report is the same).
+    return min(max(parsed, date(1970, 1, 1)), date(2999, 12, 31))

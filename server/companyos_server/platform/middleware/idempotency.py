@@ -176,13 +176,24 @@ class IdempotencyStore:
             return int(getattr(result, "rowcount", 0) or 0)
 
 
+_CONDITIONAL_HEADERS = (b"if-match", b"if-none-match")
+
+
 def request_fingerprint(scope: Scope, body: bytes) -> str:
-    """What makes two requests "the same" for a key: the body and the query parameters (``?dry_run=true``
-    turns a run into a preview), the latter in a canonical order so reordering is not a mismatch."""
+    """What makes two requests "the same" for a key: the body, the query parameters (``?dry_run=true``
+    turns a run into a preview; in a canonical order so reordering is not a mismatch) and the conditional
+    headers (another ``If-None-Match`` asks another question)."""
     query = sorted(
         parse_qsl(bytes(scope.get("query_string") or b"").decode("latin-1"), keep_blank_values=True)
     )
+    conditions = sorted(
+        (name.decode("latin-1").lower(), value.decode("latin-1"))
+        for name, value in scope.get("headers") or []
+        if name.lower() in _CONDITIONAL_HEADERS
+    )
     digest = hashlib.sha256(json.dumps(query).encode())
+    if conditions:
+        digest.update(json.dumps(conditions).encode())
     digest.update(b"\n")
     digest.update(body)
     return digest.hexdigest()
