@@ -6403,6 +6403,17 @@ export interface components {
          *     } */
         DetectionRuleInput: {
             name: string;
+            /**
+             * @description A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a grammar a schema cannot state (`x-companyos-grammar`).
+             * @example title: Refresh token reuse (token theft)
+             *     logsource: {product: companyos, service: identity}
+             *     detection:
+             *       selection:
+             *         action: identity.refresh_reuse
+             *       condition: selection
+             *     level: critical
+             *
+             */
             sigma: string;
             enabled?: boolean;
         };
@@ -6428,7 +6439,9 @@ export interface components {
         DetectionRuleList: {
             items: components["schemas"]["DetectionRule"][];
         };
-        /** @example {
+        /**
+         * @description `events` and the rule to test: its text (`sigma`) or a tenant rule's name (`rule`).
+         * @example {
          *       "rule": "refresh_token_reuse",
          *       "events": [
          *         {
@@ -6438,8 +6451,20 @@ export interface components {
          *           "principal": "alice"
          *         }
          *       ]
-         *     } */
+         *     }
+         */
         DetectionRuleTest: {
+            /**
+             * @description A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a grammar a schema cannot state (`x-companyos-grammar`).
+             * @example title: Refresh token reuse (token theft)
+             *     logsource: {product: companyos, service: identity}
+             *     detection:
+             *       selection:
+             *         action: identity.refresh_reuse
+             *       condition: selection
+             *     level: critical
+             *
+             */
             sigma?: string;
             rule?: string;
             events: components["schemas"]["SecurityEventInput"][];
@@ -13552,6 +13577,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -13580,6 +13606,7 @@ export interface operations {
                     "application/json": components["schemas"]["DetectionRuleList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

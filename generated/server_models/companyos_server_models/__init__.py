@@ -2922,7 +2922,17 @@ class DetectionRuleInput(BaseModel):
         extra="forbid",
     )
     name: str = Field(..., max_length=100, min_length=1, pattern="^[a-z0-9_-]+$")
-    sigma: str = Field(..., max_length=64000, min_length=1)
+    sigma: str = Field(
+        ...,
+        examples=[
+            "title: Refresh token reuse (token theft)\nlogsource: {product: companyos, service: identity}\ndetection:\n  selection:\n    action: identity.refresh_reuse\n  condition: selection\nlevel: critical\n"
+        ],
+        max_length=64000,
+        min_length=1,
+    )
+    """
+    A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a grammar a schema cannot state (`x-companyos-grammar`).
+    """
     enabled: bool | None = None
 
 
@@ -2950,10 +2960,24 @@ class DetectionRuleList(BaseModel):
 
 
 class DetectionRuleTest(BaseModel):
+    """
+    `events` and the rule to test: its text (`sigma`) or a tenant rule's name (`rule`).
+    """
+
     model_config = ConfigDict(
         extra="forbid",
     )
-    sigma: str | None = Field(None, max_length=64000, min_length=1)
+    sigma: str | None = Field(
+        None,
+        examples=[
+            "title: Refresh token reuse (token theft)\nlogsource: {product: companyos, service: identity}\ndetection:\n  selection:\n    action: identity.refresh_reuse\n  condition: selection\nlevel: critical\n"
+        ],
+        max_length=64000,
+        min_length=1,
+    )
+    """
+    A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a grammar a schema cannot state (`x-companyos-grammar`).
+    """
     rule: str | None = Field(
         None, max_length=100, min_length=1, pattern="^[a-z0-9_-]+$"
     )

@@ -963,6 +963,8 @@ class DetectionRuleList(TypedDict):
 
 
 class DetectionRuleTest(TypedDict):
+    """`events` and the rule to test: its text (`sigma`) or a tenant rule's name (`rule`)."""
+
     sigma: NotRequired[str]
     rule: NotRequired[str]
     events: list[SecurityEventInput]

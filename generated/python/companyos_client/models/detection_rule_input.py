@@ -20,7 +20,15 @@ class DetectionRuleInput:
 
     Attributes:
         name (str):
-        sigma (str):
+        sigma (str): A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a grammar a
+            schema cannot state (`x-companyos-grammar`). Example: title: Refresh token reuse (token theft)
+            logsource: {product: companyos, service: identity}
+            detection:
+              selection:
+                action: identity.refresh_reuse
+              condition: selection
+            level: critical
+            .
         enabled (bool | Unset):
     """
 

@@ -16,14 +16,23 @@ T = TypeVar("T", bound="DetectionRuleTest")
 
 @_attrs_define
 class DetectionRuleTest:
-    """
+    """`events` and the rule to test: its text (`sigma`) or a tenant rule's name (`rule`).
+
     Example:
         {'rule': 'refresh_token_reuse', 'events': [{'occurred_at': '2026-11-20T10:00:00Z', 'action':
             'identity.refresh_reuse', 'outcome': 'failure', 'principal': 'alice'}]}
 
     Attributes:
         events (list[SecurityEventInput]):
-        sigma (str | Unset):
+        sigma (str | Unset): A Sigma rule (YAML); one that does not parse is 400 `malformed_sigma` naming its line: a
+            grammar a schema cannot state (`x-companyos-grammar`). Example: title: Refresh token reuse (token theft)
+            logsource: {product: companyos, service: identity}
+            detection:
+              selection:
+                action: identity.refresh_reuse
+              condition: selection
+            level: critical
+            .
         rule (str | Unset):
     """
 

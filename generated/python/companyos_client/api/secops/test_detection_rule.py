@@ -118,9 +118,10 @@ def sync_detailed(
     Args:
         tenant_id (str):  Example: acme.
         idempotency_key (str | Unset):
-        body (DetectionRuleTest):  Example: {'rule': 'refresh_token_reuse', 'events':
-            [{'occurred_at': '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome':
-            'failure', 'principal': 'alice'}]}.
+        body (DetectionRuleTest): `events` and the rule to test: its text (`sigma`) or a tenant
+            rule's name (`rule`). Example: {'rule': 'refresh_token_reuse', 'events': [{'occurred_at':
+            '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome': 'failure',
+            'principal': 'alice'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,9 +160,10 @@ def sync(
     Args:
         tenant_id (str):  Example: acme.
         idempotency_key (str | Unset):
-        body (DetectionRuleTest):  Example: {'rule': 'refresh_token_reuse', 'events':
-            [{'occurred_at': '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome':
-            'failure', 'principal': 'alice'}]}.
+        body (DetectionRuleTest): `events` and the rule to test: its text (`sigma`) or a tenant
+            rule's name (`rule`). Example: {'rule': 'refresh_token_reuse', 'events': [{'occurred_at':
+            '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome': 'failure',
+            'principal': 'alice'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,9 +197,10 @@ async def asyncio_detailed(
     Args:
         tenant_id (str):  Example: acme.
         idempotency_key (str | Unset):
-        body (DetectionRuleTest):  Example: {'rule': 'refresh_token_reuse', 'events':
-            [{'occurred_at': '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome':
-            'failure', 'principal': 'alice'}]}.
+        body (DetectionRuleTest): `events` and the rule to test: its text (`sigma`) or a tenant
+            rule's name (`rule`). Example: {'rule': 'refresh_token_reuse', 'events': [{'occurred_at':
+            '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome': 'failure',
+            'principal': 'alice'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,9 +237,10 @@ async def asyncio(
     Args:
         tenant_id (str):  Example: acme.
         idempotency_key (str | Unset):
-        body (DetectionRuleTest):  Example: {'rule': 'refresh_token_reuse', 'events':
-            [{'occurred_at': '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome':
-            'failure', 'principal': 'alice'}]}.
+        body (DetectionRuleTest): `events` and the rule to test: its text (`sigma`) or a tenant
+            rule's name (`rule`). Example: {'rule': 'refresh_token_reuse', 'events': [{'occurred_at':
+            '2026-11-20T10:00:00Z', 'action': 'identity.refresh_reuse', 'outcome': 'failure',
+            'principal': 'alice'}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
