@@ -6477,6 +6477,8 @@ export interface components {
             /** @description Streaming and batch found the same detections. */
             agree: boolean;
             sql: string[];
+            /** @description The samples that are not valid events (field `events[i].…`, message, code); the rule ran over the others. */
+            rejected?: components["schemas"]["FieldProblem"][];
         };
         DetectionRunResult: {
             /** Format: date-time */

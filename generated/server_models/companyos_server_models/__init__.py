@@ -2996,6 +2996,10 @@ class DetectionRuleTestResult(BaseModel):
     Streaming and batch found the same detections.
     """
     sql: list[str]
+    rejected: list[FieldProblem] | None = None
+    """
+    The samples that are not valid events (field `events[i].…`, message, code); the rule ran over the others.
+    """
 
 
 class DetectionRunResult(BaseModel):

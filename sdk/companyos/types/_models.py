@@ -976,6 +976,7 @@ class DetectionRuleTestResult(TypedDict):
     batch_detections: int
     agree: bool
     sql: list[str]
+    rejected: NotRequired[list[FieldProblem]]
 
 
 class DetectionRuleVersion(TypedDict):

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.field_problem import FieldProblem
     from ..models.security_detection import SecurityDetection
 
 
@@ -22,6 +25,8 @@ class DetectionRuleTestResult:
         batch_detections (int): How many detections the compiled SQL found.
         agree (bool): Streaming and batch found the same detections.
         sql (list[str]):
+        rejected (list[FieldProblem] | Unset): The samples that are not valid events (field `events[i].…`, message,
+            code); the rule ran over the others.
     """
 
     fires: bool
@@ -29,6 +34,7 @@ class DetectionRuleTestResult:
     batch_detections: int
     agree: bool
     sql: list[str]
+    rejected: list[FieldProblem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +51,13 @@ class DetectionRuleTestResult:
 
         sql = self.sql
 
+        rejected: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.rejected, Unset):
+            rejected = []
+            for rejected_item_data in self.rejected:
+                rejected_item = rejected_item_data.to_dict()
+                rejected.append(rejected_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,11 +69,14 @@ class DetectionRuleTestResult:
                 "sql": sql,
             }
         )
+        if rejected is not UNSET:
+            field_dict["rejected"] = rejected
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.field_problem import FieldProblem
         from ..models.security_detection import SecurityDetection
 
         d = dict(src_dict)
@@ -79,12 +95,22 @@ class DetectionRuleTestResult:
 
         sql = cast(list[str], d.pop("sql"))
 
+        _rejected = d.pop("rejected", UNSET)
+        rejected: list[FieldProblem] | Unset = UNSET
+        if _rejected is not UNSET:
+            rejected = []
+            for rejected_item_data in _rejected:
+                rejected_item = FieldProblem.from_dict(rejected_item_data)
+
+                rejected.append(rejected_item)
+
         detection_rule_test_result = cls(
             fires=fires,
             detections=detections,
             batch_detections=batch_detections,
             agree=agree,
             sql=sql,
+            rejected=rejected,
         )
 
         detection_rule_test_result.additional_properties = d

@@ -499,7 +499,7 @@ def set_rule_enabled(db: Database, ctx: TenantContext, name: str, enabled: bool)
         return _rule_dict(versions[0])
 
 
-def _sample_views(samples: Any) -> list[dict[str, Any]]:
+def _sample_views(samples: Any) -> tuple[list[dict[str, Any]], list[errors.FieldError]]:
     if not isinstance(samples, list) or not samples or len(samples) > MAX_BATCH_EVENTS:
         raise errors.invalid_argument(
             "events must be a list of 1–5000 events.", [errors.FieldError("events", "1–5000 events")]
@@ -523,9 +523,7 @@ def _sample_views(samples: Any) -> list[dict[str, Any]]:
                 view[extra] = raw[extra]
         view["id"], view["ts"] = raw.get("id") or f"sample-{index}", fields["occurred_at"].timestamp()
         views.append(view)
-    if problems:
-        raise errors.invalid_argument("Some sample events are invalid.", problems)
-    return views
+    return views, problems
 
 
 def test_rule(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
@@ -541,7 +539,8 @@ def test_rule(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[st
         parsed = engine.parse(str(name or "test"), text)
     except engine.RuleProblem as exc:
         raise _problem(exc) from None
-    views = _sample_views(body.get("events"))
+    # Like ingest: an invalid sample is reported (``rejected``) and the rule runs over the others.
+    views, rejected = _sample_views(body.get("events"))
     evaluator = engine.StreamingEvaluator([parsed])
     streamed = [d for v in sorted(views, key=lambda v: (v["ts"], str(v["id"]))) for d in evaluator.process(v)]
     try:
@@ -554,6 +553,7 @@ def test_rule(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[st
         "batch_detections": len(batched),
         "agree": {d.key for d in streamed} == {d.key for d in batched},
         "sql": engine.compile_sql(parsed),
+        "rejected": [problem.as_dict() for problem in rejected],
     }
 
 
