@@ -126,9 +126,16 @@ async def test_list_validates_filters(client: httpx.AsyncClient, user_token: Tok
     assert r.status_code == 200
 
 
+def _seeded_events(runtime: Runtime) -> int:
+    """Events the demo seed already wrote into acme's chain (e.g. the sample dataset export's)."""
+    with runtime.db.session() as s:
+        return len(list(s.scalars(select(AuditEventRow.position).where(AuditEventRow.tenant_id == "acme"))))
+
+
 async def test_verification_reports_tampering(
     client: httpx.AsyncClient, user_token: Token, runtime: Runtime
 ) -> None:
+    seeded = _seeded_events(runtime)
     for _ in range(3):
         assert (await mutate(client, runtime, user_token)).status_code == 200
     r = await client.get("/v1/tenants/acme/audit/verification", headers=h(user_token, "alice"))
@@ -138,13 +145,13 @@ async def test_verification_reports_tampering(
     assert body == {
         "tenant_id": "acme",
         "ok": True,
-        "checked": 3,
+        "checked": seeded + 3,
         "first_broken_position": None,
         "reason": None,
         "detail": None,
         "problems": [],
     }
-    assert (checkpoint["chain"], checkpoint["size"]) == ("acme", 3)
+    assert (checkpoint["chain"], checkpoint["size"]) == ("acme", seeded + 3)
     with runtime.db.session() as s:
         s.execute(update(AuditEventRow).where(AuditEventRow.tenant_id == "acme", AuditEventRow.position == 2)
                   .values(actor="usr_nobody"))  # fmt: skip
@@ -157,11 +164,12 @@ async def test_verification_reports_tampering(
 async def test_verification_reports_truncation_and_a_rollback_below_a_known_checkpoint(
     client: httpx.AsyncClient, user_token: Token, runtime: Runtime
 ) -> None:
+    seeded = _seeded_events(runtime)
     for _ in range(4):
         assert (await mutate(client, runtime, user_token)).status_code == 200
     url, auth = "/v1/tenants/acme/audit/verification", h(user_token, "alice")
     pin = (await client.get(url, headers=auth)).json()["checkpoint"]
-    assert pin["size"] == 4 and runtime.audit.keyring.verify(
+    assert pin["size"] == seeded + 4 and runtime.audit.keyring.verify(
         pin["key_id"], pin["signature"], pin["hash"].encode()
     )
     assert (runtime.settings.var_dir / "audit-witness" / "acme.jsonl").exists()
