@@ -83,7 +83,7 @@ async def test_feed_filters_across_services(client: httpx.AsyncClient, mint: Min
         token = page.get("next_page_token")
         if not token:
             break
-    assert len(everything) == len(set(everything)) == 17
+    assert len(everything) == len(set(everything)) == 19  # 17 seeded + ledger-ops (SLO Doctor seed)
     globex = (
         await client.get("/v1/tenants/globex/deployments", headers=as_role(mint, "viewer", "globex"))
     ).json()
