@@ -25,8 +25,15 @@ def ago(**delta: float) -> str:
     return (datetime.now(UTC) - timedelta(**delta)).isoformat().replace("+00:00", "Z")
 
 
+def earlier_today() -> str:
+    """An hour ago, or just after midnight (UTC) in the day's first hour: today's DAU counts it either way."""
+    now = datetime.now(UTC)
+    moment = max(now - timedelta(hours=1), now.replace(hour=0, minute=0, second=0, microsecond=0))
+    return moment.isoformat().replace("+00:00", "Z")
+
+
 def event(**fields: Any) -> dict[str, Any]:
-    return {"schema": "Feature Used", "version": "1-0-0", "ts": ago(hours=1), "user_id": "alice",
+    return {"schema": "Feature Used", "version": "1-0-0", "ts": earlier_today(), "user_id": "alice",
             "feature": PROBE, "client_type": "console", **fields}  # fmt: skip
 
 

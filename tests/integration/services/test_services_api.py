@@ -32,18 +32,18 @@ async def test_seeded_catalog_lists_by_name_with_filters(client: httpx.AsyncClie
     r = await client.get(f"{BASE}/services", headers=viewer)
     assert r.status_code == 200, r.text
     names = [s["name"] for s in r.json()["items"]]
-    assert names == sorted(names) and len(names) == 8
+    assert names == sorted(names) and len(names) == 9  # the catalog's 8 and SLO Doctor's ledger-ops
     assert "checkout-api" in names and "storefront" not in names  # globex's, not acme's
 
     tier0 = (await client.get(f"{BASE}/services", params={"tier": "tier-0"}, headers=viewer)).json()
     assert [s["name"] for s in tier0["items"]] == ["auth-service", "checkout-api", "payments-gateway"]
     payments = (await client.get(f"{BASE}/services", params={"owner": "payments"}, headers=viewer)).json()
-    assert [s["name"] for s in payments["items"]] == ["checkout-api", "payments-gateway"]
+    assert [s["name"] for s in payments["items"]] == ["checkout-api", "ledger-ops", "payments-gateway"]
     prefix = (await client.get(f"{BASE}/services", params={"name_prefix": "ch"}, headers=viewer)).json()
     assert [s["name"] for s in prefix["items"]] == ["checkout-api"]
     staging = (await client.get(f"{BASE}/services", params={"environment": "staging"}, headers=viewer)).json()
     assert "analytics-ingest" not in [s["name"] for s in staging["items"]]
-    assert len(staging["items"]) == 7
+    assert len(staging["items"]) == 8
 
 
 async def test_pagination_walks_every_service_once(client: httpx.AsyncClient, mint: Mint) -> None:
@@ -56,7 +56,7 @@ async def test_pagination_walks_every_service_once(client: httpx.AsyncClient, mi
         token = page.get("next_page_token")
         if not token:
             break
-    assert len(seen) == 8 and seen == sorted(set(seen))
+    assert len(seen) == 9 and seen == sorted(set(seen))
     # A token is bound to its filters.
     first = (await client.get(f"{BASE}/services", params={"page_size": 1}, headers=viewer)).json()
     r = await client.get(
@@ -155,7 +155,7 @@ async def test_dependency_graph_and_service_map(client: httpx.AsyncClient, mint:
     names = {n["id"]: n["name"] for n in smap["nodes"]}
     pairs = {(names[e["source"]], names[e["target"]]) for e in smap["edges"]}
     assert ("checkout-api", "payments-gateway") in pairs and ("web-storefront", "checkout-api") in pairs
-    assert len(smap["nodes"]) == 8 and len(smap["edges"]) == 9
+    assert len(smap["nodes"]) == 9 and len(smap["edges"]) == 9  # ledger-ops has no dependencies
 
 
 async def test_observability_links_fill_templates(client: httpx.AsyncClient, mint: Mint) -> None:
