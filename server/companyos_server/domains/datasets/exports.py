@@ -179,9 +179,9 @@ def list_exports(db: Database, jobs: Any, ctx: TenantContext, dataset_id: str, *
 
         page = paginate(fetch, key=lambda r: r.id, page_size=page_size, page_token=page_token,
                         filters={"tenant": ctx.tenant_id, "dataset": dataset_id})  # fmt: skip
+        found = store.jobs_by_id(session, ctx.tenant_id, [r.job_id for r in page.items])
         return Page(
-            [to_dict(r, jobs.get(ctx.tenant_id, r.job_id) if r.job_id else None) for r in page.items],
-            page.next_page_token,
+            [to_dict(r, found[r.job_id] if r.job_id else None) for r in page.items], page.next_page_token
         )
 
 

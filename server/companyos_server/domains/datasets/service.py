@@ -180,14 +180,9 @@ def list_imports(db: Database, jobs: Any, ctx: TenantContext, dataset_id: str, *
 
         page = paginate(fetch, key=lambda r: r.id, page_size=page_size, page_token=page_token,
                         filters={"tenant": ctx.tenant_id, "dataset": dataset_id})  # fmt: skip
-        items = [
-            import_to_dict(
-                r,
-                store.parts_of(session, ctx.tenant_id, r.id),
-                jobs.get(ctx.tenant_id, r.job_id) if r.job_id else None,
-            )
-            for r in page.items
-        ]
+        parts = store.parts_by_import(session, ctx.tenant_id, [r.id for r in page.items])
+        found = store.jobs_by_id(session, ctx.tenant_id, [r.job_id for r in page.items])
+        items = [import_to_dict(r, parts[r.id], found[r.job_id] if r.job_id else None) for r in page.items]
         return Page(items, page.next_page_token)
 
 

@@ -6,12 +6,16 @@ the upload ledger and the job bookkeeping. Every query is tenant-filtered.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from companyos_server import errors
+from companyos_server.platform.jobs import queue as jobs_queue
+from companyos_server.platform.jobs.models import JobRow
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, tenant_select, utcnow
 
 
@@ -106,3 +110,38 @@ def parts_of(session: Session, tenant_id: str, import_id: str) -> list[DatasetIm
             .order_by(DatasetImportPartRow.file_name, DatasetImportPartRow.part_number)
         )
     )
+
+
+def parts_by_import(
+    session: Session, tenant_id: str, import_ids: Collection[str]
+) -> dict[str, list[DatasetImportPartRow]]:
+    """Each import's parts as :func:`parts_of` orders them, in one query for a page of imports."""
+    found: dict[str, list[DatasetImportPartRow]] = {import_id: [] for import_id in import_ids}
+    if not found:
+        return found
+    rows = session.scalars(
+        tenant_select(DatasetImportPartRow, tenant_id)
+        .where(DatasetImportPartRow.import_id.in_(list(found)))
+        .order_by(DatasetImportPartRow.file_name, DatasetImportPartRow.part_number)
+    )
+    for row in rows:
+        found[row.import_id].append(row)
+    return found
+
+
+def jobs_by_id(
+    session: Session, tenant_id: str, job_ids: Collection[str | None]
+) -> dict[str, dict[str, Any]]:
+    """The jobs of a page of imports or exports as the job queue shows them, in one query (404 for one gone)."""
+    wanted = {job_id for job_id in job_ids if job_id}
+    if not wanted:
+        return {}
+    now = utcnow()
+    found = {
+        row.id: jobs_queue.to_dict(row, now)
+        for row in session.scalars(tenant_select(JobRow, tenant_id).where(JobRow.id.in_(sorted(wanted))))
+    }
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise errors.not_found("Job", missing[0])
+    return found
