@@ -24,6 +24,11 @@ from sqlalchemy.pool import NullPool
 from companyos_server.platform.runtime import Runtime, set_runtime
 from companyos_server.settings import Settings
 
+# pytest-xdist's workers start with COLUMNS=80 in their environment. The CLI honours $COLUMNS (a narrow
+# table truncates its cells), so without it the CLI tests see what a pipe sees, with or without workers.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.pop("COLUMNS", None)
+
 POSTGRES_URL = os.environ.get("COMPANYOS_TEST_POSTGRES_URL")
 REDIS_URL = os.environ.get("COMPANYOS_TEST_REDIS_URL")
 API = "http://testserver"

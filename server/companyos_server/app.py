@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
 
-from companyos_server.platform import middleware, routing
+from companyos_server.platform import middleware, routing, spec_validation
 from companyos_server.platform.audit.middleware import AuditMiddleware
 from companyos_server.platform.cache.tenants import TenantCache
 from companyos_server.platform.files import private_dir
@@ -43,6 +43,7 @@ from companyos_server.settings import Settings, get_settings
 
 def create_api(runtime: Runtime, *, validate_responses: bool | None = None) -> AsyncApp:
     routing.install()
+    spec_validation.install()
     api = AsyncApp(
         __name__,
         jsonifier=FastJsonifier(),
