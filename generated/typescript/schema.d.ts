@@ -282,7 +282,7 @@ export interface paths {
         put?: never;
         /**
          * Feed new ops records into the analytics store
-         * @description Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI samples recorded since the last sync (at most the ingest window back) into the analytics store as ops events. Idempotent: each record is copied once.
+         * @description Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI samples recorded since the last sync (at most the ingest window back) into the analytics store as ops events, and experiment exposures as `Experiment Exposed` product events (the subject pseudonymised like an ingested `user_id`). Idempotent: each record is copied once.
          */
         post: operations["sync_analytics_ops"];
         delete?: never;

@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
+from companyos_server.platform.principal import ACR_MFA
 from tests.conftest import bearer
 
 Mint = Callable[..., str]
@@ -166,3 +169,42 @@ async def test_ops_feed_copies_sli_samples_once_into_ops_kpis(client: httpx.Asyn
                               headers=sre)  # fmt: skip
     users = [s["users"] for s in funnel.json()["steps"]]
     assert funnel.status_code == 200 and users == sorted(users, reverse=True)
+
+
+async def test_ops_sync_copies_experiment_exposures_as_pseudonymised_product_events(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    fresh_mfa = {"acr": ACR_MFA, "auth_time": int(time.time())}  # a flag write needs a recent step-up
+    admin = bearer(mint("usr_ann", tenants={"acme": ["tenant_admin"]}, **fresh_mfa))
+    flag = {"key": "probe-copy", "enabled": True, "variants": {"control": "Buy", "treatment": "Get it"},
+            "default_variant": "control"}  # fmt: skip
+    assert (await client.post("/v1/tenants/acme/flags", json=flag, headers=admin)).status_code == 201
+    experiment = {"key": "probe-test", "flag_key": "probe-copy", "environment": "production",
+                  "control": "control", "treatment": "treatment", "metric": "checkout_conversion"}  # fmt: skip
+    r = await client.post("/v1/tenants/acme/experiments", json=experiment, headers=admin)
+    assert r.status_code == 201, r.text
+    experiment_id = r.json()["id"]
+    exposures = [{"subject": "dana", "variant": "control"}, {"subject": "eve", "variant": "treatment"}]
+    r = await client.post(
+        "/v1/tenants/acme/experiments/probe-test/exposures", json={"events": exposures}, headers=admin
+    )
+    assert r.status_code == 202, r.text
+    # The same person's own product event, ingested: one pseudonym for both.
+    r = await client.post(f"{BASE}/events", json={"events": [event(user_id="dana")]}, headers=admin)
+    assert r.json()["accepted"] == 1, r.text
+
+    first = (await client.post(f"{BASE}/ops-sync", headers=admin)).json()
+    assert first["copied"]["experiment_exposures"] == 2
+    again = (await client.post(f"{BASE}/ops-sync", headers=admin)).json()
+    assert again["copied"]["experiment_exposures"] == 0  # each exposure is copied once
+
+    sql = ("SELECT user_hash, kind, properties FROM events WHERE name = 'Experiment Exposed' "
+           "ORDER BY properties")  # fmt: skip
+    rows = (await client.post(f"{BASE}/query", json={"sql": sql}, headers=admin)).json()["rows"]
+    mine = [r for r in rows if json.loads(r[2])["experiment"] == experiment_id]
+    assert [json.loads(r[2])["variant"] for r in mine] == ["control", "treatment"]
+    assert all(r[1] == "product" and r[0].startswith("h_") for r in mine)
+    assert not any("dana" in r[0] or "eve" in r[0] for r in mine)
+    sql = f"SELECT user_hash FROM events WHERE feature = '{PROBE}'"
+    [[dana]] = (await client.post(f"{BASE}/query", json={"sql": sql}, headers=admin)).json()["rows"]
+    assert dana in {r[0] for r in mine}

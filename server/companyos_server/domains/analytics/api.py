@@ -64,7 +64,7 @@ def ingest_analytics_events(tenant_id: str, body: dict[str, Any], dry_run: bool 
 
 def sync_analytics_ops(tenant_id: str) -> dict[str, Any]:
     runtime = get_runtime()
-    return opsfeed.sync(runtime.db, warehouse(runtime), current_tenant_context().tenant_id)
+    return opsfeed.sync(runtime.db, warehouse(runtime), keyring(runtime), current_tenant_context().tenant_id)
 
 
 def _dims(environment: str | None, client_type: str | None, role: str | None) -> dict[str, str | None]:

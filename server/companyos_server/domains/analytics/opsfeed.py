@@ -1,10 +1,14 @@
 """The ops feed: copies the ops records other domains already keep into the analytics store as ops events.
 
 Sources (read-only, by their own timestamps): audit events, policy decisions, deployments (finished),
-incidents (opened, resolved), alerts (fired) and SLI samples. Each (tenant, source) has a watermark in
-``analytics_feed_cursors``; a sync copies what is newer than it (at most ``max_age`` back on the first
-run) and moves it. Nothing in those domains is re-instrumented. For ops events the ``feature``
-dimension holds the service id when the record names one.
+incidents (opened, resolved), alerts (fired), SLI samples and experiment exposures. Each (tenant, source)
+has a watermark in ``analytics_feed_cursors``; a sync copies what is newer than it (at most ``max_age``
+back on the first run) and moves it. Nothing in those domains is re-instrumented. For ops events the
+``feature`` dimension holds the service id when the record names one.
+
+Exposures are product events (``Experiment Exposed``, the built-in schema): they name a person, who is
+pseudonymised with the tenant's analytics key exactly as an ingested event's ``user_id`` is, so an
+exposed subject and the same user's own events share one ``user_hash``.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from companyos_server.domains.alerts.store import AlertRow
 from companyos_server.domains.analytics import ingest, store
 from companyos_server.domains.analytics.warehouse import Warehouse
 from companyos_server.domains.deployments.store import DeploymentRow
+from companyos_server.domains.features.store import ExposureRow
 from companyos_server.domains.incidents.store import IncidentRow
 from companyos_server.domains.policies.store import PolicyDecisionRow
 from companyos_server.platform.audit.models import AuditEventRow
+from companyos_server.platform.encryption import SecretKeyring
 from companyos_server.platform.storage import Database, utcnow
 
 BATCH = 5000
@@ -82,7 +88,14 @@ SOURCES: dict[str, tuple[Any, Any, Mapper]] = {
         lambda r: ("Sli Sample Recorded", r.ts, r.service_ref,
                    {"service_id": r.service_ref, "good": int(r.good), "total": int(r.total)}),
     ),
+    "experiment_exposures": (
+        ExposureRow,
+        ExposureRow.at,
+        lambda r: ("Experiment Exposed", r.at, "", {"experiment": r.experiment_id, "variant": r.variant}),
+    ),
 }  # fmt: skip
+# Sources whose records name a person: the column holding them. Their events are product events.
+SUBJECTS = {"experiment_exposures": "subject"}
 
 
 # Sources whose records change state after creation are followed by that state's timestamp; the rest by
@@ -108,13 +121,15 @@ def _rows(session: Session, tenant_id: str, model: Any, column: Any, cursor: sto
     return list(session.execute(query.limit(BATCH)).all())
 
 
-def sync(db: Database, warehouse: Warehouse, tenant_id: str) -> dict[str, Any]:
-    """Copy new ops records of one tenant; returns the count per source."""
+def sync(db: Database, warehouse: Warehouse, keyring: SecretKeyring, tenant_id: str) -> dict[str, Any]:
+    """Copy new ops records (and exposures) of one tenant; returns the count per source."""
     now = utcnow()
     copied: dict[str, int] = {}
     with db.session() as session:
         tenant = ingest.profile(session, tenant_id)
+    key: bytes | None = None
     for source, (model, column, mapper) in SOURCES.items():
+        subject = SUBJECTS.get(source)
         total = 0
         while True:
             with db.session() as session:
@@ -128,6 +143,9 @@ def sync(db: Database, warehouse: Warehouse, tenant_id: str) -> dict[str, Any]:
                         continue
                     name, ts, feature, props = mapped
                     ts = _aware(ts)
+                    person = getattr(record, subject) if subject else None
+                    if person and key is None:
+                        key = ingest.tenant_key(db, keyring, tenant_id)
                     rows.append(
                         {
                             "tenant_id": tenant_id,
@@ -135,12 +153,12 @@ def sync(db: Database, warehouse: Warehouse, tenant_id: str) -> dict[str, Any]:
                             "event_id": f"ops_{source}_{record.id}",
                             "name": name,
                             "version": "1-0-0",
-                            "kind": "ops",
+                            "kind": "product" if subject else "ops",
                             "ts": ts.replace(tzinfo=None),
                             "day": ts.date(),
                             "received_at": now.replace(tzinfo=None),
-                            "user_hash": "",
-                            "role": "system",
+                            "user_hash": ingest.pseudonym(key, person) if key and person else "",
+                            "role": "unknown" if subject else "system",
                             "feature": feature or "",
                             "environment": (has_environment and record.environment) or "production",
                             "client_type": "server",

@@ -85,5 +85,5 @@ def seed_demo(runtime: Runtime) -> None:
             prepared = ingest.prepare(events[i : i + ingest.MAX_BATCH], tenant=tenant, schemas=schemas, key=key,
                                       caller_role="viewer", now=now)  # fmt: skip
             ingest.write(store, tenant.region, prepared.rows)
-        opsfeed.sync(runtime.db, store, tenant_id)
+        opsfeed.sync(runtime.db, store, keyring(runtime), tenant_id)
         reports.refresh(backend)

@@ -14,6 +14,7 @@ one tenant, with the tenant id as a quoted literal built by sqlglot (never paste
 
 from __future__ import annotations
 
+import abc
 import json
 import os
 import re
@@ -120,20 +121,22 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-class Backend:
+class Backend(abc.ABC):
     """One region partition of one engine."""
 
     dialect = "duckdb"
     region: str
 
+    @abc.abstractmethod
     def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-        raise NotImplementedError
+        """Run one statement; the column names and the rows."""
 
     def command(self, sql: str) -> None:
         self.execute(sql)
 
+    @abc.abstractmethod
     def insert(self, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
-        raise NotImplementedError
+        """Append ``rows`` (only ``columns`` of each) to ``table``."""
 
     def qualify(self, table: str) -> exp.Table:
         return exp.to_table(table)

@@ -96,7 +96,8 @@ def sync_detailed(
 
      Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI
     samples recorded since the last sync (at most the ingest window back) into the analytics store as
-    ops events. Idempotent: each record is copied once.
+    ops events, and experiment exposures as `Experiment Exposed` product events (the subject
+    pseudonymised like an ingested `user_id`). Idempotent: each record is copied once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -132,7 +133,8 @@ def sync(
 
      Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI
     samples recorded since the last sync (at most the ingest window back) into the analytics store as
-    ops events. Idempotent: each record is copied once.
+    ops events, and experiment exposures as `Experiment Exposed` product events (the subject
+    pseudonymised like an ingested `user_id`). Idempotent: each record is copied once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -163,7 +165,8 @@ async def asyncio_detailed(
 
      Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI
     samples recorded since the last sync (at most the ingest window back) into the analytics store as
-    ops events. Idempotent: each record is copied once.
+    ops events, and experiment exposures as `Experiment Exposed` product events (the subject
+    pseudonymised like an ingested `user_id`). Idempotent: each record is copied once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -197,7 +200,8 @@ async def asyncio(
 
      Copies the tenant's audit events, policy decisions, finished deployments, incidents, alerts and SLI
     samples recorded since the last sync (at most the ingest window back) into the analytics store as
-    ops events. Idempotent: each record is copied once.
+    ops events, and experiment exposures as `Experiment Exposed` product events (the subject
+    pseudonymised like an ingested `user_id`). Idempotent: each record is copied once.
 
     Args:
         tenant_id (str):  Example: acme.
