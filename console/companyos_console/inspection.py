@@ -5,8 +5,12 @@ the audit trail, observability links and every action on the entity with the cal
 htmx the answer is the panel alone (swapped into ``#inspect-panel``); without JavaScript a full page.
 
 Remediations (``maestro:<action type>``) are ad-hoc Maestro plans, as the API describes them: the
-console first creates the one-step plan and shows its dry-run impact summary (nothing runs), and only a
+console first prepares the one-step plan and shows its dry-run impact summary (nothing runs), and only a
 second, confirming post executes it, through the step-up flow when the plan is high risk.
+
+Each remediation target has one plan, named after it ("Restart checkout-api (console)"): a preview reuses
+it (a new version only when its step changed), so previews that are never confirmed do not pile up
+unexecuted plans in the tenant's catalogue, and every run of that remediation is in one plan's history.
 """
 
 from __future__ import annotations
@@ -111,13 +115,9 @@ async def preview_remediation(console: Console, request: Request) -> Response:
     label, parameters = REMEDIATIONS[action]
     kind, _, ident = ref.partition(":")
     entity = {"kind": kind, "id": ident}
+    steps = [{"id": "remediate", "action": action, "parameters": parameters(entity, ctx.environment)}]
     try:
-        plan = await ctx.client.maestro.plans.create(
-            name=f"{label} {ident} (console {uuid.uuid4().hex[:8]})",
-            description=f"Started from the console's inspect panel by {ctx.me.get('subject')}.",
-            steps=[{"id": "remediate", "action": action, "parameters": parameters(entity, ctx.environment)}],
-            idempotency_key=f"console-{uuid.uuid4()}",
-        )
+        plan = await _remediation_plan(ctx, f"{label} {ident} (console)", steps)
         impact = await ctx.client.maestro.plans.dry_run(plan["id"])
     except (
         companyos.PermissionDeniedError,
@@ -141,6 +141,28 @@ async def preview_remediation(console: Console, request: Request) -> Response:
         back=back,
         can_run={**perms.get("maestro:execute", {}), "requires_step_up": impact["requires_step_up"]},
     )
+
+
+async def _remediation_plan(ctx: PageContext, name: str, steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """The target's plan: created on its first preview, else reused (updated when its step differs)."""
+    async for existing in ctx.client.maestro.plans.list(name=name):
+        if [_step(s) for s in existing["steps"]] == [_step(s) for s in steps]:
+            return dict(existing)
+        updated = await ctx.client.maestro.plans.update(
+            existing["id"], steps=steps, idempotency_key=f"console-{uuid.uuid4()}"
+        )
+        return dict(updated)
+    created = await ctx.client.maestro.plans.create(
+        name=name,
+        description=f"Remediation started from the console's inspect panel (first by {ctx.me.get('subject')}).",
+        steps=steps,
+        idempotency_key=f"console-{uuid.uuid4()}",
+    )
+    return dict(created)
+
+
+def _step(step: Any) -> tuple[str, str, dict[str, Any]]:
+    return (str(step["id"]), str(step["action"]), dict(step.get("parameters") or {}))
 
 
 async def run_remediation(console: Console, request: Request) -> Response:

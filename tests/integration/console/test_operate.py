@@ -169,6 +169,31 @@ async def test_policy_edit_previews_a_dry_run_diff_then_saves_with_step_up(brows
     assert edit.status_code == 200 and "deployments:read" in edit.text
 
 
+async def test_previews_of_one_remediation_reuse_its_plan(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    """An abandoned preview leaves no extra plan: each preview of the same target shows the same plan."""
+    deployment = await _deployment(client, user_token)
+    await browser.sign_in("alice", totp=False)
+    panel = await browser.get(f"{CONSOLE}/t/acme/inspect", params={"ref": f"deployment:{deployment['id']}"})
+    form = {"csrf_token": csrf_of(panel.text), "ref": f"deployment:{deployment['id']}",
+            "action": "deployment.rollback"}  # fmt: skip
+    runs = []
+    for _ in range(3):
+        preview = await browser.post(f"{CONSOLE}/t/acme/remediations", data=form)
+        assert preview.status_code == 200 and "Nothing has changed yet" in preview.text
+        found = re.search(r'action="/console/t/acme/remediations/([^"/]+)/run"', preview.text)
+        assert found
+        runs.append(found.group(1))
+    assert len(set(runs)) == 1, runs
+    name = f"Roll back {deployment['id']} (console)"
+    plans = await client.get(
+        "/v1/tenants/acme/plans", params={"name": name}, headers=bearer(user_token("alice"))
+    )
+    assert [p["id"] for p in plans.json()["items"]] == runs[:1]
+    assert plans.json()["items"][0]["version"] == 1  # the same step: no new version either
+
+
 async def test_a_viewer_cannot_start_a_remediation_even_by_posting(
     browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
 ) -> None:
