@@ -17,6 +17,7 @@ from . import (
     audit,
     config,
     datasets,
+    demo,
     deployments,
     doctor,
     evidence,
@@ -104,6 +105,7 @@ app.add_typer(evidence.app, name="evidence")
 search.register(app)
 app.add_typer(graph.app, name="graph")
 app.add_typer(secops.app, name="secops")
+app.add_typer(demo.app, name="demo")
 graph.register(app)
 
 
