@@ -30,6 +30,8 @@ from ._common import state
 from ._context import State
 from ._errors import CliError, ExitCode, describe
 from ._output import _dump
+from .jobs import TERMINAL as TERMINAL_JOB
+from .maestro import TERMINAL as TERMINAL_RUN
 
 __all__ = ["STORIES", "app"]
 
@@ -38,8 +40,6 @@ app: typer.Typer = typer.Typer(
     no_args_is_help=True,
 )
 
-TERMINAL_RUN = frozenset({"succeeded", "compensated", "failed", "cancelled"})
-TERMINAL_JOB = frozenset({"succeeded", "failed", "cancelled"})
 CHECKOUT = "checkout-api"
 SLO_SERVICE = "ledger-ops"
 ROLLBACK_PLAN = f"Roll back {CHECKOUT}"

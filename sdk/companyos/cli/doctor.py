@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from ._common import All, Limit, PageSize, limited, state
 from ._errors import CliError, ExitCode
 from ._output import Column, err_console, render_list, render_object
+from .jobs import TERMINAL
 
 __all__ = ["app"]
 
@@ -21,7 +22,6 @@ app: typer.Typer = typer.Typer(
     help="SLO Doctor: health reports with findings and recommendations proven by backtest.",
     no_args_is_help=True,
 )
-TERMINAL = frozenset({"succeeded", "failed", "cancelled"})
 ServiceArg = Annotated[str, typer.Argument(help="Service id (svc_…).")]
 
 
