@@ -140,6 +140,13 @@ def attach_tenant_directory(runtime: Runtime) -> None:
     runtime.tenants = TenantCache(partial(load_info, runtime.db), runtime.cache_epoch)
 
 
+def attach_security_feed(runtime: Runtime) -> None:
+    """A serving process keeps security events caught up with the audit trail (reads never copy them)."""
+    from companyos_server.domains.secops.feed import follow_audit_feed
+
+    follow_audit_feed(runtime)
+
+
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:
     """The ASGI application over an existing runtime, which becomes the process's runtime."""
     set_runtime(runtime)
@@ -156,6 +163,7 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.handler_threads
+        attach_security_feed(runtime)
         yield
         runtime.close()
 

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     auth_failure_retention_days: int = Field(default=30, ge=1)
     housekeeping_interval_seconds: int = Field(default=3600, ge=1)
 
+    # How often each server process copies new audit events into security events and runs detection
+    # (companyos_server.domains.secops.feed); 0 turns the follower off (POST …/security-events/sync only).
+    secops_feed_interval_seconds: float = Field(default=2.0, ge=0)
+
     @property
     def issuer(self) -> str:
         return self.oidc_issuer or f"{self.public_base_url}/oauth2"

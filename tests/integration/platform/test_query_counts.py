@@ -680,15 +680,7 @@ VARIANTS: dict[str, Case] = {
     ),
     "list_tenant_admin_actions[among reads]": Case(f"{BASE}/admin-actions", _tenant_edits_among_reads),
 }
-KNOWN_GROWTH: dict[str, str] = {
-    "list_security_events": (
-        "the list first syncs the audit feed into security events: a cursor read and an events read per "
-        "audit chain (tenant), an existence check and an insert per event appended since the last sync, the "
-        "rules for detection and the cursor update, 11 statements here (each request leaves its own audit "
-        "event for the next): over the ceiling, and growing with tenants and backlog; the sync belongs off "
-        "the read path"
-    ),
-}
+KNOWN_GROWTH: dict[str, str] = {}
 MEASURED = [
     pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GROWTH[name]))
     if name in KNOWN_GROWTH

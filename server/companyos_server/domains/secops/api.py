@@ -41,7 +41,6 @@ def list_security_events(
     category: str | None = None,
 ) -> dict[str, Any]:
     runtime = get_runtime()
-    _sync(runtime)
     page = service.list_events(
         runtime.db, current_tenant_context(), page_size=page_size, page_token=page_token,
         principal=principal, action=action, category=category,
@@ -80,5 +79,4 @@ def run_detection_history(tenant_id: str, body: dict[str, Any]) -> dict[str, Any
 
 def get_security_principal(tenant_id: str, principal: str) -> dict[str, Any]:
     runtime = get_runtime()
-    _sync(runtime)
     return service.principal_profile(runtime.db, current_tenant_context(), principal)

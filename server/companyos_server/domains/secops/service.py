@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import math
 import os
 import threading
@@ -20,7 +21,8 @@ from datetime import UTC, datetime, timedelta
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
@@ -346,45 +348,85 @@ def parse_ndjson(text: str) -> list[Any]:
 
 # -- the audit feed -----------------------------------------------------------------------------------------
 _sync_lock = threading.Lock()
+log = logging.getLogger("companyos.secops")
 
 
 def sync_audit(db: Database, audit: Any, graph: Any | None, *, now: datetime | None = None) -> int:
     """Normalise audit events appended since the last sync (every chain); returns how many were stored.
 
     Identity events live on the platform chain and name the tenants of the account in ``details``; each
-    such tenant gets its own copy.
+    such tenant gets its own copy. Only chains whose head is past the cursor are read, so a pass with
+    nothing new costs two queries. Each batch stores its events, its detections and the cursor move in
+    one transaction; the move is a compare-and-set on the position read, so when another process (a
+    second server worker) synced the same batch first, this one's transaction rolls back instead of
+    storing it twice.
     """
     now = now or utcnow()
     stored = 0
     with _sync_lock:
-        for chain in audit.chains():
-            with db.session() as session:
-                cursor = session.get(store.SecopsCursorRow, chain)
-                after = cursor.position if cursor else 0
+        heads = audit.heads()
+        with db.session() as session:
+            cursors = {
+                chain: int(position)
+                for chain, position in session.execute(
+                    select(store.SecopsCursorRow.chain, store.SecopsCursorRow.position)
+                )
+            }
+        for chain in sorted(c for c, position in heads.items() if position > cursors.get(c, 0)):
+            after = cursors.get(chain, 0)
             for items in audit.iter_events(None if chain == "_platform" else chain, after_position=after):
-                with db.session() as session:
-                    by_tenant: dict[str, list[SecurityEventRow]] = {}
-                    for item in items:
-                        for tenant in _tenants_of(chain, item):
-                            if session.scalar(
-                                select(SecurityEventRow.id).where(
-                                    SecurityEventRow.tenant_id == tenant,
-                                    SecurityEventRow.origin_id == item["id"],
-                                )
-                            ):
-                                continue
-                            ensure_builtins(session, tenant)
-                            row = _store_event(session, tenant, events.from_audit(item))
-                            by_tenant.setdefault(tenant, []).append(row)
-                            stored += 1
-                    for tenant, rows in by_tenant.items():
-                        _detect(db, session, graph, tenant, rows, now)
-                    cursor = session.get(store.SecopsCursorRow, chain)
-                    if cursor is None:
-                        cursor = store.SecopsCursorRow(chain=chain, position=0)
-                        session.add(cursor)
-                    cursor.position, cursor.updated_at = int(items[-1]["position"]), now
+                position = int(items[-1]["position"])
+                try:
+                    stored += _store_audit_batch(db, graph, chain, items, after, position, now)
+                except (_CursorMoved, IntegrityError):
+                    log.info("secops: chain %s was synced by another process", chain)
+                    break
+                after = position
     return stored
+
+
+class _CursorMoved(Exception):
+    """Another process moved the chain's cursor while this one was storing the same events."""
+
+
+def _store_audit_batch(
+    db: Database, graph: Any | None, chain: str, items: list[dict[str, Any]], after: int, position: int,
+    now: datetime,
+) -> int:  # fmt: skip
+    wanted = [(tenant, item) for item in items for tenant in _tenants_of(chain, item)]
+    with db.session() as session:
+        known: set[tuple[str, str]] = set()
+        if wanted:
+            found = session.execute(
+                select(SecurityEventRow.tenant_id, SecurityEventRow.origin_id).where(
+                    SecurityEventRow.tenant_id.in_({tenant for tenant, _ in wanted}),
+                    SecurityEventRow.origin_id.in_([item["id"] for item in items]),
+                )
+            )
+            known = {(tenant, str(origin)) for tenant, origin in found}
+        by_tenant: dict[str, list[SecurityEventRow]] = {}
+        for tenant, item in wanted:
+            if (tenant, item["id"]) in known:
+                continue
+            if tenant not in by_tenant:
+                ensure_builtins(session, tenant)
+            by_tenant.setdefault(tenant, []).append(_store_event(session, tenant, events.from_audit(item)))
+        for tenant, rows in by_tenant.items():
+            _detect(db, session, graph, tenant, rows, now)
+        moved = session.execute(
+            update(store.SecopsCursorRow)
+            .where(store.SecopsCursorRow.chain == chain, store.SecopsCursorRow.position == after)
+            .values(position=position, updated_at=now)
+        )
+        if getattr(moved, "rowcount", 0) != 1:
+            if after or session.get(store.SecopsCursorRow, chain) is not None:
+                raise _CursorMoved(chain)
+            session.add(store.SecopsCursorRow(chain=chain, position=position, updated_at=now))
+            try:
+                session.flush()
+            except IntegrityError as exc:
+                raise _CursorMoved(chain) from exc
+        return sum(len(rows) for rows in by_tenant.values())
 
 
 def _tenants_of(chain: str, item: dict[str, Any]) -> list[str]:

@@ -478,6 +478,13 @@ class AuditLog:
             )
             return Page([to_dict(r) for r in page.items], page.next_page_token)
 
+    def heads(self) -> dict[str, int]:
+        """Every chain with a head row and its newest position: one query, for followers of the trail."""
+        with self.db.session() as session:
+            return {chain: int(position) for chain, position in session.execute(
+                select(AuditChainHead.chain, AuditChainHead.position)
+            )}  # fmt: skip
+
     def count(self, tenant_id: str | None) -> int:
         with self.db.session() as session:
             head = session.get(AuditChainHead, chain_key(tenant_id))
