@@ -579,7 +579,17 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Evolve a dataset's schema
+         * @description Changes the description and, with `fields`, the schema: the same fields in the same order, each
+         *     keeping its name and type, may change `classification`, become nullable and widen or drop
+         *     `max_length`. Those are the fixes that let quarantined rows through on a retry (a field holding
+         *     e-mail addresses reclassified `pii`, a longer limit). Renaming, retyping, removing, adding or
+         *     reordering fields, making a field required or narrowing `max_length` would not describe the rows
+         *     already written: each is a conflict (409) with an `errors` entry per field, and nothing changes.
+         *
+         */
+        patch: operations["update_dataset"];
         trace?: never;
     };
     "/v1/tenants/{tenant_id}/datasets/{dataset_id}/sample": {
@@ -772,6 +782,42 @@ export interface paths {
         get: operations["list_quarantined_rows"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/imports/{import_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry an import's quarantined rows
+         * @description After a fix to the dataset's schema (`PATCH …/datasets/{dataset_id}`), opens a new import of the
+         *     finished import's quarantined rows and starts its job: each row is validated again against the
+         *     current schema, written when it passes, quarantined again (in the new import) when it does not.
+         *     Rows the parser rejected (`ragged_row`, `malformed_record`) cannot be fixed by a schema change:
+         *     they go to the new import's quarantine as they were. Rows keep their file and row number, so the
+         *     attempts reconcile: the first import's written rows plus the last attempt's written and
+         *     quarantined rows are the input rows. Only the latest attempt can be retried; an import still
+         *     running, rolled back, retried already or with nothing quarantined is a conflict (409).
+         *
+         */
+        post: operations["retry_dataset_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4561,6 +4607,11 @@ export interface components {
             /** @description The name of a `timestamp` or `date` field of `fields` (409 otherwise). */
             time_field?: string | null;
         };
+        DatasetUpdate: {
+            description?: string;
+            /** @description The whole schema, changed only as the operation allows (409 otherwise). */
+            fields?: components["schemas"]["DatasetField"][];
+        };
         Dataset: {
             id: string;
             tenant_id: string;
@@ -4660,6 +4711,10 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             files_removed?: number;
+            /** @description The import whose quarantined rows this one retries. */
+            retry_of?: string | null;
+            /** @description The import retrying this one's quarantined rows. */
+            retried_by?: string | null;
             created_by?: string;
             /** Format: date-time */
             created_at: string;
@@ -8825,6 +8880,64 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    update_dataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The dataset's id.
+                 * @example ds_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                dataset_id: components["parameters"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "fields": [
+                 *         {
+                 *           "name": "email",
+                 *           "type": "string",
+                 *           "classification": "pii",
+                 *           "nullable": false
+                 *         },
+                 *         {
+                 *           "name": "notes",
+                 *           "type": "string",
+                 *           "classification": "pii",
+                 *           "max_length": 500
+                 *         }
+                 *       ]
+                 *     } */
+                "application/json": components["schemas"]["DatasetUpdate"];
+            };
+        };
+        responses: {
+            /** @description The dataset with its new schema. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     get_dataset_sample: {
         parameters: {
             query?: {
@@ -9133,6 +9246,45 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retry_dataset_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The import's id.
+                 * @example imp_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retry import, its job queued. */
+            202: {
+                headers: {
+                    /** @description The new import's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,5 +1,5 @@
 """The Data pillar: datasets (schema, classification, masked sample), imports with progress, ETA, partial
-failures (quarantine) and cancel/retry, exports with their signed pack to download. All through the SDK."""
+failures (quarantine), cancel/retry of their jobs and retry of quarantined rows, exports with their signed pack to download. All through the SDK."""
 
 from __future__ import annotations
 
@@ -83,6 +83,24 @@ async def job_action(console: Console, request: Request) -> Response:
     return RedirectResponse(back, 303)
 
 
+async def retry_import(console: Console, request: Request) -> Response:
+    """Validate a finished import's quarantined rows again, after a schema fix, as a new import."""
+    from companyos_console.security import checked_form
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    await checked_form(request, ctx.session.csrf_token)
+    import_id = request.path_params["import_id"]
+    back = f"{ctx.base}/t/{ctx.tenant}/data/{request.path_params['dataset_id']}"
+    try:
+        attempt = await ctx.client.datasets.retry_import(import_id)
+        ctx.session.flash(f"Import {attempt['id']} retries the quarantined rows of {import_id}.", "success")
+        back += f"?import={attempt['id']}"
+    except (companyos.PermissionDeniedError, companyos.ConflictError, companyos.NotFoundError,
+            companyos.BadRequestError) as error:  # fmt: skip
+        ctx.session.flash(str(error), "error")
+    return RedirectResponse(back, 303)
+
+
 async def export_pack(console: Console, request: Request) -> Response:
     ctx = await page_context(console, request, request.path_params["tenant"])
     export_id = request.path_params["export_id"]
@@ -98,4 +116,5 @@ def routes(console: Console, bind: Any) -> list[BaseRoute]:
         Route(t + "/exports/{export_id}/pack", bind(export_pack, console)),
         Route(t + "/{dataset_id}", bind(dataset_page, console)),
         Route(t + "/{dataset_id}/jobs/{job_id}/{action:str}", bind(job_action, console), methods=["POST"]),
+        Route(t + "/{dataset_id}/imports/{import_id}/retry", bind(retry_import, console), methods=["POST"]),
     ]

@@ -803,6 +803,14 @@ class DatasetImport(BaseModel):
     problem: dict[str, Any] | None = None
     result: dict[str, Any] | None = None
     files_removed: int | None = None
+    retry_of: str | None = None
+    """
+    The import whose quarantined rows this one retries.
+    """
+    retried_by: str | None = None
+    """
+    The import retrying this one's quarantined rows.
+    """
     created_by: str | None = None
     created_at: AwareDatetime
 
@@ -4227,6 +4235,17 @@ class DatasetCreate(BaseModel):
     time_field: str | None = Field(None, pattern="^[A-Za-z][A-Za-z0-9_]{0,63}$")
     """
     The name of a `timestamp` or `date` field of `fields` (409 otherwise).
+    """
+
+
+class DatasetUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    description: str | None = Field(None, max_length=2000)
+    fields: list[DatasetField] | None = Field(None, max_length=200, min_length=1)
+    """
+    The whole schema, changed only as the operation allows (409 otherwise).
     """
 
 

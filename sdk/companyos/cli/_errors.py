@@ -80,6 +80,9 @@ def _status_code(exc: APIStatusError) -> int:
     return ExitCode.ERROR
 
 
+MAX_FIELD_ERRORS = 5  # the line stays one line; -o json shows the problem whole
+
+
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -99,10 +102,14 @@ def describe(exc: BaseException) -> tuple[str, int]:
         detail = exc.detail or ""
         if exc.reasons:
             detail = f"{detail} [{'; '.join(exc.reasons)}]" if detail else "; ".join(exc.reasons)
-        if exc.errors and not detail:
-            detail = "; ".join(
-                f"{e.get('loc') or e.get('field') or ''} {e.get('msg') or e}" for e in exc.errors
+        if exc.errors:
+            shown = "; ".join(
+                f"{e.get('loc') or e.get('field') or ''} {e.get('msg') or e.get('message') or e}".strip()
+                for e in exc.errors[:MAX_FIELD_ERRORS]
             )
+            more = len(exc.errors) - MAX_FIELD_ERRORS
+            shown += f"; and {more} more" if more > 0 else ""
+            detail = f"{detail} ({shown})" if detail else shown
         line = f"{title}: {detail}" if detail else title
         if exc.request_id:
             line += f" (request id {exc.request_id})"

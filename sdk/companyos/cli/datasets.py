@@ -29,7 +29,7 @@ app: typer.Typer = typer.Typer(
     help="Datasets: schema, classification, residency, samples.", no_args_is_help=True
 )
 import_app: typer.Typer = typer.Typer(
-    help="Imports: upload in parts, pre-flight, run, quarantine, rollback.", no_args_is_help=True
+    help="Imports: upload in parts, pre-flight, run, quarantine, retry, rollback.", no_args_is_help=True
 )
 export_app: typer.Typer = typer.Typer(
     help="Exports: start, download, verify offline, trace a leaked file.", no_args_is_help=True
@@ -116,6 +116,64 @@ def create(
         tenant=st.require_tenant(), name=name, fields=fields, residency=residency, time_field=time_field,  # type: ignore[arg-type]  # validated by the API
         description=description,
     )  # fmt: skip
+    render_object(dataset, st.output, COLUMNS)
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    dataset_id: str,
+    classify: Annotated[
+        list[str] | None,
+        typer.Option("--classify", help="FIELD=public|internal|confidential|pii (repeatable)."),
+    ] = None,
+    nullable: Annotated[
+        list[str] | None, typer.Option("--nullable", help="FIELD may be empty from now on (repeatable).")
+    ] = None,
+    max_length: Annotated[
+        list[str] | None,
+        typer.Option("--max-length", help="FIELD=N (a longer limit) or FIELD=none (repeatable)."),
+    ] = None,
+    description: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Evolve the schema: reclassify fields, let them be empty, widen their length limit."""
+    st = state(ctx)
+    tenant = st.require_tenant()
+    client = st.client()
+    ref = dataset_ref(st, dataset_id)
+    changes: dict[str, Any] = {}
+    if classify or nullable or max_length:
+        fields = [dict(f) for f in client.datasets.retrieve(ref, tenant=tenant)["fields"]]
+        by_name = {f["name"]: f for f in fields}
+        for option, values in (
+            ("--classify", classify),
+            ("--nullable", nullable),
+            ("--max-length", max_length),
+        ):
+            for value in values or []:
+                name, _, setting = value.partition("=")
+                if name not in by_name:
+                    raise CliError(f"{option} {value!r}: the dataset has no field {name!r}", ExitCode.USAGE)
+                if option == "--nullable":
+                    by_name[name]["nullable"] = True
+                elif not setting:
+                    raise CliError(f"{option} {value!r}: expected FIELD=VALUE", ExitCode.USAGE)
+                elif option == "--classify":
+                    by_name[name]["classification"] = setting
+                elif setting == "none":
+                    by_name[name]["max_length"] = None
+                elif setting.isdigit() and int(setting) > 0:
+                    by_name[name]["max_length"] = int(setting)
+                else:
+                    raise CliError(f"{option} {value!r}: expected a positive number or none", ExitCode.USAGE)
+        changes["fields"] = fields
+    if description is not None:
+        changes["description"] = description
+    if not changes:
+        raise CliError(
+            "nothing to change: give --classify, --nullable, --max-length or --description", ExitCode.USAGE
+        )
+    dataset = client.datasets.update(ref, tenant=tenant, **changes)
     render_object(dataset, st.output, COLUMNS)
 
 
@@ -295,6 +353,22 @@ def quarantine(ctx: typer.Context, import_id: str, limit: Limit = 50, every: All
     )
     render_list(limited(pager, limit, every), [("FILE", "file"), ("ROW", "row"), ("FIELD", "field"), ("RULE", "rule"),
                                                 ("DETAIL", "detail")], st.output)  # fmt: skip
+
+
+@import_app.command("retry")
+def retry(ctx: typer.Context, import_id: str,
+          watch: Annotated[bool, typer.Option("--watch", "-w", help="Follow the job until it ends.")] = False,
+          interval: Interval = 1.0, timeout: Timeout = None) -> None:  # fmt: skip
+    """Validate a finished import's quarantined rows again (after a schema fix) as a new import."""
+    st = state(ctx)
+    tenant = st.require_tenant()
+    client = st.client()
+    attempt = client.datasets.retry_import(import_id, tenant=tenant)
+    print(f"import {attempt['id']} retries {import_id}", file=__import__("sys").stderr)
+    if watch and attempt.get("job_id"):
+        watch_job(st, client, str(attempt["job_id"]), tenant, interval=interval, timeout=timeout)
+        attempt = client.datasets.retrieve_import(attempt["id"], tenant=tenant)
+    render_object(attempt, st.output, IMPORT_COLUMNS)
 
 
 @import_app.command("rollback")

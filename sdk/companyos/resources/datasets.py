@@ -128,6 +128,40 @@ class Datasets(SyncAPIResource):
         )
         return cast("Dataset", self._client._request(spec))
 
+    def update(
+        self,
+        dataset_id: str,
+        *,
+        tenant: str | None = None,
+        description: str | NotGiven | None = NOT_GIVEN,
+        fields: builtins.list[DatasetField] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Dataset:
+        """Evolve a dataset's schema"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/datasets/{dataset_id}",
+            "update_dataset",
+            path_params={
+                "dataset_id": dataset_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "description": description,
+                    "fields": fields,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Dataset", self._client._request(spec))
+
     def sample(
         self,
         dataset_id: str,
@@ -367,6 +401,31 @@ class Datasets(SyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("SyncPager[QuarantinedRow]", self._client._paginate(spec))
+
+    def retry_import(
+        self,
+        import_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> DatasetImport:
+        """Retry an import's quarantined rows"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/imports/{import_id}/retry",
+            "retry_dataset_import",
+            path_params={
+                "import_id": import_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("DatasetImport", self._client._request(spec))
 
     def rollback_import(
         self,
@@ -618,6 +677,35 @@ class DatasetsWithRawResponse:
             ),
         )
 
+    def update(
+        self,
+        dataset_id: str,
+        *,
+        tenant: str | None = None,
+        description: str | NotGiven | None = NOT_GIVEN,
+        fields: builtins.list[DatasetField] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Dataset]:
+        """Evolve a dataset's schema (the raw response)"""
+        return cast(
+            "APIResponse[Dataset]",
+            self._resource.update(
+                dataset_id,
+                tenant=tenant,
+                description=description,
+                fields=fields,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def sample(
         self,
         dataset_id: str,
@@ -814,6 +902,31 @@ class DatasetsWithRawResponse:
                 tenant=tenant,
                 page_size=page_size,
                 purpose=purpose,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retry_import(
+        self,
+        import_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[DatasetImport]:
+        """Retry an import's quarantined rows (the raw response)"""
+        return cast(
+            "APIResponse[DatasetImport]",
+            self._resource.retry_import(
+                import_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -1052,6 +1165,40 @@ class AsyncDatasets(AsyncAPIResource):
                     "X-CompanyOS-Purpose": purpose,
                 }
             ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("Dataset", await self._client._request(spec))
+
+    async def update(
+        self,
+        dataset_id: str,
+        *,
+        tenant: str | None = None,
+        description: str | NotGiven | None = NOT_GIVEN,
+        fields: builtins.list[DatasetField] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Dataset:
+        """Evolve a dataset's schema"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/datasets/{dataset_id}",
+            "update_dataset",
+            path_params={
+                "dataset_id": dataset_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "description": description,
+                    "fields": fields,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("Dataset", await self._client._request(spec))
@@ -1295,6 +1442,31 @@ class AsyncDatasets(AsyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("AsyncPager[QuarantinedRow]", self._client._paginate(spec))
+
+    async def retry_import(
+        self,
+        import_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> DatasetImport:
+        """Retry an import's quarantined rows"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/imports/{import_id}/retry",
+            "retry_dataset_import",
+            path_params={
+                "import_id": import_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("DatasetImport", await self._client._request(spec))
 
     async def rollback_import(
         self,
@@ -1546,6 +1718,35 @@ class AsyncDatasetsWithRawResponse:
             ),
         )
 
+    async def update(
+        self,
+        dataset_id: str,
+        *,
+        tenant: str | None = None,
+        description: str | NotGiven | None = NOT_GIVEN,
+        fields: builtins.list[DatasetField] | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Dataset]:
+        """Evolve a dataset's schema (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Dataset]]",
+            self._resource.update(
+                dataset_id,
+                tenant=tenant,
+                description=description,
+                fields=fields,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def sample(
         self,
         dataset_id: str,
@@ -1742,6 +1943,31 @@ class AsyncDatasetsWithRawResponse:
                 tenant=tenant,
                 page_size=page_size,
                 purpose=purpose,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retry_import(
+        self,
+        import_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[DatasetImport]:
+        """Retry an import's quarantined rows (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[DatasetImport]]",
+            self._resource.retry_import(
+                import_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

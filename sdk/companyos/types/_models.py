@@ -61,6 +61,7 @@ __all__ = [
     "DatasetImportPart",
     "DatasetList",
     "DatasetSample",
+    "DatasetUpdate",
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",
@@ -840,6 +841,8 @@ class DatasetImport(TypedDict):
     problem: NotRequired[dict[str, Any] | None]
     result: NotRequired[dict[str, Any] | None]
     files_removed: NotRequired[int]
+    retry_of: NotRequired[str | None]
+    retried_by: NotRequired[str | None]
     created_by: NotRequired[str]
     created_at: str
 
@@ -877,6 +880,11 @@ class DatasetSample(TypedDict):
     rows: list[dict[str, Any]]
     masked_fields: list[str]
     row_count: NotRequired[int]
+
+
+class DatasetUpdate(TypedDict):
+    description: NotRequired[str]
+    fields: NotRequired[list[DatasetField]]
 
 
 class Deployment(TypedDict):

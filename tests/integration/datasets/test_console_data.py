@@ -10,7 +10,7 @@ import httpx
 
 from companyos_server.core.spine.store import verify_archive
 from tests.conftest import bearer
-from tests.integration.console.conftest import CONSOLE, Browser, browser  # noqa: F401  (fixture)
+from tests.integration.console.conftest import CONSOLE, Browser, browser, csrf_of  # noqa: F401  (fixture)
 
 
 async def test_data_pages(
@@ -44,3 +44,10 @@ async def test_data_pages(
     assert pack.status_code == 200 and pack.headers["content-type"] == "application/gzip"
     assert verify_archive(pack.content)["ok"]
     assert "<script>" not in text and " style=" not in text
+    # Retry the quarantined rows: a new import, linked both ways, its job queued.
+    action = re.search(r'action="([^"]+/imports/' + import_id + r'/retry)"', text)
+    assert action, "no retry button for a finished import with quarantined rows"
+    done = await browser.follow(await browser.post(action.group(1), data={"csrf_token": csrf_of(text)}))
+    assert done.status_code == 200 and "retries the quarantined rows of " + import_id in done.text
+    assert "retries " in done.text and "retried by " in done.text
+    assert f"imports/{import_id}/retry" not in done.text  # only the latest attempt can be retried

@@ -198,6 +198,8 @@ CALLS: dict[str, Any] = {
     "start_dataset_import": lambda c: c.datasets.start_import("imp_1"),
     "list_quarantined_rows": lambda c: c.datasets.quarantine("imp_1").first_page(),
     "rollback_dataset_import": lambda c: c.datasets.rollback_import("imp_1"),
+    "retry_dataset_import": lambda c: c.datasets.retry_import("imp_1"),
+    "update_dataset": lambda c: c.datasets.update("ds_1", description="CRM customers"),
     "list_dataset_exports": lambda c: c.datasets.list_exports("ds_1").first_page(),
     "create_dataset_export": lambda c: c.datasets.create_export("ds_1", recipient="auditor@example.com"),
     "get_dataset_export": lambda c: c.datasets.retrieve_export("exp_1"),

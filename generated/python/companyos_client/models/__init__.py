@@ -101,6 +101,7 @@ from .dataset_import_state import DatasetImportState
 from .dataset_list import DatasetList
 from .dataset_sample import DatasetSample
 from .dataset_sample_rows_item import DatasetSampleRowsItem
+from .dataset_update import DatasetUpdate
 from .deployment import Deployment
 from .deployment_create import DeploymentCreate
 from .deployment_evidence_pack import DeploymentEvidencePack
@@ -648,6 +649,7 @@ __all__ = (
     "DatasetList",
     "DatasetSample",
     "DatasetSampleRowsItem",
+    "DatasetUpdate",
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",

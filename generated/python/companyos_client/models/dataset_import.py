@@ -41,6 +41,8 @@ class DatasetImport:
         problem (DatasetImportProblemType0 | None | Unset):
         result (DatasetImportResultType0 | None | Unset):
         files_removed (int | Unset):
+        retry_of (None | str | Unset): The import whose quarantined rows this one retries.
+        retried_by (None | str | Unset): The import retrying this one's quarantined rows.
         created_by (str | Unset):
     """
 
@@ -58,6 +60,8 @@ class DatasetImport:
     problem: DatasetImportProblemType0 | None | Unset = UNSET
     result: DatasetImportResultType0 | None | Unset = UNSET
     files_removed: int | Unset = UNSET
+    retry_of: None | str | Unset = UNSET
+    retried_by: None | str | Unset = UNSET
     created_by: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -128,6 +132,18 @@ class DatasetImport:
 
         files_removed = self.files_removed
 
+        retry_of: None | str | Unset
+        if isinstance(self.retry_of, Unset):
+            retry_of = UNSET
+        else:
+            retry_of = self.retry_of
+
+        retried_by: None | str | Unset
+        if isinstance(self.retried_by, Unset):
+            retried_by = UNSET
+        else:
+            retried_by = self.retried_by
+
         created_by = self.created_by
 
         field_dict: dict[str, Any] = {}
@@ -157,6 +173,10 @@ class DatasetImport:
             field_dict["result"] = result
         if files_removed is not UNSET:
             field_dict["files_removed"] = files_removed
+        if retry_of is not UNSET:
+            field_dict["retry_of"] = retry_of
+        if retried_by is not UNSET:
+            field_dict["retried_by"] = retried_by
         if created_by is not UNSET:
             field_dict["created_by"] = created_by
 
@@ -277,6 +297,24 @@ class DatasetImport:
 
         files_removed = d.pop("files_removed", UNSET)
 
+        def _parse_retry_of(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        retry_of = _parse_retry_of(d.pop("retry_of", UNSET))
+
+        def _parse_retried_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        retried_by = _parse_retried_by(d.pop("retried_by", UNSET))
+
         created_by = d.pop("created_by", UNSET)
 
         dataset_import = cls(
@@ -294,6 +332,8 @@ class DatasetImport:
             problem=problem,
             result=result,
             files_removed=files_removed,
+            retry_of=retry_of,
+            retried_by=retried_by,
             created_by=created_by,
         )
 

@@ -31,6 +31,10 @@ def get_dataset(tenant_id: str, dataset_id: str) -> Response:
     return service.get_dataset(get_runtime().db, current_tenant_context(), dataset_id), 200, JSON
 
 
+def update_dataset(tenant_id: str, dataset_id: str, body: dict[str, Any]) -> Response:
+    return service.update_dataset(get_runtime().db, current_tenant_context(), dataset_id, body), 200, JSON
+
+
 def get_dataset_sample(tenant_id: str, dataset_id: str, limit: int | None = None) -> Response:
     return service.sample(get_runtime().db, current_tenant_context(), dataset_id, limit), 200, JSON
 
@@ -81,6 +85,12 @@ def list_quarantined_rows(
     result = service.quarantine(get_runtime().db, current_tenant_context(), import_id, page_size=page_size,
                                 page_token=page_token)  # fmt: skip
     return result, 200, JSON
+
+
+def retry_dataset_import(tenant_id: str, import_id: str) -> Response:
+    rt = get_runtime()
+    retry = imports.retry_import(rt.db, rt.jobs, current_tenant_context(), import_id)
+    return retry, 202, {**JSON, "Location": f"/v1/tenants/{retry['tenant_id']}/imports/{retry['id']}"}
 
 
 def rollback_dataset_import(tenant_id: str, import_id: str) -> Response:

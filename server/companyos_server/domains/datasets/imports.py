@@ -21,10 +21,12 @@ import re
 import shutil
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import orjson
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -38,6 +40,9 @@ from companyos_server.domains.datasets.lake import QUARANTINE_SCHEMA, Lake, writ
 from companyos_server.domains.datasets.readers import (
     DEFAULT_BLOCK_BYTES,
     DEFAULT_CHUNK_ROWS,
+    Chunk,
+    Reject,
+    as_text,
     count_rows,
     iter_chunks,
 )
@@ -67,6 +72,7 @@ THROTTLE_ROWS_PER_SECOND: dict[str, float | None] = {
     "enterprise": None,
 }
 AUDIT_SAMPLE = 20
+PARSER_RULES = ("ragged_row", "malformed_record")  # no schema change fixes these
 
 # Tests set this to kill the worker at a named point: hook(point, chunk_id).
 CRASH_HOOK: Callable[[str, str], None] | None = None
@@ -115,6 +121,8 @@ def import_to_dict(row: store.DatasetImportRow, parts: list[store.DatasetImportP
         "preflight": row.preflight,
         "problem": row.problem,
         "result": (job or {}).get("result"),
+        "retry_of": (row.options or {}).get("retry_of"),
+        "retried_by": (row.options or {}).get("retried_by"),
         "created_by": row.created_by,
         "created_at": row.created_at,
     }
@@ -536,6 +544,86 @@ def start_import(db: Any, jobs: Any, ctx: TenantContext, import_id: str) -> dict
     return job
 
 
+def retry_import(db: Any, jobs: Any, ctx: TenantContext, import_id: str) -> dict[str, Any]:
+    """A new import of a finished import's quarantined rows, validated again against today's schema."""
+    with db.session() as session:
+        row = store.get_import(session, ctx.tenant_id, import_id, for_update=True)
+        if row is None:
+            raise errors.not_found("Import", import_id)
+        job = jobs.get(ctx.tenant_id, row.job_id) if row.job_id else None
+        if row.state != "started" or job is None or job["state"] != "succeeded":
+            state = row.state if row.state != "started" or job is None else f"a {job['state']} job"
+            raise errors.failed_precondition(
+                f"Import '{import_id}' is {state}: only the quarantine of a finished import can be retried."
+            )
+        retried_by = (row.options or {}).get("retried_by")
+        if retried_by:
+            raise errors.failed_precondition(
+                f"Import '{import_id}' was retried by '{retried_by}': retry the latest attempt instead."
+            )
+        per_file = _lake().quarantine_by_file(ctx.tenant_id, import_id)
+        if not sum(per_file.values()):
+            raise errors.failed_precondition(f"Import '{import_id}' has no quarantined rows to retry.")
+        files = [{**f, "rows": per_file[f["name"]]} for f in row.files if per_file.get(f["name"])]
+        retry = store.DatasetImportRow(
+            id=new_id("imp"), tenant_id=ctx.tenant_id, dataset_id=row.dataset_id, format=row.format,
+            options={**(row.options or {}), "retry_of": import_id, "retried_by": None}, files=files,
+            state="started", created_by=ctx.principal.subject, created_at=utcnow(),
+            preflight={
+                "rows": sum(f["rows"] for f in files), "files": [{"name": f["name"], "rows": f["rows"]} for f in files],
+                "residency": (row.preflight or {}).get("residency", {}), "retry_of": import_id,
+            },
+        )  # fmt: skip
+        session.add(retry)
+        row.options = {**(row.options or {}), "retried_by": retry.id}
+    submitted = jobs.submit(
+        ctx.tenant_id,
+        KIND,
+        {"import_id": retry.id, "dataset_id": row.dataset_id, "retry_of": import_id},
+        ctx.principal.subject,
+    )
+    with db.session() as session:
+        session.execute(
+            update(store.DatasetImportRow)
+            .where(store.DatasetImportRow.id == retry.id)
+            .values(job_id=submitted["id"])
+        )
+        stored = store.get_import(session, ctx.tenant_id, retry.id)
+        assert stored is not None
+        return import_to_dict(stored, [], submitted)
+
+
+def _retry_chunks(lake: Lake, tenant_id: str, retry_of: str, file_name: str, names: list[str],
+                  options: dict[str, Any]) -> Iterator[Chunk]:  # fmt: skip
+    """The quarantined rows of one file of ``retry_of`` as chunks: a row whose values were kept (it broke a
+    schema rule) is validated again; a row the parser rejected is carried over as the same reject."""
+    limit = int(options.get("chunk_rows") or DEFAULT_CHUNK_ROWS)
+    index, records, numbers, rejects = 0, [], [], []  # type: ignore[var-annotated]
+
+    def flush() -> Chunk:
+        columns = {name: pa.array([as_text(r.get(name)) for r in records], pa.string()) for name in names}
+        return Chunk(index, pa.table(columns), np.asarray(numbers, dtype=np.int64), list(rejects))
+
+    for table in lake.quarantined_rows(tenant_id, retry_of, file_name):
+        for bad in table.to_pylist():
+            values = None
+            if bad["rule"] not in PARSER_RULES and bad["raw"]:
+                try:
+                    values = orjson.loads(bad["raw"])
+                except orjson.JSONDecodeError:
+                    values = None  # a raw value cut short before whole values were kept
+            if isinstance(values, dict):
+                records.append(values)
+                numbers.append(int(bad["row"]))
+            else:
+                rejects.append(Reject(int(bad["row"]), bad["rule"], bad["detail"] or "", bad["raw"] or ""))
+            if len(records) + len(rejects) >= limit:
+                yield flush()
+                index, records, numbers, rejects = index + 1, [], [], []
+    if records or rejects:
+        yield flush()
+
+
 # -- the job ------------------------------------------------------------------------------------
 def _chunk_id(file_index: int, chunk_index: int) -> str:
     return f"f{file_index:03d}-c{chunk_index:06d}"
@@ -548,11 +636,12 @@ def _quarantine_table(chunk_id: str, file_name: str, rows: list[dict[str, Any]])
 
 
 def _raw_texts(raw: pa.Table, indices: list[int]) -> list[str]:
-    """The raw values of the bad rows, as canonical JSON (one take, not one slice a row)."""
+    """The raw values of the bad rows, as canonical JSON (one take, not one slice a row), whole: a retry
+    after a schema fix validates them again (a listing shows the first ``RAW_SHOWN`` characters)."""
     if not indices:
         return []
     rows = raw.take(pa.array(indices, pa.int64())).to_pylist()
-    return [canonical_json(r).decode("utf-8")[:2000] for r in rows]
+    return [canonical_json(r).decode("utf-8") for r in rows]
 
 
 def _reset_checkpoint(ctx: JobContext) -> None:
@@ -591,8 +680,15 @@ def run_import(ctx: JobContext) -> dict[str, Any]:
             for fi, f in enumerate(row.files):
                 if fi < state["file"]:
                     continue
-                path = lake.staged_file(tenant_id, import_id, f["name"])
-                for chunk in iter_chunks(path, row.format, names, row.options):
+                retry_of = ctx.params.get("retry_of")
+                chunks = (
+                    _retry_chunks(lake, tenant_id, str(retry_of), f["name"], names, row.options)
+                    if retry_of
+                    else iter_chunks(
+                        lake.staged_file(tenant_id, import_id, f["name"]), row.format, names, row.options
+                    )
+                )
+                for chunk in chunks:
                     if fi == state["file"] and chunk.index < state["chunk"]:
                         continue
                     chunk_id = _chunk_id(fi, chunk.index)
@@ -766,6 +862,6 @@ def _evidence(runtime: Any, ctx: JobContext, dataset: store.DatasetRow, row: sto
     ]  # fmt: skip
     return runtime.evidence.create_pack(
         tenant_id=ctx.tenant_id, title=f"Import {row.id} into {dataset.name}", subject=f"dataset:{dataset.id}", items=items,
-        lineage={"inputs": [f"dataset_import:{row.id}"], "process": "datasets:import", "outputs": [f"dataset:{dataset.id}"]},
+        lineage={"inputs": [f"dataset_import:{i}" for i in (row.id, (row.options or {}).get("retry_of")) if i], "process": "datasets:import", "outputs": [f"dataset:{dataset.id}"]},
         created_by=ctx.created_by,
     )  # fmt: skip

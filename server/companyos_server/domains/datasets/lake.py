@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from companyos_server.platform.files import private_dir
 __all__ = ["Lake"]
 
 _SAFE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+RAW_SHOWN = 2000  # characters of a quarantined row's raw value a listing shows (a retry reads it all)
 QUARANTINE_SCHEMA = pa.schema(
     [
         pa.field("row", pa.int64()),
@@ -166,13 +168,33 @@ class Lake:
             total = int(con.execute(f"SELECT count(*) FROM {source}").fetchone()[0])  # type: ignore[index]
             rows = (
                 con.execute(
-                    f"SELECT row, file, field, rule, detail, raw FROM {source} ORDER BY file, row LIMIT ? OFFSET ?",
+                    f"SELECT row, file, field, rule, detail, left(raw, {RAW_SHOWN}) AS raw FROM {source} "
+                    "ORDER BY file, row LIMIT ? OFFSET ?",
                     [limit, offset],
                 )
                 .to_arrow_table()
                 .to_pylist()  # type: ignore[union-attr]
             )
         return rows, total
+
+    def quarantine_by_file(self, tenant_id: str, import_id: str) -> dict[str, int]:
+        """Quarantined rows per input file."""
+        files = sorted(self.quarantine_dir(tenant_id, import_id).glob("*.parquet"))
+        if not files:
+            return {}
+        with self.connect() as con:
+            rows = con.execute(
+                f"SELECT file, count(*) FROM read_parquet({sql_list(files)}) GROUP BY file ORDER BY file"
+            ).fetchall()
+        return {str(name): int(n) for name, n in rows}
+
+    def quarantined_rows(self, tenant_id: str, import_id: str, file_name: str) -> Iterator[pa.Table]:
+        """One input file's quarantined rows, a quarantine chunk at a time in row order (deterministic,
+        so a resumed retry finds the same chunk boundaries)."""
+        for path in sorted(self.quarantine_dir(tenant_id, import_id).glob("*.parquet")):
+            table = pq.read_table(str(path), filters=[("file", "=", file_name)])
+            if table.num_rows:
+                yield table.sort_by("row")
 
     def quarantine_summary(self, tenant_id: str, import_id: str) -> dict[str, int]:
         files = sorted(self.quarantine_dir(tenant_id, import_id).glob("*.parquet"))

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-__all__ = ["Chunk", "Reject", "count_rows", "iter_chunks"]
+__all__ = ["Chunk", "Reject", "as_text", "count_rows", "iter_chunks"]
 
 DEFAULT_BLOCK_BYTES = 4 << 20
 DEFAULT_CHUNK_ROWS = 50_000
@@ -132,7 +132,8 @@ def _csv_reject(row: Any, offset: int) -> Reject:
     )
 
 
-def _text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
+    """A JSON value as the text a CSV cell would hold (what validation parses)."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -154,7 +155,7 @@ def _iter_ndjson(path: Path, names: list[str], options: dict[str, Any]) -> Itera
     rejects: list[Reject] = []
 
     def flush() -> Chunk:
-        columns = {name: pa.array([_text(r.get(name)) for r in records], pa.string()) for name in names}
+        columns = {name: pa.array([as_text(r.get(name)) for r in records], pa.string()) for name in names}
         return Chunk(index, pa.table(columns), np.asarray(numbers, dtype=np.int64), list(rejects))
 
     with open(path, "rb") as raw:

@@ -78,6 +78,80 @@ def create_dataset(db: Database, ctx: TenantContext, body: dict[str, Any]) -> di
         return to_dict(row)
 
 
+def update_dataset(db: Database, ctx: TenantContext, dataset_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The description and the schema's compatible changes (see :func:`evolve_fields`)."""
+    fields = check_fields(body["fields"]) if "fields" in body else None
+    with db.session() as session:
+        row = store.get_dataset(session, ctx.tenant_id, dataset_id)
+        if row is None:
+            raise errors.not_found("Dataset", dataset_id)
+        if fields is not None:
+            evolve_fields(row.fields, fields)
+            if _imports_running(session, ctx.tenant_id, dataset_id):
+                raise errors.failed_precondition(
+                    f"An import into dataset '{dataset_id}' is running: its rows are validated against the "
+                    "schema it started with. Change the schema when it has finished."
+                )
+            row.fields = fields
+        if "description" in body:
+            row.description = str(body["description"])
+        row.updated_at = utcnow()
+        session.flush()
+        _graph_node(session, row, ctx.principal.subject)
+        return to_dict(row)
+
+
+def evolve_fields(current: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> None:
+    """Refuse (409, one entry per field) a schema change the rows already written would not satisfy."""
+    problems: list[errors.FieldError] = []
+    if len(wanted) != len(current):
+        problems.append(errors.FieldError(
+            "fields", f"the schema has {len(current)} fields; adding or removing fields is not supported",
+            "conflict",
+        ))  # fmt: skip
+    for i, (old, new) in enumerate(zip(current, wanted, strict=False)):
+        where = f"fields[{i}]"
+        if (new["name"], new["type"]) != (old["name"], old["type"]):
+            problems.append(errors.FieldError(
+                where, f"must stay {old['name']} ({old['type']}): renaming, retyping or reordering fields "
+                "is not supported", "conflict",
+            ))  # fmt: skip
+            continue
+        if old.get("nullable", True) and not new["nullable"]:
+            problems.append(errors.FieldError(
+                f"{where}.nullable", "cannot become required: rows already written may be empty", "conflict"
+            ))  # fmt: skip
+        old_max, new_max = old.get("max_length"), new.get("max_length")
+        if new_max is not None and (old_max is None or new_max < old_max):
+            problems.append(errors.FieldError(
+                f"{where}.max_length", f"cannot narrow ({old_max or 'no limit'} → {new_max}): rows already "
+                "written may be longer", "conflict",
+            ))  # fmt: skip
+    if problems:
+        raise errors.DomainError(
+            "The schema change does not describe the rows already written.",
+            409,
+            "Conflict",
+            "conflict",
+            problems,
+        )
+
+
+def _imports_running(session: Any, tenant_id: str, dataset_id: str) -> bool:
+    from companyos_server.platform.jobs.models import JobRow
+
+    return (
+        session.scalar(
+            tenant_select(store.DatasetImportRow, tenant_id)
+            .with_only_columns(store.DatasetImportRow.id)
+            .join(JobRow, JobRow.id == store.DatasetImportRow.job_id)
+            .where(store.DatasetImportRow.dataset_id == dataset_id, JobRow.state.in_(("queued", "running")))
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def _graph_node(session: Any, row: store.DatasetRow, actor: str) -> str:
     from companyos_server.platform.runtime import get_runtime
 
@@ -217,6 +291,11 @@ def cleanup_import(db: Database, jobs: Any, ctx: TenantContext, import_id: str) 
         job = jobs.get(ctx.tenant_id, row.job_id) if row.job_id else None
     if job and job["state"] in ("queued", "running"):
         raise errors.failed_precondition(f"Import '{import_id}' is {job['state']}: cancel it first.")
+    retried_by = (row.options or {}).get("retried_by")
+    if retried_by and row.state != "rolled_back":
+        raise errors.failed_precondition(
+            f"Import '{import_id}' was retried by '{retried_by}': roll that import back first."
+        )
     lake = _lake()
     removed = lake.remove_published(ctx.tenant_id, dataset.residency, dataset.id, import_id) if dataset else 0
     lake.discard(ctx.tenant_id, import_id, quarantine=True)
@@ -229,6 +308,10 @@ def cleanup_import(db: Database, jobs: Any, ctx: TenantContext, import_id: str) 
             .where(store.DatasetImportRow.id == import_id)
             .values(state="rolled_back")
         )
+        retry_of = (row.options or {}).get("retry_of")
+        original = store.get_import(session, ctx.tenant_id, retry_of) if retry_of else None
+        if original is not None and (original.options or {}).get("retried_by") == import_id:
+            original.options = {**original.options, "retried_by": None}  # it can be retried again
     if dataset:
         refresh_stats(db, ctx.tenant_id, dataset.id)
     return {**get_import(db, jobs, ctx, import_id), "files_removed": removed}

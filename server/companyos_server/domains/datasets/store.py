@@ -90,10 +90,13 @@ def get_dataset(session: Session, tenant_id: str, dataset_id: str) -> DatasetRow
     return session.scalars(tenant_select(DatasetRow, tenant_id).where(DatasetRow.id == dataset_id)).first()
 
 
-def get_import(session: Session, tenant_id: str, import_id: str) -> DatasetImportRow | None:
-    return session.scalars(
-        tenant_select(DatasetImportRow, tenant_id).where(DatasetImportRow.id == import_id)
-    ).first()
+def get_import(
+    session: Session, tenant_id: str, import_id: str, *, for_update: bool = False
+) -> DatasetImportRow | None:
+    """The import; ``for_update`` locks its row until the transaction ends (PostgreSQL; SQLite has one
+    writer at a time anyway)."""
+    query = tenant_select(DatasetImportRow, tenant_id).where(DatasetImportRow.id == import_id)
+    return session.scalars(query.with_for_update() if for_update else query).first()
 
 
 def get_export(session: Session, tenant_id: str, export_id: str) -> DatasetExportRow | None:
