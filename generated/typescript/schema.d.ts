@@ -7381,6 +7381,13 @@ export interface components {
         };
         /** @enum {string} */
         TenantTier: "free" | "standard" | "enterprise";
+        /**
+         * @description Set when the tenant is created and never changed. `sandbox` tenants hold synthetic data and run
+         *     under guardrails (see docs/sandbox.md).
+         *
+         * @enum {string}
+         */
+        TenantEnvironment: "production" | "staging" | "sandbox";
         /** @enum {string} */
         TenantStatus: "active" | "suspended";
         /** @enum {string} */
@@ -7394,6 +7401,7 @@ export interface components {
          *       "tier": "enterprise",
          *       "residency": "eu",
          *       "status": "active",
+         *       "environment": "production",
          *       "labels": {
          *         "region": "eu-west"
          *       },
@@ -7406,6 +7414,7 @@ export interface components {
             tier: components["schemas"]["TenantTier"];
             residency: components["schemas"]["Residency"];
             status: components["schemas"]["TenantStatus"];
+            environment?: components["schemas"]["TenantEnvironment"];
             labels: components["schemas"]["Labels"];
             /** Format: date-time */
             created_at: string;
@@ -7417,6 +7426,7 @@ export interface components {
             display_name: string;
             tier?: components["schemas"]["TenantTier"];
             residency?: components["schemas"]["Residency"];
+            environment?: components["schemas"]["TenantEnvironment"];
             labels?: components["schemas"]["Labels"];
         };
         TenantUpdate: {
@@ -15718,6 +15728,8 @@ export interface operations {
                 page_token?: components["parameters"]["PageToken"];
                 tier?: components["schemas"]["TenantTier"];
                 status?: components["schemas"]["TenantStatus"];
+                /** @description Only tenants of this environment (sandbox tenants for demos and trials). */
+                environment?: components["schemas"]["TenantEnvironment"];
             };
             header?: never;
             path?: never;

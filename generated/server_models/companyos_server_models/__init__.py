@@ -4095,6 +4095,18 @@ class TenantTier(StrEnum):
     enterprise = "enterprise"
 
 
+class TenantEnvironment(StrEnum):
+    """
+    Set when the tenant is created and never changed. `sandbox` tenants hold synthetic data and run
+    under guardrails (see docs/sandbox.md).
+
+    """
+
+    production = "production"
+    staging = "staging"
+    sandbox = "sandbox"
+
+
 class TenantStatus(StrEnum):
     active = "active"
     suspended = "suspended"
@@ -4116,6 +4128,7 @@ class Tenant(BaseModel):
     tier: TenantTier
     residency: ResidencyModel
     status: TenantStatus
+    environment: TenantEnvironment | None = None
     labels: Labels4
     created_at: AwareDatetime
     updated_at: AwareDatetime
@@ -4129,6 +4142,7 @@ class TenantCreate(BaseModel):
     display_name: str = Field(..., max_length=200, min_length=1)
     tier: TenantTier | None = None
     residency: ResidencyModel | None = None
+    environment: TenantEnvironment | None = None
     labels: Labels4 | None = None
 
 

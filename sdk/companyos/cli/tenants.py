@@ -23,6 +23,7 @@ COLUMNS = [
     ("TIER", "tier"),
     ("RESIDENCY", "residency"),
     ("STATUS", "status"),
+    ("ENVIRONMENT", "environment"),
     ("LABELS", "labels"),
 ]
 TenantArg = Annotated[str | None, typer.Argument(help="Tenant id (default: --tenant / $COMPANYOS_TENANT).")]
@@ -34,13 +35,21 @@ def list_(
     ctx: typer.Context,
     tier: Annotated[t.TenantTier | None, typer.Option()] = None,
     status: Annotated[t.TenantStatus | None, typer.Option()] = None,
+    environment: Annotated[
+        t.TenantEnvironment | None, typer.Option(help="Only this environment's tenants.")
+    ] = None,
     limit: Limit = 50,
     every: All = False,
     page_size: PageSize = None,
 ) -> None:
     """Your tenants (every tenant with platform:admin)."""
     st = state(ctx)
-    pager = st.client().tenants.list(tier=cast(Any, tier), status=cast(Any, status), page_size=page_size)
+    pager = st.client().tenants.list(
+        tier=cast(Any, tier),
+        status=cast(Any, status),
+        environment=cast(Any, environment),
+        page_size=page_size,
+    )
     render_list(limited(pager, limit, every), COLUMNS, st.output)
 
 
@@ -59,6 +68,12 @@ def create(
     display_name: Annotated[str, typer.Option("--display-name", "--name", help="Human-readable name.")],
     tier: Annotated[t.TenantTier | None, typer.Option()] = None,
     residency: Annotated[t.Residency | None, typer.Option()] = None,
+    environment: Annotated[
+        t.TenantEnvironment | None,
+        typer.Option(
+            help="production (default), staging, or sandbox: synthetic data under guardrails. Fixed."
+        ),
+    ] = None,
     label: Label = None,
 ) -> None:
     """Create a tenant (platform:admin; needs a recent multi-factor sign-in)."""
@@ -68,6 +83,7 @@ def create(
         display_name=display_name,
         tier=cast(Any, tier),
         residency=cast(Any, residency),
+        environment=cast(Any, environment),
         labels=labels(label),
     )
     render_object(tenant, st.output)

@@ -316,6 +316,7 @@ __all__ = [
     "TenantConfigVersionList",
     "TenantConfigVersionSummary",
     "TenantCreate",
+    "TenantEnvironment",
     "TenantFlag",
     "TenantFlagCondition",
     "TenantFlagCreate",
@@ -416,6 +417,9 @@ ServiceTier: TypeAlias = Literal["tier-0", "tier-1", "tier-2", "tier-3"]
 
 SloType: TypeAlias = Literal["availability", "latency", "error_rate", "freshness"]
 """`availability`/`error_rate`: good of total requests; `latency`: requests faster than `indicator.threshold_ms` are good; `freshness`: data younger than `indicator.max_age_seconds` (async flows, backlogs) is good."""
+
+TenantEnvironment: TypeAlias = Literal["production", "staging", "sandbox"]
+"""Set when the tenant is created and never changed. `sandbox` tenants hold synthetic data and run under guardrails (see docs/sandbox.md)."""
 
 TenantStatus: TypeAlias = Literal["active", "suspended"]
 
@@ -2564,6 +2568,7 @@ class Tenant(TypedDict):
     tier: TenantTier
     residency: Residency
     status: TenantStatus
+    environment: NotRequired[TenantEnvironment]
     labels: Labels
     created_at: str
     updated_at: str
@@ -2656,6 +2661,7 @@ class TenantCreate(TypedDict):
     display_name: str
     tier: NotRequired[TenantTier]
     residency: NotRequired[Residency]
+    environment: NotRequired[TenantEnvironment]
     labels: NotRequired[Labels]
 
 

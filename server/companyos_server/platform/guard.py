@@ -14,6 +14,7 @@ import anyio.to_thread
 from connexion.exceptions import ProblemException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from companyos_server.platform import sandbox
 from companyos_server.platform.middleware.idempotency import HEADER as _IDEMPOTENCY_HEADER
 from companyos_server.platform.middleware.idempotency import PENDING_DECISION
 from companyos_server.platform.policy import Resource
@@ -164,7 +165,10 @@ class GuardMiddleware:
         if tenant is None:
             raise _problem(404, "Not Found", "not-found", f"Tenant '{tenant_id}' was not found.")
         status = tenant.status
-        attributes: dict[str, Any] = {"residency": tenant.residency, "tier": tenant.tier}
+        attributes: dict[str, Any] = {
+            "residency": tenant.residency, "tier": tenant.tier, "environment": tenant.environment,
+        }  # fmt: skip
+        state.setdefault("response_headers", {})[sandbox.ENVIRONMENT_HEADER] = tenant.environment
 
         ctx = TenantContext(
             tenant_id=tenant_id,
@@ -178,7 +182,7 @@ class GuardMiddleware:
         tenant_context_var.set(ctx)
         tag_tenant(tenant_id)
         state["tenant_context"] = ctx
-        state["tenant_tier"] = tenant.tier
+        state["tenant_tier"] = sandbox.RATE_TIER if tenant.environment == sandbox.SANDBOX else tenant.tier
         state["tenant"] = tenant
 
         if info.action:

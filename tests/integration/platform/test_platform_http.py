@@ -171,3 +171,23 @@ async def test_tenant_tier_limits_on_the_real_guard(
         assert first.status_code == 200, first.text
         assert first.headers["ratelimit-policy"].startswith('"')
         assert (await http.get("/v1/tenants/acme", headers=auth)).status_code == 429
+
+
+async def test_a_sandbox_tenant_is_limited_as_the_free_tier_whatever_its_tier(
+    real_runtime_factory: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from companyos_server.domains.tenants.store import TenantRow
+
+    monkeypatch.setenv("COMPANYOS_RATE_LIMITS", "free=1,standard=5,enterprise=5")
+    runtime = real_runtime_factory(rate_limit_enabled=True)
+    with runtime.db.session() as session:
+        session.add(TenantRow(id="demo-sbx", display_name="Demo", tier="enterprise", residency="us",
+                              status="active", environment="sandbox", labels={}))  # fmt: skip
+    app = build_real_app(runtime)
+    auth = {"Authorization": "Bearer " + token_for(runtime, "usr_demo", tenants={"demo-sbx": ["viewer"]})}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=API) as http:
+        first = await http.get("/v1/tenants/demo-sbx", headers=auth)
+        assert first.status_code == 200, first.text
+        assert first.headers["ratelimit-policy"] == '"free";q=1;w=60'
+        assert first.headers["companyos-environment"] == "sandbox"
+        assert (await http.get("/v1/tenants/demo-sbx", headers=auth)).status_code == 429

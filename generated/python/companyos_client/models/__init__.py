@@ -518,6 +518,7 @@ from .tenant_config_version_document import TenantConfigVersionDocument
 from .tenant_config_version_list import TenantConfigVersionList
 from .tenant_config_version_summary import TenantConfigVersionSummary
 from .tenant_create import TenantCreate
+from .tenant_environment import TenantEnvironment
 from .tenant_flag import TenantFlag
 from .tenant_flag_condition import TenantFlagCondition
 from .tenant_flag_condition_operator import TenantFlagConditionOperator
@@ -1066,6 +1067,7 @@ __all__ = (
     "TenantConfigVersionList",
     "TenantConfigVersionSummary",
     "TenantCreate",
+    "TenantEnvironment",
     "TenantFlag",
     "TenantFlagCondition",
     "TenantFlagConditionOperator",

@@ -8,8 +8,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.residency import Residency
+from ..models.tenant_environment import TenantEnvironment
 from ..models.tenant_status import TenantStatus
 from ..models.tenant_tier import TenantTier
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.labels import Labels
@@ -23,7 +25,8 @@ class Tenant:
     """
     Example:
         {'id': 'acme', 'display_name': 'ACME Corporation', 'tier': 'enterprise', 'residency': 'eu', 'status': 'active',
-            'labels': {'region': 'eu-west'}, 'created_at': '2026-11-01T09:00:00Z', 'updated_at': '2026-11-01T09:00:00Z'}
+            'environment': 'production', 'labels': {'region': 'eu-west'}, 'created_at': '2026-11-01T09:00:00Z',
+            'updated_at': '2026-11-01T09:00:00Z'}
 
     Attributes:
         id (str):  Example: acme.
@@ -34,6 +37,9 @@ class Tenant:
         labels (Labels):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed. `sandbox` tenants
+            hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
     """
 
     id: str
@@ -44,6 +50,7 @@ class Tenant:
     labels: Labels
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    environment: TenantEnvironment | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +70,10 @@ class Tenant:
 
         updated_at = self.updated_at.isoformat()
 
+        environment: str | Unset = UNSET
+        if not isinstance(self.environment, Unset):
+            environment = self.environment.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +88,8 @@ class Tenant:
                 "updated_at": updated_at,
             }
         )
+        if environment is not UNSET:
+            field_dict["environment"] = environment
 
         return field_dict
 
@@ -101,6 +114,13 @@ class Tenant:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _environment = d.pop("environment", UNSET)
+        environment: TenantEnvironment | Unset
+        if isinstance(_environment, Unset):
+            environment = UNSET
+        else:
+            environment = TenantEnvironment(_environment)
+
         tenant = cls(
             id=id,
             display_name=display_name,
@@ -110,6 +130,7 @@ class Tenant:
             labels=labels,
             created_at=created_at,
             updated_at=updated_at,
+            environment=environment,
         )
 
         tenant.additional_properties = d

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.residency import Residency
+from ..models.tenant_environment import TenantEnvironment
 from ..models.tenant_tier import TenantTier
 from ..types import UNSET, Unset
 
@@ -24,6 +25,9 @@ class TenantCreate:
         display_name (str):
         tier (TenantTier | Unset):
         residency (Residency | Unset):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed. `sandbox` tenants
+            hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
         labels (Labels | Unset):
     """
 
@@ -31,6 +35,7 @@ class TenantCreate:
     display_name: str
     tier: TenantTier | Unset = UNSET
     residency: Residency | Unset = UNSET
+    environment: TenantEnvironment | Unset = UNSET
     labels: Labels | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +50,10 @@ class TenantCreate:
         residency: str | Unset = UNSET
         if not isinstance(self.residency, Unset):
             residency = self.residency.value
+
+        environment: str | Unset = UNSET
+        if not isinstance(self.environment, Unset):
+            environment = self.environment.value
 
         labels: dict[str, Any] | Unset = UNSET
         if not isinstance(self.labels, Unset):
@@ -62,6 +71,8 @@ class TenantCreate:
             field_dict["tier"] = tier
         if residency is not UNSET:
             field_dict["residency"] = residency
+        if environment is not UNSET:
+            field_dict["environment"] = environment
         if labels is not UNSET:
             field_dict["labels"] = labels
 
@@ -90,6 +101,13 @@ class TenantCreate:
         else:
             residency = Residency(_residency)
 
+        _environment = d.pop("environment", UNSET)
+        environment: TenantEnvironment | Unset
+        if isinstance(_environment, Unset):
+            environment = UNSET
+        else:
+            environment = TenantEnvironment(_environment)
+
         _labels = d.pop("labels", UNSET)
         labels: Labels | Unset
         if isinstance(_labels, Unset):
@@ -102,6 +120,7 @@ class TenantCreate:
             display_name=display_name,
             tier=tier,
             residency=residency,
+            environment=environment,
             labels=labels,
         )
 

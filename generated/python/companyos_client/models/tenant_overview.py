@@ -27,8 +27,8 @@ class TenantOverview:
     """
     Attributes:
         tenant (Tenant):  Example: {'id': 'acme', 'display_name': 'ACME Corporation', 'tier': 'enterprise', 'residency':
-            'eu', 'status': 'active', 'labels': {'region': 'eu-west'}, 'created_at': '2026-11-01T09:00:00Z', 'updated_at':
-            '2026-11-01T09:00:00Z'}.
+            'eu', 'status': 'active', 'environment': 'production', 'labels': {'region': 'eu-west'}, 'created_at':
+            '2026-11-01T09:00:00Z', 'updated_at': '2026-11-01T09:00:00Z'}.
         environment (ServiceEnvironment):
         generated_at (datetime.datetime):
         services (OverviewServices):

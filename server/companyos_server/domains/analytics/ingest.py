@@ -25,6 +25,7 @@ from companyos_server.domains.analytics.warehouse import COLUMN_NAMES, Warehouse
 from companyos_server.domains.tenant_config import flags as flag_service
 from companyos_server.domains.tenant_config import store as config_store
 from companyos_server.domains.tenants import store as tenants_store
+from companyos_server.platform import sandbox
 from companyos_server.platform.encryption import SecretKeyring
 from companyos_server.platform.principal import ROLES, TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
@@ -315,6 +316,7 @@ def ingest(
             "Payload Too Large",
             "payload-too-large",
         )
+    sandbox.check_quota(ctx.tenant_id, "analytics_events_per_batch", len(events), db)
     with db.session() as session:
         tenant = profile(session, ctx.tenant_id)
         schemas = registry.catalog(session, ctx.tenant_id)

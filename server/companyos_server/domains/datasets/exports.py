@@ -34,6 +34,7 @@ from companyos_server.core.spine.store import EvidenceItem, canonical_json
 from companyos_server.domains.datasets import store
 from companyos_server.domains.datasets.lake import Lake, sql_list
 from companyos_server.domains.datasets.service import REGIONS
+from companyos_server.platform import sandbox
 from companyos_server.platform.dataprotection import redaction, watermark
 from companyos_server.platform.files import private_dir
 from companyos_server.platform.jobs.context import JobCancelled, JobContext
@@ -126,7 +127,8 @@ def create_export(
         )
     decision = runtime.policy.authorize(
         ctx.principal, ACTION,
-        Resource("dataset", dataset.id, ctx.tenant_id, {"residency": dataset.residency, "destination": destination}),
+        Resource("dataset", dataset.id, ctx.tenant_id, {"residency": dataset.residency, "destination": destination,
+                                                       **sandbox.attributes(ctx.tenant_id, db)}),
         mutation=True, purpose=ctx.purpose,
     )  # fmt: skip
     if not decision.allowed:

@@ -48,6 +48,7 @@ from companyos_server.domains.datasets.readers import (
 )
 from companyos_server.domains.datasets.schema import ARROW_TYPES, arrow_schema, validate_chunk
 from companyos_server.domains.tenants import store as tenants_store
+from companyos_server.platform import sandbox
 from companyos_server.platform.files import private_dir
 from companyos_server.platform.jobs.context import JobCancelled, JobContext
 from companyos_server.platform.jobs.models import JobRow
@@ -477,6 +478,7 @@ def preflight(db: Any, ctx: TenantContext, row: store.DatasetImportRow, dataset:
                 {"name": f["name"], "rows": rows, "sha256": f["sha256"], "bytes": path.stat().st_size}
             )
             total += rows
+        sandbox.check_quota(ctx.tenant_id, "dataset_rows", dataset.row_count + total, db)
         quota = QUOTA_ROWS.get(tier, QUOTA_ROWS["standard"])
         if dataset.row_count + total > quota:
             raise rejected(f"The import would take dataset '{dataset.id}' to {dataset.row_count + total} rows; "

@@ -15,8 +15,11 @@ from typing import Any
 from companyos_server import errors
 from companyos_server.core.maestro import plans, verification
 from companyos_server.core.maestro.engine import Maestro
+from companyos_server.platform import sandbox
 from companyos_server.platform.pagination import Page
+from companyos_server.platform.policy import Resource
 from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.runtime import get_runtime
 from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
 
 
@@ -61,6 +64,7 @@ def execute(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any] |
     body = body or {}
 
     def admit(plan: dict[str, Any], risk: str) -> None:
+        _sandbox_guardrails(ctx, plan_id, plan)
         if risk == "high" and not satisfies_step_up(ctx.principal):
             risky = plans.risky_steps(plan)
             raise errors.step_up_required(
@@ -79,6 +83,26 @@ def execute(m: Maestro, ctx: TenantContext, plan_id: str, body: dict[str, Any] |
         version=body.get("plan_version"),
         admit=admit,
     )
+
+
+def _sandbox_guardrails(ctx: TenantContext, plan_id: str, plan: dict[str, Any]) -> None:
+    """In a sandbox tenant, the plan's effects meet the sandbox guardrails (``sandbox.cedar``) first: the
+    edge decided ``maestro:execute`` without knowing which effects the pinned version has."""
+    attributes = sandbox.attributes(ctx.tenant_id)
+    if attributes["environment"] != sandbox.SANDBOX:
+        return
+    effects = sorted({str(step.get("action", "")) for step in plan.get("steps", [])})
+    decision = get_runtime().policy.authorize(
+        ctx.principal, "maestro:execute", Resource("plan", plan_id, ctx.tenant_id, {**attributes, "effects": effects}),
+        mutation=True, purpose=ctx.purpose,
+    )  # fmt: skip
+    if not decision.allowed:
+        raise errors.DomainError(
+            f"Plan '{plan_id}' version {plan.get('version')} may not run in sandbox tenant '{ctx.tenant_id}' "
+            f"({', '.join(decision.policy_ids) or 'no permit'}).",
+            403, "Forbidden", "permission-denied",
+            extra={"reasons": list(decision.reasons), "policy_ids": list(decision.policy_ids)},
+        )  # fmt: skip
 
 
 def list_runs(m: Maestro, ctx: TenantContext, **kwargs: Any) -> dict[str, Any]:

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.domains.services import intel, sli, slo, store
 from companyos_server.domains.services.store import ServiceDependencyRow, ServiceRecord, ServiceRow
+from companyos_server.platform import sandbox
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
@@ -161,6 +163,11 @@ def create_service_in(session: Session, tenant_id: str, body: dict[str, Any], ac
     """Create in an open session (used by the API and by the demo seed)."""
     if store.get_by_name(session, tenant_id, body["name"]) is not None:
         raise errors.already_exists("Service", body["name"])
+    if sandbox.is_sandbox(tenant_id):
+        held = session.scalar(
+            select(func.count()).select_from(ServiceRow).where(ServiceRow.tenant_id == tenant_id)
+        )
+        sandbox.check_quota(tenant_id, "services", int(held or 0) + 1)
     now = utcnow()
     row = ServiceRow(
         id=new_id("svc"),

@@ -14,6 +14,7 @@ def list_tenants(
     page_token: str | None = None,
     tier: str | None = None,
     status: str | None = None,
+    environment: str | None = None,
 ) -> dict[str, Any]:
     page = service.list_tenants(
         get_runtime().db,
@@ -22,6 +23,7 @@ def list_tenants(
         page_token=page_token,
         tier=tier,
         status=status,
+        environment=environment,
     )
     return {"items": page.items, "next_page_token": page.next_page_token}
 

@@ -24,6 +24,7 @@ def to_dict(row: TenantRow) -> dict[str, Any]:
         "tier": row.tier,
         "residency": row.residency,
         "status": row.status,
+        "environment": row.environment,
         "labels": dict(row.labels or {}),
         "created_at": row.created_at,
         "updated_at": row.updated_at,
@@ -31,7 +32,12 @@ def to_dict(row: TenantRow) -> dict[str, Any]:
 
 
 def resource_for(row: TenantRow) -> Resource:
-    return Resource("tenant", row.id, row.id, {"residency": row.residency, "tier": row.tier})
+    return Resource(
+        "tenant",
+        row.id,
+        row.id,
+        {"residency": row.residency, "tier": row.tier, "environment": row.environment},
+    )
 
 
 def list_tenants(
@@ -42,13 +48,20 @@ def list_tenants(
     page_token: str | None = None,
     tier: str | None = None,
     status: str | None = None,
+    environment: str | None = None,
 ) -> Page[dict[str, Any]]:
     visible = None if principal.is_platform_admin else sorted(principal.tenants)
-    filters = {"tier": tier, "status": status, "visible": visible}
+    filters = {"tier": tier, "status": status, "environment": environment, "visible": visible}
     with db.session() as session:
         page = paginate(
             lambda after, limit: store.list_page(
-                session, visible_ids=visible, after=after, limit=limit, tier=tier, status=status
+                session,
+                visible_ids=visible,
+                after=after,
+                limit=limit,
+                tier=tier,
+                status=status,
+                environment=environment,
             ),
             key=lambda row: row.id,
             page_size=page_size,
@@ -81,6 +94,7 @@ def create_tenant(db: Database, principal: Principal, body: dict[str, Any]) -> d
             tier=body.get("tier", "standard"),
             residency=body.get("residency", "us"),
             status="active",
+            environment=body.get("environment", "production"),
             labels=body.get("labels", {}),
             created_at=now,
             updated_at=now,
@@ -123,7 +137,7 @@ def _resource_from_reference(db: Database, ctx: TenantContext, reference: str) -
             raise errors.not_found("Tenant", ctx.tenant_id)
         if kind == "tenant" and ident and ident != ctx.tenant_id:
             raise errors.not_found("Resource", f"tenant:{ident}")
-        attributes = {"residency": tenant.residency, "tier": tenant.tier}
+        attributes = {"residency": tenant.residency, "tier": tenant.tier, "environment": tenant.environment}
         return Resource(kind, ident or ctx.tenant_id, ctx.tenant_id, attributes), tenant.status
 
 

@@ -21,6 +21,9 @@ class TenantRow(Base):
     tier: Mapped[str] = mapped_column(String(20), default="standard")
     residency: Mapped[str] = mapped_column(String(10), default="us")
     status: Mapped[str] = mapped_column(String(20), default="active")
+    environment: Mapped[str] = mapped_column(
+        String(20), nullable=False, default="production", server_default="production"
+    )
     labels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
@@ -34,9 +37,13 @@ def load_info(db: Database, tenant_id: str) -> TenantInfo | None:
     """What the edge guard needs of a tenant, read with a plain row select (no ORM object)."""
     with db.engine.connect() as conn:
         row = conn.execute(
-            select(TenantRow.status, TenantRow.residency, TenantRow.tier).where(TenantRow.id == tenant_id)
+            select(TenantRow.status, TenantRow.residency, TenantRow.tier, TenantRow.environment).where(
+                TenantRow.id == tenant_id
+            )
         ).first()
-    return TenantInfo(tenant_id, row.status, row.residency, row.tier) if row is not None else None
+    if row is None:
+        return None
+    return TenantInfo(tenant_id, row.status, row.residency, row.tier, row.environment)
 
 
 def list_page(
@@ -47,6 +54,7 @@ def list_page(
     limit: int,
     tier: str | None = None,
     status: str | None = None,
+    environment: str | None = None,
 ) -> list[TenantRow]:
     """One page ordered by id. ``visible_ids=None`` means every tenant (platform admins)."""
     query = select(TenantRow).order_by(TenantRow.id).limit(limit)
@@ -58,6 +66,8 @@ def list_page(
         query = query.where(TenantRow.tier == tier)
     if status:
         query = query.where(TenantRow.status == status)
+    if environment:
+        query = query.where(TenantRow.environment == environment)
     return list(session.scalars(query))
 
 

@@ -1,4 +1,5 @@
-"""The tenant attributes every tenant-scoped request needs (status, residency, tier), cached per process.
+"""The tenant attributes every tenant-scoped request needs (status, residency, tier, environment), cached
+per process.
 
 Read on every request by the edge guard, changed rarely: entries live ``ttl`` seconds at most and are
 dropped at once when any worker bumps the shared cache epoch (a tenant created, updated or suspended).
@@ -24,6 +25,7 @@ class TenantInfo:
     status: str
     residency: str
     tier: str
+    environment: str = "production"
 
 
 TenantLoader = Callable[[str], TenantInfo | None]

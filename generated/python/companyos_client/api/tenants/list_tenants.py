@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.tenant_environment import TenantEnvironment
 from ...models.tenant_list import TenantList
 from ...models.tenant_status import TenantStatus
 from ...models.tenant_tier import TenantTier
@@ -18,6 +19,7 @@ def _get_kwargs(
     page_token: str | Unset = UNSET,
     tier: TenantTier | Unset = UNSET,
     status: TenantStatus | Unset = UNSET,
+    environment: TenantEnvironment | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -37,6 +39,12 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    json_environment: str | Unset = UNSET
+    if not isinstance(environment, Unset):
+        json_environment = environment.value
+
+    params["environment"] = json_environment
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -94,6 +102,7 @@ def sync_detailed(
     page_token: str | Unset = UNSET,
     tier: TenantTier | Unset = UNSET,
     status: TenantStatus | Unset = UNSET,
+    environment: TenantEnvironment | Unset = UNSET,
 ) -> Response[Problem | TenantList]:
     """List tenants
 
@@ -104,6 +113,9 @@ def sync_detailed(
         page_token (str | Unset):
         tier (TenantTier | Unset):
         status (TenantStatus | Unset):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed.
+            `sandbox` tenants hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +130,7 @@ def sync_detailed(
         page_token=page_token,
         tier=tier,
         status=status,
+        environment=environment,
     )
 
     response = client.get_httpx_client().request(
@@ -134,6 +147,7 @@ def sync(
     page_token: str | Unset = UNSET,
     tier: TenantTier | Unset = UNSET,
     status: TenantStatus | Unset = UNSET,
+    environment: TenantEnvironment | Unset = UNSET,
 ) -> Problem | TenantList | None:
     """List tenants
 
@@ -144,6 +158,9 @@ def sync(
         page_token (str | Unset):
         tier (TenantTier | Unset):
         status (TenantStatus | Unset):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed.
+            `sandbox` tenants hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +176,7 @@ def sync(
         page_token=page_token,
         tier=tier,
         status=status,
+        environment=environment,
     ).parsed
 
 
@@ -169,6 +187,7 @@ async def asyncio_detailed(
     page_token: str | Unset = UNSET,
     tier: TenantTier | Unset = UNSET,
     status: TenantStatus | Unset = UNSET,
+    environment: TenantEnvironment | Unset = UNSET,
 ) -> Response[Problem | TenantList]:
     """List tenants
 
@@ -179,6 +198,9 @@ async def asyncio_detailed(
         page_token (str | Unset):
         tier (TenantTier | Unset):
         status (TenantStatus | Unset):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed.
+            `sandbox` tenants hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +215,7 @@ async def asyncio_detailed(
         page_token=page_token,
         tier=tier,
         status=status,
+        environment=environment,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +230,7 @@ async def asyncio(
     page_token: str | Unset = UNSET,
     tier: TenantTier | Unset = UNSET,
     status: TenantStatus | Unset = UNSET,
+    environment: TenantEnvironment | Unset = UNSET,
 ) -> Problem | TenantList | None:
     """List tenants
 
@@ -217,6 +241,9 @@ async def asyncio(
         page_token (str | Unset):
         tier (TenantTier | Unset):
         status (TenantStatus | Unset):
+        environment (TenantEnvironment | Unset): Set when the tenant is created and never changed.
+            `sandbox` tenants hold synthetic data and run
+            under guardrails (see docs/sandbox.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +260,6 @@ async def asyncio(
             page_token=page_token,
             tier=tier,
             status=status,
+            environment=environment,
         )
     ).parsed
