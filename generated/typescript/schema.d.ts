@@ -4412,6 +4412,10 @@ export interface components {
         };
         AnalyticsIngestResult: {
             accepted: number;
+            /** @description Accepted events whose `id` the tenant had already stored (a retry, an offline queue replaying):
+             *     acknowledged and not stored again. Events without an `id` are never duplicates.
+             *      */
+            duplicates?: number;
             rejected: number;
             dry_run: boolean;
             /** @description The region partition the events were routed to. */

@@ -425,6 +425,12 @@ class AnalyticsEventError(BaseModel):
 
 class AnalyticsIngestResult(BaseModel):
     accepted: int
+    duplicates: int | None = None
+    """
+    Accepted events whose `id` the tenant had already stored (a retry, an offline queue replaying):
+    acknowledged and not stored again. Events without an `id` are never duplicates.
+
+    """
     rejected: int
     dry_run: bool
     partition: str

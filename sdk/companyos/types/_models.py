@@ -604,6 +604,7 @@ class AnalyticsFreshness(TypedDict):
 
 class AnalyticsIngestResult(TypedDict):
     accepted: int
+    duplicates: NotRequired[int]
     rejected: int
     dry_run: bool
     partition: str

@@ -138,6 +138,27 @@ async def test_ingest_accepts_event_by_event_and_reports_read_it(
     assert (await client.get(f"{BASE}/reports/active-users", headers=globex)).status_code in (403, 404)
 
 
+async def test_an_event_resent_with_its_id_is_stored_once(client: httpx.AsyncClient, mint: Mint) -> None:
+    sre, admin = as_role(mint, "sre"), as_role(mint, "tenant_admin")
+    feature = "dedup-probe"
+    batch = [event(id=f"evt-{i}", feature=feature, user_id=f"user{i}") for i in range(3)]
+    first = (await client.post(f"{BASE}/events", json={"events": batch}, headers=sre)).json()
+    assert (first["accepted"], first["duplicates"]) == (3, 0)
+    # The offline queue replays the batch after a lost response, plus one new event and an in-batch repeat.
+    again = [*batch, event(id="evt-3", feature=feature, user_id="user3"), event(id="evt-3", feature=feature)]
+    second = (await client.post(f"{BASE}/events", json={"events": again}, headers=sre)).json()
+    assert (second["accepted"], second["duplicates"], second["rejected"]) == (5, 4, 0)
+    query = {"sql": f"SELECT count(*), count(DISTINCT event_id) FROM events WHERE feature = '{feature}'"}
+    rows = (await client.post(f"{BASE}/query", json=query, headers=admin)).json()["rows"]
+    assert rows == [[4, 4]]
+    # Ids are per tenant: globex may use the same ones.
+    globex = as_role(mint, "sre", "globex")
+    other = await client.post(
+        "/v1/tenants/globex/analytics/events", json={"events": batch[:1]}, headers=globex
+    )
+    assert other.status_code == 200 and other.json()["duplicates"] == 0, other.text
+
+
 async def test_ops_feed_copies_sli_samples_once_into_ops_kpis(client: httpx.AsyncClient, mint: Mint) -> None:
     sre = as_role(mint, "sre")
     body = {"name": "analytics-probe", "owner": {"team": "sre"}, "tier": "tier-1"}

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.analytics_event_error import AnalyticsEventError
 
@@ -22,6 +24,9 @@ class AnalyticsIngestResult:
         dry_run (bool):
         partition (str): The region partition the events were routed to.
         errors (list[AnalyticsEventError]):
+        duplicates (int | Unset): Accepted events whose `id` the tenant had already stored (a retry, an offline queue
+            replaying):
+            acknowledged and not stored again. Events without an `id` are never duplicates.
     """
 
     accepted: int
@@ -29,6 +34,7 @@ class AnalyticsIngestResult:
     dry_run: bool
     partition: str
     errors: list[AnalyticsEventError]
+    duplicates: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +51,8 @@ class AnalyticsIngestResult:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
 
+        duplicates = self.duplicates
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,6 +64,8 @@ class AnalyticsIngestResult:
                 "errors": errors,
             }
         )
+        if duplicates is not UNSET:
+            field_dict["duplicates"] = duplicates
 
         return field_dict
 
@@ -79,12 +89,15 @@ class AnalyticsIngestResult:
 
             errors.append(errors_item)
 
+        duplicates = d.pop("duplicates", UNSET)
+
         analytics_ingest_result = cls(
             accepted=accepted,
             rejected=rejected,
             dry_run=dry_run,
             partition=partition,
             errors=errors,
+            duplicates=duplicates,
         )
 
         analytics_ingest_result.additional_properties = d

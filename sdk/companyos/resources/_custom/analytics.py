@@ -34,6 +34,7 @@ class TrackResult:
     """What a flush did: events the API accepted, rejected (with errors), or that were queued offline."""
 
     accepted: int = 0
+    duplicates: int = 0  # accepted, but stored already (a replayed batch): not counted twice
     rejected: int = 0
     queued: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -88,6 +89,7 @@ def _buffer(client: Any) -> _Buffer:
 
 def _merge(result: TrackResult, response: dict[str, Any]) -> None:
     result.accepted += int(response.get("accepted", 0))
+    result.duplicates += int(response.get("duplicates", 0))
     result.rejected += int(response.get("rejected", 0))
     result.errors.extend(response.get("errors", []))
 

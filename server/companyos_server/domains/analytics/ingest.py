@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlglot import exp
 
 from companyos_server import errors
 from companyos_server.domains.analytics import registry, store, taxonomy
@@ -289,15 +290,55 @@ def prepare(
     return Prepared(rows, rejected)
 
 
-def write(warehouse: Warehouse, region: str, rows: list[dict[str, Any]]) -> None:
+def write(warehouse: Warehouse, region: str, rows: list[dict[str, Any]]) -> int:
+    """Append ``rows``, each event once: an ``event_id`` the tenant already stored (an SDK retry, the
+    offline queue replaying, two ops syncs racing) or repeated within the batch is skipped. Returns how
+    many were written. The lookup is bounded to the batch's days, where a resent event must fall."""
     if not rows:
-        return
+        return 0
     backend = warehouse.partition(region)
     with warehouse.write_lock:
-        seq = warehouse.next_seq()
+        stored = _stored_event_ids(backend, rows)
+        fresh: list[dict[str, Any]] = []
         for row in rows:
+            key = (row["tenant_id"], row["event_id"])
+            if key not in stored:
+                stored.add(key)
+                fresh.append(row)
+        if not fresh:
+            return 0
+        seq = warehouse.next_seq()
+        for row in fresh:
             row["seq"] = seq
-        backend.insert("events", rows, COLUMN_NAMES)
+        backend.insert("events", fresh, COLUMN_NAMES)
+    return len(fresh)
+
+
+def _stored_event_ids(backend: Any, rows: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    by_tenant: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_tenant.setdefault(row["tenant_id"], []).append(row)
+    for tenant_id, mine in by_tenant.items():
+        days = [row["day"] for row in mine]
+        query = (
+            exp.select("event_id")
+            .from_(backend.qualify("events"))
+            .where(exp.column("tenant_id").eq(exp.Literal.string(tenant_id)))
+            .where(exp.column("day").between(_day(min(days)), _day(max(days))))
+            .where(
+                exp.column("event_id").isin(
+                    *sorted({exp.Literal.string(r["event_id"]) for r in mine}, key=str)
+                )
+            )
+        )
+        _, result = backend.execute(backend.render(query))
+        found.update((tenant_id, str(event_id)) for (event_id,) in result)
+    return found
+
+
+def _day(value: Any) -> exp.Expression:
+    return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.build("date"))
 
 
 def ingest(
@@ -324,10 +365,10 @@ def ingest(
     roles = ctx.roles or ctx.principal.roles_in(ctx.tenant_id)
     caller_role = roles[0] if roles else "unknown"
     prepared = prepare(events, tenant=tenant, schemas=schemas, key=key, caller_role=caller_role, now=utcnow())
-    if not dry_run:
-        write(warehouse, tenant.region, prepared.rows)
+    written = len(prepared.rows) if dry_run else write(warehouse, tenant.region, prepared.rows)
     return {
         "accepted": len(prepared.rows),
+        "duplicates": len(prepared.rows) - written,
         "rejected": len(prepared.rejected),
         "dry_run": dry_run,
         "partition": tenant.region,
