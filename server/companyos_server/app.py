@@ -140,11 +140,14 @@ def attach_tenant_directory(runtime: Runtime) -> None:
     runtime.tenants = TenantCache(partial(load_info, runtime.db), runtime.cache_epoch)
 
 
-def attach_security_feed(runtime: Runtime) -> None:
-    """A serving process keeps security events caught up with the audit trail (reads never copy them)."""
+def attach_feeds(runtime: Runtime) -> None:
+    """A serving process keeps security events caught up with the audit trail (reads never copy them) and
+    the analytics store with the ops records."""
+    from companyos_server.domains.analytics.follower import follow_ops_feed
     from companyos_server.domains.secops.feed import follow_audit_feed
 
     follow_audit_feed(runtime)
+    follow_ops_feed(runtime)
 
 
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:
@@ -163,7 +166,7 @@ def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> An
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.handler_threads
-        attach_security_feed(runtime)
+        attach_feeds(runtime)
         yield
         runtime.close()
 

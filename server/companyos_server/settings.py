@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     # How often each server process copies new audit events into security events and runs detection
     # (companyos_server.domains.secops.feed); 0 turns the follower off (POST …/security-events/sync only).
     secops_feed_interval_seconds: float = Field(default=2.0, ge=0)
+    # How often each server process copies new ops records into the analytics store
+    # (companyos_server.domains.analytics.follower); 0 turns it off (POST …/analytics/ops-sync only).
+    analytics_ops_sync_interval_seconds: float = Field(default=60.0, ge=0)
 
     @property
     def issuer(self) -> str:

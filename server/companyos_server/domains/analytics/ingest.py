@@ -297,7 +297,7 @@ def write(warehouse: Warehouse, region: str, rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
     backend = warehouse.partition(region)
-    with warehouse.write_lock:
+    with warehouse.write_lock, backend.held():
         stored = _stored_event_ids(backend, rows)
         fresh: list[dict[str, Any]] = []
         for row in rows:

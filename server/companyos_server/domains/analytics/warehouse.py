@@ -15,12 +15,13 @@ one tenant, with the tenant id as a quoted literal built by sqlglot (never paste
 from __future__ import annotations
 
 import abc
+import contextlib
 import json
 import os
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -147,6 +148,12 @@ class Backend(abc.ABC):
     def close(self) -> None:
         return None
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Any]:
+        """Operations in the block see each other's effects and no other process's in between (where the
+        engine can promise it: an embedded file; a server keeps its own consistency)."""
+        yield None
+
     def ensure_schema(self) -> None:
         for table, columns in (("events", COLUMNS), ("daily_usage", ROLLUP_COLUMNS)):
             self.command(self._create_table(table, columns))
@@ -160,26 +167,48 @@ class Backend(abc.ABC):
 
 
 class DuckDBBackend(Backend):
+    """A DuckDB file (or memory). DuckDB lets one process at a time open a file: with several server
+    processes (``serve --workers N``) the backend is *shared* — it opens the file for each operation (or
+    :meth:`held` block) and closes it after, waiting for another process's turn when the file is busy —
+    instead of keeping it open, which would lock the other workers out. One process keeps it open."""
+
     dialect = "duckdb"
 
-    def __init__(self, path: Path | str, region: str) -> None:
+    def __init__(self, path: Path | str, region: str, *, shared: bool = False) -> None:
         import duckdb
 
         self.region = region
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._con = duckdb.connect(self.path)
+        self.shared = shared and self.path != ":memory:"
+        self._con: Any = None if self.shared else duckdb.connect(self.path)
         self._lock = threading.RLock()
+        self._held: Any = None
         self.ensure_schema()
 
-    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Any]:
+        """One connection for the block: in a shared backend the file stays this process's meanwhile, so a
+        read-then-write (the ingest's duplicate check and insert) is atomic across processes too."""
         with self._lock:
-            timer = threading.Timer(timeout, self._con.interrupt) if timeout else None
+            if self._con is not None or self._held is not None:
+                yield self._con if self._con is not None else self._held
+                return
+            self._held = _open_when_free(self.path)
+            try:
+                yield self._held
+            finally:
+                held, self._held = self._held, None
+                held.close()
+
+    def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+        with self.held() as con:
+            timer = threading.Timer(timeout, con.interrupt) if timeout else None
             if timer:
                 timer.start()
             try:
-                cursor = self._con.execute(sql)
+                cursor = con.execute(sql)
                 names = [d[0] for d in cursor.description or []]
                 rows = [tuple(_scalar(v) for v in row) for row in cursor.fetchall()] if names else []
             finally:
@@ -197,24 +226,42 @@ class DuckDBBackend(Backend):
             # request path.
             select = ", ".join(f"unnest(${i + 1}::{types[c]}[])" for i, c in enumerate(columns))
             params = [[r.get(c) for r in rows] for c in columns]
-            with self._lock:
-                self._con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", params)
+            with self.held() as con:
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", params)
             return
         import pyarrow as pa
 
         arrow_types = _arrow_types()
         schema = pa.schema([(c, arrow_types[types[c]]()) for c in columns])
         batch = pa.Table.from_pylist(list(rows), schema=schema)
-        with self._lock:
-            self._con.register("_companyos_batch", batch)
+        with self.held() as con:
+            con.register("_companyos_batch", batch)
             try:
-                self._con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _companyos_batch")  # noqa: S608 (constant names)
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _companyos_batch")  # noqa: S608 (constant names)
             finally:
-                self._con.unregister("_companyos_batch")
+                con.unregister("_companyos_batch")
 
     def close(self) -> None:
         with self._lock:
-            self._con.close()
+            if self._con is not None:
+                self._con.close()
+
+
+SHARED_WAIT_SECONDS = 30.0  # how long an operation waits for another process to release the file
+
+
+def _open_when_free(path: str) -> Any:
+    import duckdb
+
+    deadline, pause = time.monotonic() + SHARED_WAIT_SECONDS, 0.005
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 class _ClickHouseFamily(Backend):
@@ -367,6 +414,15 @@ def scoped(expression: exp.Expression, tenant_id: str, backend: Backend) -> exp.
     return expression.copy().transform(rewrite, copy=False)
 
 
+def shared_files() -> bool:
+    """Whether other processes open the same DuckDB files: ``serve`` with several workers (it exports
+    ``COMPANYOS_WORKERS`` to them), or ``COMPANYOS_ANALYTICS_SHARED=1`` for other layouts."""
+    if os.environ.get("COMPANYOS_ANALYTICS_SHARED", "").strip() in ("1", "true", "yes"):
+        return True
+    workers = os.environ.get("COMPANYOS_WORKERS", "").strip()
+    return workers.isdigit() and int(workers) > 1
+
+
 @dataclass
 class Warehouse:
     """The region partitions of one engine, opened on first use."""
@@ -398,7 +454,7 @@ class Warehouse:
                         if self.location == ":memory:"
                         else str(Path(self.location) / f"{region}.duckdb")
                     )
-                    backend = DuckDBBackend(path, region)
+                    backend = DuckDBBackend(path, region, shared=shared_files())
                 elif self.engine == "chdb":
                     backend = ChdbBackend(self.location, region)
                 else:

@@ -10,51 +10,18 @@ once however many follow.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from companyos_server.domains.alerts.services_ref import intelgraph
 from companyos_server.domains.secops import service
+from companyos_server.platform.periodic import PeriodicPass, run_every
 
 log = logging.getLogger("companyos.secops")
 
 
-class AuditFeedFollower:
-    def __init__(self, runtime: Any, interval_seconds: float) -> None:
-        self._runtime = runtime
-        self._interval = interval_seconds
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="secops-audit-feed", daemon=True)
-
-    def start(self) -> AuditFeedFollower:
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=10)
-
-    def pass_once(self) -> int:
-        """One catch-up pass; failures are logged and retried on the next interval, never raised."""
-        runtime = self._runtime
-        try:
-            return service.sync_audit(runtime.db, runtime.audit, intelgraph(runtime))
-        except Exception:
-            log.exception("secops audit feed pass failed")
-            return 0
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.pass_once()
-            self._stop.wait(self._interval)
-
-
-def follow_audit_feed(runtime: Any) -> AuditFeedFollower | None:
+def follow_audit_feed(runtime: Any) -> PeriodicPass | None:
     """Start the runtime's follower (closed with the runtime); None when the interval is 0 (off)."""
-    interval = runtime.settings.secops_feed_interval_seconds
-    if interval <= 0:
-        return None
-    follower = AuditFeedFollower(runtime, interval).start()
-    runtime.on_close(follower.close)
-    return follower
+    return run_every(
+        runtime, "secops-audit-feed", runtime.settings.secops_feed_interval_seconds,
+        lambda: service.sync_audit(runtime.db, runtime.audit, intelgraph(runtime)), log,
+    )  # fmt: skip
