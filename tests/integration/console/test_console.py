@@ -297,3 +297,24 @@ async def test_the_tenant_page_lists_recent_admin_actions(browser: Browser) -> N
     assert (
         actions and "<code>policies:update</code>" in actions.group(1) and "tenant_admin" in actions.group(1)
     )
+
+
+async def test_a_sandbox_tenant_wears_its_chip_on_every_page(browser: Browser, runtime: Runtime) -> None:
+    from companyos_server.domains.tenants.store import TenantRow
+
+    with runtime.db.session() as session:
+        session.add(TenantRow(id="demo-sbx", display_name="Demo sandbox", tier="standard", residency="us",
+                              status="active", environment="sandbox", labels={}))  # fmt: skip
+    await browser.follow(await browser.sign_in("root-admin", totp=True))
+    ask = await browser.get(f"{CONSOLE}/t/demo-sbx/")
+    await browser.post(
+        f"{CONSOLE}/t/demo-sbx/purpose", data={"csrf_token": csrf_of(ask.text), "purpose": "demo prep"}
+    )
+    for path in ("/", "/data"):
+        page = await browser.get(f"{CONSOLE}/t/demo-sbx{path}")
+        assert page.status_code == 200, page.text[:300]
+        assert 'data-testid="sandbox-chip"' in page.text and "sandbox tenant" in page.text
+    production = await browser.get(
+        f"{CONSOLE}/t/demo-sbx/"
+    )  # the chip follows the tenant, not the env filter
+    assert 'data-testid="sandbox-chip"' in production.text
