@@ -314,7 +314,6 @@ async def test_a_sandbox_tenant_wears_its_chip_on_every_page(browser: Browser, r
         page = await browser.get(f"{CONSOLE}/t/demo-sbx{path}")
         assert page.status_code == 200, page.text[:300]
         assert 'data-testid="sandbox-chip"' in page.text and "sandbox tenant" in page.text
-    production = await browser.get(
-        f"{CONSOLE}/t/demo-sbx/"
-    )  # the chip follows the tenant, not the env filter
-    assert 'data-testid="sandbox-chip"' in production.text
+    # The chip follows the tenant's environment, not the deployment-environment filter beside it.
+    staging = await browser.get(f"{CONSOLE}/t/demo-sbx/data", params={"env": "staging"})
+    assert 'data-testid="sandbox-chip"' in staging.text and 'data-testid="env-chip">staging<' in staging.text
