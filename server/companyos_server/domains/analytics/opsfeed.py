@@ -14,11 +14,13 @@ exposed subject and the same user's own events share one ``user_hash``.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from companyos_server.core.maestro.models import SliSampleRow
@@ -121,8 +123,23 @@ def _rows(session: Session, tenant_id: str, model: Any, column: Any, cursor: sto
     return list(session.execute(query.limit(BATCH)).all())
 
 
+_tenant_locks: dict[str, threading.Lock] = {}
+_tenant_locks_guard = threading.Lock()
+
+
 def sync(db: Database, warehouse: Warehouse, keyring: SecretKeyring, tenant_id: str) -> dict[str, Any]:
-    """Copy new ops records (and exposures) of one tenant; returns the count per source."""
+    """Copy new ops records (and exposures) of one tenant; returns the count per source.
+
+    One sync of a tenant at a time in a process (the follower and a manual sync wait for each other).
+    Across processes, a batch whose cursor another process created first is read again from that cursor;
+    rows both copied are stored once (their event ids are derived from the records)."""
+    with _tenant_locks_guard:
+        lock = _tenant_locks.setdefault(tenant_id, threading.Lock())
+    with lock:
+        return _sync(db, warehouse, keyring, tenant_id)
+
+
+def _sync(db: Database, warehouse: Warehouse, keyring: SecretKeyring, tenant_id: str) -> dict[str, Any]:
     now = utcnow()
     copied: dict[str, int] = {}
     with db.session() as session:
@@ -132,53 +149,56 @@ def sync(db: Database, warehouse: Warehouse, keyring: SecretKeyring, tenant_id: 
         subject = SUBJECTS.get(source)
         total = 0
         while True:
-            with db.session() as session:
-                cursor = store.cursor(session, tenant_id, source)
-                has_environment = "environment" in model.__table__.c
-                records = _rows(session, tenant_id, model, column, cursor, source, now - ingest.max_age())
-                rows = []
-                for record in records:
-                    mapped = mapper(record)
-                    if mapped is None:
-                        continue
-                    name, ts, feature, props = mapped
-                    ts = _aware(ts)
-                    person = getattr(record, subject) if subject else None
-                    if person and key is None:
-                        key = ingest.tenant_key(db, keyring, tenant_id)
-                    rows.append(
-                        {
-                            "tenant_id": tenant_id,
-                            "region": tenant.region,
-                            "event_id": f"ops_{source}_{record.id}",
-                            "name": name,
-                            "version": "1-0-0",
-                            "kind": "product" if subject else "ops",
-                            "ts": ts.replace(tzinfo=None),
-                            "day": ts.date(),
-                            "received_at": now.replace(tzinfo=None),
-                            "user_hash": ingest.pseudonym(key, person) if key and person else "",
-                            "role": "unknown" if subject else "system",
-                            "feature": feature or "",
-                            "environment": (has_environment and record.environment) or "production",
-                            "client_type": "server",
-                            "app_version": "",
-                            "residency_tier": tenant.tier,
-                            "flags_on": ",",
-                            "properties": json.dumps(props, sort_keys=True, separators=(",", ":")),
-                            "latency_ms": None,
-                            "good": props.get("good"),
-                            "total": props.get("total"),
-                        }
-                    )
-                ingest.write(warehouse, tenant.region, rows)
-                if records:
-                    if cursor is None:
-                        cursor = store.FeedCursorRow(tenant_id=tenant_id, source=source, updated_at=now)
-                        session.add(cursor)
-                    cursor.watermark = getattr(records[-1], column.key)
-                    cursor.last_id = records[-1].id
-                    cursor.updated_at = now
+            try:
+                with db.session() as session:
+                    cursor = store.cursor(session, tenant_id, source)
+                    has_environment = "environment" in model.__table__.c
+                    records = _rows(session, tenant_id, model, column, cursor, source, now - ingest.max_age())
+                    rows = []
+                    for record in records:
+                        mapped = mapper(record)
+                        if mapped is None:
+                            continue
+                        name, ts, feature, props = mapped
+                        ts = _aware(ts)
+                        person = getattr(record, subject) if subject else None
+                        if person and key is None:
+                            key = ingest.tenant_key(db, keyring, tenant_id)
+                        rows.append(
+                            {
+                                "tenant_id": tenant_id,
+                                "region": tenant.region,
+                                "event_id": f"ops_{source}_{record.id}",
+                                "name": name,
+                                "version": "1-0-0",
+                                "kind": "product" if subject else "ops",
+                                "ts": ts.replace(tzinfo=None),
+                                "day": ts.date(),
+                                "received_at": now.replace(tzinfo=None),
+                                "user_hash": ingest.pseudonym(key, person) if key and person else "",
+                                "role": "unknown" if subject else "system",
+                                "feature": feature or "",
+                                "environment": (has_environment and record.environment) or "production",
+                                "client_type": "server",
+                                "app_version": "",
+                                "residency_tier": tenant.tier,
+                                "flags_on": ",",
+                                "properties": json.dumps(props, sort_keys=True, separators=(",", ":")),
+                                "latency_ms": None,
+                                "good": props.get("good"),
+                                "total": props.get("total"),
+                            }
+                        )
+                    ingest.write(warehouse, tenant.region, rows)
+                    if records:
+                        if cursor is None:
+                            cursor = store.FeedCursorRow(tenant_id=tenant_id, source=source, updated_at=now)
+                            session.add(cursor)
+                        cursor.watermark = getattr(records[-1], column.key)
+                        cursor.last_id = records[-1].id
+                        cursor.updated_at = now
+            except IntegrityError:
+                continue  # another process created this cursor meanwhile: go on from it
             total += len(rows)
             if len(records) < BATCH:
                 break
