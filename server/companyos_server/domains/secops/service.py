@@ -34,6 +34,8 @@ from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
+log = logging.getLogger("companyos.secops")
+
 MAX_BATCH_EVENTS = 5000
 MAX_HISTORY = timedelta(days=31)
 MAX_HISTORY_EVENTS = 200_000
@@ -67,17 +69,23 @@ def ensure_builtins(session: Session, tenant_id: str) -> None:
     if known >= set(builtin_rules()):  # committed earlier: no need to look again
         _seeded.setdefault(engine_of, set()).add(tenant_id)
         return
-    for name, text in builtin_rules().items():
-        if name in known:
-            continue
-        parsed = engine.parse(name, text)
-        session.add(
-            SecopsRuleRow(
-                id=new_id("sru"), tenant_id=tenant_id, name=name, version=1, title=parsed.title[:300],
-                level=parsed.level, sigma=text, enabled=True, builtin=True, created_by="companyos",
-            )
-        )  # fmt: skip
-    session.flush()
+    try:
+        # A savepoint: when another request (or the audit-feed follower) seeds the same tenant at the same
+        # moment, its rows win and this transaction goes on without its copies.
+        with session.begin_nested():
+            for name, text in builtin_rules().items():
+                if name in known:
+                    continue
+                parsed = engine.parse(name, text)
+                session.add(
+                    SecopsRuleRow(
+                        id=new_id("sru"), tenant_id=tenant_id, name=name, version=1, title=parsed.title[:300],
+                        level=parsed.level, sigma=text, enabled=True, builtin=True, created_by="companyos",
+                    )
+                )  # fmt: skip
+            session.flush()
+    except IntegrityError:
+        log.info("secops: built-in rules of %s were seeded by a concurrent transaction", tenant_id)
 
 
 # -- the streaming detector (one per process) ---------------------------------------------------------
@@ -348,7 +356,6 @@ def parse_ndjson(text: str) -> list[Any]:
 
 # -- the audit feed -----------------------------------------------------------------------------------------
 _sync_lock = threading.Lock()
-log = logging.getLogger("companyos.secops")
 
 
 def sync_audit(db: Database, audit: Any, graph: Any | None, *, now: datetime | None = None) -> int:
