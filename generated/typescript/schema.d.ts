@@ -1569,7 +1569,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a rollout request
-         * @description Approves a pending request (403 for its requester: no self-approval) and writes its stages as a Maestro plan.
+         * @description Approves a pending request (403 for its requester: no self-approval) and writes its stages as a Maestro plan. A production rollout's approval carries every later stage, so it needs a person with a recent multi-factor sign-in (401 with an RFC 9470 step-up challenge; 403 for a client). With `auto_advance` the scheduler then runs the stages on its own.
          *
          */
         post: operations["approve_rollout"];
@@ -1627,7 +1627,7 @@ export interface paths {
         put?: never;
         /**
          * Run a rollout's next stage
-         * @description Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes). A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag back (`rolled_back`); before any stage it only blocks.
+         * @description Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes). A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag back (`rolled_back`); before any stage it only blocks. Rollouts with `auto_advance` are stepped by the server's scheduler (every stage once its bake is over, gates watched while it bakes); this call is for the others, or to step one at once.
          *
          */
         post: operations["advance_rollout"];
@@ -5073,6 +5073,11 @@ export interface components {
             stages?: number[];
             /** @default 3600 */
             bake_seconds: number;
+            /**
+             * @description Once approved, the server runs each stage when the previous one has baked (gates first) and watches the gates while a stage bakes, rolling back at once on a failure. False: stages run only on `POST …/advance`.
+             * @default true
+             */
+            auto_advance: boolean;
             gates?: {
                 slo_services?: string[];
                 checks?: components["schemas"]["RolloutGateName"][];
@@ -5108,6 +5113,13 @@ export interface components {
             }[];
             /** @description The Maestro plan holding the stages. */
             plan_id?: string | null;
+            /** @description Whether the scheduler runs the stages. */
+            auto_advance?: boolean;
+            /**
+             * Format: date-time
+             * @description When the next stage may run (its bake ends); null once the rollout is over.
+             */
+            next_stage_at?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5127,7 +5139,13 @@ export interface components {
             /** @default 50 */
             treatment_percentage: number;
             metric: string;
+            /** @description Guardrail metrics: rates where a hit is good (e.g. `checkout_completed`, `page_loaded_ok`), reported per exposure in `metrics`. A guardrail is breached when the treatment is worse than control by more than `guardrail_max_drop` with 95 % confidence. */
             guardrails?: string[];
+            /**
+             * @description The drop (absolute, 0.01 = one percentage point) a guardrail tolerates.
+             * @default 0
+             */
+            guardrail_max_drop: number;
         };
         Experiment: {
             id: string;
@@ -5142,9 +5160,12 @@ export interface components {
             }[];
             metric: string;
             guardrails: string[];
+            guardrail_max_drop?: number;
             /** @enum {string} */
             status: "running" | "concluded";
             decision?: string | null;
+            /** @enum {string|null} */
+            outcome?: "ship_treatment" | "keep_control" | "inconclusive" | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -5161,6 +5182,10 @@ export interface components {
                 /** @default false */
                 converted: boolean;
                 value?: number | null;
+                /** @description Per guardrail metric of the experiment, whether this subject hit it. */
+                metrics?: {
+                    [key: string]: boolean;
+                };
             }[];
         };
         ExposureAccepted: {
@@ -5168,10 +5193,17 @@ export interface components {
         };
         ExperimentConclude: {
             decision: string;
+            /**
+             * @description `ship_treatment` is refused (409) while a guardrail is breached, as any conclusion is while the sample ratio is mismatched.
+             * @enum {string}
+             */
+            outcome?: "ship_treatment" | "keep_control" | "inconclusive";
         };
         ExperimentResults: {
             experiment: components["schemas"]["Experiment"];
             metric: string;
+            /** @description Per guardrail metric, treatment against control. */
+            guardrails: components["schemas"]["GuardrailResult"][];
             arms: {
                 variant: string;
                 exposed: number;
@@ -5198,6 +5230,27 @@ export interface components {
                 p_value: number | null;
                 significant: boolean;
             };
+        };
+        GuardrailResult: {
+            metric: string;
+            /**
+             * @description `breached`: the 95 % interval of treatment − control lies below −max_drop.
+             * @enum {string}
+             */
+            status: "pass" | "breached" | "no_data";
+            control: components["schemas"]["GuardrailArm"];
+            treatment: components["schemas"]["GuardrailArm"];
+            difference: number | null;
+            ci_low: number | null;
+            ci_high: number | null;
+            p_value: number | null;
+            max_drop: number;
+        };
+        GuardrailArm: {
+            /** @description Exposed subjects that reported the metric. */
+            measured: number;
+            hits: number;
+            rate: number | null;
         };
         /** @description An OFREP evaluation request. `context` is the evaluation context (any JSON object). */
         OfrepEvaluationRequest: {

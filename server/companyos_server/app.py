@@ -141,13 +141,15 @@ def attach_tenant_directory(runtime: Runtime) -> None:
 
 
 def attach_feeds(runtime: Runtime) -> None:
-    """A serving process keeps security events caught up with the audit trail (reads never copy them) and
-    the analytics store with the ops records."""
+    """A serving process keeps security events caught up with the audit trail (reads never copy them),
+    the analytics store with the ops records, and scheduled rollouts moving."""
     from companyos_server.domains.analytics.follower import follow_ops_feed
+    from companyos_server.domains.features.scheduler import follow_rollouts
     from companyos_server.domains.secops.feed import follow_audit_feed
 
     follow_audit_feed(runtime)
     follow_ops_feed(runtime)
+    follow_rollouts(runtime)
 
 
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:

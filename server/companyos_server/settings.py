@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     # How often each server process copies new ops records into the analytics store
     # (companyos_server.domains.analytics.follower); 0 turns it off (POST …/analytics/ops-sync only).
     analytics_ops_sync_interval_seconds: float = Field(default=60.0, ge=0)
+    # How often each server process advances due rollouts and watches the gates of baking ones
+    # (companyos_server.domains.features.scheduler); 0 turns it off (POST …/rollouts/{id}/advance only).
+    rollout_schedule_interval_seconds: float = Field(default=15.0, ge=0)
 
     @property
     def issuer(self) -> str:

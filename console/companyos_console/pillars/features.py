@@ -14,6 +14,7 @@ from companyos_console.context import Console, page_context
 from companyos_console.pillars import Pillar
 
 PILLAR = Pillar("features", "Features", "/features", order=48)
+RESULTS_SHOWN = 10
 
 
 async def _items(pager: Any) -> list[dict[str, Any]]:
@@ -29,6 +30,9 @@ async def features_page(console: Console, request: Request) -> Response:
     summary = await client.features.summary()
     rollouts = await _items(client.features.rollouts.list(page_size=50))
     experiments = await _items(client.features.experiments.list(page_size=50))
+    # The running experiments' SRM and guardrail verdicts sit on the board (a few, each one call).
+    running = [e for e in experiments if e["status"] == "running"][:RESULTS_SHOWN]
+    results = {e["key"]: await client.features.experiments.results(e["key"]) for e in running}
     stale = (await client.features.stale_flags())["items"]
     return await page(
         ctx,
@@ -38,6 +42,7 @@ async def features_page(console: Console, request: Request) -> Response:
         summary=summary,
         rollouts=rollouts,
         experiments=experiments,
+        results=results,
         stale=stale,
     )
 

@@ -1251,6 +1251,10 @@ class RolloutCreate(BaseModel):
     The stages' percentages (default 10, 50, 100), taken in rising order; a final 100 % stage is added when missing.
     """
     bake_seconds: int | None = Field(3600, ge=0, le=604800)
+    auto_advance: bool | None = True
+    """
+    Once approved, the server runs each stage when the previous one has baked (gates first) and watches the gates while a stage bakes, rolling back at once on a failure. False: stages run only on `POST …/advance`.
+    """
     gates: Gates | None = None
     reason: str | None = Field(None, max_length=2000)
 
@@ -1292,6 +1296,14 @@ class Rollout(BaseModel):
     """
     The Maestro plan holding the stages.
     """
+    auto_advance: bool | None = None
+    """
+    Whether the scheduler runs the stages.
+    """
+    next_stage_at: AwareDatetime | None = None
+    """
+    When the next stage may run (its bake ends); null once the rollout is over.
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -1302,7 +1314,7 @@ class RolloutList(BaseModel):
 
 
 class Guardrail(RootModel[str]):
-    root: str = Field(..., max_length=100, min_length=1)
+    root: str = Field(..., max_length=100, min_length=1, pattern="^[A-Za-z0-9_.:-]+$")
 
 
 class ExperimentCreate(BaseModel):
@@ -1319,11 +1331,28 @@ class ExperimentCreate(BaseModel):
     treatment_percentage: int | None = Field(50, ge=1, le=99)
     metric: str = Field(..., max_length=100, min_length=1)
     guardrails: list[Guardrail] | None = Field(None, max_length=10)
+    """
+    Guardrail metrics: rates where a hit is good (e.g. `checkout_completed`, `page_loaded_ok`), reported per exposure in `metrics`. A guardrail is breached when the treatment is worse than control by more than `guardrail_max_drop` with 95 % confidence.
+    """
+    guardrail_max_drop: float | None = Field(0, ge=0.0, le=1.0)
+    """
+    The drop (absolute, 0.01 = one percentage point) a guardrail tolerates.
+    """
 
 
 class Status4(StrEnum):
     running = "running"
     concluded = "concluded"
+
+
+class OutcomeEnum(StrEnum):
+    ship_treatment = "ship_treatment"
+    keep_control = "keep_control"
+    inconclusive = "inconclusive"
+
+
+class Outcome(RootModel[OutcomeEnum | None]):
+    root: OutcomeEnum | None = None
 
 
 class Experiment(BaseModel):
@@ -1337,8 +1366,10 @@ class Experiment(BaseModel):
     weights: list[dict[str, Any]]
     metric: str
     guardrails: list[str]
+    guardrail_max_drop: float | None = None
     status: Status4
     decision: str | None = None
+    outcome: Outcome | None = None
     created_at: AwareDatetime
     concluded_at: AwareDatetime | None = None
 
@@ -1356,6 +1387,10 @@ class Event(BaseModel):
     variant: str = Field(..., max_length=63, min_length=1)
     converted: bool | None = False
     value: float | None = None
+    metrics: dict[str, bool] | None = Field(None, max_length=10)
+    """
+    Per guardrail metric of the experiment, whether this subject hit it.
+    """
 
 
 class ExposureBatch(BaseModel):
@@ -1369,11 +1404,25 @@ class ExposureAccepted(BaseModel):
     accepted: int
 
 
+class Outcome1(StrEnum):
+    """
+    `ship_treatment` is refused (409) while a guardrail is breached, as any conclusion is while the sample ratio is mismatched.
+    """
+
+    ship_treatment = "ship_treatment"
+    keep_control = "keep_control"
+    inconclusive = "inconclusive"
+
+
 class ExperimentConclude(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     decision: str = Field(..., max_length=2000, min_length=1)
+    outcome: Outcome1 | None = None
+    """
+    `ship_treatment` is refused (409) while a guardrail is breached, as any conclusion is while the sample ratio is mismatched.
+    """
 
 
 class Arm(BaseModel):
@@ -1401,12 +1450,23 @@ class Comparison(BaseModel):
     significant: bool
 
 
-class ExperimentResults(BaseModel):
-    experiment: Experiment
-    metric: str
-    arms: list[Arm]
-    srm: Srm
-    comparison: Comparison
+class Status5(StrEnum):
+    """
+    `breached`: the 95 % interval of treatment − control lies below −max_drop.
+    """
+
+    pass_ = "pass"
+    breached = "breached"
+    no_data = "no_data"
+
+
+class GuardrailArm(BaseModel):
+    measured: int
+    """
+    Exposed subjects that reported the metric.
+    """
+    hits: int
+    rate: float
 
 
 class OfrepEvaluationRequest(BaseModel):
@@ -2655,7 +2715,7 @@ class Rule(BaseModel):
     enabled: bool | None = None
 
 
-class Status5(StrEnum):
+class Status6(StrEnum):
     """
     `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
     """
@@ -2692,7 +2752,7 @@ class PolicyDecisionFlip(BaseModel):
     reasons: list[str]
 
 
-class Outcome(StrEnum):
+class Outcome2(StrEnum):
     allow = "allow"
     deny = "deny"
 
@@ -2705,7 +2765,7 @@ class PolicyDecision(BaseModel):
     roles: list[str]
     action: str
     resource: str
-    outcome: Outcome
+    outcome: Outcome2
     reasons: list[str]
     policy_ids: list[str]
     request_id: str | None = None
@@ -3656,7 +3716,7 @@ class SloRecommendationAccept(BaseModel):
     """
 
 
-class Status6(StrEnum):
+class Status7(StrEnum):
     open = "open"
     met = "met"
 
@@ -3684,7 +3744,7 @@ class SloFollowUp(BaseModel):
     due_date: date_aliased
     success_metric: str
     verification: SloVerification
-    status: Status6
+    status: Status7
     last_check: LastCheck
     created_by: str
     created_at: AwareDatetime
@@ -3870,19 +3930,19 @@ class SigningKeySet(BaseModel):
     keys: list[SigningKey]
 
 
-class Status7(StrEnum):
+class Status8(StrEnum):
     ok = "ok"
 
 
 class Health(BaseModel):
-    status: Status7
+    status: Status8
     version: str
     """
     The API version (semver).
     """
 
 
-class Status8(StrEnum):
+class Status9(StrEnum):
     ready = "ready"
     not_ready = "not_ready"
 
@@ -3894,7 +3954,7 @@ class Check(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Status8
+    status: Status9
     checks: list[Check]
 
 
@@ -4347,6 +4407,21 @@ class DeploymentRollbackCandidates(BaseModel):
     candidates: list[Deployment]
 
 
+class GuardrailResult(BaseModel):
+    metric: str
+    status: Status5
+    """
+    `breached`: the 95 % interval of treatment − control lies below −max_drop.
+    """
+    control: GuardrailArm
+    treatment: GuardrailArm
+    difference: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    max_drop: float
+
+
 class MaestroCompensation(
     RootModel[
         MaestroDeploymentRollbackCall
@@ -4591,7 +4666,7 @@ class Policy(BaseModel):
     it needs step-up, and an exception never applies to a caller without a multi-factor sign-in.
 
     """
-    status: Status5 | None = None
+    status: Status6 | None = None
     """
     `approved`: in force (or was, until a newer version); `pending`: widens permissions and waits for approval; `superseded`: a pending version a newer one replaced.
     """
@@ -4859,6 +4934,18 @@ class PermissionSet(BaseModel):
     resource: str
     principal: str
     actions: list[ActionPermission]
+
+
+class ExperimentResults(BaseModel):
+    experiment: Experiment
+    metric: str
+    guardrails: list[GuardrailResult]
+    """
+    Per guardrail metric, treatment against control.
+    """
+    arms: list[Arm]
+    srm: Srm
+    comparison: Comparison
 
 
 class MaestroStep(

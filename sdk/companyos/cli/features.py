@@ -31,13 +31,16 @@ app.add_typer(experiments_app, name="experiments")
 FeatureArg = Annotated[str, typer.Argument(help="Feature key or id.")]
 RolloutArg = Annotated[str, typer.Argument(help="Rollout id (rol_…).")]
 ExperimentArg = Annotated[str, typer.Argument(help="Experiment key or id.")]
+OUTCOMES = ("ship_treatment", "keep_control", "inconclusive")
 Multi = Annotated[list[str] | None, typer.Option(help="Repeat for several.")]
 FEATURE_COLUMNS: list[Column] = [("KEY", "key"), ("STATE", "state"), ("OWNER", "owner"), ("NAME", "name"),
                                  ("NEXT", "next_state"), ("MISSING", "missing_for_next")]  # fmt: skip
 ROLLOUT_COLUMNS: list[Column] = [("ID", "id"), ("FLAG", "flag_key"), ("ENV", "environment"), ("STATUS", "status"),
-                                 ("AT %", "current_percentage"), ("STAGES", "stages"), ("BY", "requester")]  # fmt: skip
+                                 ("AT %", "current_percentage"), ("STAGES", "stages"), ("AUTO", "auto_advance"),
+                                 ("NEXT STAGE", "next_stage_at"), ("BY", "requester")]  # fmt: skip
 EXPERIMENT_COLUMNS: list[Column] = [("KEY", "key"), ("FLAG", "flag_key"), ("ENV", "environment"),
-                                    ("STATUS", "status"), ("METRIC", "metric")]  # fmt: skip
+                                    ("STATUS", "status"), ("METRIC", "metric"), ("GUARDRAILS", "guardrails"),
+                                    ("OUTCOME", "outcome")]  # fmt: skip
 
 
 def evaluation_context(context: str | None, targeting_key: str | None) -> dict[str, Any]:
@@ -244,8 +247,11 @@ def rollouts_request(
     check: Annotated[list[str] | None, typer.Option(help="slo, security, residency (repeat).")] = None,
     waive: Annotated[list[str] | None, typer.Option(help="Accept a not-available gate (repeat).")] = None,
     reason: Annotated[str | None, typer.Option()] = None,
+    manual: Annotated[
+        bool, typer.Option("--manual", help="Run stages only on `rollouts advance` (no scheduler).")
+    ] = False,
 ) -> None:
-    """Request a staged rollout of a flag (someone else approves it)."""
+    """Request a staged rollout of a flag (someone else approves it; the scheduler then runs the stages)."""
     st = state(ctx)
     gates: dict[str, Any] = {"slo_services": slo_service or []}
     if check:
@@ -253,7 +259,7 @@ def rollouts_request(
     if waive:
         gates["waive"] = waive
     body: dict[str, Any] = {"flag_key": flag, "environment": env or "production", "bake_seconds": bake_seconds,
-                            "gates": gates}  # fmt: skip
+                            "gates": gates, "auto_advance": not manual}  # fmt: skip
     if stage:
         body["stages"] = stage
     if reason:
@@ -319,12 +325,19 @@ def experiments_start(
     metric: Annotated[str, typer.Option()],
     env: EnvOption = None,
     treatment_percentage: Annotated[int, typer.Option(min=1, max=99)] = 50,
+    guardrail: Annotated[
+        list[str] | None, typer.Option(help="A guardrail metric where a hit is good (repeat).")
+    ] = None,
+    max_drop: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Drop a guardrail tolerates (0.01 = 1 point).")
+    ] = 0.0,
 ) -> None:
-    """Split a flag between a control and a treatment variant."""
+    """Split a flag between a control and a treatment variant, with optional guardrail metrics."""
     st = state(ctx)
     result = st.client().features.experiments.create(
         tenant=st.require_tenant(), key=key, flag_key=flag, environment=cast(Any, env or "production"),
         control=control, treatment=treatment, metric=metric, treatment_percentage=treatment_percentage,
+        guardrails=guardrail or [], guardrail_max_drop=max_drop,
     )  # fmt: skip
     render_object(result, st.output, EXPERIMENT_COLUMNS)
 
@@ -345,10 +358,23 @@ def experiments_expose(
     subject: str,
     variant: str,
     converted: Annotated[bool, typer.Option("--converted")] = False,
+    hit: Annotated[
+        list[str] | None, typer.Option(help="A guardrail metric the subject hit (repeat).")
+    ] = None,
+    miss: Annotated[
+        list[str] | None, typer.Option(help="A guardrail metric the subject missed (repeat).")
+    ] = None,
 ) -> None:
-    """Record one exposure (and whether the subject converted)."""
+    """Record one exposure (whether the subject converted, and its guardrail metrics)."""
     st = state(ctx)
-    events = [{"subject": subject, "variant": variant, "converted": converted}]
+    both = set(hit or []) & set(miss or [])
+    if both:
+        raise CliError(f"--hit and --miss both name {', '.join(sorted(both))}", ExitCode.USAGE)
+    event: dict[str, Any] = {"subject": subject, "variant": variant, "converted": converted}
+    metrics = {**{m: True for m in hit or []}, **{m: False for m in miss or []}}
+    if metrics:
+        event["metrics"] = metrics
+    events = [event]
     result = st.client().features.experiments.record_exposures(
         experiment, tenant=st.require_tenant(), events=events
     )
@@ -357,18 +383,29 @@ def experiments_expose(
 
 @experiments_app.command("results")
 def experiments_results(ctx: typer.Context, experiment: ExperimentArg) -> None:
-    """Per-arm rates with 95 % intervals, the difference, and the SRM check."""
+    """Per-arm rates with 95 % intervals, the difference, the SRM check and each guardrail's status."""
     st = state(ctx)
     render_object(st.client().features.experiments.results(experiment, tenant=st.require_tenant()), st.output)
 
 
 @experiments_app.command("conclude")
 def experiments_conclude(
-    ctx: typer.Context, experiment: ExperimentArg, decision: Annotated[str, typer.Option()]
+    ctx: typer.Context,
+    experiment: ExperimentArg,
+    decision: Annotated[str, typer.Option()],
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            help="ship_treatment (refused while a guardrail is breached), keep_control, inconclusive."
+        ),
+    ] = None,
 ) -> None:
     """Record the decision (refused while the sample ratio mismatch is flagged)."""
     st = state(ctx)
+    if outcome is not None and outcome not in OUTCOMES:
+        raise CliError(f"--outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}", ExitCode.USAGE)
+    extra: dict[str, Any] = {"outcome": outcome} if outcome else {}
     result = st.client().features.experiments.conclude(
-        experiment, tenant=st.require_tenant(), decision=decision
+        experiment, tenant=st.require_tenant(), decision=decision, **extra
     )
     render_object(result, st.output, EXPERIMENT_COLUMNS)

@@ -116,6 +116,8 @@ __all__ = [
     "GraphNeighbourhood",
     "GraphPaths",
     "GraphRefValue",
+    "GuardrailArm",
+    "GuardrailResult",
     "Health",
     "HealthReport",
     "HealthReportList",
@@ -1066,14 +1068,17 @@ class Experiment(TypedDict):
     weights: list[dict[str, Any]]
     metric: str
     guardrails: list[str]
+    guardrail_max_drop: NotRequired[float]
     status: Literal["running", "concluded"]
     decision: NotRequired[str | None]
+    outcome: NotRequired[Literal["ship_treatment", "keep_control", "inconclusive"] | None]
     created_at: str
     concluded_at: NotRequired[str | None]
 
 
 class ExperimentConclude(TypedDict):
     decision: str
+    outcome: NotRequired[Literal["ship_treatment", "keep_control", "inconclusive"]]
 
 
 class ExperimentCreate(TypedDict):
@@ -1085,6 +1090,7 @@ class ExperimentCreate(TypedDict):
     treatment_percentage: NotRequired[int]
     metric: str
     guardrails: NotRequired[list[str]]
+    guardrail_max_drop: NotRequired[float]
 
 
 class ExperimentList(TypedDict):
@@ -1095,6 +1101,7 @@ class ExperimentList(TypedDict):
 class ExperimentResults(TypedDict):
     experiment: Experiment
     metric: str
+    guardrails: list[GuardrailResult]
     arms: list[dict[str, Any]]
     srm: dict[str, Any]
     comparison: dict[str, Any]
@@ -1274,6 +1281,24 @@ class GraphPaths(TypedDict):
     src: str
     dst: str
     paths: list[list[GraphEdge]]
+
+
+class GuardrailArm(TypedDict):
+    measured: int
+    hits: int
+    rate: float | None
+
+
+class GuardrailResult(TypedDict):
+    metric: str
+    status: Literal["pass", "breached", "no_data"]
+    control: GuardrailArm
+    treatment: GuardrailArm
+    difference: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+    max_drop: float
 
 
 class Health(TypedDict):
@@ -2105,6 +2130,8 @@ class Rollout(TypedDict):
     current_percentage: int
     history: list[dict[str, Any]]
     plan_id: NotRequired[str | None]
+    auto_advance: NotRequired[bool]
+    next_stage_at: NotRequired[str | None]
     created_at: str
     updated_at: str
 
@@ -2114,6 +2141,7 @@ class RolloutCreate(TypedDict):
     environment: Literal["production", "staging", "sandbox"]
     stages: NotRequired[list[int]]
     bake_seconds: NotRequired[int]
+    auto_advance: NotRequired[bool]
     gates: NotRequired[dict[str, Any]]
     reason: NotRequired[str]
 

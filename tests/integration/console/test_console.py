@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.runtime import Runtime
 from tests.conftest import bearer
 from tests.integration.console.conftest import CONSOLE, Browser, csrf_of
@@ -317,3 +318,38 @@ async def test_a_sandbox_tenant_wears_its_chip_on_every_page(browser: Browser, r
     # The chip follows the tenant's environment, not the deployment-environment filter beside it.
     staging = await browser.get(f"{CONSOLE}/t/demo-sbx/data", params={"env": "staging"})
     assert 'data-testid="sandbox-chip"' in staging.text and 'data-testid="env-chip">staging<' in staging.text
+
+
+async def test_the_features_board_shows_scheduled_rollouts_and_guardrail_verdicts(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    headers = bearer(user_token("alice", acr=ACR_MFA, auth_time=int(time.time())))
+    flag = {"key": "console-guarded", "enabled": True, "variants": {"a": 1, "b": 2}, "default_variant": "a"}
+    created = await client.post("/v1/tenants/acme/flags", json=flag, headers=headers)
+    assert created.status_code == 201, created.text
+    experiment = {"key": "console-guarded-test", "flag_key": "console-guarded", "environment": "staging",
+                  "control": "a", "treatment": "b", "metric": "signup", "guardrails": ["page_ok"]}  # fmt: skip
+    assert (
+        await client.post("/v1/tenants/acme/experiments", json=experiment, headers=headers)
+    ).status_code == 201
+    events = [{"subject": f"{arm}{i}", "variant": arm, "metrics": {"page_ok": arm == "a" or i % 4 != 0}}
+              for arm in ("a", "b") for i in range(400)]  # fmt: skip
+    r = await client.post(
+        "/v1/tenants/acme/experiments/console-guarded-test/exposures",
+        json={"events": events},
+        headers=headers,
+    )
+    assert r.status_code == 202, r.text
+    rollout = {
+        "flag_key": "console-guarded",
+        "environment": "staging",
+        "stages": [50],
+        "gates": {"checks": []},
+    }
+    assert (await client.post("/v1/tenants/acme/rollouts", json=rollout, headers=headers)).status_code == 201
+
+    await browser.sign_in("alice", totp=True)
+    board = await browser.get(f"{CONSOLE}/t/acme/features")
+    assert board.status_code == 200, board.text[:500]
+    assert 'data-testid="guardrail">page_ok: breached (-25.0 pt)' in board.text
+    assert "console-guarded" in board.text and "50 → 100" in board.text

@@ -27,6 +27,7 @@ def test_the_guide_documents_these_commands() -> None:
         "features create", "features", "features evidence", "features transition",
         "flags evaluate", "flags evaluate-all",
         "features rollouts", "features rollouts", "features stale-flags",
+        *["features experiments"] * 5,
     ]  # fmt: skip
 
 
@@ -50,3 +51,4 @@ def test_the_guide_runs(tmp_path: Path) -> None:
     for heading in ("## Problem & hypothesis", "## Readiness", "## Controls", "## Decision & owners"):
         assert heading in review
     assert "pending_approval" in out
+    assert "payment_succeeded" in out and "inconclusive" in out

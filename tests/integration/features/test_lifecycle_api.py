@@ -161,6 +161,7 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     service_id = await _service_with_samples(client, requester, "ramp-svc", 0.0)
 
     body = {"flag_key": "ramp-me", "environment": "production", "stages": [10, 50, 100], "bake_seconds": 0,
+            "auto_advance": False,
             "gates": {"slo_services": [service_id], "checks": ["slo", "security", "residency"]}}  # fmt: skip
     r = await client.post(f"{BASE}/rollouts", json=body, headers=requester)
     assert r.status_code == 201, r.text
@@ -170,6 +171,11 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     assert early.status_code == 409
     self_approval = await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=requester)
     assert self_approval.status_code == 403 and "requester" in self_approval.json()["detail"]
+    # A production approval carries every later stage: it needs a recent multi-factor sign-in.
+    password_only = bearer(mint("usr_adam", tenants={"acme": ["tenant_admin"]}, auth_time=int(time.time())))
+    step_up = await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=password_only)
+    assert step_up.status_code == 401 and step_up.json()["type"].endswith("step-up-required")
+    assert "insufficient_user_authentication" in step_up.headers["www-authenticate"]
     approved = await client.post(
         f"{BASE}/rollouts/{rollout['id']}/approve", json={"comment": "ok"}, headers=approver
     )
@@ -184,16 +190,15 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
             None,
         ]
 
-    # No SecOps posture service: the security gate is "not_available" and blocks (never a silent pass).
     blocked = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
     assert blocked["status"] == "approved" and blocked["current_percentage"] == 0
     gates = {g["gate"]: g for g in blocked["history"][-1]["gates"]}
-    assert gates["security"]["status"] == "not_available" and gates["slo"]["status"] == "pass"
+    assert gates["security"]["status"] == "pass" and gates["slo"]["status"] == "pass"
+    assert gates["security"]["detail"].startswith("No open critical security alerts")
     assert gates["residency"]["status"] == "fail"  # the seeded acme keeps data outside its residency
 
-    # A request that waives the unavailable security gate explicitly (and leaves residency to its own
-    # change) rolls out in stages.
-    body["gates"] = {"slo_services": [service_id], "checks": ["slo", "security"], "waive": ["security"]}
+    # A request that leaves residency to its own change rolls out in stages.
+    body["gates"] = {"slo_services": [service_id], "checks": ["slo", "security"]}
     rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
     await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
     stage = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
@@ -293,3 +298,194 @@ async def test_experiment_split_exposures_results_and_srm_blocks_conclusion(
     assert done.status_code == 200 and done.json()["status"] == "concluded"
     flag = (await client.get(f"{BASE}/flags/cta-copy", headers=admin)).json()
     assert not [r for r in flag["rules"] if r["name"].startswith("experiment-")]
+
+
+def _critical_security_alert(principal: str) -> str:
+    from companyos_server.domains.alerts import detections
+
+    now = utcnow()
+    with get_runtime().db.session() as session:
+        row, _ = detections.upsert_security_alert(
+            session, "acme", rule="brute-force", title="Brute force then success", severity="critical",
+            principal=principal, group=[("principal", principal)], detection={"event_ids": []}, risk=65.0,
+            at=now, now=now,
+        )  # fmt: skip
+        return row.id
+
+
+async def test_scheduled_rollout_stages_bakes_and_rolls_back_mid_bake_on_a_security_gate(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    from companyos_server.domains.features import scheduler
+
+    requester, approver = who(mint, "rita"), who(mint, "adam")
+    assert (
+        await client.post(f"{BASE}/flags", json={"key": "auto-ramp"}, headers=requester)
+    ).status_code == 201
+    body = {"flag_key": "auto-ramp", "environment": "staging", "stages": [25, 100], "bake_seconds": 600,
+            "gates": {"checks": ["security"]}}  # fmt: skip
+    rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
+    assert rollout["auto_advance"] is True and rollout["next_stage_at"] is None
+    runtime = get_runtime()
+    assert scheduler.run_due(runtime.db, runtime.audit) == 0  # not approved yet: nothing to do
+
+    approved = (
+        await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
+    ).json()
+    assert approved["next_stage_at"] is not None
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    staged = (await client.get(f"{BASE}/rollouts/{rollout['id']}", headers=requester)).json()
+    assert (staged["status"], staged["current_percentage"]) == ("running", 25)
+    assert staged["next_stage_at"] > staged["history"][-1]["at"]  # bakes for 600 s
+
+    # While the stage bakes, a pass changes nothing and a person's advance is a 409.
+    assert scheduler.run_due(runtime.db, runtime.audit) == 0
+    early = await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)
+    assert early.status_code == 409 and "bakes until" in early.json()["detail"]
+
+    # A critical security alert mid-bake: the next pass rolls the flag back without waiting for the bake.
+    alert_id = _critical_security_alert("usr_mallory")
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    rolled = (await client.get(f"{BASE}/rollouts/{rollout['id']}", headers=requester)).json()
+    assert (rolled["status"], rolled["current_percentage"], rolled["next_stage_at"]) == (
+        "rolled_back",
+        0,
+        None,
+    )
+    security = rolled["history"][-1]["gates"][0]
+    assert (
+        security["status"] == "fail"
+        and alert_id in security["detail"]
+        and "usr_mallory" in security["detail"]
+    )
+    flag = (await client.get(f"{BASE}/flags/auto-ramp", headers=requester)).json()
+    assert [r["enabled"] for r in flag["rules"] if r.get("environments") == ["staging"]] == [False]
+    events = (await client.get(f"{BASE}/audit/events", params={"action": "features:rollout.rolled_back"},
+                               headers=approver)).json()["items"]  # fmt: skip
+    assert events and events[0]["actor"] == "usr_adam" and events[0]["details"]["scheduled"] is True
+    assert events[0]["details"]["gates"] == {"security": "fail"}
+    assert scheduler.run_due(runtime.db, runtime.audit) == 0  # over: no longer scheduled
+
+
+async def test_scheduled_rollout_blocked_before_its_first_stage_records_the_block_once(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    from companyos_server.domains.features import scheduler
+
+    requester, approver = who(mint, "rita"), who(mint, "adam")
+    await client.post(f"{BASE}/flags", json={"key": "held-ramp"}, headers=requester)
+    _critical_security_alert("usr_eve")
+    body = {"flag_key": "held-ramp", "environment": "staging", "stages": [50], "bake_seconds": 0,
+            "gates": {"checks": ["security"]}}  # fmt: skip
+    rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
+    await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
+    runtime = get_runtime()
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    assert scheduler.run_due(runtime.db, runtime.audit) == 0
+    held = (await client.get(f"{BASE}/rollouts/{rollout['id']}", headers=requester)).json()
+    assert held["status"] == "approved" and [h["event"] for h in held["history"]] == [
+        "requested", "approved", "blocked"
+    ]  # fmt: skip
+
+    # The alert resolved, the same rollout goes through both stages on the next passes.
+    with runtime.db.session() as session:
+        from companyos_server.domains.alerts.store import AlertRow
+
+        for alert in session.query(AlertRow).filter(
+            AlertRow.tenant_id == "acme", AlertRow.category == "security"
+        ):
+            alert.status = "resolved"
+    # 50 %, then the 100 % stage added at the end, then (its bake over) completed.
+    assert [scheduler.run_due(runtime.db, runtime.audit) for _ in range(4)] == [1, 1, 1, 0]
+    done = (await client.get(f"{BASE}/rollouts/{rollout['id']}", headers=requester)).json()
+    assert (done["status"], done["current_percentage"], done["next_stage_at"]) == ("completed", 100, None)
+    assert [(h["event"], h.get("percentage")) for h in done["history"][3:]] == [
+        ("stage", 50), ("stage", 100), ("completed", None)
+    ]  # fmt: skip
+
+
+async def test_guardrail_metrics_breach_blocks_shipping_the_treatment(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    admin = who(mint, "ann")
+    await client.post(
+        f"{BASE}/flags",
+        json={"key": "fast-pay", "enabled": True, "variants": {"off": False, "on": True}, "default_variant": "off"},
+        headers=admin,
+    )  # fmt: skip
+    r = await client.post(
+        f"{BASE}/experiments",
+        json={"key": "fast-pay-test", "flag_key": "fast-pay", "environment": "production", "control": "off",
+              "treatment": "on", "metric": "checkout_conversion",
+              "guardrails": ["page_loaded_ok", "payment_succeeded"], "guardrail_max_drop": 0.01},
+        headers=admin,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    assert (r.json()["guardrails"], r.json()["guardrail_max_drop"]) == (
+        ["page_loaded_ok", "payment_succeeded"],
+        0.01,
+    )
+
+    unknown = await client.post(
+        f"{BASE}/experiments/fast-pay-test/exposures",
+        json={"events": [{"subject": "x", "variant": "on", "metrics": {"latency_ok": True}}]},
+        headers=admin,
+    )
+    assert unknown.status_code == 400
+    assert [e["field"] for e in unknown.json()["errors"]] == ["events[0].metrics.latency_ok"]
+
+    # Treatment converts better, but payments fail 6 points more often (well beyond the 1-point tolerance);
+    # pages load the same. Subjects without a payment do not report that metric.
+    events: list[dict[str, Any]] = []
+    for arm, paid_ok in (("off", 95), ("on", 89)):
+        for i in range(1000):
+            metrics: dict[str, bool] = {"page_loaded_ok": i % 50 != 0}
+            if i % 2 == 0:
+                metrics["payment_succeeded"] = (i // 2) % 100 < paid_ok
+            events.append({"subject": f"{arm}{i}", "variant": arm, "converted": i % (8 if arm == "on" else 10) == 0,
+                           "metrics": metrics})  # fmt: skip
+    r = await client.post(
+        f"{BASE}/experiments/fast-pay-test/exposures", json={"events": events}, headers=admin
+    )
+    assert r.status_code == 202, r.text
+    results = (await client.get(f"{BASE}/experiments/fast-pay-test/results", headers=admin)).json()
+    guardrails = {g["metric"]: g for g in results["guardrails"]}
+    assert guardrails["page_loaded_ok"]["status"] == "pass"
+    assert guardrails["page_loaded_ok"]["control"] == {"measured": 1000, "hits": 980, "rate": 0.98}
+    paid = guardrails["payment_succeeded"]
+    assert paid["status"] == "breached" and paid["max_drop"] == 0.01
+    assert (paid["control"]["measured"], paid["control"]["hits"], paid["treatment"]["hits"]) == (
+        500,
+        475,
+        445,
+    )
+    assert abs(paid["difference"] + 0.06) < 1e-9 and paid["ci_high"] < -0.01
+
+    refused = await client.post(
+        f"{BASE}/experiments/fast-pay-test/conclude",
+        json={"decision": "ship it", "outcome": "ship_treatment"},
+        headers=admin,
+    )
+    assert refused.status_code == 409 and "payment_succeeded -6.00%" in refused.json()["detail"]
+    done = await client.post(
+        f"{BASE}/experiments/fast-pay-test/conclude",
+        json={"decision": "Payments regress; fix retries first.", "outcome": "keep_control"},
+        headers=admin,
+    )
+    assert done.status_code == 200 and done.json()["outcome"] == "keep_control"
+    listed = (await client.get(f"{BASE}/experiments", headers=admin)).json()["items"]
+    assert {e["key"]: e["outcome"] for e in listed}["fast-pay-test"] == "keep_control"
+
+
+def test_guardrail_within_tolerance_passes() -> None:
+    from types import SimpleNamespace
+
+    row: Any = SimpleNamespace(guardrails=["ok"], guardrail_max_drop=0.05, control="c", treatment="t")
+    # A 2-point drop measured precisely: significant, but inside the 5-point tolerance.
+    found = experiments.guardrail_results(row, {("ok", "c"): (20000, 19000), ("ok", "t"): (20000, 18600)})
+    assert found[0]["status"] == "pass" and found[0]["ci_high"] < 0
+    strict: Any = SimpleNamespace(
+        guardrails=["ok", "none"], guardrail_max_drop=0.0, control="c", treatment="t"
+    )
+    found = experiments.guardrail_results(strict, {("ok", "c"): (20000, 19000), ("ok", "t"): (20000, 18600)})
+    assert [g["status"] for g in found] == ["breached", "no_data"]

@@ -129,9 +129,13 @@ from .evidence_pack import EvidencePack
 from .evidence_pack_list import EvidencePackList
 from .experiment import Experiment
 from .experiment_conclude import ExperimentConclude
+from .experiment_conclude_outcome import ExperimentConcludeOutcome
 from .experiment_create import ExperimentCreate
 from .experiment_create_environment import ExperimentCreateEnvironment
 from .experiment_list import ExperimentList
+from .experiment_outcome_type_1 import ExperimentOutcomeType1
+from .experiment_outcome_type_2_type_1 import ExperimentOutcomeType2Type1
+from .experiment_outcome_type_3_type_1 import ExperimentOutcomeType3Type1
 from .experiment_results import ExperimentResults
 from .experiment_results_arms_item import ExperimentResultsArmsItem
 from .experiment_results_comparison import ExperimentResultsComparison
@@ -143,6 +147,7 @@ from .experiment_weights_item import ExperimentWeightsItem
 from .exposure_accepted import ExposureAccepted
 from .exposure_batch import ExposureBatch
 from .exposure_batch_events_item import ExposureBatchEventsItem
+from .exposure_batch_events_item_metrics import ExposureBatchEventsItemMetrics
 from .feature import Feature
 from .feature_create import FeatureCreate
 from .feature_evidence import FeatureEvidence
@@ -191,6 +196,9 @@ from .graph_entity import GraphEntity
 from .graph_entity_attributes import GraphEntityAttributes
 from .graph_neighbourhood import GraphNeighbourhood
 from .graph_paths import GraphPaths
+from .guardrail_arm import GuardrailArm
+from .guardrail_result import GuardrailResult
+from .guardrail_result_status import GuardrailResultStatus
 from .health import Health
 from .health_report import HealthReport
 from .health_report_list import HealthReportList
@@ -678,9 +686,13 @@ __all__ = (
     "EvidencePackList",
     "Experiment",
     "ExperimentConclude",
+    "ExperimentConcludeOutcome",
     "ExperimentCreate",
     "ExperimentCreateEnvironment",
     "ExperimentList",
+    "ExperimentOutcomeType1",
+    "ExperimentOutcomeType2Type1",
+    "ExperimentOutcomeType3Type1",
     "ExperimentResults",
     "ExperimentResultsArmsItem",
     "ExperimentResultsComparison",
@@ -692,6 +704,7 @@ __all__ = (
     "ExposureAccepted",
     "ExposureBatch",
     "ExposureBatchEventsItem",
+    "ExposureBatchEventsItemMetrics",
     "Feature",
     "FeatureCreate",
     "FeatureEvidence",
@@ -740,6 +753,9 @@ __all__ = (
     "GraphEntityAttributes",
     "GraphNeighbourhood",
     "GraphPaths",
+    "GuardrailArm",
+    "GuardrailResult",
+    "GuardrailResultStatus",
     "Health",
     "HealthReport",
     "HealthReportList",

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.experiment_outcome_type_1 import ExperimentOutcomeType1
+from ..models.experiment_outcome_type_2_type_1 import ExperimentOutcomeType2Type1
+from ..models.experiment_outcome_type_3_type_1 import ExperimentOutcomeType3Type1
 from ..models.experiment_status import ExperimentStatus
 from ..types import UNSET, Unset
 
@@ -33,7 +36,9 @@ class Experiment:
         guardrails (list[str]):
         status (ExperimentStatus):
         created_at (datetime.datetime):
+        guardrail_max_drop (float | Unset):
         decision (None | str | Unset):
+        outcome (ExperimentOutcomeType1 | ExperimentOutcomeType2Type1 | ExperimentOutcomeType3Type1 | None | Unset):
         concluded_at (datetime.datetime | None | Unset):
     """
 
@@ -49,7 +54,9 @@ class Experiment:
     guardrails: list[str]
     status: ExperimentStatus
     created_at: datetime.datetime
+    guardrail_max_drop: float | Unset = UNSET
     decision: None | str | Unset = UNSET
+    outcome: ExperimentOutcomeType1 | ExperimentOutcomeType2Type1 | ExperimentOutcomeType3Type1 | None | Unset = UNSET
     concluded_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -81,11 +88,25 @@ class Experiment:
 
         created_at = self.created_at.isoformat()
 
+        guardrail_max_drop = self.guardrail_max_drop
+
         decision: None | str | Unset
         if isinstance(self.decision, Unset):
             decision = UNSET
         else:
             decision = self.decision
+
+        outcome: None | str | Unset
+        if isinstance(self.outcome, Unset):
+            outcome = UNSET
+        elif (
+            isinstance(self.outcome, ExperimentOutcomeType1)
+            or isinstance(self.outcome, ExperimentOutcomeType2Type1)
+            or isinstance(self.outcome, ExperimentOutcomeType3Type1)
+        ):
+            outcome = self.outcome.value
+        else:
+            outcome = self.outcome
 
         concluded_at: None | str | Unset
         if isinstance(self.concluded_at, Unset):
@@ -113,8 +134,12 @@ class Experiment:
                 "created_at": created_at,
             }
         )
+        if guardrail_max_drop is not UNSET:
+            field_dict["guardrail_max_drop"] = guardrail_max_drop
         if decision is not UNSET:
             field_dict["decision"] = decision
+        if outcome is not UNSET:
+            field_dict["outcome"] = outcome
         if concluded_at is not UNSET:
             field_dict["concluded_at"] = concluded_at
 
@@ -154,6 +179,8 @@ class Experiment:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        guardrail_max_drop = d.pop("guardrail_max_drop", UNSET)
+
         def _parse_decision(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -162,6 +189,43 @@ class Experiment:
             return cast(None | str | Unset, data)
 
         decision = _parse_decision(d.pop("decision", UNSET))
+
+        def _parse_outcome(
+            data: object,
+        ) -> ExperimentOutcomeType1 | ExperimentOutcomeType2Type1 | ExperimentOutcomeType3Type1 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_1 = ExperimentOutcomeType1(data)
+
+                return outcome_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_2_type_1 = ExperimentOutcomeType2Type1(data)
+
+                return outcome_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_3_type_1 = ExperimentOutcomeType3Type1(data)
+
+                return outcome_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ExperimentOutcomeType1 | ExperimentOutcomeType2Type1 | ExperimentOutcomeType3Type1 | None | Unset, data
+            )
+
+        outcome = _parse_outcome(d.pop("outcome", UNSET))
 
         def _parse_concluded_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -193,7 +257,9 @@ class Experiment:
             guardrails=guardrails,
             status=status,
             created_at=created_at,
+            guardrail_max_drop=guardrail_max_drop,
             decision=decision,
+            outcome=outcome,
             concluded_at=concluded_at,
         )
 

@@ -22,7 +22,11 @@ class ExperimentCreate:
         treatment (str):
         metric (str):
         treatment_percentage (int | Unset):  Default: 50.
-        guardrails (list[str] | Unset):
+        guardrails (list[str] | Unset): Guardrail metrics: rates where a hit is good (e.g. `checkout_completed`,
+            `page_loaded_ok`), reported per exposure in `metrics`. A guardrail is breached when the treatment is worse than
+            control by more than `guardrail_max_drop` with 95 % confidence.
+        guardrail_max_drop (float | Unset): The drop (absolute, 0.01 = one percentage point) a guardrail tolerates.
+            Default: 0.0.
     """
 
     key: str
@@ -33,6 +37,7 @@ class ExperimentCreate:
     metric: str
     treatment_percentage: int | Unset = 50
     guardrails: list[str] | Unset = UNSET
+    guardrail_max_drop: float | Unset = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key
@@ -53,6 +58,8 @@ class ExperimentCreate:
         if not isinstance(self.guardrails, Unset):
             guardrails = self.guardrails
 
+        guardrail_max_drop = self.guardrail_max_drop
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -69,6 +76,8 @@ class ExperimentCreate:
             field_dict["treatment_percentage"] = treatment_percentage
         if guardrails is not UNSET:
             field_dict["guardrails"] = guardrails
+        if guardrail_max_drop is not UNSET:
+            field_dict["guardrail_max_drop"] = guardrail_max_drop
 
         return field_dict
 
@@ -91,6 +100,8 @@ class ExperimentCreate:
 
         guardrails = cast(list[str], d.pop("guardrails", UNSET))
 
+        guardrail_max_drop = d.pop("guardrail_max_drop", UNSET)
+
         experiment_create = cls(
             key=key,
             flag_key=flag_key,
@@ -100,6 +111,7 @@ class ExperimentCreate:
             metric=metric,
             treatment_percentage=treatment_percentage,
             guardrails=guardrails,
+            guardrail_max_drop=guardrail_max_drop,
         )
 
         return experiment_create

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..models.experiment_results_arms_item import ExperimentResultsArmsItem
     from ..models.experiment_results_comparison import ExperimentResultsComparison
     from ..models.experiment_results_srm import ExperimentResultsSrm
+    from ..models.guardrail_result import GuardrailResult
 
 
 T = TypeVar("T", bound="ExperimentResults")
@@ -22,6 +23,7 @@ class ExperimentResults:
     Attributes:
         experiment (Experiment):
         metric (str):
+        guardrails (list[GuardrailResult]): Per guardrail metric, treatment against control.
         arms (list[ExperimentResultsArmsItem]):
         srm (ExperimentResultsSrm):
         comparison (ExperimentResultsComparison):
@@ -29,6 +31,7 @@ class ExperimentResults:
 
     experiment: Experiment
     metric: str
+    guardrails: list[GuardrailResult]
     arms: list[ExperimentResultsArmsItem]
     srm: ExperimentResultsSrm
     comparison: ExperimentResultsComparison
@@ -38,6 +41,11 @@ class ExperimentResults:
         experiment = self.experiment.to_dict()
 
         metric = self.metric
+
+        guardrails = []
+        for guardrails_item_data in self.guardrails:
+            guardrails_item = guardrails_item_data.to_dict()
+            guardrails.append(guardrails_item)
 
         arms = []
         for arms_item_data in self.arms:
@@ -54,6 +62,7 @@ class ExperimentResults:
             {
                 "experiment": experiment,
                 "metric": metric,
+                "guardrails": guardrails,
                 "arms": arms,
                 "srm": srm,
                 "comparison": comparison,
@@ -68,11 +77,19 @@ class ExperimentResults:
         from ..models.experiment_results_arms_item import ExperimentResultsArmsItem
         from ..models.experiment_results_comparison import ExperimentResultsComparison
         from ..models.experiment_results_srm import ExperimentResultsSrm
+        from ..models.guardrail_result import GuardrailResult
 
         d = dict(src_dict)
         experiment = Experiment.from_dict(d.pop("experiment"))
 
         metric = d.pop("metric")
+
+        guardrails = []
+        _guardrails = d.pop("guardrails")
+        for guardrails_item_data in _guardrails:
+            guardrails_item = GuardrailResult.from_dict(guardrails_item_data)
+
+            guardrails.append(guardrails_item)
 
         arms = []
         _arms = d.pop("arms")
@@ -88,6 +105,7 @@ class ExperimentResults:
         experiment_results = cls(
             experiment=experiment,
             metric=metric,
+            guardrails=guardrails,
             arms=arms,
             srm=srm,
             comparison=comparison,

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.exposure_batch_events_item_metrics import ExposureBatchEventsItemMetrics
+
 
 T = TypeVar("T", bound="ExposureBatchEventsItem")
 
@@ -18,12 +22,15 @@ class ExposureBatchEventsItem:
         variant (str):
         converted (bool | Unset):  Default: False.
         value (float | None | Unset):
+        metrics (ExposureBatchEventsItemMetrics | Unset): Per guardrail metric of the experiment, whether this subject
+            hit it.
     """
 
     subject: str
     variant: str
     converted: bool | Unset = False
     value: float | None | Unset = UNSET
+    metrics: ExposureBatchEventsItemMetrics | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject
@@ -38,6 +45,10 @@ class ExposureBatchEventsItem:
         else:
             value = self.value
 
+        metrics: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metrics, Unset):
+            metrics = self.metrics.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -50,11 +61,15 @@ class ExposureBatchEventsItem:
             field_dict["converted"] = converted
         if value is not UNSET:
             field_dict["value"] = value
+        if metrics is not UNSET:
+            field_dict["metrics"] = metrics
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.exposure_batch_events_item_metrics import ExposureBatchEventsItemMetrics
+
         d = dict(src_dict)
         subject = d.pop("subject")
 
@@ -71,11 +86,19 @@ class ExposureBatchEventsItem:
 
         value = _parse_value(d.pop("value", UNSET))
 
+        _metrics = d.pop("metrics", UNSET)
+        metrics: ExposureBatchEventsItemMetrics | Unset
+        if isinstance(_metrics, Unset):
+            metrics = UNSET
+        else:
+            metrics = ExposureBatchEventsItemMetrics.from_dict(_metrics)
+
         exposure_batch_events_item = cls(
             subject=subject,
             variant=variant,
             converted=converted,
             value=value,
+            metrics=metrics,
         )
 
         return exposure_batch_events_item

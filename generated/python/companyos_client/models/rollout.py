@@ -40,6 +40,9 @@ class Rollout:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         plan_id (None | str | Unset): The Maestro plan holding the stages.
+        auto_advance (bool | Unset): Whether the scheduler runs the stages.
+        next_stage_at (datetime.datetime | None | Unset): When the next stage may run (its bake ends); null once the
+            rollout is over.
     """
 
     id: str
@@ -58,6 +61,8 @@ class Rollout:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     plan_id: None | str | Unset = UNSET
+    auto_advance: bool | Unset = UNSET
+    next_stage_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +108,16 @@ class Rollout:
         else:
             plan_id = self.plan_id
 
+        auto_advance = self.auto_advance
+
+        next_stage_at: None | str | Unset
+        if isinstance(self.next_stage_at, Unset):
+            next_stage_at = UNSET
+        elif isinstance(self.next_stage_at, datetime.datetime):
+            next_stage_at = self.next_stage_at.isoformat()
+        else:
+            next_stage_at = self.next_stage_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -126,6 +141,10 @@ class Rollout:
         )
         if plan_id is not UNSET:
             field_dict["plan_id"] = plan_id
+        if auto_advance is not UNSET:
+            field_dict["auto_advance"] = auto_advance
+        if next_stage_at is not UNSET:
+            field_dict["next_stage_at"] = next_stage_at
 
         return field_dict
 
@@ -185,6 +204,25 @@ class Rollout:
 
         plan_id = _parse_plan_id(d.pop("plan_id", UNSET))
 
+        auto_advance = d.pop("auto_advance", UNSET)
+
+        def _parse_next_stage_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_stage_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return next_stage_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        next_stage_at = _parse_next_stage_at(d.pop("next_stage_at", UNSET))
+
         rollout = cls(
             id=id,
             tenant_id=tenant_id,
@@ -202,6 +240,8 @@ class Rollout:
             created_at=created_at,
             updated_at=updated_at,
             plan_id=plan_id,
+            auto_advance=auto_advance,
+            next_stage_at=next_stage_at,
         )
 
         rollout.additional_properties = d

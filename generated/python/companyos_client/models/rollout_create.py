@@ -24,6 +24,9 @@ class RolloutCreate:
         stages (list[int] | Unset): The stages' percentages (default 10, 50, 100), taken in rising order; a final 100 %
             stage is added when missing.
         bake_seconds (int | Unset):  Default: 3600.
+        auto_advance (bool | Unset): Once approved, the server runs each stage when the previous one has baked (gates
+            first) and watches the gates while a stage bakes, rolling back at once on a failure. False: stages run only on
+            `POST …/advance`. Default: True.
         gates (RolloutCreateGates | Unset):
         reason (str | Unset):
     """
@@ -32,6 +35,7 @@ class RolloutCreate:
     environment: RolloutCreateEnvironment
     stages: list[int] | Unset = UNSET
     bake_seconds: int | Unset = 3600
+    auto_advance: bool | Unset = True
     gates: RolloutCreateGates | Unset = UNSET
     reason: str | Unset = UNSET
 
@@ -45,6 +49,8 @@ class RolloutCreate:
             stages = self.stages
 
         bake_seconds = self.bake_seconds
+
+        auto_advance = self.auto_advance
 
         gates: dict[str, Any] | Unset = UNSET
         if not isinstance(self.gates, Unset):
@@ -64,6 +70,8 @@ class RolloutCreate:
             field_dict["stages"] = stages
         if bake_seconds is not UNSET:
             field_dict["bake_seconds"] = bake_seconds
+        if auto_advance is not UNSET:
+            field_dict["auto_advance"] = auto_advance
         if gates is not UNSET:
             field_dict["gates"] = gates
         if reason is not UNSET:
@@ -84,6 +92,8 @@ class RolloutCreate:
 
         bake_seconds = d.pop("bake_seconds", UNSET)
 
+        auto_advance = d.pop("auto_advance", UNSET)
+
         _gates = d.pop("gates", UNSET)
         gates: RolloutCreateGates | Unset
         if isinstance(_gates, Unset):
@@ -98,6 +108,7 @@ class RolloutCreate:
             environment=environment,
             stages=stages,
             bake_seconds=bake_seconds,
+            auto_advance=auto_advance,
             gates=gates,
             reason=reason,
         )

@@ -121,6 +121,19 @@ def list_page(
     return list(session.scalars(query))
 
 
+def open_in_category(session: Session, tenant_id: str, category: str, now: datetime) -> list[AlertRow]:
+    """Alerts still needing attention: firing, acknowledged, or silenced past their silence's end
+    (a lapsed silence counts as open even before :func:`lapse_silences` writes it back)."""
+    lapsed = (AlertRow.status == "silenced") & (AlertRow.silenced_until <= now)
+    query = (
+        tenant_select(AlertRow, tenant_id)
+        .where(AlertRow.category == category)
+        .where(AlertRow.status.in_(("firing", "acknowledged")) | lapsed)
+        .order_by(AlertRow.id.desc())
+    )
+    return list(session.scalars(query))
+
+
 def lapse_silences(session: Session, tenant_id: str, now: datetime) -> int:
     """Expired silences end: the alert goes back to acknowledged (if it was) or firing."""
     expired = (

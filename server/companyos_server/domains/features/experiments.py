@@ -5,8 +5,10 @@ a sample-ratio-mismatch check and frequentist results.
   (``scipy.stats.chisquare``); p < 0.001 flags it, and a flagged experiment cannot be concluded.
 * Results: per arm the conversion rate with a 95 % Wilson interval; treatment vs control the absolute
   difference with a 95 % Wald interval and a two-sided two-proportion z-test p-value.
-* Guardrails: named metrics whose treatment conversion may not drop more than ``max_drop`` below control
-  (reported with the results).
+* Guardrails: named rates where a hit is good (``checkout_completed``), reported per exposure. One is
+  ``breached`` when the 95 % Wald interval of treatment - control lies entirely below ``-max_drop``:
+  the treatment is worse by more than the tolerated drop with 95 % confidence. Concluding with
+  ``ship_treatment`` is refused while a guardrail is breached.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from scipy import stats
 
 from companyos_server import errors
 from companyos_server.domains.features import store
-from companyos_server.domains.features.store import ExperimentRow, ExposureRow
+from companyos_server.domains.features.store import ExperimentRow, ExposureMetricRow, ExposureRow
 from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
 from companyos_server.platform.pagination import Page, paginate
@@ -99,8 +101,10 @@ def to_dict(row: ExperimentRow) -> dict[str, Any]:
         "weights": list(row.weights or []),
         "metric": row.metric,
         "guardrails": list(row.guardrails or []),
+        "guardrail_max_drop": float(row.guardrail_max_drop or 0.0),
         "status": row.status,
         "decision": row.decision,
+        "outcome": row.outcome,
         "created_at": row.created_at,
         "concluded_at": row.concluded_at,
     }
@@ -142,6 +146,7 @@ def create_experiment(db: Database, ctx: TenantContext, body: dict[str, Any]) ->
             weights=weights,
             metric=body["metric"],
             guardrails=list(body.get("guardrails", [])),
+            guardrail_max_drop=float(body.get("guardrail_max_drop", 0.0)),
             status="running",
             decision=None,
             created_at=now,
@@ -177,35 +182,85 @@ def record_exposures(
             raise errors.failed_precondition(f"Experiment '{row.key}' is {row.status}: exposures are closed.")
         arms = {row.control, row.treatment}
         now = utcnow()
-        bad = [i for i, e in enumerate(body["events"]) if e["variant"] not in arms]
-        if bad:
+        guardrails = set(row.guardrails or [])
+        problems = [
+            errors.FieldError(f"events[{i}].variant", "is not an arm of the experiment")
+            for i, e in enumerate(body["events"])
+            if e["variant"] not in arms
+        ]
+        problems += [
+            errors.FieldError(f"events[{i}].metrics.{name}", "is not a guardrail of the experiment")
+            for i, e in enumerate(body["events"])
+            for name in e.get("metrics") or {}
+            if name not in guardrails
+        ]
+        if problems:
             raise errors.invalid_argument(
-                f"Events name variants outside the experiment ({', '.join(sorted(arms))}).",
-                [
-                    errors.FieldError(f"events[{i}].variant", "is not an arm of the experiment")
-                    for i in bad[:20]
-                ],
+                f"Events must name the experiment's arms ({', '.join(sorted(arms))}) and guardrail metrics "
+                f"({', '.join(sorted(guardrails)) or 'none'}).",
+                problems[:20],
             )
         for event in body["events"]:
-            session.add(
-                ExposureRow(
-                    id=new_id("exr"),
-                    tenant_id=ctx.tenant_id,
-                    experiment_id=row.id,
-                    subject=event["subject"],
-                    variant=event["variant"],
-                    converted=bool(event.get("converted", False)),
-                    value=event.get("value"),
-                    at=now,
-                )
+            exposure = ExposureRow(
+                id=new_id("exr"),
+                tenant_id=ctx.tenant_id,
+                experiment_id=row.id,
+                subject=event["subject"],
+                variant=event["variant"],
+                converted=bool(event.get("converted", False)),
+                value=event.get("value"),
+                at=now,
             )
+            session.add(exposure)
+            for metric, hit in (event.get("metrics") or {}).items():
+                session.add(
+                    ExposureMetricRow(
+                        tenant_id=ctx.tenant_id,
+                        exposure_id=exposure.id,
+                        metric=metric,
+                        experiment_id=row.id,
+                        variant=exposure.variant,
+                        hit=bool(hit),
+                    )
+                )
         return {"accepted": len(body["events"])}
+
+
+def guardrail_results(
+    row: ExperimentRow, counts: dict[tuple[str, str], tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Per guardrail: each arm's measured subjects, hits and rate, and treatment - control."""
+    max_drop = float(row.guardrail_max_drop or 0.0)
+    found = []
+    for metric in row.guardrails or []:
+        control, treatment = (
+            counts.get((metric, row.control), (0, 0)),
+            counts.get((metric, row.treatment), (0, 0)),
+        )
+        diff = compare(control, treatment)
+        if diff["difference"] is None:
+            status = "no_data"
+        else:
+            status = "breached" if diff["ci_high"] < -max_drop else "pass"
+        found.append({
+            "metric": metric, "status": status, "max_drop": max_drop,
+            "control": _guardrail_arm(control), "treatment": _guardrail_arm(treatment),
+            "difference": diff["difference"], "ci_low": diff["ci_low"], "ci_high": diff["ci_high"],
+            "p_value": diff["p_value"],
+        })  # fmt: skip
+    return found
+
+
+def _guardrail_arm(counts: tuple[int, int]) -> dict[str, Any]:
+    measured, hits = counts
+    return {"measured": measured, "hits": hits, "rate": hits / measured if measured else None}
 
 
 def results(db: Database, ctx: TenantContext, experiment_id: str) -> dict[str, Any]:
     with db.session() as session:
         row = _require(session, ctx.tenant_id, experiment_id)
         counts = store.exposure_counts(session, ctx.tenant_id, row.id)
+        guardrail_counts = store.guardrail_counts(session, ctx.tenant_id, row.id) if row.guardrails else {}
         data = to_dict(row)
     arms = []
     for variant in (row.control, row.treatment):
@@ -215,7 +270,8 @@ def results(db: Database, ctx: TenantContext, experiment_id: str) -> dict[str, A
                      "ci_low": low, "ci_high": high})  # fmt: skip
     check = srm({v: counts.get(v, (0, 0))[0] for v in (row.control, row.treatment)}, _weights(row))
     comparison = compare(counts.get(row.control, (0, 0)), counts.get(row.treatment, (0, 0)))
-    return {"experiment": data, "arms": arms, "srm": check, "comparison": comparison, "metric": row.metric}
+    return {"experiment": data, "arms": arms, "srm": check, "comparison": comparison, "metric": row.metric,
+            "guardrails": guardrail_results(row, guardrail_counts)}  # fmt: skip
 
 
 def conclude(db: Database, ctx: TenantContext, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -225,12 +281,22 @@ def conclude(db: Database, ctx: TenantContext, experiment_id: str, body: dict[st
             f"Sample ratio mismatch (χ² p = {outcome['srm']['p_value']:.2e} < {SRM_ALPHA}): the assignment is "
             "broken; fix it before concluding."
         )
+    breached = [g for g in outcome["guardrails"] if g["status"] == "breached"]
+    if body.get("outcome") == "ship_treatment" and breached:
+        raise errors.failed_precondition(
+            "A guardrail is breached, so the treatment cannot ship: "
+            + "; ".join(
+                f"{g['metric']} {g['difference']:+.2%} (95 % CI up to {g['ci_high']:+.2%})" for g in breached
+            )
+            + "."
+        )
     with db.session() as session:
         row = _require(session, ctx.tenant_id, experiment_id)
         if row.status != "running":
             raise errors.failed_precondition(f"Experiment '{row.key}' is already {row.status}.")
         row.status = "concluded"
         row.decision = body["decision"]
+        row.outcome = body.get("outcome")
         row.concluded_at = utcnow()
         flag = flag_store.get_flag(session, ctx.tenant_id, row.flag_key)
         if flag is not None:

@@ -1,23 +1,28 @@
 """Rollout requests: a flag rolled out to a tenant's environment in stages, approved, gated, reversible.
 
 Like a policy exception, a request is made by one principal and approved by another (self-approval is
-refused). Approval writes the stages as a Maestro plan (``flag.toggle`` with ``percentage`` per stage,
+refused; approving a production rollout needs a person with a recent multi-factor sign-in, since the
+approval carries every later stage). Approval writes the stages as a Maestro plan (``flag.toggle`` with ``percentage`` per stage,
 ``wait`` for the bake time, and the rollback as every step's compensation), so the plan is versioned,
 dry-runnable and visible beside the other plans. ``advance`` then runs the next stage: it refuses while
 the previous stage bakes, evaluates the gates, and applies the stage's percentage through the same flag
 function Maestro's ``flag.toggle`` uses (deterministic bucketing: raising the percentage only adds
 contexts). A gate that fails once the flag is partly rolled out rolls it back automatically.
 
+A rollout with ``auto_advance`` (the default) needs no one to call ``advance``: the scheduler
+(:mod:`.scheduler`) runs the next stage once the bake time is over, and while a stage bakes it evaluates
+the gates on every pass, so a failing gate rolls the flag back mid-bake rather than at the next stage.
+
 Gates: ``slo`` (each named service's SLO analysis: no Workbook burn-rate rule firing and budget left),
-``security`` (a SecOps posture service; none exists in this server yet, so the gate says
-``not_available``) and ``residency`` (the tenant's residency posture is compliant). A ``not_available``
+``security`` (SecOps posture: no open critical security alert) and ``residency`` (the tenant's residency
+posture is compliant). A ``not_available``
 gate blocks like a failure unless the request explicitly waives it; it never passes silently.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from companyos_server import errors
@@ -27,6 +32,7 @@ from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
+from companyos_server.platform.stepup import require_recent_mfa
 from companyos_server.platform.storage import Database, new_id, utcnow
 
 PENDING, APPROVED, REJECTED, RUNNING, COMPLETED, ROLLED_BACK = (
@@ -72,20 +78,10 @@ def _slo_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, An
 
 
 def _security_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
-    try:
-        from companyos_server.domains.secops import service as secops
-    except ImportError:
-        secops = None  # type: ignore[assignment]
-    posture = getattr(secops, "security_posture", None)
-    if posture is None:
-        return {
-            "gate": "security",
-            "status": "not_available",
-            "detail": "No SecOps security-posture service in this server: the gate cannot pass.",
-        }
-    result = posture(db, ctx)
-    ok = bool(result.get("ok", False))
-    return {"gate": "security", "status": "pass" if ok else "fail", "detail": str(result.get("detail", ""))}
+    from companyos_server.domains.secops.posture import security_posture
+
+    result = security_posture(db, ctx)
+    return {"gate": "security", "status": "pass" if result["ok"] else "fail", "detail": result["detail"]}
 
 
 def _residency_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
@@ -122,13 +118,15 @@ def to_dict(row: RolloutRow) -> dict[str, Any]:
         "current_percentage": row.current_percentage,
         "history": history,
         "plan_id": (row.plan or {}).get("plan_id"),
+        "auto_advance": bool(row.auto_advance),
+        "next_stage_at": row.next_stage_at if row.status in (APPROVED, RUNNING) else None,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
 
 
-def _require(session: Any, tenant_id: str, rollout_id: str) -> RolloutRow:
-    row = store.get_rollout(session, tenant_id, rollout_id)
+def _require(session: Any, tenant_id: str, rollout_id: str, *, for_update: bool = False) -> RolloutRow:
+    row = store.get_rollout(session, tenant_id, rollout_id, for_update=for_update)
     if row is None:
         raise errors.not_found("Rollout", rollout_id)
     return row
@@ -163,6 +161,7 @@ def create_rollout(db: Database, ctx: TenantContext, body: dict[str, Any]) -> di
             current_percentage=0,
             history=[{"at": now.isoformat(), "event": "requested", "actor": ctx.principal.subject}],
             plan={},
+            auto_advance=bool(body.get("auto_advance", True)),
             created_at=now,
             updated_at=now,
         )
@@ -210,12 +209,15 @@ def approve_rollout(
             raise errors.permission_denied(
                 "The requester of a rollout may not approve it.", ["self-approval is refused"]
             )
+        if row.environment == "production":
+            require_recent_mfa(ctx.principal, f"Approving production rollout {row.id}")
         now = utcnow()
         row.approvals = [
             *(row.approvals or []),
             {"approver": ctx.principal.subject, "at": now.isoformat(), "comment": body.get("comment", "")},
         ]
         row.status = APPROVED
+        row.next_stage_at = now
         row.history = [
             *(row.history or []),
             {"at": now.isoformat(), "event": "approved", "actor": ctx.principal.subject},
@@ -273,60 +275,67 @@ def _blocking(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def advance_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[str, Any]:
     """Run the next stage (gates first); a blocking gate after a stage was applied rolls back."""
+    return step(db, ctx, rollout_id, scheduled=False)[0]
+
+
+def _bake_until(row: RolloutRow) -> datetime | None:
+    if row.current_percentage == 0:
+        return None
+    if row.next_stage_at is not None:
+        return row.next_stage_at
+    # Rows from before next_stage_at: the last stage's time plus the bake.
+    last = next((h for h in reversed(row.history or []) if h["event"] == "stage"), None)
+    return None if last is None else datetime.fromisoformat(last["at"]) + timedelta(seconds=row.bake_seconds)
+
+
+def _snapshot(row: RolloutRow) -> tuple[str, int, int]:
+    return (row.status, row.current_percentage, len(row.history or []))
+
+
+def step(
+    db: Database, ctx: TenantContext, rollout_id: str, *, scheduled: bool, now: datetime | None = None
+) -> tuple[dict[str, Any], str | None]:
+    """One step of a rollout and the event it recorded (None when nothing changed).
+
+    By hand (``scheduled=False``) a baking stage is a 409. Scheduled, a baking stage is watched: the
+    gates run and a blocking one rolls back; a rollout blocked before its first stage records the block
+    once, not on every pass. Whoever steps second on the same state (another worker, a person) finds it
+    changed and steps no further.
+    """
+    now = now or utcnow()
     with db.session() as session:
         row = _require(session, ctx.tenant_id, rollout_id)
         if row.status not in (APPROVED, RUNNING):
+            if scheduled:
+                return to_dict(row), None
             raise errors.failed_precondition(
                 f"Rollout {row.id} is {row.status}: only an approved rollout advances."
             )
-        now = utcnow()
-        last = next((h for h in reversed(row.history or []) if h["event"] == "stage"), None)
-        if last is not None:
-            from datetime import datetime
-
-            baked_at = datetime.fromisoformat(last["at"]) + timedelta(seconds=row.bake_seconds)
-            if now < baked_at:
-                raise errors.failed_precondition(
-                    f"Stage {last['percentage']} % bakes until {baked_at.isoformat()}; advance after that."
-                )
+        bake_until = _bake_until(row)
+        baking = bake_until is not None and now < bake_until
+        if bake_until is not None and baking and not scheduled:
+            raise errors.failed_precondition(
+                f"Stage {row.current_percentage} % bakes until {bake_until.isoformat()}; advance after that."
+            )
+        seen = _snapshot(row)
+        session.expunge(row)
     results = evaluate_gates(db, ctx, row)
     blocking = _blocking(results)
     with db.session() as session:
-        row = _require(session, ctx.tenant_id, rollout_id)
-        now = utcnow()
+        row = _require(session, ctx.tenant_id, rollout_id, for_update=True)
+        if _snapshot(row) != seen:
+            return to_dict(row), None
         if blocking:
-            if row.current_percentage > 0:
-                tenant_flags.toggle_for_run(
-                    session, ctx.tenant_id, row.flag_key, False, row.environment, row.id
-                )
-                row.status = ROLLED_BACK
-                event = "rolled_back"
-            else:
-                event = "blocked"
-            row.history = [
-                *(row.history or []),
-                {
-                    "at": now.isoformat(),
-                    "event": event,
-                    "percentage": row.current_percentage,
-                    "gates": results,
-                },
-            ]
-            if event == "rolled_back":
-                row.current_percentage = 0
-            row.updated_at = now
-            return to_dict(row)
-        if row.status == COMPLETED:
-            return to_dict(row)
+            event = _block(session, ctx, row, results, scheduled=scheduled, now=now)
+            return to_dict(row), event
+        if baking:
+            return to_dict(row), None
         remaining = [p for p in row.stages if p > row.current_percentage]
         if not remaining:
             row.status = COMPLETED
-            row.history = [
-                *(row.history or []),
-                {"at": now.isoformat(), "event": "completed", "gates": results},
-            ]
-            row.updated_at = now
-            return to_dict(row)
+            row.next_stage_at = None
+            _record(row, now, {"event": "completed", "gates": results})
+            return to_dict(row), "completed"
         percentage = remaining[0]
         if (
             tenant_flags.toggle_for_run(
@@ -337,12 +346,42 @@ def advance_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[s
             raise errors.not_found("Flag", row.flag_key)
         row.current_percentage = percentage
         row.status = RUNNING
-        row.history = [
-            *(row.history or []),
-            {"at": now.isoformat(), "event": "stage", "percentage": percentage, "gates": results},
-        ]
-        row.updated_at = now
-        return to_dict(row)
+        row.next_stage_at = now + timedelta(seconds=row.bake_seconds)
+        _record(row, now, {"event": "stage", "percentage": percentage, "gates": results})
+        return to_dict(row), "stage"
+
+
+def _statuses(results: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
+    return [(r["gate"], r["status"]) for r in results or []]
+
+
+def _record(row: RolloutRow, now: datetime, event: dict[str, Any]) -> None:
+    row.history = [*(row.history or []), {"at": now.isoformat(), **event}]
+    row.updated_at = now
+
+
+def _block(
+    session: Any,
+    ctx: TenantContext,
+    row: RolloutRow,
+    results: list[dict[str, Any]],
+    *,
+    scheduled: bool,
+    now: datetime,
+) -> str | None:
+    """Roll a partly rolled-out flag back; before the first stage, only record the block."""
+    if row.current_percentage > 0:
+        tenant_flags.toggle_for_run(session, ctx.tenant_id, row.flag_key, False, row.environment, row.id)
+        _record(row, now, {"event": "rolled_back", "percentage": row.current_percentage, "gates": results})
+        row.status = ROLLED_BACK
+        row.current_percentage = 0
+        row.next_stage_at = None
+        return "rolled_back"
+    last = (row.history or [{}])[-1]
+    if scheduled and last.get("event") == "blocked" and _statuses(last.get("gates")) == _statuses(results):
+        return None
+    _record(row, now, {"event": "blocked", "percentage": 0, "gates": results})
+    return "blocked"
 
 
 def get_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[str, Any]:

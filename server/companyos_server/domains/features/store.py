@@ -51,6 +51,7 @@ class FeatureTransitionRow(TenantOwned, Base):
 
 class RolloutRow(TenantOwned, Base):
     __tablename__ = "feature_rollouts"
+    __table_args__ = (Index("ix_feature_rollouts_due", "status", "auto_advance"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     flag_key: Mapped[str] = mapped_column(String(63), nullable=False)
@@ -65,6 +66,8 @@ class RolloutRow(TenantOwned, Base):
     current_percentage: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     history: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
     plan: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    auto_advance: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    next_stage_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
@@ -82,8 +85,10 @@ class ExperimentRow(TenantOwned, Base):
     weights: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
     metric: Mapped[str] = mapped_column(String(100), nullable=False)
     guardrails: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
+    guardrail_max_drop: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     status: Mapped[str] = mapped_column(String(20), nullable=False)
     decision: Mapped[str | None] = mapped_column(Text, nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     concluded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
@@ -99,6 +104,21 @@ class ExposureRow(TenantOwned, Base):
     converted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class ExposureMetricRow(TenantOwned, Base):
+    """Whether one exposed subject hit one guardrail metric (e.g. ``checkout_completed``)."""
+
+    __tablename__ = "feature_exposure_metrics"
+    __table_args__ = (
+        Index("ix_feature_exposure_metrics_experiment", "tenant_id", "experiment_id", "metric", "variant"),
+    )
+
+    exposure_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(100), primary_key=True)
+    experiment_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    variant: Mapped[str] = mapped_column(String(63), nullable=False)
+    hit: Mapped[bool] = mapped_column(Boolean, nullable=False)
 
 
 # -- queries ---------------------------------------------------------------------------------------
@@ -133,8 +153,13 @@ def transitions(session: Session, tenant_id: str, feature_id: str) -> list[Featu
     return list(session.scalars(query))
 
 
-def get_rollout(session: Session, tenant_id: str, rollout_id: str) -> RolloutRow | None:
-    return session.scalars(tenant_select(RolloutRow, tenant_id).where(RolloutRow.id == rollout_id)).first()
+def get_rollout(
+    session: Session, tenant_id: str, rollout_id: str, *, for_update: bool = False
+) -> RolloutRow | None:
+    query = tenant_select(RolloutRow, tenant_id).where(RolloutRow.id == rollout_id)
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).first()
 
 
 def rollouts_page(session: Session, tenant_id: str, *, after: str | None, limit: int) -> list[RolloutRow]:
@@ -172,3 +197,31 @@ def exposure_counts(session: Session, tenant_id: str, experiment_id: str) -> dic
         .group_by(ExposureRow.variant)
     )
     return {variant: (int(n), int(c or 0)) for variant, n, c in session.execute(query)}
+
+
+def guardrail_counts(
+    session: Session, tenant_id: str, experiment_id: str
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(metric, variant) -> (subjects measured, subjects that hit the metric)."""
+    query = (
+        select(
+            ExposureMetricRow.metric,
+            ExposureMetricRow.variant,
+            func.count(ExposureMetricRow.exposure_id),
+            func.sum(func.cast(ExposureMetricRow.hit, Integer)),
+        )
+        .where(ExposureMetricRow.tenant_id == tenant_id, ExposureMetricRow.experiment_id == experiment_id)
+        .group_by(ExposureMetricRow.metric, ExposureMetricRow.variant)
+    )
+    return {(metric, variant): (int(n), int(h or 0)) for metric, variant, n, h in session.execute(query)}
+
+
+def scheduled_rollouts(session: Session, statuses: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(tenant, rollout) of every rollout that advances on its own, across tenants: the scheduler then
+    works on each inside its tenant (every later read goes through ``get_rollout``)."""
+    query = (
+        select(RolloutRow.tenant_id, RolloutRow.id)
+        .where(RolloutRow.status.in_(statuses), RolloutRow.auto_advance.is_(True))
+        .order_by(RolloutRow.id)
+    )
+    return [(t, i) for t, i in session.execute(query)]

@@ -21,7 +21,7 @@ from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.policy import PolicyEngine
 from companyos_server.platform.principal import TenantContext
-from companyos_server.platform.stepup import satisfies_step_up, step_up_challenge
+from companyos_server.platform.stepup import require_recent_mfa
 from companyos_server.platform.storage import Database, new_id, utcnow
 
 DRY_RUN_WINDOW = 500  # most recent decisions re-evaluated by a dry run
@@ -494,15 +494,8 @@ def _policies_in_force(session: Session, policy_text: str, tenant_id: str) -> di
 
 def _require_mfa(ctx: TenantContext, what: str) -> None:
     """An exception never grants what the caller's own authentication could not get, so whoever
-    requests or approves one for an MFA policy signs in with MFA: a client can never (403); a user
-    without a recent multi-factor sign-in gets the RFC 9470 step-up challenge (401)."""
-    if ctx.principal.kind == "client":
-        raise errors.permission_denied(
-            f"{what} needs a person with a multi-factor sign-in; a client cannot.",
-            ["client credentials can never satisfy multi-factor authentication"],
-        )
-    if not satisfies_step_up(ctx.principal):
-        raise errors.step_up_required(step_up_challenge(), f"{what} needs a recent multi-factor sign-in.")
+    requests or approves one for an MFA policy signs in with MFA."""
+    require_recent_mfa(ctx.principal, what)
 
 
 def get_exception(

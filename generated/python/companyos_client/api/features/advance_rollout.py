@@ -95,7 +95,9 @@ def sync_detailed(
 
      Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
     A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
-    back (`rolled_back`); before any stage it only blocks.
+    back (`rolled_back`); before any stage it only blocks. Rollouts with `auto_advance` are stepped by
+    the server's scheduler (every stage once its bake is over, gates watched while it bakes); this call
+    is for the others, or to step one at once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -134,7 +136,9 @@ def sync(
 
      Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
     A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
-    back (`rolled_back`); before any stage it only blocks.
+    back (`rolled_back`); before any stage it only blocks. Rollouts with `auto_advance` are stepped by
+    the server's scheduler (every stage once its bake is over, gates watched while it bakes); this call
+    is for the others, or to step one at once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -168,7 +172,9 @@ async def asyncio_detailed(
 
      Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
     A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
-    back (`rolled_back`); before any stage it only blocks.
+    back (`rolled_back`); before any stage it only blocks. Rollouts with `auto_advance` are stepped by
+    the server's scheduler (every stage once its bake is over, gates watched while it bakes); this call
+    is for the others, or to step one at once.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -205,7 +211,9 @@ async def asyncio(
 
      Evaluates the gates, then applies the next stage's percentage (409 while the previous stage bakes).
     A blocking gate (`fail`, or `not_available` and not waived) after a stage was applied rolls the flag
-    back (`rolled_back`); before any stage it only blocks.
+    back (`rolled_back`); before any stage it only blocks. Rollouts with `auto_advance` are stepped by
+    the server's scheduler (every stage once its bake is over, gates watched while it bakes); this call
+    is for the others, or to step one at once.
 
     Args:
         tenant_id (str):  Example: acme.

@@ -101,7 +101,9 @@ def sync_detailed(
     """Approve a rollout request
 
      Approves a pending request (403 for its requester: no self-approval) and writes its stages as a
-    Maestro plan.
+    Maestro plan. A production rollout's approval carries every later stage, so it needs a person with a
+    recent multi-factor sign-in (401 with an RFC 9470 step-up challenge; 403 for a client). With
+    `auto_advance` the scheduler then runs the stages on its own.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -142,7 +144,9 @@ def sync(
     """Approve a rollout request
 
      Approves a pending request (403 for its requester: no self-approval) and writes its stages as a
-    Maestro plan.
+    Maestro plan. A production rollout's approval carries every later stage, so it needs a person with a
+    recent multi-factor sign-in (401 with an RFC 9470 step-up challenge; 403 for a client). With
+    `auto_advance` the scheduler then runs the stages on its own.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -178,7 +182,9 @@ async def asyncio_detailed(
     """Approve a rollout request
 
      Approves a pending request (403 for its requester: no self-approval) and writes its stages as a
-    Maestro plan.
+    Maestro plan. A production rollout's approval carries every later stage, so it needs a person with a
+    recent multi-factor sign-in (401 with an RFC 9470 step-up challenge; 403 for a client). With
+    `auto_advance` the scheduler then runs the stages on its own.
 
     Args:
         tenant_id (str):  Example: acme.
@@ -217,7 +223,9 @@ async def asyncio(
     """Approve a rollout request
 
      Approves a pending request (403 for its requester: no self-approval) and writes its stages as a
-    Maestro plan.
+    Maestro plan. A production rollout's approval carries every later stage, so it needs a person with a
+    recent multi-factor sign-in (401 with an RFC 9470 step-up challenge; 403 for a client). With
+    `auto_advance` the scheduler then runs the stages on its own.
 
     Args:
         tenant_id (str):  Example: acme.

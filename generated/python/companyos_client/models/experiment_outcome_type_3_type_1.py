@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ExperimentOutcomeType3Type1(StrEnum):
+    INCONCLUSIVE = "inconclusive"
+    KEEP_CONTROL = "keep_control"
+    SHIP_TREATMENT = "ship_treatment"
+
+    def __str__(self) -> str:
+        return str(self.value)
