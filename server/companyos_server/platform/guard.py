@@ -190,11 +190,12 @@ class GuardMiddleware:
             if service_id:  # lets service-scoped policy exceptions apply to the service's operations
                 attributes = {**attributes, "service_id": str(service_id)}
             resource = Resource(info.resource_type or "tenant", tenant_id, tenant_id, attributes)
+            reads = info.method == "GET" or info.safe  # a safe POST (OFREP evaluation) is a read
             decision = runtime.policy.authorize(
                 principal,
                 info.action,
                 resource,
-                mutation=info.method != "GET",
+                mutation=not reads,
                 purpose=purpose,
                 tenant_status=status,
             )
@@ -207,13 +208,13 @@ class GuardMiddleware:
                     action=info.action,
                     resource=resource,
                     decision=decision,
-                    mutation=info.method != "GET",
+                    mutation=not reads,
                     purpose=purpose,
                     tenant_status=status,
                     request_id=request_id_var.get(),
                 )
                 record_in = runtime.extras.get("record_decision_in")
-                if decision.allowed and info.method == "GET":
+                if decision.allowed and reads:
                     record()  # buffered: an allowed read never waits for a write
                 elif decision.allowed and record_in is not None and _keyed_post(scope, info.method):
                     # Inserted by the Idempotency-Key store in the transaction that records the request

@@ -34,6 +34,9 @@ class OperationInfo:
     tenant_scoped: bool
     public: bool
     resource_type: str | None = None
+    # `x-companyos-safe`: a POST that changes nothing (OFREP evaluation: the protocol says POST), so it
+    # is audited, counted and authorised like a read.
+    safe: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class SpecIndex:
                     tenant_scoped=tenant_scoped,
                     public=security == [],
                     resource_type=_resource_type(op),
+                    safe=bool(op.get("x-companyos-safe", False)),
                 )
 
     @classmethod
@@ -114,7 +118,7 @@ class SpecIndex:
                 continue
             previous = found.get(op.action)
             found[op.action] = ActionInfo(
-                mutation=op.method != "GET" or bool(previous and previous.mutation),
+                mutation=(op.method != "GET" and not op.safe) or bool(previous and previous.mutation),
                 high_risk=op.risk == "high" or bool(previous and previous.high_risk),
             )
         return dict(sorted(found.items()))

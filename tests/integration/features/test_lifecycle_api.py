@@ -181,14 +181,17 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     )
     assert approved.status_code == 200, approved.text
     assert approved.json()["status"] == "approved" and approved.json()["plan_id"]
-    plan = await client.get(f"{BASE}/maestro/plans/{approved.json()['plan_id']}", headers=approver)
-    if plan.status_code == 200:
-        steps = plan.json()["steps"]
-        assert [s["parameters"].get("percentage") for s in steps if s["action"] == "flag.toggle"] == [
-            10,
-            50,
-            None,
-        ]
+    plan = await client.get(f"{BASE}/plans/{approved.json()['plan_id']}", headers=approver)
+    assert plan.status_code == 200, plan.text
+    steps = plan.json()["steps"]
+    assert [s["parameters"].get("percentage") for s in steps if s["action"] == "flag.toggle"] == [
+        10,
+        50,
+        None,
+    ]
+    assert all(
+        s["compensation"]["parameters"]["enabled"] is False for s in steps if s["action"] == "flag.toggle"
+    )
 
     blocked = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
     assert blocked["status"] == "approved" and blocked["current_percentage"] == 0

@@ -144,3 +144,36 @@ async def test_other_tenants_flags_are_not_found_and_unauthenticated_is_refused(
     assert r.status_code == 404  # another tenant's member: the tenant is not even disclosed
     r = await client.post(f"{OFREP}/static-on", json={})
     assert r.status_code == 401
+
+
+async def test_evaluations_are_reads_not_audited_writes(client: httpx.AsyncClient, mint: Mint) -> None:
+    """OFREP says POST, but an evaluation changes nothing: it is authorised, buffered and audited as a
+    read (x-companyos-safe), so thousands a second neither grow the audit chain nor wait on a commit."""
+    from companyos_server.platform.audit.models import AuditEventRow
+    from companyos_server.platform.runtime import get_runtime
+
+    await create_vector_flags(client, mint)
+    runtime = get_runtime()
+
+    def audit_events() -> int:
+        with runtime.db.session() as session:
+            return session.query(AuditEventRow).count()
+
+    before = audit_events()
+    for i in range(5):
+        r = await client.post(
+            f"{OFREP}/static-on", json={"context": {"targetingKey": f"u{i}"}}, headers=viewer(mint)
+        )
+        assert r.status_code == 200
+    assert (await client.post(OFREP, json={}, headers=viewer(mint))).status_code == 200
+    assert audit_events() == before
+    info = runtime.spec.get("ofrep_evaluate_flag")
+    assert info.safe and runtime.spec.actions_for_resource("flag")["flags:read"].mutation is False
+
+
+def test_only_non_mutating_posts_are_marked_safe() -> None:
+    from companyos_server.platform.spec import SpecIndex
+
+    safe = {o.operation_id: o for o in SpecIndex.load().operations.values() if o.safe}
+    assert set(safe) == {"ofrep_evaluate_flag", "ofrep_evaluate_flags"}
+    assert all(o.method == "POST" and (o.action or "").endswith(":read") for o in safe.values())

@@ -117,6 +117,8 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
             info = get_runtime().spec.get(operation_id)
         except RuntimeError:
             info = None
+    if getattr(info, "safe", False) and status not in DENIED and not cross:
+        return None  # a POST that changes nothing is audited as a read is
     principal = _principal(scope)
     path_params: dict[str, Any] = dict(scope.get("path_params") or {})
     requested = path_params.get("tenant_id")
