@@ -209,6 +209,10 @@ def _typedef(mapper: TypeMapper, name: str, schema: dict[str, Any]) -> TypeDef:
 # --------------------------------------------------------------------------- operations
 
 
+# Request bodies sent as raw bytes (``content=``) rather than JSON, with their Content-Type.
+RAW_MEDIA_TYPES = ("application/octet-stream", "application/x-ndjson")
+
+
 @dataclass
 class Param:
     name: str  # Python name
@@ -340,9 +344,10 @@ def _method(mapper: TypeMapper, path: str, http: str, op: dict[str, Any], shared
     params.sort(key=lambda p: 0 if p.location == "tenant" and p.positional else 1)  # stable
     body_param = op.get("x-companyos-sdk-body")
     body = op.get("requestBody")
-    binary = body and "application/octet-stream" in (mapper.resolve(body).get("content") or {})
-    if binary:  # a raw upload: the bytes go as the request body
-        params.append(Param("content", "", "content", "bytes", True, default=""))
+    media_types = list(mapper.resolve(body).get("content") or {}) if body else []
+    raw = next((m for m in media_types if m in RAW_MEDIA_TYPES), None)
+    if raw:  # a raw upload: the bytes go as the request body, sent as the spec's media type
+        params.append(Param("content", raw, "content", "bytes", True, default=""))
     elif body:
         media = (mapper.resolve(body).get("content") or {}).get("application/json") or {}
         schema = media.get("schema") or {}

@@ -3095,6 +3095,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/security-events/ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest raw NDJSON security events (log shippers)
+         * @description The body is newline-delimited JSON (`Content-Type: application/x-ndjson`), one event a line, as
+         *     log shippers send it (Vector's `http` sink with `encoding.codec = "json"` and
+         *     `framing.method = "newline_delimited"`, Fluent Bit's `http` output with `format json_lines`), with
+         *     no JSON envelope. At most 5,000 events and 5 MB (UTF-8). Otherwise exactly `…/security-events/bulk`:
+         *     each line is validated on its own and reported in `errors` by its index (a line that is not JSON
+         *     is refused as such), the path's tenant wins, and the event budget applies to the whole batch.
+         *
+         */
+        post: operations["ingest_security_events_ndjson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/security-events/sync": {
         parameters: {
             query?: never;
@@ -13747,6 +13776,44 @@ export interface operations {
                  *       ]
                  *     } */
                 "application/json": components["schemas"]["SecurityEventBatch"];
+            };
+        };
+        responses: {
+            /** @description What was stored, what was refused and why, and what fired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityIngestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ingest_security_events_ndjson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
             };
         };
         responses: {

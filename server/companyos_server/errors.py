@@ -45,6 +45,10 @@ def already_exists(kind: str, ident: str) -> DomainError:
     return DomainError(f"{kind} '{ident}' already exists.", 409, "Conflict", "already-exists")
 
 
+def payload_too_large(detail: str) -> DomainError:
+    return DomainError(detail, 413, "Payload Too Large", "payload-too-large")
+
+
 def conflict(detail: str) -> DomainError:
     return DomainError(detail, 409, "Conflict", "conflict")
 

@@ -42,12 +42,15 @@ RuleName = Annotated[str, typer.Argument(help="Rule name (a-z 0-9 _ -).")]
 SCENARIOS = ("credential-stuffing", "token-replay", "privilege-escalation", "suspicious-deploy")
 
 
-def _read_events(file: Path) -> list[Any]:
-    """A JSON list, an object with ``events``, or NDJSON (one event a line)."""
+def _read_events(file: Path) -> list[Any] | str:
+    """A JSON list or an object with ``events`` (a list), else NDJSON: the text as it is, for the server
+    to validate line by line (each bad line reported by its index)."""
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
     except OSError as exc:
         raise CliError(f"cannot read {file}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{file}: not UTF-8 text") from None
     try:
         data = json.loads(text)
     except ValueError:
@@ -56,15 +59,23 @@ def _read_events(file: Path) -> list[Any]:
         return data
     if isinstance(data, dict) and isinstance(data.get("events"), list):
         return cast(list[Any], data["events"])
+    if not text.strip():
+        raise CliError(f"{file}: no events")
+    return text
+
+
+def _read_event_list(file: Path) -> list[Any]:
+    """The events of a JSON or NDJSON file as a list (a line that is not JSON is an error here)."""
+    batch = _read_events(file)
+    if isinstance(batch, list):
+        return batch
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(batch.splitlines(), start=1):
         if line.strip():
             try:
                 out.append(json.loads(line))
             except ValueError:
                 raise CliError(f"{file}:{number}: not JSON (expected a JSON list or NDJSON)") from None
-    if not out:
-        raise CliError(f"{file}: no events")
     return out
 
 
@@ -89,9 +100,15 @@ def list_events(
 def ingest(
     ctx: typer.Context, file: Annotated[Path, typer.Argument(help="JSON or NDJSON file ('-': stdin).")]
 ) -> None:
-    """Ingest security events; each refused event is reported with its problems."""
+    """Ingest security events (NDJSON is sent as is); each refused event is reported with its problems."""
     st = state(ctx)
-    result = st.client().secops.ingest(tenant=st.require_tenant(), events=cast(Any, _read_events(file)))
+    batch = _read_events(file)
+    secops = st.client().secops
+    result = (
+        secops.ingest_ndjson(tenant=st.require_tenant(), content=batch.encode("utf-8"))
+        if isinstance(batch, str)
+        else secops.ingest(tenant=st.require_tenant(), events=cast(Any, batch))
+    )
     render_object(result, st.output)
 
 
@@ -173,7 +190,7 @@ def rules_test(
             text = sigma.read_text(encoding="utf-8")
         except OSError as exc:
             raise CliError(f"cannot read {sigma}: {exc.strerror}") from None
-    verdict = st.client().secops.test_rule(tenant=st.require_tenant(), events=cast(Any, _read_events(events)),
+    verdict = st.client().secops.test_rule(tenant=st.require_tenant(), events=cast(Any, _read_event_list(events)),
                                            rule=rule, sigma=text)  # fmt: skip
     if st.output == "json":
         render_object(verdict, st.output)

@@ -120,6 +120,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "ingest_alertmanager_alerts": ("POST", "/v1/tenants/{tenant_id}/alerts/ingest/alertmanager"),
     "ingest_analytics_events": ("POST", "/v1/tenants/{tenant_id}/analytics/events"),
     "ingest_security_events": ("POST", "/v1/tenants/{tenant_id}/security-events/bulk"),
+    "ingest_security_events_ndjson": ("POST", "/v1/tenants/{tenant_id}/security-events/ndjson"),
     "inspect_entity": ("GET", "/v1/tenants/{tenant_id}/inspect"),
     "list_alert_ingest_keys": ("GET", "/v1/tenants/{tenant_id}/alerts/ingest-keys"),
     "list_alerts": ("GET", "/v1/tenants/{tenant_id}/alerts"),

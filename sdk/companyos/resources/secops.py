@@ -93,6 +93,30 @@ class Secops(SyncAPIResource):
         )
         return cast("SecurityIngestResult", self._client._request(spec))
 
+    def ingest_ndjson(
+        self,
+        *,
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SecurityIngestResult:
+        """Ingest raw NDJSON security events (log shippers)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/security-events/ndjson",
+            "ingest_security_events_ndjson",
+            tenant=tenant,
+            content=content,
+            headers={"Content-Type": "application/x-ndjson"},
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SecurityIngestResult", self._client._request(spec))
+
     def sync(
         self,
         *,
@@ -370,6 +394,31 @@ class SecopsWithRawResponse:
             ),
         )
 
+    def ingest_ndjson(
+        self,
+        *,
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SecurityIngestResult]:
+        """Ingest raw NDJSON security events (log shippers) (the raw response)"""
+        return cast(
+            "APIResponse[SecurityIngestResult]",
+            self._resource.ingest_ndjson(
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def sync(
         self,
         *,
@@ -632,6 +681,30 @@ class AsyncSecops(AsyncAPIResource):
                 },
                 nullable=(),
             ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SecurityIngestResult", await self._client._request(spec))
+
+    async def ingest_ndjson(
+        self,
+        *,
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SecurityIngestResult:
+        """Ingest raw NDJSON security events (log shippers)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/security-events/ndjson",
+            "ingest_security_events_ndjson",
+            tenant=tenant,
+            content=content,
+            headers={"Content-Type": "application/x-ndjson"},
             idempotency_key=idempotency_key,
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
@@ -906,6 +979,31 @@ class AsyncSecopsWithRawResponse:
                 tenant=tenant,
                 events=events,
                 ndjson=ndjson,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def ingest_ndjson(
+        self,
+        *,
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SecurityIngestResult]:
+        """Ingest raw NDJSON security events (log shippers) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[SecurityIngestResult]]",
+            self._resource.ingest_ndjson(
+                content=content,
+                tenant=tenant,
                 idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

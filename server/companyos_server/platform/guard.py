@@ -190,7 +190,7 @@ class GuardMiddleware:
             if service_id:  # lets service-scoped policy exceptions apply to the service's operations
                 attributes = {**attributes, "service_id": str(service_id)}
             resource = Resource(info.resource_type or "tenant", tenant_id, tenant_id, attributes)
-            reads = info.method == "GET" or info.safe  # a safe POST (OFREP evaluation) is a read
+            reads = not info.mutation  # a safe POST (OFREP evaluation) is a read
             decision = runtime.policy.authorize(
                 principal,
                 info.action,

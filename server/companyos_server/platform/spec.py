@@ -38,6 +38,11 @@ class OperationInfo:
     # is audited, counted and authorised like a read.
     safe: bool = False
 
+    @property
+    def mutation(self) -> bool:
+        """Whether the operation may change state (what policies call a write)."""
+        return self.method != "GET" and not self.safe
+
 
 @dataclass(frozen=True)
 class ActionInfo:
@@ -118,7 +123,7 @@ class SpecIndex:
                 continue
             previous = found.get(op.action)
             found[op.action] = ActionInfo(
-                mutation=(op.method != "GET" and not op.safe) or bool(previous and previous.mutation),
+                mutation=op.mutation or bool(previous and previous.mutation),
                 high_risk=op.risk == "high" or bool(previous and previous.high_risk),
             )
         return dict(sorted(found.items()))

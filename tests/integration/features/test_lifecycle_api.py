@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -365,7 +365,8 @@ async def test_scheduled_rollout_stages_bakes_and_rolls_back_mid_bake_on_a_secur
     assert [r["enabled"] for r in flag["rules"] if r.get("environments") == ["staging"]] == [False]
     events = (await client.get(f"{BASE}/audit/events", params={"action": "features:rollout.rolled_back"},
                                headers=approver)).json()["items"]  # fmt: skip
-    assert events and events[0]["actor"] == "usr_adam" and events[0]["details"]["scheduled"] is True
+    assert events and (events[0]["actor"], events[0]["actor_kind"]) == ("rollout-scheduler", "system")
+    assert events[0]["details"]["on_behalf_of"] == "usr_adam" and events[0]["details"]["scheduled"] is True
     assert events[0]["details"]["gates"] == {"security": "fail"}
     assert scheduler.run_due(runtime.db, runtime.audit) == 0  # over: no longer scheduled
 
@@ -492,3 +493,100 @@ def test_guardrail_within_tolerance_passes() -> None:
     )
     found = experiments.guardrail_results(strict, {("ok", "c"): (20000, 19000), ("ok", "t"): (20000, 18600)})
     assert [g["status"] for g in found] == ["breached", "no_data"]
+    # Two subjects prove nothing: rates of 1 and 0 do not collapse the interval to a point (Wald would).
+    found = experiments.guardrail_results(strict, {("ok", "c"): (1, 1), ("ok", "t"): (1, 0)})
+    assert found[0]["status"] == "pass" and found[0]["ci_low"] < -0.9 and found[0]["ci_high"] > 0
+    found = experiments.guardrail_results(strict, {("ok", "c"): (60, 60), ("ok", "t"): (60, 48)})
+    assert found[0]["status"] == "breached"  # all 60 against 48 of 60: a real drop, even at the boundary
+
+
+async def _approved_staging_rollout(client: httpx.AsyncClient, mint: Mint, flag: str) -> str:
+    requester, approver = who(mint, "rita"), who(mint, "adam")
+    assert (await client.post(f"{BASE}/flags", json={"key": flag}, headers=requester)).status_code == 201
+    body = {"flag_key": flag, "environment": "staging", "stages": [30], "bake_seconds": 0,
+            "gates": {"checks": ["security"]}}  # fmt: skip
+    rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
+    assert (
+        await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
+    ).status_code == 200
+    return str(rollout["id"])
+
+
+async def test_a_step_taken_meanwhile_by_another_worker_is_not_taken_twice(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: Any
+) -> None:
+    from companyos_server.domains.features import rollouts, scheduler, store
+
+    rollout_id = await _approved_staging_rollout(client, mint, "race-ramp")
+    runtime = get_runtime()
+    evaluate, raced = rollouts.evaluate_gates, cast(list[str | None], [])
+
+    def other_worker_first(db: Any, ctx: Any, row: Any) -> Any:
+        if not raced:  # while this step evaluates its gates, another worker takes the same step
+            raced.append(None)
+            raced[0] = rollouts.step(db, ctx, row.id, scheduled=True)[1]
+        return evaluate(db, ctx, row)
+
+    monkeypatch.setattr(rollouts, "evaluate_gates", other_worker_first)
+    assert scheduler.run_due(runtime.db, runtime.audit) == 0 and raced == ["stage"]
+    monkeypatch.setattr(rollouts, "evaluate_gates", evaluate)
+    staged = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=who(mint, "rita"))).json()
+    assert [h["event"] for h in staged["history"]].count("stage") == 1
+
+    # A claim on a revision someone else has moved changes nothing (the conditional UPDATE's guard).
+    with runtime.db.session() as session:
+        row = store.get_rollout(session, "acme", rollout_id)
+        assert row is not None
+        seen = rollouts._snapshot(row)
+        with runtime.db.session() as other:
+            theirs = store.get_rollout(other, "acme", rollout_id)
+            assert theirs is not None
+            theirs.revision += 1
+    with runtime.db.session() as session:
+        row = store.get_rollout(session, "acme", rollout_id)
+        assert row is not None and rollouts._claim(session, row, seen) is False
+
+
+async def test_the_scheduler_skips_suspended_tenants_and_survives_a_failing_rollout(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: Any
+) -> None:
+    from companyos_server.domains.features import rollouts, scheduler
+    from companyos_server.domains.tenants.store import TenantRow
+
+    first = await _approved_staging_rollout(client, mint, "broken-ramp")
+    second = await _approved_staging_rollout(client, mint, "fine-ramp")
+    runtime = get_runtime()
+    step = rollouts.step
+
+    def broken_first(db: Any, ctx: Any, rollout_id: str, **kw: Any) -> Any:
+        if rollout_id == first:
+            raise RuntimeError("database is locked")
+        return step(db, ctx, rollout_id, **kw)
+
+    monkeypatch.setattr(rollouts, "step", broken_first)
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1  # the second went on
+    monkeypatch.setattr(rollouts, "step", step)
+
+    with runtime.db.session() as session:
+        session.get(TenantRow, "acme").status = "suspended"
+    try:
+        assert scheduler.run_due(runtime.db, runtime.audit) == 0  # frozen with its tenant
+    finally:
+        with runtime.db.session() as session:
+            session.get(TenantRow, "acme").status = "active"
+    assert scheduler.run_due(runtime.db, runtime.audit) >= 1
+    headers = who(mint, "rita")
+    statuses = [
+        (await client.get(f"{BASE}/rollouts/{r}", headers=headers)).json()["status"] for r in (first, second)
+    ]
+    assert statuses[0] == "running"
+
+
+async def test_a_client_cannot_approve_a_production_rollout(client: httpx.AsyncClient, mint: Mint) -> None:
+    requester = who(mint, "rita")
+    await client.post(f"{BASE}/flags", json={"key": "prod-ramp"}, headers=requester)
+    body = {"flag_key": "prod-ramp", "environment": "production", "gates": {"checks": ["security"]}}
+    rollout = (await client.post(f"{BASE}/rollouts", json=body, headers=requester)).json()
+    robot = bearer(mint("ci-bot", tenants={"acme": ["tenant_admin"]}, client_id="ci-bot"))
+    refused = await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=robot)
+    assert refused.status_code == 403 and "client cannot" in refused.json()["detail"]

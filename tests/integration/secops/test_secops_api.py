@@ -123,6 +123,41 @@ async def test_ingest_reports_each_bad_event_and_records_a_spoofed_tenant(
     assert neither.status_code == 400
 
 
+async def test_raw_ndjson_as_log_shippers_send_it(client: httpx.AsyncClient, mint: Mint) -> None:
+    url = BASE.format(tenant="acme") + "/security-events/ndjson"
+    headers = {**analyst(mint), "Content-Type": "application/x-ndjson"}
+    body = "\n".join([
+        f'{{"occurred_at": "{at(1)}", "action": "vpn.login", "outcome": "failure", "principal": "eve", "source_ip": "198.51.100.4"}}',
+        "",
+        "{truncated",
+        f'{{"occurred_at": "{at(2)}", "action": "vpn.login", "outcome": "success", "principal": "eve", "tenant_id": "globex"}}',
+    ]) + "\n"  # fmt: skip
+    r = await client.post(url, content=body.encode(), headers=headers)
+    assert r.status_code == 200, r.text
+    result = r.json()
+    assert (result["received"], result["accepted"], result["rejected"], result["tenant_mismatches"]) == (
+        3,
+        2,
+        1,
+        1,
+    )
+    assert [e["index"] for e in result["errors"]] == [1]
+    stored = (await client.get(BASE.format(tenant="acme") + "/security-events", params={"action": "vpn.login"},
+                               headers=analyst(mint))).json()["items"]  # fmt: skip
+    assert sorted(e["outcome"] for e in stored) == ["failure", "success"]
+    assert {e["tenant_id"] for e in stored} == {"acme"}
+
+    not_utf8 = await client.post(url, content=b'{"action": "\xff"}\n', headers=headers)
+    assert not_utf8.status_code == 400 and "UTF-8" in not_utf8.json()["detail"]
+    empty = await client.post(url, content=b"\n\n", headers=headers)
+    assert empty.status_code == 400 and empty.json()["errors"][0]["field"] == "body"
+    as_json = await client.post(url, json=[{"action": "x"}], headers=analyst(mint))
+    assert as_json.status_code == 415
+    too_many = "".join(f'{{"occurred_at": "{at(1)}", "action": "net.flow"}}\n' for _ in range(5001))
+    over = await client.post(url, content=too_many.encode(), headers=headers)
+    assert over.status_code == 413 and "5000" in over.json()["detail"]
+
+
 async def test_rules_malformed_versioned_disabled_and_tested(client: httpx.AsyncClient, mint: Mint) -> None:
     headers = analyst(mint)
     rules = (await client.get(BASE.format(tenant="acme") + "/detection-rules", headers=headers)).json()[

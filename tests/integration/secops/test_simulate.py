@@ -36,3 +36,30 @@ def test_privilege_escalation_and_suspicious_deploy_raise_alerts(cli: Cli, servi
         result = cli("-o", "json", "secops", "simulate", scenario, "--target", "mallory", **env)
         assert result.exit_code == 0, result.stderr
         assert rule in result.stdout
+
+
+def test_events_ingest_sends_ndjson_raw_and_json_lists_as_events(
+    cli: Cli,  # noqa: F811
+    service: Any,  # noqa: F811
+    tmp_path: Any,
+) -> None:
+    env = service("acme")
+    ndjson = tmp_path / "vpn.ndjson"
+    ndjson.write_text(
+        '{"occurred_at": "2026-12-01T10:00:00Z", "action": "vpn.login", "outcome": "failure", "principal": "ivy"}\n'
+        "not json\n"
+        '{"occurred_at": "2026-12-01T10:00:05Z", "action": "vpn.login", "outcome": "success", "principal": "ivy"}\n'
+    )
+    result = cli("-o", "json", "secops", "events", "ingest", str(ndjson), **env)
+    assert result.exit_code == 0, result.stderr
+    outcome = json.loads(result.stdout)
+    # Sent as is: the server reports the bad line by its index instead of the CLI refusing the file.
+    assert (outcome["received"], outcome["accepted"], [e["index"] for e in outcome["errors"]]) == (3, 2, [1])
+    listed = tmp_path / "list.json"
+    listed.write_text('[{"occurred_at": "2026-12-01T10:01:00Z", "action": "vpn.login", "principal": "ivy"}]')
+    result = cli("-o", "json", "secops", "events", "ingest", str(listed), **env)
+    assert result.exit_code == 0 and json.loads(result.stdout)["accepted"] == 1
+    empty = tmp_path / "empty.ndjson"
+    empty.write_text("\n")
+    refused = cli("secops", "events", "ingest", str(empty), **env)
+    assert refused.exit_code != 0 and "no events" in refused.stderr

@@ -95,6 +95,7 @@ COMMANDS: dict[str, str] = {
     # secops
     "list_security_events": "secops events list",
     "ingest_security_events": "secops events ingest",
+    "ingest_security_events_ndjson": "secops events ingest",
     "sync_security_events": "secops events sync",
     "list_detection_rules": "secops rules list",
     "get_detection_rule": "secops rules get",

@@ -222,6 +222,7 @@ CALLS: dict[str, Any] = {
     # secops
     "list_security_events": lambda c: c.secops.list_events().first_page(),
     "ingest_security_events": lambda c: c.secops.ingest(),
+    "ingest_security_events_ndjson": lambda c: c.secops.ingest_ndjson(content=b'{"action": "x"}\n'),
     "sync_security_events": lambda c: c.secops.sync(),
     "list_detection_rules": lambda c: c.secops.list_rules().first_page(),
     "put_detection_rule": lambda c: c.secops.put_rule(name="brute-force", sigma="title: x"),

@@ -220,9 +220,7 @@ def upload_part(
     if not 1 <= part_number <= MAX_PARTS:
         raise errors.invalid_argument(f"part_number must be 1 to {MAX_PARTS}.")
     if len(body) > MAX_PART_BYTES:
-        raise errors.DomainError(
-            f"A part holds at most {MAX_PART_BYTES} bytes.", 413, "Payload Too Large", "payload-too-large"
-        )
+        raise errors.payload_too_large(f"A part holds at most {MAX_PART_BYTES} bytes.")
     actual = hashlib.sha256(body).hexdigest()
     if actual != sha256.lower():
         raise rejected(

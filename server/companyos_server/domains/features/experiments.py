@@ -6,7 +6,7 @@ a sample-ratio-mismatch check and frequentist results.
 * Results: per arm the conversion rate with a 95 % Wilson interval; treatment vs control the absolute
   difference with a 95 % Wald interval and a two-sided two-proportion z-test p-value.
 * Guardrails: named rates where a hit is good (``checkout_completed``), reported per exposure. One is
-  ``breached`` when the 95 % Wald interval of treatment - control lies entirely below ``-max_drop``:
+  ``breached`` when the 95 % Newcombe interval of treatment - control lies entirely below ``-max_drop``:
   the treatment is worse by more than the tolerated drop with 95 % confidence. Concluding with
   ``ship_treatment`` is refused while a guardrail is breached.
 """
@@ -83,6 +83,18 @@ def compare(control: tuple[int, int], treatment: tuple[int, int]) -> dict[str, A
         "p_value": p_value,
         "significant": p_value < 0.05,
     }
+
+
+def newcombe(control: tuple[int, int], treatment: tuple[int, int]) -> tuple[float, float, float] | None:
+    """Treatment - control with Newcombe's hybrid score 95 % interval (from each arm's Wilson interval):
+    unlike the Wald interval it does not collapse at rates of 0 or 1 or on a handful of subjects."""
+    (n1, c1), (n2, c2) = control, treatment
+    if n1 == 0 or n2 == 0:
+        return None
+    p1, p2 = c1 / n1, c2 / n2
+    (l1, u1), (l2, u2) = wilson(c1, n1), wilson(c2, n2)
+    diff = p2 - p1
+    return diff, diff - math.hypot(p2 - l2, u1 - p1), diff + math.hypot(u2 - p2, p1 - l1)
 
 
 def _weights(row: ExperimentRow) -> dict[str, float]:
@@ -237,16 +249,16 @@ def guardrail_results(
             counts.get((metric, row.control), (0, 0)),
             counts.get((metric, row.treatment), (0, 0)),
         )
-        diff = compare(control, treatment)
-        if diff["difference"] is None:
-            status = "no_data"
-        else:
-            status = "breached" if diff["ci_high"] < -max_drop else "pass"
+        interval = newcombe(control, treatment)
+        status, difference, low, high, p_value = "no_data", None, None, None, None
+        if interval is not None:
+            difference, low, high = interval
+            status = "breached" if high < -max_drop else "pass"
+            p_value = compare(control, treatment)["p_value"]
         found.append({
-            "metric": metric, "status": status, "max_drop": max_drop,
-            "control": _guardrail_arm(control), "treatment": _guardrail_arm(treatment),
-            "difference": diff["difference"], "ci_low": diff["ci_low"], "ci_high": diff["ci_high"],
-            "p_value": diff["p_value"],
+            "metric": metric, "status": status, "max_drop": max_drop, "control": _guardrail_arm(control),
+            "treatment": _guardrail_arm(treatment), "difference": difference, "ci_low": low, "ci_high": high,
+            "p_value": p_value,
         })  # fmt: skip
     return found
 

@@ -25,6 +25,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
 from companyos_server import errors
 from companyos_server.domains.features import store
 from companyos_server.domains.features.store import RolloutRow
@@ -125,8 +128,8 @@ def to_dict(row: RolloutRow) -> dict[str, Any]:
     }
 
 
-def _require(session: Any, tenant_id: str, rollout_id: str, *, for_update: bool = False) -> RolloutRow:
-    row = store.get_rollout(session, tenant_id, rollout_id, for_update=for_update)
+def _require(session: Any, tenant_id: str, rollout_id: str) -> RolloutRow:
+    row = store.get_rollout(session, tenant_id, rollout_id)
     if row is None:
         raise errors.not_found("Rollout", rollout_id)
     return row
@@ -217,6 +220,7 @@ def approve_rollout(
             {"approver": ctx.principal.subject, "at": now.isoformat(), "comment": body.get("comment", "")},
         ]
         row.status = APPROVED
+        row.revision = (row.revision or 0) + 1
         row.next_stage_at = now
         row.history = [
             *(row.history or []),
@@ -240,6 +244,7 @@ def reject_rollout(db: Database, ctx: TenantContext, rollout_id: str, body: dict
             raise errors.failed_precondition(f"Rollout {row.id} is {row.status}, not awaiting approval.")
         now = utcnow()
         row.status = REJECTED
+        row.revision = (row.revision or 0) + 1
         row.history = [
             *(row.history or []),
             {
@@ -288,19 +293,30 @@ def _bake_until(row: RolloutRow) -> datetime | None:
     return None if last is None else datetime.fromisoformat(last["at"]) + timedelta(seconds=row.bake_seconds)
 
 
-def _snapshot(row: RolloutRow) -> tuple[str, int, int]:
-    return (row.status, row.current_percentage, len(row.history or []))
+def _snapshot(row: RolloutRow) -> tuple[str, int, int, int]:
+    return (row.status, row.current_percentage, len(row.history or []), row.revision or 0)
+
+
+Recorder = Callable[[Session, dict[str, Any], str], None]
 
 
 def step(
-    db: Database, ctx: TenantContext, rollout_id: str, *, scheduled: bool, now: datetime | None = None
+    db: Database,
+    ctx: TenantContext,
+    rollout_id: str,
+    *,
+    scheduled: bool,
+    now: datetime | None = None,
+    on_change: Recorder | None = None,
 ) -> tuple[dict[str, Any], str | None]:
     """One step of a rollout and the event it recorded (None when nothing changed).
 
     By hand (``scheduled=False``) a baking stage is a 409. Scheduled, a baking stage is watched: the
     gates run and a blocking one rolls back; a rollout blocked before its first stage records the block
-    once, not on every pass. Whoever steps second on the same state (another worker, a person) finds it
-    changed and steps no further.
+    once, not on every pass. A change first claims the row by moving its ``revision`` from the one the
+    gates were evaluated against (a conditional UPDATE, which serialises on SQLite as on PostgreSQL), so
+    whoever steps second on the same state (another worker, a person) changes nothing. ``on_change`` runs
+    in the change's transaction (the scheduler's audit event commits with the change).
     """
     now = now or utcnow()
     with db.session() as session:
@@ -320,35 +336,68 @@ def step(
         seen = _snapshot(row)
         session.expunge(row)
     results = evaluate_gates(db, ctx, row)
-    blocking = _blocking(results)
     with db.session() as session:
-        row = _require(session, ctx.tenant_id, rollout_id, for_update=True)
+        row = _require(session, ctx.tenant_id, rollout_id)
         if _snapshot(row) != seen:
             return to_dict(row), None
-        if blocking:
-            event = _block(session, ctx, row, results, scheduled=scheduled, now=now)
-            return to_dict(row), event
-        if baking:
+        event = _next_event(row, results, baking=baking, scheduled=scheduled)
+        if event is None or not _claim(session, row, seen):
             return to_dict(row), None
-        remaining = [p for p in row.stages if p > row.current_percentage]
-        if not remaining:
-            row.status = COMPLETED
-            row.next_stage_at = None
-            _record(row, now, {"event": "completed", "gates": results})
-            return to_dict(row), "completed"
-        percentage = remaining[0]
-        if (
-            tenant_flags.toggle_for_run(
+        if event == "rolled_back":
+            tenant_flags.toggle_for_run(session, ctx.tenant_id, row.flag_key, False, row.environment, row.id)
+            _record(row, now, {"event": event, "percentage": row.current_percentage, "gates": results})
+            row.status, row.current_percentage, row.next_stage_at = ROLLED_BACK, 0, None
+        elif event == "blocked":
+            _record(row, now, {"event": event, "percentage": 0, "gates": results})
+        elif event == "completed":
+            row.status, row.next_stage_at = COMPLETED, None
+            _record(row, now, {"event": event, "gates": results})
+        else:
+            percentage = min(p for p in row.stages if p > row.current_percentage)
+            applied = tenant_flags.toggle_for_run(
                 session, ctx.tenant_id, row.flag_key, True, row.environment, row.id, percentage=percentage
             )
-            is None
-        ):
-            raise errors.not_found("Flag", row.flag_key)
-        row.current_percentage = percentage
-        row.status = RUNNING
-        row.next_stage_at = now + timedelta(seconds=row.bake_seconds)
-        _record(row, now, {"event": "stage", "percentage": percentage, "gates": results})
-        return to_dict(row), "stage"
+            if applied is None:
+                raise errors.not_found("Flag", row.flag_key)
+            row.current_percentage, row.status = percentage, RUNNING
+            row.next_stage_at = now + timedelta(seconds=row.bake_seconds)
+            _record(row, now, {"event": event, "percentage": percentage, "gates": results})
+        found = to_dict(row)
+        if on_change is not None:
+            session.flush()
+            on_change(session, found, event)
+        return found, event
+
+
+def _next_event(
+    row: RolloutRow, results: list[dict[str, Any]], *, baking: bool, scheduled: bool
+) -> str | None:
+    """What this step does: roll back, (record a) block, nothing while healthy and baking, complete, stage."""
+    if _blocking(results):
+        if row.current_percentage > 0:
+            return "rolled_back"
+        last = (row.history or [{}])[-1]
+        repeated = last.get("event") == "blocked" and _statuses(last.get("gates")) == _statuses(results)
+        return None if scheduled and repeated else "blocked"
+    if baking:
+        return None
+    return "stage" if any(p > row.current_percentage for p in row.stages) else "completed"
+
+
+def _claim(session: Session, row: RolloutRow, seen: tuple[str, int, int, int]) -> bool:
+    revision = seen[-1]
+    claimed = session.execute(
+        update(RolloutRow)
+        .where(
+            RolloutRow.tenant_id == row.tenant_id, RolloutRow.id == row.id, RolloutRow.revision == revision
+        )
+        .values(revision=revision + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+        return False
+    session.refresh(row)
+    return _snapshot(row) == (*seen[:3], revision + 1)
 
 
 def _statuses(results: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
@@ -358,30 +407,6 @@ def _statuses(results: list[dict[str, Any]] | None) -> list[tuple[str, str]]:
 def _record(row: RolloutRow, now: datetime, event: dict[str, Any]) -> None:
     row.history = [*(row.history or []), {"at": now.isoformat(), **event}]
     row.updated_at = now
-
-
-def _block(
-    session: Any,
-    ctx: TenantContext,
-    row: RolloutRow,
-    results: list[dict[str, Any]],
-    *,
-    scheduled: bool,
-    now: datetime,
-) -> str | None:
-    """Roll a partly rolled-out flag back; before the first stage, only record the block."""
-    if row.current_percentage > 0:
-        tenant_flags.toggle_for_run(session, ctx.tenant_id, row.flag_key, False, row.environment, row.id)
-        _record(row, now, {"event": "rolled_back", "percentage": row.current_percentage, "gates": results})
-        row.status = ROLLED_BACK
-        row.current_percentage = 0
-        row.next_stage_at = None
-        return "rolled_back"
-    last = (row.history or [{}])[-1]
-    if scheduled and last.get("event") == "blocked" and _statuses(last.get("gates")) == _statuses(results):
-        return None
-    _record(row, now, {"event": "blocked", "percentage": 0, "gates": results})
-    return "blocked"
 
 
 def get_rollout(db: Database, ctx: TenantContext, rollout_id: str) -> dict[str, Any]:

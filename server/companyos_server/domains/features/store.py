@@ -68,6 +68,8 @@ class RolloutRow(TenantOwned, Base):
     plan: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
     auto_advance: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     next_stage_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Moved by every change: a scheduled step claims the row with a conditional UPDATE on it.
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
@@ -153,13 +155,8 @@ def transitions(session: Session, tenant_id: str, feature_id: str) -> list[Featu
     return list(session.scalars(query))
 
 
-def get_rollout(
-    session: Session, tenant_id: str, rollout_id: str, *, for_update: bool = False
-) -> RolloutRow | None:
-    query = tenant_select(RolloutRow, tenant_id).where(RolloutRow.id == rollout_id)
-    if for_update:
-        query = query.with_for_update()
-    return session.scalars(query).first()
+def get_rollout(session: Session, tenant_id: str, rollout_id: str) -> RolloutRow | None:
+    return session.scalars(tenant_select(RolloutRow, tenant_id).where(RolloutRow.id == rollout_id)).first()
 
 
 def rollouts_page(session: Session, tenant_id: str, *, after: str | None, limit: int) -> list[RolloutRow]:

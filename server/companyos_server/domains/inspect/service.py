@@ -73,7 +73,7 @@ def _remediation_decisions(spec: SpecIndex, access: KindAccess) -> list[Decision
             return None
         decision = access.policy.authorize(
             access.ctx.principal, info.action, access.resource(info.resource_type or "tenant"),
-            mutation=info.method != "GET", purpose=access.ctx.purpose, tenant_status=access.tenant_status,
+            mutation=info.mutation, purpose=access.ctx.purpose, tenant_status=access.tenant_status,
         )  # fmt: skip
         decisions.append(decision)
     return decisions

@@ -30,7 +30,7 @@ def _targets() -> list[ActionTarget]:
     """How the API uses each tenant-scoped action (resource type, read or write): widening probes."""
     operations = get_runtime().spec.operations.values()
     found = {
-        ActionTarget(op.action, op.resource_type or "tenant", op.method != "GET")
+        ActionTarget(op.action, op.resource_type or "tenant", op.mutation)
         for op in operations
         if op.action and op.tenant_scoped
     }

@@ -306,12 +306,7 @@ def ingest(
     """Validate each event; store the valid ones (nothing dropped silently: each refusal is reported)."""
     now = now or utcnow()
     if len(batch) > MAX_BATCH_EVENTS:
-        raise errors.DomainError(
-            f"A batch holds at most {MAX_BATCH_EVENTS} events; split it.",
-            413,
-            "Payload Too Large",
-            "payload-too-large",
-        )
+        raise errors.payload_too_large(f"A batch holds at most {MAX_BATCH_EVENTS} events; split it.")
     wait = BUCKET.take(ctx.tenant_id, len(batch))
     if wait:
         raise errors.DomainError(

@@ -22,6 +22,7 @@ def upgrade() -> None:
         # Rollouts requested before this change were advanced by hand: they stay so.
         batch_op.add_column(sa.Column("auto_advance", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column("next_stage_at", UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
         batch_op.create_index("ix_feature_rollouts_due", ["status", "auto_advance"])
     with op.batch_alter_table("feature_experiments", schema=None) as batch_op:
         batch_op.add_column(sa.Column("guardrail_max_drop", sa.Float(), nullable=False, server_default="0"))
@@ -51,5 +52,6 @@ def downgrade() -> None:
         batch_op.drop_column("guardrail_max_drop")
     with op.batch_alter_table("feature_rollouts", schema=None) as batch_op:
         batch_op.drop_index("ix_feature_rollouts_due")
+        batch_op.drop_column("revision")
         batch_op.drop_column("next_stage_at")
         batch_op.drop_column("auto_advance")

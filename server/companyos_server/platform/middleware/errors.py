@@ -361,6 +361,17 @@ class ProblemJSONBodyValidator(JSONRequestBodyValidator):
         return None
 
 
+class RawBodyValidator:
+    """A body the handler reads as bytes and validates itself (NDJSON: one document a line, each
+    reported on its own), passed through untouched."""
+
+    def __init__(self, **_: Any) -> None:
+        pass
+
+    async def wrap_receive(self, receive: Any, *, scope: Any) -> tuple[Any, Any]:
+        return receive, scope
+
+
 def validator_map() -> dict[str, Any]:
     body = (
         VALIDATOR_MAP["body"].copy()
@@ -369,6 +380,7 @@ def validator_map() -> dict[str, Any]:
     )
     body["*/*json"] = ProblemJSONBodyValidator
     # NDJSON matches connexion's "*/*json" rule but is not one JSON document: validate it as text.
+    body["application/x-ndjson"] = RawBodyValidator
     response = dict(VALIDATOR_MAP["response"])
     response["application/x-ndjson"] = TextResponseBodyValidator
     return {
