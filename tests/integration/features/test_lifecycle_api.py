@@ -590,3 +590,33 @@ async def test_a_client_cannot_approve_a_production_rollout(client: httpx.AsyncC
     robot = bearer(mint("ci-bot", tenants={"acme": ["tenant_admin"]}, client_id="ci-bot"))
     refused = await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=robot)
     assert refused.status_code == 403 and "client cannot" in refused.json()["detail"]
+
+
+async def test_a_subject_exposed_again_counts_once(client: httpx.AsyncClient, mint: Mint) -> None:
+    admin = who(mint, "ann")
+    flag = {"key": "dup-exp", "enabled": True, "variants": {"a": 1, "b": 2}, "default_variant": "a"}
+    await client.post(f"{BASE}/flags", json=flag, headers=admin)
+    experiment = {"key": "dup-exp-test", "flag_key": "dup-exp", "environment": "staging", "control": "a",
+                  "treatment": "b", "metric": "signup", "guardrails": ["page_ok"]}  # fmt: skip
+    assert (await client.post(f"{BASE}/experiments", json=experiment, headers=admin)).status_code == 201
+    events = [
+        {"subject": "s1", "variant": "a", "metrics": {"page_ok": False}},
+        {
+            "subject": "s1",
+            "variant": "a",
+            "converted": True,
+            "metrics": {"page_ok": True},
+        },  # the same s1 again
+        {"subject": "s2", "variant": "a"},
+        {"subject": "s3", "variant": "b", "metrics": {"page_ok": False}},
+        {"subject": "s3", "variant": "b", "metrics": {"page_ok": False}},
+    ]
+    r = await client.post(
+        f"{BASE}/experiments/dup-exp-test/exposures", json={"events": events}, headers=admin
+    )
+    assert r.status_code == 202, r.text
+    results = (await client.get(f"{BASE}/experiments/dup-exp-test/results", headers=admin)).json()
+    assert [(a["exposed"], a["converted"]) for a in results["arms"]] == [(2, 1), (1, 0)]
+    page_ok = results["guardrails"][0]
+    assert (page_ok["control"]["measured"], page_ok["control"]["hits"]) == (1, 1)
+    assert (page_ok["treatment"]["measured"], page_ok["treatment"]["hits"]) == (1, 0)

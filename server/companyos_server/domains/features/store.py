@@ -8,7 +8,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    case,
+    distinct,
+    func,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, tenant_select, utcnow
@@ -183,12 +196,12 @@ def experiments_page(
 
 
 def exposure_counts(session: Session, tenant_id: str, experiment_id: str) -> dict[str, tuple[int, int]]:
-    """variant -> (exposed subjects, converted subjects)."""
+    """variant -> (exposed subjects, converted subjects): a subject exposed again counts once, and as
+    converted when any of its exposures converted."""
+    converted = case((ExposureRow.converted.is_(True), ExposureRow.subject))
     query = (
         select(
-            ExposureRow.variant,
-            func.count(ExposureRow.id),
-            func.sum(func.cast(ExposureRow.converted, Integer)),
+            ExposureRow.variant, func.count(distinct(ExposureRow.subject)), func.count(distinct(converted))
         )
         .where(ExposureRow.tenant_id == tenant_id, ExposureRow.experiment_id == experiment_id)
         .group_by(ExposureRow.variant)
@@ -199,15 +212,18 @@ def exposure_counts(session: Session, tenant_id: str, experiment_id: str) -> dic
 def guardrail_counts(
     session: Session, tenant_id: str, experiment_id: str
 ) -> dict[tuple[str, str], tuple[int, int]]:
-    """(metric, variant) -> (subjects measured, subjects that hit the metric)."""
+    """(metric, variant) -> (subjects measured, subjects that hit the metric), each subject once."""
+    hit = case((ExposureMetricRow.hit.is_(True), ExposureRow.subject))
     query = (
         select(
             ExposureMetricRow.metric,
             ExposureMetricRow.variant,
-            func.count(ExposureMetricRow.exposure_id),
-            func.sum(func.cast(ExposureMetricRow.hit, Integer)),
+            func.count(distinct(ExposureRow.subject)),
+            func.count(distinct(hit)),
         )
+        .join(ExposureRow, ExposureRow.id == ExposureMetricRow.exposure_id)
         .where(ExposureMetricRow.tenant_id == tenant_id, ExposureMetricRow.experiment_id == experiment_id)
+        .where(ExposureRow.tenant_id == tenant_id)
         .group_by(ExposureMetricRow.metric, ExposureMetricRow.variant)
     )
     return {(metric, variant): (int(n), int(h or 0)) for metric, variant, n, h in session.execute(query)}
