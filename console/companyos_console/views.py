@@ -363,6 +363,9 @@ async def purpose_page(console: Console, request: Request, tenant: str) -> Respo
 
 
 # -- actions (with step-up) --------------------------------------------------------------------------
+ROLLOUT_ACTIONS = ("approve", "reject", "advance")
+
+
 async def _run(client: Any, kind: str, args: dict[str, Any]) -> str | tuple[str, str]:
     """Perform one console action; a message, or a message and the path (under the tenant) to go to."""
     if kind == "add_policy":
@@ -385,6 +388,17 @@ async def _run(client: Any, kind: str, args: dict[str, Any]) -> str | tuple[str,
             args["plan_id"], reason=args["reason"], idempotency_key=args["idempotency_key"]
         )
         return f"Run {run['id']} of {run['plan_name']} started.", f"/runs/{run['id']}"
+    if kind in ROLLOUT_ACTIONS:
+        rollouts = client.features.rollouts
+        rollout_id, key = args["rollout_id"], args["idempotency_key"]
+        if kind == "advance":
+            rollout = await rollouts.advance(rollout_id, idempotency_key=key)
+        else:
+            decide = rollouts.approve if kind == "approve" else rollouts.reject
+            extra = {"comment": args["comment"]} if args.get("comment") else {}
+            rollout = await decide(rollout_id, idempotency_key=key, **extra)
+        status = str(rollout["status"]).replace("_", " ")
+        return f"Rollout of {rollout['flag_key']} in {rollout['environment']}: {status}, {rollout['current_percentage']} %."
     if kind == "add_note":
         await client.incidents.add_timeline_entry(
             args["incident_id"], kind="note", text=args["text"], idempotency_key=args["idempotency_key"]

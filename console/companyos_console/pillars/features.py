@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from companyos_console.context import Console, page_context
@@ -67,8 +67,33 @@ async def feature_page(console: Console, request: Request) -> Response:
     )
 
 
+async def rollout_action(console: Console, request: Request) -> Response:
+    """Approve, reject or advance a rollout from the board; a production approval goes through the
+    multi-factor step-up and is then carried out (``views.perform``)."""
+    from companyos_console.security import checked_form
+    from companyos_console.views import ROLLOUT_ACTIONS, perform
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    form = await checked_form(request, ctx.session.csrf_token)
+    action = request.path_params["action"]
+    back = f"{ctx.base}/t/{ctx.tenant}/features"
+    if action not in ROLLOUT_ACTIONS:
+        ctx.session.flash(f"Unknown rollout action {action!r}.", "error")
+        return RedirectResponse(back, 303)
+    args = {
+        "rollout_id": request.path_params["rollout_id"],
+        "comment": str(form.get("comment", "")).strip()[:2000],
+    }
+    return await perform(console, ctx, action, args, back=back)
+
+
 def routes(console: Console, bind: Any) -> list[BaseRoute]:
     return [
         Route("/t/{tenant}/features", bind(features_page, console), methods=["GET"]),
+        Route(
+            "/t/{tenant}/features/rollouts/{rollout_id}/{action}",
+            bind(rollout_action, console),
+            methods=["POST"],
+        ),
         Route("/t/{tenant}/features/{feature}", bind(feature_page, console), methods=["GET"]),
     ]

@@ -353,3 +353,38 @@ async def test_the_features_board_shows_scheduled_rollouts_and_guardrail_verdict
     assert board.status_code == 200, board.text[:500]
     assert 'data-testid="guardrail">page_ok: breached (-25.0 pt)' in board.text
     assert "console-guarded" in board.text and "50 → 100" in board.text
+
+
+async def test_a_production_rollout_is_approved_from_the_board_through_step_up(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    requester = bearer(user_token("carol", acr=ACR_MFA, auth_time=int(time.time())))
+    created = await client.post("/v1/tenants/acme/flags", json={"key": "board-ramp"}, headers=requester)
+    assert created.status_code == 201, created.text
+    body = {"flag_key": "board-ramp", "environment": "production", "auto_advance": False,
+            "gates": {"checks": ["security"]}}  # fmt: skip
+    rollout = (await client.post("/v1/tenants/acme/rollouts", json=body, headers=requester)).json()
+
+    await browser.sign_in("erin", totp=False)  # tenant admin, password only
+    board = await browser.get(f"{CONSOLE}/t/acme/features")
+    assert f"/features/rollouts/{rollout['id']}/approve" in board.text
+    posted = await browser.post(
+        f"{CONSOLE}/t/acme/features/rollouts/{rollout['id']}/approve",
+        data={"csrf_token": csrf_of(board.text)},
+    )
+    assert posted.status_code == 303 and posted.headers["location"] == "/console/auth/step-up"
+    step_up = await browser.get(f"{CONSOLE}/auth/step-up")
+    callback = await browser.provider_login(step_up, "erin", totp=True)
+    done = await browser.follow(callback)
+    assert "Rollout of board-ramp in production: approved, 0 %." in done.text
+    assert f"/features/rollouts/{rollout['id']}/advance" in done.text  # manual: advanced from the board
+
+    advanced = await browser.post(
+        f"{CONSOLE}/t/acme/features/rollouts/{rollout['id']}/advance", data={"csrf_token": csrf_of(done.text)}
+    )
+    page = await browser.follow(advanced)
+    assert "Rollout of board-ramp in production: running, 10 %." in page.text
+    unknown = await browser.post(
+        f"{CONSOLE}/t/acme/features/rollouts/{rollout['id']}/launch", data={"csrf_token": csrf_of(page.text)}
+    )
+    assert "Unknown rollout action" in (await browser.follow(unknown)).text
