@@ -132,6 +132,7 @@ async def test_cached_and_stale_reasons(
     from companyos_server.platform.runtime import get_runtime
 
     monkeypatch.setattr(get_runtime().db, "session", broken)
+    monkeypatch.setattr(get_runtime().db.engine, "connect", broken)
     stale = await client.post(url, json={}, headers=headers)
     assert stale.status_code == 200 and stale.json()["reason"] == "STALE" and stale.json()["value"] is True
 

@@ -58,16 +58,18 @@ class SnapshotCache:
         if snap is not None and max_age is not None and now - snap.validated_at <= max_age:
             return snap, "cached"
         try:
-            with db.session() as session:
-                count, latest = session.execute(
+            # The per-request check is one aggregate on a plain connection (no ORM unit of work).
+            with db.engine.connect() as conn:
+                count, latest = conn.execute(
                     select(func.count(FlagRow.id), func.max(FlagRow.updated_at)).where(
                         FlagRow.tenant_id == tenant_id
                     )
                 ).one()
-                version = (int(count or 0), _stamp(latest))
-                if snap is not None and snap.version == version:
-                    snap.validated_at = now
-                    return snap, "fresh"
+            version = (int(count or 0), _stamp(latest))
+            if snap is not None and snap.version == version:
+                snap.validated_at = now
+                return snap, "fresh"
+            with db.session() as session:
                 rows = session.scalars(tenant_select(FlagRow, tenant_id).order_by(FlagRow.key)).all()
                 configs = {row.key: tenant_flags.config(row) for row in rows}
         except SQLAlchemyError:
