@@ -3112,9 +3112,10 @@ export interface paths {
          * @description The body is newline-delimited JSON (`Content-Type: application/x-ndjson`), one event a line, as
          *     log shippers send it (Vector's `http` sink with `encoding.codec = "json"` and
          *     `framing.method = "newline_delimited"`, Fluent Bit's `http` output with `format json_lines`), with
-         *     no JSON envelope. At most 5,000 events and 5 MB (UTF-8). Otherwise exactly `…/security-events/bulk`:
-         *     each line is validated on its own and reported in `errors` by its index (a line that is not JSON
-         *     is refused as such), the path's tenant wins, and the event budget applies to the whole batch.
+         *     no JSON envelope. At most 5,000 events and 5 MB. Otherwise exactly `…/security-events/bulk`: each
+         *     line is validated on its own and reported in `errors` by its index (a line that is not UTF-8 JSON
+         *     is refused as such; a blank line is skipped), the path's tenant wins, and the event budget applies
+         *     to the whole batch.
          *
          */
         post: operations["ingest_security_events_ndjson"];

@@ -33,23 +33,17 @@ MAX_NDJSON_BYTES = 5_000_000
 
 def ingest_security_events_ndjson(tenant_id: str, body: bytes | str | None = None) -> dict[str, Any]:
     raw = body.encode("utf-8") if isinstance(body, str) else bytes(body or b"")
+    if not raw:
+        raise errors.invalid_argument(
+            "The request body is required: NDJSON, one event a line.", [errors.FieldError("body", "missing")]
+        )
     if len(raw) > MAX_NDJSON_BYTES:
         raise errors.payload_too_large(f"An NDJSON batch is at most {MAX_NDJSON_BYTES:,} bytes.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise errors.invalid_argument(
-            f"The body is not UTF-8 (byte {exc.start}).", [errors.FieldError("body", "must be UTF-8 text")]
-        ) from None
-    batch = service.parse_ndjson(text)
-    if not batch:
-        raise errors.invalid_argument(
-            "The body holds no events (one JSON object a line).",
-            [errors.FieldError("body", "no events")],
-        )
     runtime = get_runtime()
     _sync(runtime)
-    return service.ingest(runtime.db, intelgraph(runtime), current_tenant_context(), batch)
+    return service.ingest(
+        runtime.db, intelgraph(runtime), current_tenant_context(), service.parse_ndjson(raw)
+    )
 
 
 def sync_security_events(tenant_id: str) -> dict[str, Any]:

@@ -335,18 +335,35 @@ def ingest(
     }  # fmt: skip
 
 
-def parse_ndjson(text: str) -> list[Any]:
+def parse_ndjson(data: str | bytes) -> list[Any]:
+    """One item per non-blank line: the parsed JSON, or a marker that ``events.validate`` refuses for a line
+    that is not (UTF-8) JSON, so one bad line never costs the others."""
     import json
 
     out: list[Any] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(_text_lines(data), start=1):
+        if line is not None and not line.strip():
             continue
         try:
+            if line is None:
+                raise ValueError("not UTF-8")
             out.append(json.loads(line))
         except ValueError:
             out.append({"__invalid_line__": number})
     return out
+
+
+def _text_lines(data: str | bytes) -> list[str | None]:
+    """The lines as text; None for a line that is not UTF-8."""
+    if isinstance(data, str):
+        return list(data.splitlines())
+    lines: list[str | None] = []
+    for raw in data.splitlines():
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(None)
+    return lines
 
 
 # -- the audit feed -----------------------------------------------------------------------------------------
