@@ -1,8 +1,10 @@
 """`sdk_overhead`: what the SDK adds on top of raw httpx, and what `import companyos` costs.
 
-2,000 sequential authenticated GETs (`/v1/tenants/acme`, static bearer token) through `companyos.Client`
+4,000 sequential authenticated GETs (`/v1/tenants/acme`, static bearer token) through `companyos.Client`
 and through raw `httpx`, both on the *same* `httpx.Client` (same connection pool, same keep-alive
-connection), against a live uvicorn server on 127.0.0.1. Rounds alternate SDK / httpx to cancel drift.
+connection), against a live uvicorn server on 127.0.0.1, interleaved call by call in rotating order so the
+host's drift falls on both alike. The same calls against `httpx.MockTransport` then give the SDK's
+client-side cost alone (no socket, no server: the figure noise cannot move).
 
 `import companyos` against `import httpx` alone (which it includes), side by side: fresh interpreters,
 alternating, the wall time of the import statement; both with their bytecode cached in one private
@@ -103,7 +105,7 @@ def import_times(python: str = sys.executable, runs: int = 40) -> dict[str, Any]
     return out
 
 
-def measure(url: str, token: str, http: httpx.Client, total: int, rounds: int) -> dict[str, Any]:
+def measure(url: str, token: str, http: httpx.Client, total: int) -> dict[str, Any]:
     import companyos
 
     client = companyos.Client(
@@ -136,16 +138,18 @@ def measure(url: str, token: str, http: httpx.Client, total: int, rounds: int) -
         sdk_call()
         raw_call()
         raw_sdk_headers_call()
-    per_round = total // rounds
-    times: dict[str, list[float]] = {"sdk": [], "httpx": [], "httpx_sdk_headers": []}
-    for i in range(rounds):
-        order = (("sdk", sdk_call), ("httpx", raw_call), ("httpx_sdk_headers", raw_sdk_headers_call))
-        for name, call in order if i % 2 == 0 else reversed(order):
-            bucket = times[name]
-            for _ in range(per_round):
-                start = time.perf_counter()
-                call()
-                bucket.append(time.perf_counter() - start)
+    # Interleaved call by call, the order rotating so each variant takes each position equally often: a
+    # paired design, so the machine's drift (this host is shared; rounds of 20 calls per variant gave
+    # ratios from 0.99 to 1.08 in one sitting) falls on all three alike instead of on whichever round it hit.
+    variants = (("sdk", sdk_call), ("httpx", raw_call), ("httpx_sdk_headers", raw_sdk_headers_call))
+    orders = [variants[i:] + variants[:i] for i in range(3)]
+    orders += [order[::-1] for order in orders]
+    times: dict[str, list[float]] = {name: [] for name, _ in variants}
+    for i in range(total):
+        for name, call in orders[i % len(orders)]:
+            start = time.perf_counter()
+            call()
+            times[name].append(time.perf_counter() - start)
     out: dict[str, Any] = {}
     for name, values in times.items():
         out[name] = {
@@ -164,20 +168,54 @@ def measure(url: str, token: str, http: httpx.Client, total: int, rounds: int) -
     return out
 
 
-def _run(url: str, credentials: Path, total: int, rounds: int) -> dict[str, Any]:
+def _run(url: str, credentials: Path, total: int) -> dict[str, Any]:
     if not url.startswith("http://127.0.0.1:"):
         raise SystemExit(f"sdk_overhead runs only against 127.0.0.1, not {url}")
     with httpx.Client(timeout=httpx.Timeout(60.0, connect=5.0), follow_redirects=False) as http:
-        return measure(url, _token(http, url, credentials), http, total, rounds)
+        token = _token(http, url, credentials)
+        out = measure(url, token, http, total)
+        body = http.get(f"{url}{PATH}", headers={"Authorization": f"Bearer {token}"}).content
+    out["client_side"] = client_side_cost(body, total)
+    return out
+
+
+def client_side_cost(body: bytes, total: int) -> dict[str, Any]:
+    """The same two calls against ``httpx.MockTransport`` answering with the server's response body: what
+    the SDK costs on the client alone, with no socket and no server in the measurement."""
+    import companyos
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    with httpx.Client(transport=httpx.MockTransport(answer)) as http:
+        client = companyos.Client(
+            base_url="http://127.0.0.1:1", auth=companyos.StaticToken("t"), tenant="acme", http_client=http
+        )
+        headers = {"Authorization": "Bearer t", "Accept": "application/json"}
+        calls = {"sdk": client.tenants.retrieve,
+                 "httpx": lambda: http.get(f"http://127.0.0.1:1{PATH}", headers=headers).json()}  # fmt: skip
+        samples: dict[str, list[float]] = {name: [] for name in calls}
+        for i in range(40):  # 40 alternating batches; the median batch is the figure
+            for name in ("sdk", "httpx") if i % 2 == 0 else ("httpx", "sdk"):
+                start = time.perf_counter()
+                for _ in range(max(total // 40, 25)):
+                    calls[name]()
+                samples[name].append((time.perf_counter() - start) / max(total // 40, 25))
+    sdk_us, raw_us = (statistics.median(samples[n]) * 1e6 for n in ("sdk", "httpx"))
+    return {
+        "sdk_us": round(sdk_us, 1),
+        "httpx_us": round(raw_us, 1),
+        "sdk_extra_us": round(sdk_us - raw_us, 1),
+    }
 
 
 def main(
     quick: bool = False, profile: bool = False, url: str | None = None, credentials: Path | None = None
 ) -> int:
     """Start a throwaway server (tools/live_server.py), or use a running one given ``url`` + ``credentials``."""
-    total, rounds = (400, 20) if quick else (2000, 100)  # 20 requests per round, order alternating
+    total = 600 if quick else 4000  # requests per variant, interleaved call by call
     if url and credentials:
-        requests = _run(url.rstrip("/"), credentials, total, rounds)
+        requests = _run(url.rstrip("/"), credentials, total)
     else:
         sys.path.insert(0, str(REPO))
         from tools.live_server import live_server
@@ -188,7 +226,7 @@ def main(
         os.environ["COMPANYOS_RATE_LIMIT_ENABLED"] = "false"
         try:
             with live_server() as srv:
-                requests = _run(srv.url, srv.credentials, total, rounds)
+                requests = _run(srv.url, srv.credentials, total)
         finally:
             if saved is None:
                 os.environ.pop("COMPANYOS_RATE_LIMIT_ENABLED", None)
@@ -212,7 +250,7 @@ def main(
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     s, h = requests["sdk"], requests["httpx"]
-    print(f"sdk_overhead: {s['requests']} GETs each, same httpx.Client, alternating rounds")
+    print(f"sdk_overhead: {s['requests']} GETs each, same httpx.Client, interleaved call by call")
     print(f"  httpx   total {h['total_s']:.3f}s  p50 {h['p50_ms']:.3f} ms  p99 {h['p99_ms']:.3f} ms")
     print(f"  SDK     total {s['total_s']:.3f}s  p50 {s['p50_ms']:.3f} ms  p99 {s['p99_ms']:.3f} ms")
     x = requests["httpx_sdk_headers"]
@@ -220,6 +258,9 @@ def main(
           f"(SDK vs this: {requests['ratio_vs_httpx_sdk_headers']:.3f}x)")  # fmt: skip
     print(f"  ratio   {requests['ratio']:.3f}x (goal <= {GOAL_RATIO}x) {'OK' if ok_ratio else 'MISSED'}; "
           f"SDK adds {requests['sdk_extra_per_request_us']:.0f} us/request")  # fmt: skip
+    c = requests["client_side"]
+    print(f"  client side alone (MockTransport): SDK {c['sdk_us']:.1f} us, httpx {c['httpx_us']:.1f} us per call, "
+          f"SDK adds {c['sdk_extra_us']:.1f} us")  # fmt: skip
     ic, ih = imports["companyos"], imports["httpx"]
     print(
         f"  import httpx      median {ih['median_ms']:.1f} ms  min {ih['min_ms']:.1f} ms  ({ih['modules_loaded']} modules)"
@@ -234,7 +275,7 @@ def main(
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="400 requests instead of 2,000")
+    parser.add_argument("--quick", action="store_true", help="600 requests per variant instead of 4,000")
     parser.add_argument(
         "--url", help="a running server on 127.0.0.1 started with COMPANYOS_RATE_LIMIT_ENABLED=false"
     )

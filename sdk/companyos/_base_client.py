@@ -5,12 +5,13 @@ I/O-free generator in ``BaseClient``; ``SyncAPIClient`` and ``AsyncAPIClient`` o
 from __future__ import annotations
 
 import copy
+import os
 import platform
 import time
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from urllib.parse import quote
 
 import httpx
 
@@ -216,10 +217,10 @@ class BaseClient:
             **{k: v for k, v in (spec.headers or {}).items() if v is not None},
             **(spec.extra_headers or {}),
         }
-        request_id = headers.pop("X-Request-Id", None) or f"req_{uuid.uuid4().hex}"
+        request_id = headers.pop("X-Request-Id", None) or f"req_{_random_hex()}"
         idempotency_key = spec.idempotency_key or headers.pop("Idempotency-Key", None)
         if spec.method in MUTATING_METHODS and idempotency_key is None:
-            idempotency_key = f"idk_{uuid.uuid4().hex}"
+            idempotency_key = f"idk_{_random_hex()}"
         max_retries = self.max_retries if isinstance(spec.max_retries, NotGiven) else spec.max_retries
         return Prepared(
             method=spec.method,
@@ -274,7 +275,7 @@ class BaseClient:
         host = self.base_url.host
         span = _telemetry.start_span(
             f"companyos.{p.operation_id}",
-            {
+            lambda: {
                 "http.request.method": p.method,
                 "server.address": host,
                 "companyos.operation_id": p.operation_id,
@@ -292,7 +293,9 @@ class BaseClient:
                     raise CircuitOpenError(f"circuit open for {host}; failing fast")
                 token = None
                 if self.auth is not None:
-                    token = yield from self.auth.token_flow(self._auth_context())
+                    token = self.auth.ready_token()
+                    if token is None:
+                        token = yield from self.auth.token_flow(self._auth_context())
                 request = self._build_request(p, token, attempt)
                 _telemetry.inject(span, request.headers)
                 if logger.isEnabledFor(10):
@@ -394,7 +397,10 @@ class BaseClient:
     def _call_flow(self, p: Prepared) -> Flow[httpx.Response]:
         queue = self.offline_queue
         if queue is None or p.method not in MUTATING_METHODS or not p.queueable:
-            return (yield from self._request_flow(p))
+            return self._request_flow(p)  # no generator layer of its own: this is every request's path
+        return self._queued_flow(p, queue)
+
+    def _queued_flow(self, p: Prepared, queue: OfflineQueue) -> Flow[httpx.Response]:
         if queue.pending():
             yield from self._flush_flow()
             if queue.pending():
@@ -451,9 +457,12 @@ class BaseClient:
 
 
 def _quote(value: str) -> str:
-    from urllib.parse import quote
-
     return quote(value, safe="")
+
+
+def _random_hex() -> str:
+    """128 random bits as 32 hex digits (the shape of ``uuid4().hex``, without building a UUID)."""
+    return os.urandom(16).hex()
 
 
 class SyncAPIClient(BaseClient):

@@ -118,6 +118,11 @@ class Auth:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def ready_token(self) -> str | None:
+        """The token when it is at hand with no I/O and no clock (a static token), else None: the client
+        then runs ``token_flow``. Saves the flow's machinery on every request of a static credential."""
+        return None
+
     @property
     def can_refresh(self) -> bool:
         """Whether a 401 is worth one retry with a fresh token."""
@@ -141,6 +146,9 @@ class StaticToken(Auth):
     ) -> Flow[str | None]:
         return self._token
         yield  # pragma: no cover
+
+    def ready_token(self) -> str | None:
+        return self._token
 
     def set_token(self, token: Token) -> None:
         self._token = token.access_token

@@ -129,6 +129,35 @@ def test_traceparent_injected_when_a_span_is_active(api, make_client):
     assert trace.get_current_span() is not None
 
 
+def test_without_a_tracer_provider_the_current_context_still_propagates(api, make_client):
+    """No provider: no span is made (the hot path skips the no-op API), but a remote parent and baggage the
+    application attached travel on, as the no-op span would have carried them; an empty context adds nothing."""
+    from opentelemetry import baggage, context, trace
+    from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
+
+    import companyos._telemetry as tel
+
+    assert isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider)
+    route = api.get("/v1/health").mock(
+        return_value=httpx.Response(200, json={"status": "ok", "version": "1"})
+    )
+    make_client().system.health()
+    assert "traceparent" not in route.calls[-1].request.headers
+    assert "baggage" not in route.calls[-1].request.headers
+
+    remote = SpanContext(0xABC, 0xDEF, is_remote=True, trace_flags=TraceFlags(1))
+    ctx = baggage.set_baggage("region", "eu", trace.set_span_in_context(NonRecordingSpan(remote)))
+    token = context.attach(ctx)
+    try:
+        assert tel.start_span("x", lambda: {}) is None
+        make_client().system.health()
+    finally:
+        context.detach(token)
+    headers = route.calls[-1].request.headers
+    assert headers["traceparent"] == f"00-{0xABC:032x}-{0xDEF:016x}-01"
+    assert headers["baggage"] == "region=eu"
+
+
 # -- spec coverage: every operationId reachable through the SDK ------------------------------------
 CALLS: dict[str, Any] = {
     "get_health": lambda c: c.system.health(),
