@@ -5143,6 +5143,8 @@ export interface components {
             }[];
             /** @description The Maestro plan holding the stages. */
             plan_id?: string | null;
+            /** @description The Maestro run carrying the stages out: each stage is its next step, a rollback cancels it (the stages are compensated). */
+            run_id?: string | null;
             /** @description Whether the scheduler runs the stages. */
             auto_advance?: boolean;
             /**

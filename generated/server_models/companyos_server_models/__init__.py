@@ -1296,6 +1296,10 @@ class Rollout(BaseModel):
     """
     The Maestro plan holding the stages.
     """
+    run_id: str | None = None
+    """
+    The Maestro run carrying the stages out: each stage is its next step, a rollback cancels it (the stages are compensated).
+    """
     auto_advance: bool | None = None
     """
     Whether the scheduler runs the stages.

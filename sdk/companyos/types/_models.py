@@ -2130,6 +2130,7 @@ class Rollout(TypedDict):
     current_percentage: int
     history: list[dict[str, Any]]
     plan_id: NotRequired[str | None]
+    run_id: NotRequired[str | None]
     auto_advance: NotRequired[bool]
     next_stage_at: NotRequired[str | None]
     created_at: str

@@ -384,6 +384,10 @@ async def test_a_production_rollout_is_approved_from_the_board_through_step_up(
     )
     page = await browser.follow(advanced)
     assert "Rollout of board-ramp in production: running, 10 %." in page.text
+    run_link = re.search(r'href="(/console/t/acme/runs/run_[0-9a-z]+)"', page.text)
+    assert run_link, "the board links the Maestro run carrying the stages out"
+    run_page = await browser.get(run_link.group(1))
+    assert run_page.status_code == 200 and "stage-1" in run_page.text
     unknown = await browser.post(
         f"{CONSOLE}/t/acme/features/rollouts/{rollout['id']}/launch", data={"csrf_token": csrf_of(page.text)}
     )

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 import httpx
+import pytest
 
 from companyos_server.core.maestro.models import SliSampleRow
 from companyos_server.domains.features import experiments
@@ -19,6 +20,18 @@ from tests.conftest import bearer
 
 Mint = Callable[..., str]
 BASE = "/v1/tenants/acme"
+
+
+@pytest.fixture(autouse=True)
+def _demo_rollouts_left_to_the_demo(client: httpx.AsyncClient) -> None:
+    """The seed's approved staging rollout would be stepped by every scheduler pass these tests count: it
+    is switched to manual here, so a pass touches only the rollouts a test makes."""
+    from sqlalchemy import update
+
+    from companyos_server.domains.features.store import RolloutRow
+
+    with get_runtime().db.session() as session:
+        session.execute(update(RolloutRow).values(auto_advance=False))
 
 
 def who(mint: Mint, name: str, role: str = "tenant_admin") -> dict[str, str]:
@@ -192,6 +205,11 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     assert all(
         s["compensation"]["parameters"]["enabled"] is False for s in steps if s["action"] == "flag.toggle"
     )
+    assert [s["id"] for s in steps] == ["stage-1", "stage-2", "stage-3", "complete"]
+    # Approval starts the Maestro run that carries the stages out; nothing has run yet.
+    run = (await client.get(f"{BASE}/runs/{approved.json()['run_id']}", headers=approver)).json()
+    assert run["plan_id"] == approved.json()["plan_id"] and run["state"] == "queued"
+    assert run["inputs"] == {"rollout_id": rollout["id"]} and run["job_id"] is None
 
     blocked = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
     assert blocked["status"] == "approved" and blocked["current_percentage"] == 0
@@ -206,8 +224,15 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     await client.post(f"{BASE}/rollouts/{rollout['id']}/approve", json={}, headers=approver)
     stage = (await client.post(f"{BASE}/rollouts/{rollout['id']}/advance", headers=requester)).json()
     assert (stage["status"], stage["current_percentage"]) == ("running", 10), stage["history"][-1]
+    assert stage["history"][-1]["run_id"] == stage["run_id"]
     flag = (await client.get(f"{BASE}/flags/ramp-me", headers=requester)).json()
     assert flag["rules"][0]["rollout"] == {"percentage": 10, "stickiness": "targetingKey"}
+    # The stage was Maestro's step: executed, keyed, and the run paused after it.
+    run = (await client.get(f"{BASE}/runs/{stage['run_id']}", headers=approver)).json()
+    assert run["state"] == "running"
+    assert [(s["id"], s["state"]) for s in run["steps"]] == [
+        ("stage-1", "succeeded"), ("stage-2", "pending"), ("stage-3", "pending"), ("complete", "pending")
+    ]  # fmt: skip
     ofrep = f"{BASE}/environments/production/ofrep/v1/evaluate/flags/ramp-me"
     on = [
         (await client.post(ofrep, json={"context": {"targetingKey": f"u{i}"}}, headers=requester)).json()[
@@ -230,6 +255,13 @@ async def test_rollout_approval_stages_and_rollback_on_a_failing_slo_gate(
     assert flag["rules"][0]["enabled"] is False
     result = (await client.post(ofrep, json={"context": {"targetingKey": "u1"}}, headers=requester)).json()
     assert result["value"] is False and result["reason"] == "TARGETING_MATCH"
+    # The rollback cancelled the run: Maestro compensated the stage it had applied, with an evidence pack.
+    run = (await client.get(f"{BASE}/runs/{rolled['run_id']}", headers=approver)).json()
+    assert run["state"] == "cancelled" and run["evidence_pack_id"]
+    assert [(s["id"], s["compensation_state"]) for s in run["steps"] if s["state"] == "succeeded"] == [
+        ("stage-1", "succeeded")
+    ]
+    assert rolled["history"][-1]["run_state"] == "cancelled"
 
 
 def test_srm_on_constructed_data() -> None:
@@ -619,3 +651,83 @@ async def test_a_subject_exposed_again_counts_once(client: httpx.AsyncClient, mi
     page_ok = results["guardrails"][0]
     assert (page_ok["control"]["measured"], page_ok["control"]["hits"]) == (1, 1)
     assert (page_ok["treatment"]["measured"], page_ok["treatment"]["hits"]) == (1, 0)
+
+
+async def test_a_completed_rollout_finishes_its_run_and_a_step_recorded_nowhere_is_recovered_from_the_run(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    from companyos_server.domains.features import scheduler
+
+    rollout_id = await _approved_staging_rollout(client, mint, "finish-ramp")
+    rita, runtime = who(mint, "rita"), get_runtime()
+    run_id = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=rita)).json()["run_id"]
+
+    # A worker that died after Maestro applied the first stage and before the rollout recorded it: the
+    # next pass records what the run did (the stage is not applied a second time).
+    runtime.maestro.advance_run("acme", run_id, through="stage-1")
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    staged = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=rita)).json()
+    assert (staged["status"], staged["current_percentage"]) == ("running", 30)
+    assert "gates" not in staged["history"][-1]  # recorded from the run, not decided anew
+    run = (await client.get(f"{BASE}/runs/{run_id}", headers=rita)).json()
+    assert [(s["id"], s["state"], s["attempts"]) for s in run["steps"]] == [
+        ("stage-1", "succeeded", 1), ("stage-2", "pending", 0), ("complete", "pending", 0)
+    ]  # fmt: skip
+
+    # bake_seconds 0: the next passes run 100 % and complete; the run finishes with its evidence pack.
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    done = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=rita)).json()
+    assert (done["status"], done["current_percentage"]) == ("completed", 100)
+    run = (await client.get(f"{BASE}/runs/{run_id}", headers=rita)).json()
+    assert run["state"] == "succeeded" and run["evidence_pack_id"]
+    assert all(s["state"] == "succeeded" for s in run["steps"])
+    flag = (await client.get(f"{BASE}/flags/finish-ramp", headers=rita)).json()
+    staging = [r for r in flag["rules"] if r.get("environments") == ["staging"]]
+    assert [(r["enabled"], r.get("rollout")) for r in staging] == [(True, None)]
+
+
+async def test_a_run_cancelled_in_maestro_is_recorded_as_a_rollback(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    from companyos_server.domains.features import scheduler
+
+    rollout_id = await _approved_staging_rollout(client, mint, "cancel-ramp")
+    rita, adam, runtime = who(mint, "rita"), who(mint, "adam"), get_runtime()
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1  # 30 %
+    run_id = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=rita)).json()["run_id"]
+    cancelled = await client.post(f"{BASE}/runs/{run_id}/cancel", headers=adam)
+    assert cancelled.status_code == 200, cancelled.text
+    # Paused between its steps, the run has no worker to notice: the cancel compensates at once.
+    assert cancelled.json()["state"] == "cancelled"
+    flag = (await client.get(f"{BASE}/flags/cancel-ramp", headers=rita)).json()
+    assert [r["enabled"] for r in flag["rules"] if r.get("environments") == ["staging"]] == [False]
+    assert scheduler.run_due(runtime.db, runtime.audit) == 1
+    rolled = (await client.get(f"{BASE}/rollouts/{rollout_id}", headers=rita)).json()
+    assert (rolled["status"], rolled["current_percentage"]) == ("rolled_back", 0)
+    assert rolled["history"][-1]["detail"].startswith("The Maestro run ended")
+
+
+async def test_the_demo_seed_has_a_staged_rollout_a_pending_approval_and_a_guardrail_breach(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    rita = who(mint, "rita")
+    items = (await client.get(f"{BASE}/rollouts", headers=rita)).json()["items"]
+    demo = {(r["flag_key"], r["environment"]): r for r in items if r["flag_key"] == "same-day-delivery"}
+    staging, production = demo["same-day-delivery", "staging"], demo["same-day-delivery", "production"]
+    assert (
+        staging["status"] == "approved"
+        and staging["run_id"]
+        and staging["approvals"][0]["approver"] == "usr_erin"
+    )
+    assert production["status"] == "pending_approval" and production["run_id"] is None
+
+    results = (await client.get(f"{BASE}/experiments/eta-wording/results", headers=rita)).json()
+    assert results["srm"]["flagged"] is False
+    (page_ok,) = results["guardrails"]
+    assert page_ok["metric"] == "page_ok" and page_ok["status"] == "breached"
+    refused = await client.post(
+        f"{BASE}/experiments/eta-wording/conclude", json={"decision": "ship", "outcome": "ship_treatment"},
+        headers=rita,
+    )  # fmt: skip
+    assert refused.status_code == 409 and "page_ok" in refused.json()["detail"]

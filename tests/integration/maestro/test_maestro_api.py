@@ -148,7 +148,8 @@ async def test_rollback_dry_run_step_up_execute_poll_sse_evidence_audit(
     )
     r = await client.post(runs_url, params={"dry_run": "true"}, headers=sre(mint, mfa=True))
     assert r.status_code == 200 and r.json()["requires_step_up"] is False
-    assert (await client.get(f"{BASE}/runs", headers=sre(mint))).json()["items"] == []
+    listed = await client.get(f"{BASE}/runs", params={"plan_id": plan["id"]}, headers=sre(mint))
+    assert listed.json()["items"] == []  # the dry run started no run
     # Audited as what it was asked for, marked as changing nothing.
     (dry,) = [
         a

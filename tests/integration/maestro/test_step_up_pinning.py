@@ -83,7 +83,9 @@ async def test_a_plan_edited_between_classification_and_start_never_runs_unclass
     else:
         assert r.status_code == 202, r.text
 
-    runs = (await client.get(f"{BASE}/runs", headers=sre(mint))).json()["items"]
+    runs = (await client.get(f"{BASE}/runs", params={"plan_id": plan["id"]}, headers=sre(mint))).json()[
+        "items"
+    ]
     assert len(runs) == (1 if r.status_code == 202 else 0)
     for run in runs:
         url = f"{BASE}/plans/{plan['id']}/versions/{run['plan_version']}"
@@ -108,7 +110,8 @@ async def test_a_pinned_high_risk_version_needs_step_up_even_when_the_latest_is_
     r = await client.post(runs_url, json={"plan_version": 1}, headers=sre(mint))
     assert r.status_code == 401, r.text
     assert "version 1 is high-risk (steps: lock)" in r.json()["detail"]
-    assert (await client.get(f"{BASE}/runs", headers=sre(mint))).json()["items"] == []
+    listed = await client.get(f"{BASE}/runs", params={"plan_id": plan_id}, headers=sre(mint))
+    assert listed.json()["items"] == []
 
     r = await client.post(runs_url, json={}, headers=sre(mint))
     assert r.status_code == 202 and (r.json()["plan_version"], r.json()["risk"]) == (2, "normal"), r.text

@@ -172,6 +172,40 @@ def test_cancel_before_next_step_compensates(runtime: Runtime, maestro: Maestro,
     assert keys == [f"{run['id']}:scale", f"{run['id']}:scale:compensate"]
 
 
+def test_a_stepped_run_advances_through_a_step_pauses_and_compensates_when_cancelled(
+    runtime: Runtime, maestro: Maestro, tenant: str
+) -> None:
+    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
+             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(scale, RESTART, {**RESTART, "id": "again"}), "usr_alice")
+    run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
+    assert (run["state"], run["job_id"]) == ("queued", None)
+
+    first = maestro.advance_run(tenant, run["id"], through="scale")
+    assert first["state"] == "running" and [s["state"] for s in first["steps"]] == [
+        "succeeded",
+        "pending",
+        "pending",
+    ]
+    # Through a step already done: nothing runs again (two callers apply a step once).
+    again = maestro.advance_run(tenant, run["id"], through="scale")
+    assert [s["attempts"] for s in again["steps"]] == [1, 0, 0]
+    assert maestro.recover() == []  # paused, not a lost worker
+
+    second = maestro.advance_run(tenant, run["id"], through="restart")
+    assert [s["state"] for s in second["steps"]] == ["succeeded", "succeeded", "pending"]
+    # Cancelled while paused: no worker would notice the flag, so the cancel compensates at once.
+    cancelled = maestro.cancel_run(tenant, run["id"], "usr_bob")
+    assert cancelled["state"] == "cancelled" and cancelled["evidence_pack_id"]
+    keys = [e.idempotency_key for e in effects(runtime, run["id"])]
+    assert keys == [f"{run['id']}:scale", f"{run['id']}:restart", f"{run['id']}:scale:compensate"]
+    assert maestro.roll_back_run(tenant, run["id"], "usr_bob")["state"] == "cancelled"  # over: nothing more
+
+    # Advanced through its last step, a stepped run finishes.
+    other = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="all")
+    assert maestro.advance_run(tenant, other["id"], through="again")["state"] == "succeeded"
+
+
 def test_step_timeout_counts_as_a_failed_attempt(runtime: Runtime, maestro: Maestro, tenant: str) -> None:
     step = {"id": "pause", "action": "wait", "parameters": {"seconds": 10}, "timeout_seconds": 2}
     plan = maestro.create_plan(tenant, plan_body(step), "usr_alice")

@@ -40,6 +40,8 @@ class Rollout:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         plan_id (None | str | Unset): The Maestro plan holding the stages.
+        run_id (None | str | Unset): The Maestro run carrying the stages out: each stage is its next step, a rollback
+            cancels it (the stages are compensated).
         auto_advance (bool | Unset): Whether the scheduler runs the stages.
         next_stage_at (datetime.datetime | None | Unset): When the next stage may run (its bake ends); null once the
             rollout is over.
@@ -61,6 +63,7 @@ class Rollout:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     plan_id: None | str | Unset = UNSET
+    run_id: None | str | Unset = UNSET
     auto_advance: bool | Unset = UNSET
     next_stage_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -108,6 +111,12 @@ class Rollout:
         else:
             plan_id = self.plan_id
 
+        run_id: None | str | Unset
+        if isinstance(self.run_id, Unset):
+            run_id = UNSET
+        else:
+            run_id = self.run_id
+
         auto_advance = self.auto_advance
 
         next_stage_at: None | str | Unset
@@ -141,6 +150,8 @@ class Rollout:
         )
         if plan_id is not UNSET:
             field_dict["plan_id"] = plan_id
+        if run_id is not UNSET:
+            field_dict["run_id"] = run_id
         if auto_advance is not UNSET:
             field_dict["auto_advance"] = auto_advance
         if next_stage_at is not UNSET:
@@ -204,6 +215,15 @@ class Rollout:
 
         plan_id = _parse_plan_id(d.pop("plan_id", UNSET))
 
+        def _parse_run_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        run_id = _parse_run_id(d.pop("run_id", UNSET))
+
         auto_advance = d.pop("auto_advance", UNSET)
 
         def _parse_next_stage_at(data: object) -> datetime.datetime | None | Unset:
@@ -240,6 +260,7 @@ class Rollout:
             created_at=created_at,
             updated_at=updated_at,
             plan_id=plan_id,
+            run_id=run_id,
             auto_advance=auto_advance,
             next_stage_at=next_stage_at,
         )

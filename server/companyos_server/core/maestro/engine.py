@@ -288,7 +288,8 @@ class Maestro:
             return runs.events(session, tenant_id, run_id, after_seq), run.state
 
     def cancel_run(self, tenant_id: str, run_id: str, actor: str) -> dict[str, Any]:
-        """Queued: cancelled now. Running: flagged; it stops before its next step and compensates."""
+        """Queued: cancelled now. Running: flagged; it stops before its next step and compensates. A
+        stepped run paused between its steps has no worker to notice the flag: it compensates now."""
         job_id: str | None = None
         with self.db.session() as session:
             run = runs.get(session, tenant_id, run_id, for_update=True)
@@ -298,14 +299,53 @@ class Maestro:
             if run.state == "queued":
                 run.state, run.finished_at = "cancelled", utcnow()
                 job_id = run.job_id
+            paused = run.state == "running" and run.job_id is None and run.lease_owner is None
             runs.add_event(session, run, "run.cancel_requested", None, run.state, {"by": actor})
         if job_id:
             with contextlib.suppress(errors.DomainError):  # already claimed or finished: the run row decides
                 self.runtime.jobs.cancel(tenant_id, job_id)
+        if paused:
+            self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
         return self.get_run(tenant_id, run_id)
 
-    # -- execution (the job body) --------------------------------------------------------------------
-    def execute(self, tenant_id: str, run_id: str, job: JobContext | None = None) -> dict[str, Any]:
+    # -- stepped runs (their owner decides when each step is due) ------------------------------------
+    def start_stepped_run(
+        self, tenant_id: str, plan_id: str, *, actor: str, actor_kind: str, reason: str,
+        inputs: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """A run of the plan's current version that no job drives: its owner executes it a stretch at a
+        time (:meth:`advance_run`) when its own conditions say so (a staged rollout's bake time and
+        gates) and may roll it back (:meth:`roll_back_run`). Nothing runs here. The owner has admitted
+        the run already (a rollout's approval), so there is no step-up check at this point."""
+        with self.db.session() as session:
+            plan = plans.pinned(session, tenant_id, plan_id, None)
+            run = runs.create(
+                session, tenant_id=tenant_id, plan=plan, risk="high" if plans.is_risky(plan) else "normal",
+                actor=actor, actor_kind=actor_kind, reason=reason, inputs=dict(inputs or {}),
+            )  # fmt: skip
+            run_id = run.id
+        return self.get_run(tenant_id, run_id)
+
+    def advance_run(self, tenant_id: str, run_id: str, *, through: str) -> dict[str, Any]:
+        """Execute a stepped run, in this thread, up to and including step ``through`` (nothing when it
+        is done already; the run finishes when its last step is). Steps keep their idempotency keys, so
+        two callers advancing through the same step apply it once."""
+        self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id), through=through)
+        return self.get_run(tenant_id, run_id)
+
+    def roll_back_run(self, tenant_id: str, run_id: str, actor: str) -> dict[str, Any]:
+        """Cancel a stepped run now, in this thread: the succeeded steps are compensated in reverse."""
+        run = self.get_run(tenant_id, run_id)
+        if run["state"] in TERMINAL_RUN_STATES:
+            return run
+        with contextlib.suppress(errors.DomainError):  # it ended meanwhile: the run row decides
+            self.cancel_run(tenant_id, run_id, actor)
+        run = self.get_run(tenant_id, run_id)
+        if run["state"] not in TERMINAL_RUN_STATES:  # being advanced right now: compensate after it
+            self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
+        return self.get_run(tenant_id, run_id)
+
+    def _plan_of(self, tenant_id: str, run_id: str) -> PlanVersionRow:
         with self.db.session() as session:
             run = runs.get(session, tenant_id, run_id)
             plan = session.scalars(
@@ -315,7 +355,11 @@ class Maestro:
                     PlanVersionRow.version == run.plan_version,
                 )
             ).one()
-        executor = RunExecutor(
+            session.expunge(plan)
+            return plan
+
+    def _executor(self, job: JobContext | None = None) -> RunExecutor:
+        return RunExecutor(
             self.db,
             self.adapter,
             self.records,
@@ -324,6 +368,11 @@ class Maestro:
             rand=self.rand,
             progress=(lambda done, total: job.progress(done, total)) if job is not None else None,
         )
+
+    # -- execution (the job body) --------------------------------------------------------------------
+    def execute(self, tenant_id: str, run_id: str, job: JobContext | None = None) -> dict[str, Any]:
+        plan = self._plan_of(tenant_id, run_id)
+        executor = self._executor(job)
         try:
             result = executor.execute(tenant_id, run_id, plan)
         except LeaseLost:

@@ -116,7 +116,11 @@ class RunExecutor:
         self.progress = progress or (lambda done, total: None)
 
     # -- entry -----------------------------------------------------------------------------------
-    def execute(self, tenant_id: str, run_id: str, plan: PlanVersionRow) -> dict[str, Any]:
+    def execute(
+        self, tenant_id: str, run_id: str, plan: PlanVersionRow, *, through: str | None = None
+    ) -> dict[str, Any]:
+        """Run the pending steps (all of them, or those up to and including step ``through``: the run then
+        pauses, still ``running``, until it is executed again; a step already done is not run again)."""
         run = self._claim(tenant_id, run_id)
         if run.state in TERMINAL_RUN_STATES:
             return {"run_id": run.id, "state": run.state}
@@ -124,7 +128,9 @@ class RunExecutor:
         self.records.graph_run(run)
         try:
             if run.state == "running":
-                failed = self._forward(run, definition)
+                failed, paused = self._forward(run, definition, through)
+                if paused:
+                    return self._pause_run(run, through)
                 if failed is None:
                     return self._finish(run, plan, "succeeded")
                 self._set_run(run, "compensating", "run.compensating", error=failed)
@@ -148,26 +154,41 @@ class RunExecutor:
             return run
 
     # -- forward pass ----------------------------------------------------------------------------
-    def _forward(self, run: RunRow, definition: dict[str, dict[str, Any]]) -> str | None:
-        """Runs the pending steps; the error of the step that failed for good, or None."""
+    def _forward(
+        self, run: RunRow, definition: dict[str, dict[str, Any]], through: str | None = None
+    ) -> tuple[str | None, bool]:
+        """Runs the pending steps: (the error of the step that failed for good, or None; whether the run
+        paused after step ``through`` with steps still to come)."""
         with self.db.session() as session:
             step_rows = runs.steps(session, run.tenant_id, run.id)
         total = len(step_rows)
         for index, step in enumerate(step_rows):
             self.progress(index, total)
-            if step.state in ("succeeded", "skipped"):
-                continue
-            if step.state == "failed":
-                return (step.errors or [{}])[-1].get("message", "failed")
-            self._check_cancel(run)
-            spec = definition[step.step_id]
-            if step.state in ("running", "retrying") and self._recovered(run, step, spec):
-                continue
-            error = self._run_step(run, step, spec)
-            if error is not None:
-                return error
+            if step.state not in ("succeeded", "skipped"):
+                if step.state == "failed":
+                    return (step.errors or [{}])[-1].get("message", "failed"), False
+                self._check_cancel(run)
+                spec = definition[step.step_id]
+                recovered = step.state in ("running", "retrying") and self._recovered(run, step, spec)
+                error = None if recovered else self._run_step(run, step, spec)
+                if error is not None:
+                    return error, False
+            if step.step_id == through and index < total - 1:
+                self._check_cancel(run)
+                return None, True
         self.progress(total, total)
-        return None
+        return None, False
+
+    def _pause_run(self, run: RunRow, through: str | None) -> dict[str, Any]:
+        """Give the lease back: the run waits, ``running``, for its owner to execute the next steps."""
+        with self.db.session() as session:
+            row = session.get(RunRow, run.id)
+            assert row is not None
+            if row.lease_owner not in (None, self.owner):
+                raise LeaseLost(run.id)
+            row.lease_owner = None
+            runs.add_event(session, row, "run.paused", None, row.state, {"after_step": through})
+        return {"run_id": run.id, "state": run.state, "paused_after": through}
 
     def _recovered(self, run: RunRow, step: RunStepRow, spec: dict[str, Any]) -> bool:
         """A step found mid-flight after a crash: done if its effect exists (never applied twice)."""

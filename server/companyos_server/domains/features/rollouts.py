@@ -2,16 +2,23 @@
 
 Like a policy exception, a request is made by one principal and approved by another (self-approval is
 refused; approving a production rollout needs a person with a recent multi-factor sign-in, since the
-approval carries every later stage). Approval writes the stages as a Maestro plan (``flag.toggle`` with ``percentage`` per stage,
-``wait`` for the bake time, and the rollback as every step's compensation), so the plan is versioned,
-dry-runnable and visible beside the other plans. ``advance`` then runs the next stage: it refuses while
-the previous stage bakes, evaluates the gates, and applies the stage's percentage through the same flag
-function Maestro's ``flag.toggle`` uses (deterministic bucketing: raising the percentage only adds
-contexts). A gate that fails once the flag is partly rolled out rolls it back automatically.
+approval carries every later stage). Approval writes the stages as a Maestro plan (a ``flag.toggle`` with
+the stage's ``percentage`` per stage, each compensated by turning the flag off, then a ``complete`` step)
+and starts a *stepped* Maestro run of it, which the rollout carries out: each stage is the run's next
+step, executed by Maestro's executor (durable, idempotent, audited, with an evidence pack at the end)
+once the previous stage has baked and the gates pass; a rollback cancels the run, so Maestro compensates
+the stages applied; completion runs the ``complete`` step. Deterministic bucketing means raising the
+percentage only adds contexts.
 
-A rollout with ``auto_advance`` (the default) needs no one to call ``advance``: the scheduler
-(:mod:`.scheduler`) runs the next stage once the bake time is over, and while a stage bakes it evaluates
-the gates on every pass, so a failing gate rolls the flag back mid-bake rather than at the next stage.
+``advance`` runs the next stage by hand (409 while the previous stage bakes). A rollout with
+``auto_advance`` (the default) needs no one to call it: the scheduler (:mod:`.scheduler`) steps it once
+the bake time is over, and while a stage bakes it evaluates the gates on every pass, so a failing gate
+rolls the flag back mid-bake rather than at the next stage.
+
+Each step first makes Maestro do the work (idempotent: "through stage 2" twice applies it once; a rollback
+twice compensates once), then records it on the rollout by claiming the row's revision, so of two
+workers stepping the same state one records it. A step that finds the run ahead of the rollout (a worker
+died between the two) records what the run did.
 
 Gates: ``slo`` (each named service's SLO analysis: no Workbook burn-rate rule firing and budget left),
 ``security`` (SecOps posture: no open critical security alert) and ``residency`` (the tenant's residency
@@ -31,7 +38,6 @@ from sqlalchemy.orm import Session
 from companyos_server import errors
 from companyos_server.domains.features import store
 from companyos_server.domains.features.store import RolloutRow
-from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -121,6 +127,7 @@ def to_dict(row: RolloutRow) -> dict[str, Any]:
         "current_percentage": row.current_percentage,
         "history": history,
         "plan_id": (row.plan or {}).get("plan_id"),
+        "run_id": (row.plan or {}).get("run_id"),
         "auto_advance": bool(row.auto_advance),
         "next_stage_at": row.next_stage_at if row.status in (APPROVED, RUNNING) else None,
         "created_at": row.created_at,
@@ -173,32 +180,52 @@ def create_rollout(db: Database, ctx: TenantContext, body: dict[str, Any]) -> di
         return to_dict(row)
 
 
+COMPLETE_STEP = "complete"
+
+
+def _stage_step(row: RolloutRow, percentage: int) -> str:
+    return f"stage-{list(row.stages).index(percentage) + 1}"
+
+
 def _plan_definition(row: RolloutRow) -> dict[str, Any]:
-    steps: list[dict[str, Any]] = []
     rollback = {
         "action": "flag.toggle",
         "parameters": {"flag": row.flag_key, "enabled": False, "environment": row.environment},
     }
-    for i, percentage in enumerate(row.stages):
+    steps: list[dict[str, Any]] = []
+    for percentage in row.stages:
         params: dict[str, Any] = {"flag": row.flag_key, "enabled": True, "environment": row.environment}
         if percentage < 100:
             params["percentage"] = percentage
         steps.append(
-            {"id": f"stage-{i + 1}", "action": "flag.toggle", "parameters": params, "compensation": rollback}
-        )
-        if row.bake_seconds and i < len(row.stages) - 1:
-            steps.append(
-                {
-                    "id": f"bake-{i + 1}",
-                    "action": "wait",
-                    "parameters": {"seconds": min(row.bake_seconds, 3600)},
-                }
-            )
+            {"id": _stage_step(row, percentage), "action": "flag.toggle", "parameters": params,
+             "compensation": rollback}
+        )  # fmt: skip
+    steps.append({"id": COMPLETE_STEP, "action": "wait", "parameters": {"seconds": 0}})
     return {
         "name": f"Rollout {row.flag_key} in {row.environment} ({row.id})",
-        "description": f"Staged rollout {' → '.join(f'{p} %' for p in row.stages)}, bake {row.bake_seconds} s.",
+        "description": (
+            f"Staged rollout {' → '.join(f'{p} %' for p in row.stages)}, carried out by rollout {row.id}: "
+            f"each stage bakes {row.bake_seconds} s with its gates watched before the next one runs."
+        ),
         "steps": steps,
     }
+
+
+def _start_run(ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
+    """The rollout's plan and its stepped run (``row.plan``); for a rollout approved before rollouts ran as
+    Maestro runs, the run is first brought to the stage the rollout had reached."""
+    from companyos_server.platform.runtime import get_runtime
+
+    maestro = get_runtime().maestro
+    plan = maestro.create_plan(ctx.tenant_id, _plan_definition(row), ctx.principal.subject)
+    run = maestro.start_stepped_run(
+        ctx.tenant_id, plan["id"], actor=ctx.principal.subject, actor_kind=ctx.principal.kind,
+        reason=f"Rollout {row.id}: flag {row.flag_key} in {row.environment}", inputs={"rollout_id": row.id},
+    )  # fmt: skip
+    if row.current_percentage:
+        maestro.advance_run(ctx.tenant_id, run["id"], through=_stage_step(row, row.current_percentage))
+    return {"plan_id": plan["id"], "version": plan.get("version"), "run_id": run["id"]}
 
 
 def approve_rollout(
@@ -227,13 +254,12 @@ def approve_rollout(
             {"at": now.isoformat(), "event": "approved", "actor": ctx.principal.subject},
         ]
         row.updated_at = now
-        definition = _plan_definition(row)
-    from companyos_server.platform.runtime import get_runtime
-
-    plan = get_runtime().maestro.create_plan(ctx.tenant_id, definition, ctx.principal.subject)
+        session.flush()
+        session.expunge(row)
+    plan = _start_run(ctx, row)
     with db.session() as session:
         row = _require(session, ctx.tenant_id, rollout_id)
-        row.plan = {"plan_id": plan["id"], "version": plan.get("version")}
+        row.plan = plan
         return to_dict(row)
 
 
@@ -313,10 +339,11 @@ def step(
 
     By hand (``scheduled=False``) a baking stage is a 409. Scheduled, a baking stage is watched: the
     gates run and a blocking one rolls back; a rollout blocked before its first stage records the block
-    once, not on every pass. A change first claims the row by moving its ``revision`` from the one the
-    gates were evaluated against (a conditional UPDATE, which serialises on SQLite as on PostgreSQL), so
-    whoever steps second on the same state (another worker, a person) changes nothing. ``on_change`` runs
-    in the change's transaction (the scheduler's audit event commits with the change).
+    once, not on every pass. Maestro carries the change out first (idempotently), then the step claims
+    the row by moving its ``revision`` from the one it decided on (a conditional UPDATE, which serialises
+    on SQLite as on PostgreSQL) and records it, so whoever steps second on the same state records
+    nothing. ``on_change`` runs in the recording transaction (the scheduler's audit event commits with
+    it).
     """
     now = now or utcnow()
     with db.session() as session:
@@ -335,38 +362,90 @@ def step(
             )
         seen = _snapshot(row)
         session.expunge(row)
-    results = evaluate_gates(db, ctx, row)
-    with db.session() as session:
-        row = _require(session, ctx.tenant_id, rollout_id)
-        if _snapshot(row) != seen:
-            return to_dict(row), None
+    if not (row.plan or {}).get("run_id"):
+        row.plan = _start_run(ctx, row)
+        with db.session() as session:
+            stored = _require(session, ctx.tenant_id, rollout_id)
+            stored.plan = row.plan
+    run = _maestro().get_run(ctx.tenant_id, row.plan["run_id"])
+    results: list[dict[str, Any]] = []
+    event, detail = _run_ahead(row, run)
+    if event is None:
+        results = evaluate_gates(db, ctx, row)
         event = _next_event(row, results, baking=baking, scheduled=scheduled)
-        if event is None or not _claim(session, row, seen):
+        if event is None:
             return to_dict(row), None
+        event, detail = _carry_out(ctx, row, run, event)
+    with db.session() as session:
+        found = _require(session, ctx.tenant_id, rollout_id)
+        if _snapshot(found) != seen or not _claim(session, found, seen):
+            return to_dict(found), None
+        entry: dict[str, Any] = {"event": event, "run_id": row.plan["run_id"], **detail}
+        if event != "completed":
+            entry.setdefault("percentage", found.current_percentage)
+        if results:
+            entry["gates"] = results
+        _record(found, now, entry)
         if event == "rolled_back":
-            tenant_flags.toggle_for_run(session, ctx.tenant_id, row.flag_key, False, row.environment, row.id)
-            _record(row, now, {"event": event, "percentage": row.current_percentage, "gates": results})
-            row.status, row.current_percentage, row.next_stage_at = ROLLED_BACK, 0, None
-        elif event == "blocked":
-            _record(row, now, {"event": event, "percentage": 0, "gates": results})
+            found.status, found.current_percentage, found.next_stage_at = ROLLED_BACK, 0, None
         elif event == "completed":
-            row.status, row.next_stage_at = COMPLETED, None
-            _record(row, now, {"event": event, "gates": results})
-        else:
-            percentage = min(p for p in row.stages if p > row.current_percentage)
-            applied = tenant_flags.toggle_for_run(
-                session, ctx.tenant_id, row.flag_key, True, row.environment, row.id, percentage=percentage
-            )
-            if applied is None:
-                raise errors.not_found("Flag", row.flag_key)
-            row.current_percentage, row.status = percentage, RUNNING
-            row.next_stage_at = now + timedelta(seconds=row.bake_seconds)
-            _record(row, now, {"event": event, "percentage": percentage, "gates": results})
-        found = to_dict(row)
+            found.status, found.next_stage_at = COMPLETED, None
+        elif event == "stage":
+            found.current_percentage, found.status = entry["percentage"], RUNNING
+            found.next_stage_at = now + timedelta(seconds=found.bake_seconds)
+        result = to_dict(found)
         if on_change is not None:
             session.flush()
-            on_change(session, found, event)
-        return found, event
+            on_change(session, result, event)
+        return result, event
+
+
+def _maestro() -> Any:
+    from companyos_server.platform.runtime import get_runtime
+
+    return get_runtime().maestro
+
+
+def _applied(row: RolloutRow, run: dict[str, Any]) -> int:
+    """The percentage the run has applied: its last succeeded stage step's."""
+    done = {s["id"] for s in run["steps"] if s["state"] == "succeeded"}
+    return max((p for p in row.stages if _stage_step(row, p) in done), default=0)
+
+
+def _run_ahead(row: RolloutRow, run: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """What the run did that the rollout has not recorded (its recorder died, or someone cancelled the
+    run in Maestro): a rollback, the completion, or a stage."""
+    if run["state"] in ("cancelled", "compensated", "failed"):
+        return "rolled_back", {"detail": f"The Maestro run ended {run['state']}.", "run_state": run["state"]}
+    if run["state"] == "succeeded":
+        return "completed", {}
+    applied = _applied(row, run)
+    if applied > row.current_percentage:
+        return "stage", {"percentage": applied}
+    return None, {}
+
+
+def _carry_out(
+    ctx: TenantContext, row: RolloutRow, run: dict[str, Any], event: str
+) -> tuple[str, dict[str, Any]]:
+    """Maestro executes the event (a blocked rollout changes nothing); a stage whose step fails for good
+    leaves the run compensated, which is recorded as the rollback it is."""
+    maestro, run_id = _maestro(), run["id"]
+    if event == "stage":
+        percentage = min(p for p in row.stages if p > row.current_percentage)
+        after = maestro.advance_run(ctx.tenant_id, run_id, through=_stage_step(row, percentage))
+        if after["state"] in ("cancelled", "compensated", "failed"):
+            failed = next((s for s in after["steps"] if s["state"] == "failed" and s["errors"]), None)
+            error = failed["errors"][-1].get("message", "") if failed else after.get("error") or ""
+            return "rolled_back", {"detail": f"Stage {percentage} % failed in Maestro: {error}",
+                                   "run_state": after["state"]}  # fmt: skip
+        return "stage", {"percentage": percentage}
+    if event == "rolled_back":
+        after = maestro.roll_back_run(ctx.tenant_id, run_id, ctx.principal.subject)
+        return "rolled_back", {"run_state": after["state"]}
+    if event == "completed":
+        maestro.advance_run(ctx.tenant_id, run_id, through=COMPLETE_STEP)
+    return event, {}
 
 
 def _next_event(

@@ -1,12 +1,15 @@
 """Demo feature lifecycle for acme: one feature tracked idea → experiment → beta → ga → sunset with the
-evidence each state needs, a second in beta waiting for its GA evidence, and a third still an idea.
-Idempotent (a feature that exists is left alone)."""
+evidence each state needs, a second in beta waiting for its GA evidence, and a third still an idea; a
+staged rollout approved in staging (the server's scheduler carries it out through its Maestro run once
+the server runs) and one awaiting a production approval; an experiment whose treatment wins on its metric
+but breaches its guardrail, so shipping it is refused. Idempotent (a feature that exists is left alone)."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
-from companyos_server.domains.features import registry, store
+from companyos_server.domains.features import experiments, registry, rollouts, store
 from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
 from companyos_server.platform.principal import Principal, TenantContext
@@ -85,6 +88,11 @@ DEMO_FLAGS: list[dict[str, Any]] = [
                 "conditions": [{"attribute": "plan", "operator": "in", "values": ["pro"]}]},
                {"name": "canary", "environments": ["production"], "variant": "treatment",
                 "rollout": {"percentage": 10, "stickiness": "targetingKey"}}]},
+    {"key": "same-day-delivery", "description": "Same-day delivery slots at checkout (rolling out).",
+     "enabled": False, "temporary": True},
+    {"key": "delivery-eta-copy", "description": "Delivery date wording on the product page (experiment).",
+     "enabled": True, "variants": {"control": "Arrives in 2-3 days", "treatment": "Arrives by Thursday"},
+     "default_variant": "control", "temporary": True},
 ]  # fmt: skip
 
 
@@ -109,3 +117,40 @@ def seed_demo(runtime: Runtime) -> None:
         registry.add_evidence(db, _ctx("usr_carol"), "one-page-checkout", {"kind": kind, "title": title})
     for state in ("experiment", "beta"):
         registry.transition(db, _ctx("usr_carol"), "one-page-checkout", {"to": state})
+
+    _seed_rollouts(db)
+    _seed_experiment(db)
+
+
+def _seed_rollouts(db: Any) -> None:
+    staged = {"flag_key": "same-day-delivery", "environment": "staging", "stages": [10, 50, 100],
+              "bake_seconds": 3600, "gates": {"checks": ["security"]},
+              "reason": "Same-day slots for the Berlin and Paris warehouses."}  # fmt: skip
+    rollout = rollouts.create_rollout(db, _ctx("usr_carol"), staged)
+    rollouts.approve_rollout(db, _ctx("usr_erin"), rollout["id"], {"comment": "Carrier quota confirmed."})
+    production = {**staged, "environment": "production", "stages": [5, 25, 100], "bake_seconds": 86400,
+                  "reason": "After a week in staging."}  # fmt: skip
+    rollouts.create_rollout(db, _ctx("usr_carol"), production)
+
+
+# Conversion and guardrail ("page_ok": the page rendered within its budget) rates per arm: the treatment
+# converts better, but its page is slower past the 2-point tolerance, so the guardrail is breached.
+EXPERIMENT_RATES = {"control": (0.10, 0.97), "treatment": (0.135, 0.91)}
+
+
+def _seed_experiment(db: Any) -> None:
+    body = {"key": "eta-wording", "flag_key": "delivery-eta-copy", "environment": "staging",
+            "control": "control", "treatment": "treatment", "metric": "add_to_cart",
+            "guardrails": ["page_ok"], "guardrail_max_drop": 0.02}  # fmt: skip
+    experiment = experiments.create_experiment(db, _ctx("usr_erin"), body)
+    rng = random.Random(14)
+    events = []
+    for i in range(1200):
+        variant = "treatment" if i % 2 else "control"
+        converts, page_ok = EXPERIMENT_RATES[variant]
+        events.append({"subject": f"visitor-{i:04d}", "variant": variant, "converted": rng.random() < converts,
+                       "metrics": {"page_ok": rng.random() < page_ok}})  # fmt: skip
+    for start in range(0, len(events), 500):
+        experiments.record_exposures(
+            db, _ctx("usr_erin"), experiment["id"], {"events": events[start : start + 500]}
+        )
