@@ -409,9 +409,36 @@ class Comparator:
             if request and len(new_v) < len(old_v):
                 self.add(BREAKING, where, f"{word} lost {len(old_v) - len(new_v)} alternative(s)")
             elif not request and len(new_v) > len(old_v):
-                self.add(BREAKING, where, f"{word} gained {len(new_v) - len(old_v)} alternative(s)")
+                tag = self._discriminator(self.new, new_v)
+                if tag is not None and self._discriminator(self.old, old_v) == tag:
+                    # Alternatives told apart by one property's value: a new one is a new value of that
+                    # property, graded like a new enum value in a response.
+                    added = [self._tag(self.new, n)[1] for n in new_v[len(old_v) :]]  # type: ignore[index]
+                    self.add(WARNING, where, f"{word} gained alternative(s) {_fmt(added)} told apart by "
+                             f"'{tag}' (like a new enum value: clients must tolerate values they do not know)")  # fmt: skip
+                else:
+                    self.add(BREAKING, where, f"{word} gained {len(new_v) - len(old_v)} alternative(s)")
             for i, (o, n) in enumerate(zip(old_v, new_v, strict=False)):
                 self.schema(loc, f"{pointer}<{word}[{i}]>", o, n, direction, stack)
+
+    def _tag(self, doc: Doc, alternative: Any) -> tuple[str, Any] | None:
+        """(property, value) of an object alternative with a required one-value enum property."""
+        node = self._flatten(doc, alternative)
+        required = set(node.get("required") or [])
+        for name, prop in (node.get("properties") or {}).items():
+            prop = doc.resolve(prop)
+            if name in required and isinstance(prop, dict) and len(prop.get("enum") or []) == 1:
+                return str(name), prop["enum"][0]
+        return None
+
+    def _discriminator(self, doc: Doc, alternatives: list[Any]) -> str | None:
+        """The property every alternative is told apart by (one distinct value each), or None."""
+        tags = [self._tag(doc, a) for a in alternatives]
+        if not tags or any(t is None for t in tags):
+            return None
+        names = {t[0] for t in tags if t is not None}
+        values = [json.dumps(t[1], sort_keys=True) for t in tags if t is not None]
+        return names.pop() if len(names) == 1 and len(set(values)) == len(values) else None
 
     def _enum(self, where: str, old: dict, new: dict, request: bool) -> None:
         old_e, new_e = old.get("enum"), new.get("enum")

@@ -36,6 +36,13 @@ REMEDIATION_PREFIX = "maestro:"
 REMEDIATIONS: dict[str, tuple[str, Any]] = {
     "deployment.rollback": ("Roll back", lambda entity, env: {"deployment_id": entity["id"]}),
     "service.restart": ("Restart", lambda entity, env: {"service_id": entity["id"], "environment": env}),
+    "service.isolate": (
+        "Isolate",
+        lambda entity, env: {
+            "service_id": entity["id"],
+            "reason": "Isolated from the console (suspected compromise)",
+        },
+    ),
 }
 # Where an entity kind has a console page.
 PAGES = {

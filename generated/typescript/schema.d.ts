@@ -5691,6 +5691,20 @@ export interface components {
             account_id: components["schemas"]["MaestroName"];
             reason?: string;
         };
+        /** @description Every change by a person in the tenant needs a recent MFA sign-in for `hours`; 0 lifts it. */
+        MaestroTenantEnforceStepUpParams: {
+            hours: number;
+        };
+        /** @description The tenant's reads are audited too for `hours`; 0 restores the usual logging. */
+        MaestroTenantRaiseLoggingParams: {
+            hours: number;
+        };
+        /** @description Isolate the service (new deployments refused, rollouts gated on it stopped); `release` undoes it. */
+        MaestroServiceIsolateParams: {
+            service_id: components["schemas"]["MaestroServiceIdValue"];
+            reason?: string;
+            release?: boolean;
+        };
         MaestroCredentialRotateParams: {
             credential_id: components["schemas"]["MaestroName"];
         };
@@ -5705,11 +5719,12 @@ export interface components {
         };
         /** @description One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
          *     `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
-         *     `incident.task`, `wait`. A `compensation` runs if a later step fails for good.
+         *     `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high),
+         *     `wait`. A `compensation` runs if a later step fails for good.
          *      */
-        MaestroStep: components["schemas"]["MaestroDeploymentRollbackStep"] | components["schemas"]["MaestroServiceRestartStep"] | components["schemas"]["MaestroServiceScaleStep"] | components["schemas"]["MaestroFlagToggleStep"] | components["schemas"]["MaestroAccountLockStep"] | components["schemas"]["MaestroCredentialRotateStep"] | components["schemas"]["MaestroIncidentTaskStep"] | components["schemas"]["MaestroWaitStep"];
+        MaestroStep: components["schemas"]["MaestroDeploymentRollbackStep"] | components["schemas"]["MaestroServiceRestartStep"] | components["schemas"]["MaestroServiceScaleStep"] | components["schemas"]["MaestroFlagToggleStep"] | components["schemas"]["MaestroAccountLockStep"] | components["schemas"]["MaestroCredentialRotateStep"] | components["schemas"]["MaestroIncidentTaskStep"] | components["schemas"]["MaestroWaitStep"] | components["schemas"]["MaestroTenantEnforceStepUpStep"] | components["schemas"]["MaestroTenantRaiseLoggingStep"] | components["schemas"]["MaestroServiceIsolateStep"];
         /** @description The action (and parameters) that undoes this step; run in reverse order if a later step fails for good. */
-        MaestroCompensation: components["schemas"]["MaestroDeploymentRollbackCall"] | components["schemas"]["MaestroServiceRestartCall"] | components["schemas"]["MaestroServiceScaleCall"] | components["schemas"]["MaestroFlagToggleCall"] | components["schemas"]["MaestroAccountLockCall"] | components["schemas"]["MaestroCredentialRotateCall"] | components["schemas"]["MaestroIncidentTaskCall"];
+        MaestroCompensation: components["schemas"]["MaestroDeploymentRollbackCall"] | components["schemas"]["MaestroServiceRestartCall"] | components["schemas"]["MaestroServiceScaleCall"] | components["schemas"]["MaestroFlagToggleCall"] | components["schemas"]["MaestroAccountLockCall"] | components["schemas"]["MaestroCredentialRotateCall"] | components["schemas"]["MaestroIncidentTaskCall"] | components["schemas"]["MaestroTenantEnforceStepUpCall"] | components["schemas"]["MaestroTenantRaiseLoggingCall"] | components["schemas"]["MaestroServiceIsolateCall"];
         /** @description A `deployment.rollback` step. */
         MaestroDeploymentRollbackStep: {
             id: components["schemas"]["MaestroStepId"];
@@ -5787,6 +5802,39 @@ export interface components {
             risk?: components["schemas"]["MaestroRisk"];
             compensation?: components["schemas"]["MaestroCompensation"];
         };
+        /** @description A `tenant.enforce_step_up` step. */
+        MaestroTenantEnforceStepUpStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "tenant.enforce_step_up";
+            parameters: components["schemas"]["MaestroTenantEnforceStepUpParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `tenant.raise_logging` step. */
+        MaestroTenantRaiseLoggingStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "tenant.raise_logging";
+            parameters: components["schemas"]["MaestroTenantRaiseLoggingParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
+        /** @description A `service.isolate` step. */
+        MaestroServiceIsolateStep: {
+            id: components["schemas"]["MaestroStepId"];
+            /** @enum {string} */
+            action: "service.isolate";
+            parameters: components["schemas"]["MaestroServiceIsolateParams"];
+            timeout_seconds?: components["schemas"]["MaestroTimeout"];
+            retries?: components["schemas"]["MaestroRetryPolicy"];
+            risk?: components["schemas"]["MaestroRisk"];
+            compensation?: components["schemas"]["MaestroCompensation"];
+        };
         /** @description A `wait` step. */
         MaestroWaitStep: {
             id: components["schemas"]["MaestroStepId"];
@@ -5832,6 +5880,21 @@ export interface components {
             /** @enum {string} */
             action: "incident.task";
             parameters: components["schemas"]["MaestroIncidentTaskParams"];
+        };
+        MaestroTenantEnforceStepUpCall: {
+            /** @enum {string} */
+            action: "tenant.enforce_step_up";
+            parameters: components["schemas"]["MaestroTenantEnforceStepUpParams"];
+        };
+        MaestroTenantRaiseLoggingCall: {
+            /** @enum {string} */
+            action: "tenant.raise_logging";
+            parameters: components["schemas"]["MaestroTenantRaiseLoggingParams"];
+        };
+        MaestroServiceIsolateCall: {
+            /** @enum {string} */
+            action: "service.isolate";
+            parameters: components["schemas"]["MaestroServiceIsolateParams"];
         };
         MaestroPlanCreate: {
             name: string;
@@ -6752,6 +6815,12 @@ export interface components {
                 [key: string]: string;
             };
             revision: number;
+            /** @description Set while a security playbook (Maestro `service.isolate`) holds the service isolated: new deployments are refused and flag rollouts whose SLO gate names it stop. Null otherwise. */
+            isolation?: {
+                /** Format: date-time */
+                since: string;
+                reason: string;
+            } | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -7505,6 +7574,19 @@ export interface components {
             status: components["schemas"]["TenantStatus"];
             environment?: components["schemas"]["TenantEnvironment"];
             labels: components["schemas"]["Labels"];
+            /** @description Security playbook controls in force (Maestro `tenant.enforce_step_up`, `tenant.raise_logging`), each until the time shown; null when off. */
+            security_controls?: {
+                /**
+                 * Format: date-time
+                 * @description Until then every change by a person needs a multi-factor sign-in in the last 15 minutes.
+                 */
+                step_up_enforced_until?: string | null;
+                /**
+                 * Format: date-time
+                 * @description Until then the tenant's reads are audited too, not only its changes and denials.
+                 */
+                audit_reads_until?: string | null;
+            };
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

@@ -1,5 +1,6 @@
 """The Security pillar: open security alerts by severity and owner, the security-event timeline, the
-principals at risk, and a playbook launcher (Maestro plans with account.lock / credential.rotate steps).
+principals at risk, and a playbook launcher (Maestro plans with containment steps: account.lock, credential.rotate,
+tenant.enforce_step_up, tenant.raise_logging, service.isolate).
 
 Everything goes through the SDK (``alerts`` with ``category=security``, ``secops``, ``maestro``). Running
 a playbook is a high-risk action: without a fresh MFA sign-in the API answers with a step-up challenge,
@@ -21,7 +22,13 @@ from companyos_console.pillars import Pillar
 
 PILLAR = Pillar("security", "Security", "/security", order=55)
 SEVERITIES = ("critical", "warning", "info")
-PLAYBOOK_ACTIONS = {"account.lock", "credential.rotate"}
+PLAYBOOK_ACTIONS = {
+    "account.lock",
+    "credential.rotate",
+    "tenant.enforce_step_up",
+    "tenant.raise_logging",
+    "service.isolate",
+}
 
 
 async def _items(pager: Any) -> list[dict[str, Any]]:

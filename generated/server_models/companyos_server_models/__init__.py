@@ -2095,6 +2095,41 @@ class MaestroAccountLockParams(BaseModel):
     reason: str | None = Field(None, max_length=500, min_length=1)
 
 
+class MaestroTenantEnforceStepUpParams(BaseModel):
+    """
+    Every change by a person in the tenant needs a recent MFA sign-in for `hours`; 0 lifts it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    hours: float = Field(..., ge=0.0, le=720.0)
+
+
+class MaestroTenantRaiseLoggingParams(BaseModel):
+    """
+    The tenant's reads are audited too for `hours`; 0 restores the usual logging.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    hours: float = Field(..., ge=0.0, le=720.0)
+
+
+class MaestroServiceIsolateParams(BaseModel):
+    """
+    Isolate the service (new deployments refused, rollouts gated on it stopped); `release` undoes it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    service_id: MaestroServiceIdValue
+    reason: str | None = Field(None, max_length=500, min_length=1)
+    release: bool | None = None
+
+
 class MaestroCredentialRotateParams(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -2149,10 +2184,22 @@ class Action6(StrEnum):
 
 
 class Action7(StrEnum):
-    wait = "wait"
+    tenant_enforce_step_up = "tenant.enforce_step_up"
 
 
 class Action8(StrEnum):
+    tenant_raise_logging = "tenant.raise_logging"
+
+
+class Action9(StrEnum):
+    service_isolate = "service.isolate"
+
+
+class Action10(StrEnum):
+    wait = "wait"
+
+
+class Action11(StrEnum):
     deployment_rollback = "deployment.rollback"
 
 
@@ -2160,11 +2207,11 @@ class MaestroDeploymentRollbackCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action8
+    action: Action11
     parameters: MaestroDeploymentRollbackParams
 
 
-class Action9(StrEnum):
+class Action12(StrEnum):
     service_restart = "service.restart"
 
 
@@ -2172,11 +2219,11 @@ class MaestroServiceRestartCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action9
+    action: Action12
     parameters: MaestroServiceRestartParams
 
 
-class Action10(StrEnum):
+class Action13(StrEnum):
     service_scale = "service.scale"
 
 
@@ -2184,11 +2231,11 @@ class MaestroServiceScaleCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action10
+    action: Action13
     parameters: MaestroServiceScaleParams
 
 
-class Action11(StrEnum):
+class Action14(StrEnum):
     flag_toggle = "flag.toggle"
 
 
@@ -2196,11 +2243,11 @@ class MaestroFlagToggleCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action11
+    action: Action14
     parameters: MaestroFlagToggleParams
 
 
-class Action12(StrEnum):
+class Action15(StrEnum):
     account_lock = "account.lock"
 
 
@@ -2208,11 +2255,11 @@ class MaestroAccountLockCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action12
+    action: Action15
     parameters: MaestroAccountLockParams
 
 
-class Action13(StrEnum):
+class Action16(StrEnum):
     credential_rotate = "credential.rotate"
 
 
@@ -2220,11 +2267,11 @@ class MaestroCredentialRotateCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action13
+    action: Action16
     parameters: MaestroCredentialRotateParams
 
 
-class Action14(StrEnum):
+class Action17(StrEnum):
     incident_task = "incident.task"
 
 
@@ -2232,8 +2279,44 @@ class MaestroIncidentTaskCall(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    action: Action14
+    action: Action17
     parameters: MaestroIncidentTaskParams
+
+
+class Action18(StrEnum):
+    tenant_enforce_step_up = "tenant.enforce_step_up"
+
+
+class MaestroTenantEnforceStepUpCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action18
+    parameters: MaestroTenantEnforceStepUpParams
+
+
+class Action19(StrEnum):
+    tenant_raise_logging = "tenant.raise_logging"
+
+
+class MaestroTenantRaiseLoggingCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action19
+    parameters: MaestroTenantRaiseLoggingParams
+
+
+class Action20(StrEnum):
+    service_isolate = "service.isolate"
+
+
+class MaestroServiceIsolateCall(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action20
+    parameters: MaestroServiceIsolateParams
 
 
 class MaestroStepImpact(BaseModel):
@@ -2669,7 +2752,7 @@ class Effect(StrEnum):
     forbid = "forbid"
 
 
-class Action15(RootModel[str]):
+class Action21(RootModel[str]):
     root: str = Field(..., pattern="^[a-z_]{1,40}:[a-z_]{1,40}$")
 
 
@@ -2682,7 +2765,7 @@ class PolicyRule(BaseModel):
         extra="forbid",
     )
     effect: Effect
-    actions: list[Action15] = Field(..., max_length=50, min_length=1)
+    actions: list[Action21] = Field(..., max_length=50, min_length=1)
     roles: list[Role] | None = Field(None, max_length=5)
     """
     Applies to callers holding any of these roles; empty means everyone.
@@ -3264,6 +3347,15 @@ class ServiceDataLocation(StrEnum):
     apac = "apac"
 
 
+class Isolation(BaseModel):
+    """
+    Set while a security playbook (Maestro `service.isolate`) holds the service isolated: new deployments are refused and flag rollouts whose SLO gate names it stop. Null otherwise.
+    """
+
+    since: AwareDatetime
+    reason: str
+
+
 class Service(BaseModel):
     id: str = Field(..., examples=["svc_01jbz8m0000000000000000000"])
     tenant_id: str
@@ -3284,6 +3376,10 @@ class Service(BaseModel):
     slo: ServiceSloSummary
     labels: dict[str, str]
     revision: int
+    isolation: Isolation | None = None
+    """
+    Set while a security playbook (Maestro `service.isolate`) holds the service isolated: new deployments are refused and flag rollouts whose SLO gate names it stop. Null otherwise.
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -3487,7 +3583,7 @@ class Kind6(StrEnum):
     burn_rate = "burn_rate"
 
 
-class Action16(StrEnum):
+class Action22(StrEnum):
     page = "page"
     ticket = "ticket"
 
@@ -3523,7 +3619,7 @@ class SloAlertRule(BaseModel):
     )
     name: str = Field(..., max_length=100, min_length=1)
     kind: Kind6
-    action: Action16 | None = "page"
+    action: Action22 | None = "page"
     error_rate: float | None = Field(None, gt=0.0, le=1.0)
     window_minutes: int | None = Field(None, ge=1, le=1440)
     min_events: int | None = Field(None, ge=0, le=1000000000)
@@ -3851,7 +3947,7 @@ class Name(StrEnum):
 
 class PolicyItem(BaseModel):
     name: Name
-    action: Action16
+    action: Action22
     long_window_minutes: int
     short_window_minutes: int
     burn_rate_threshold: float
@@ -4192,6 +4288,21 @@ class Labels4(RootModel[dict[str, Labels]]):
     root: dict[str, Labels] = Field(..., max_length=32)
 
 
+class SecurityControls(BaseModel):
+    """
+    Security playbook controls in force (Maestro `tenant.enforce_step_up`, `tenant.raise_logging`), each until the time shown; null when off.
+    """
+
+    step_up_enforced_until: AwareDatetime | None = None
+    """
+    Until then every change by a person needs a multi-factor sign-in in the last 15 minutes.
+    """
+    audit_reads_until: AwareDatetime | None = None
+    """
+    Until then the tenant's reads are audited too, not only its changes and denials.
+    """
+
+
 class Tenant(BaseModel):
     id: TenantIdValue
     display_name: str
@@ -4200,6 +4311,10 @@ class Tenant(BaseModel):
     status: TenantStatus
     environment: TenantEnvironment | None = None
     labels: Labels4
+    security_controls: SecurityControls | None = None
+    """
+    Security playbook controls in force (Maestro `tenant.enforce_step_up`, `tenant.raise_logging`), each until the time shown; null when off.
+    """
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -4435,6 +4550,9 @@ class MaestroCompensation(
         | MaestroAccountLockCall
         | MaestroCredentialRotateCall
         | MaestroIncidentTaskCall
+        | MaestroTenantEnforceStepUpCall
+        | MaestroTenantRaiseLoggingCall
+        | MaestroServiceIsolateCall
     ]
 ):
     root: (
@@ -4445,6 +4563,9 @@ class MaestroCompensation(
         | MaestroAccountLockCall
         | MaestroCredentialRotateCall
         | MaestroIncidentTaskCall
+        | MaestroTenantEnforceStepUpCall
+        | MaestroTenantRaiseLoggingCall
+        | MaestroServiceIsolateCall
     )
     """
     The action (and parameters) that undoes this step; run in reverse order if a later step fails for good.
@@ -4570,6 +4691,57 @@ class MaestroIncidentTaskStep(BaseModel):
     compensation: MaestroCompensation | None = None
 
 
+class MaestroTenantEnforceStepUpStep(BaseModel):
+    """
+    A `tenant.enforce_step_up` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action7
+    parameters: MaestroTenantEnforceStepUpParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroTenantRaiseLoggingStep(BaseModel):
+    """
+    A `tenant.raise_logging` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action8
+    parameters: MaestroTenantRaiseLoggingParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
+class MaestroServiceIsolateStep(BaseModel):
+    """
+    A `service.isolate` step.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: MaestroStepId
+    action: Action9
+    parameters: MaestroServiceIsolateParams
+    timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
+    retries: MaestroRetryPolicy | None = None
+    risk: MaestroRisk | None = None
+    compensation: MaestroCompensation | None = None
+
+
 class MaestroWaitStep(BaseModel):
     """
     A `wait` step.
@@ -4579,7 +4751,7 @@ class MaestroWaitStep(BaseModel):
         extra="forbid",
     )
     id: MaestroStepId
-    action: Action7
+    action: Action10
     parameters: MaestroWaitParams
     timeout_seconds: MaestroTimeout | None = Field(300, validate_default=True)
     retries: MaestroRetryPolicy | None = None
@@ -4962,6 +5134,9 @@ class MaestroStep(
         | MaestroCredentialRotateStep
         | MaestroIncidentTaskStep
         | MaestroWaitStep
+        | MaestroTenantEnforceStepUpStep
+        | MaestroTenantRaiseLoggingStep
+        | MaestroServiceIsolateStep
     ]
 ):
     root: (
@@ -4973,11 +5148,15 @@ class MaestroStep(
         | MaestroCredentialRotateStep
         | MaestroIncidentTaskStep
         | MaestroWaitStep
+        | MaestroTenantEnforceStepUpStep
+        | MaestroTenantRaiseLoggingStep
+        | MaestroServiceIsolateStep
     )
     """
     One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
     `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
-    `incident.task`, `wait`. A `compensation` runs if a later step fails for good.
+    `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high),
+    `wait`. A `compensation` runs if a later step fails for good.
 
     """
 

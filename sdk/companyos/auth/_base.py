@@ -148,7 +148,8 @@ class StaticToken(Auth):
         yield  # pragma: no cover
 
     def ready_token(self) -> str | None:
-        return self._token
+        # A subclass with its own token_flow keeps it: the shortcut is for this class's flow only.
+        return self._token if type(self).token_flow is StaticToken.token_flow else None
 
     def set_token(self, token: Token) -> None:
         self._token = token.access_token

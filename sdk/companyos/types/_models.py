@@ -189,6 +189,9 @@ __all__ = [
     "MaestroRunState",
     "MaestroRunStep",
     "MaestroServiceIdValue",
+    "MaestroServiceIsolateCall",
+    "MaestroServiceIsolateParams",
+    "MaestroServiceIsolateStep",
     "MaestroServiceRestartCall",
     "MaestroServiceRestartParams",
     "MaestroServiceRestartStep",
@@ -201,6 +204,12 @@ __all__ = [
     "MaestroStepError",
     "MaestroStepId",
     "MaestroStepImpact",
+    "MaestroTenantEnforceStepUpCall",
+    "MaestroTenantEnforceStepUpParams",
+    "MaestroTenantEnforceStepUpStep",
+    "MaestroTenantRaiseLoggingCall",
+    "MaestroTenantRaiseLoggingParams",
+    "MaestroTenantRaiseLoggingStep",
     "MaestroTimeout",
     "MaestroVerification",
     "MaestroWaitParams",
@@ -1727,6 +1736,31 @@ class MaestroRunStep(TypedDict):
     compensation_error: str | None
 
 
+class MaestroServiceIsolateCall(TypedDict):
+    action: Literal["service.isolate"]
+    parameters: MaestroServiceIsolateParams
+
+
+class MaestroServiceIsolateParams(TypedDict):
+    """Isolate the service (new deployments refused, rollouts gated on it stopped); `release` undoes it."""
+
+    service_id: MaestroServiceIdValue
+    reason: NotRequired[str]
+    release: NotRequired[bool]
+
+
+class MaestroServiceIsolateStep(TypedDict):
+    """A `service.isolate` step."""
+
+    id: MaestroStepId
+    action: Literal["service.isolate"]
+    parameters: MaestroServiceIsolateParams
+    timeout_seconds: NotRequired[MaestroTimeout]
+    retries: NotRequired[MaestroRetryPolicy]
+    risk: NotRequired[MaestroRisk]
+    compensation: NotRequired[MaestroCompensation]
+
+
 class MaestroServiceRestartCall(TypedDict):
     action: Literal["service.restart"]
     parameters: MaestroServiceRestartParams
@@ -1808,6 +1842,52 @@ class MaestroStepImpact(TypedDict):
     timeout_seconds: int
     max_attempts: int
     compensation: str | None
+
+
+class MaestroTenantEnforceStepUpCall(TypedDict):
+    action: Literal["tenant.enforce_step_up"]
+    parameters: MaestroTenantEnforceStepUpParams
+
+
+class MaestroTenantEnforceStepUpParams(TypedDict):
+    """Every change by a person in the tenant needs a recent MFA sign-in for `hours`; 0 lifts it."""
+
+    hours: float
+
+
+class MaestroTenantEnforceStepUpStep(TypedDict):
+    """A `tenant.enforce_step_up` step."""
+
+    id: MaestroStepId
+    action: Literal["tenant.enforce_step_up"]
+    parameters: MaestroTenantEnforceStepUpParams
+    timeout_seconds: NotRequired[MaestroTimeout]
+    retries: NotRequired[MaestroRetryPolicy]
+    risk: NotRequired[MaestroRisk]
+    compensation: NotRequired[MaestroCompensation]
+
+
+class MaestroTenantRaiseLoggingCall(TypedDict):
+    action: Literal["tenant.raise_logging"]
+    parameters: MaestroTenantRaiseLoggingParams
+
+
+class MaestroTenantRaiseLoggingParams(TypedDict):
+    """The tenant's reads are audited too for `hours`; 0 restores the usual logging."""
+
+    hours: float
+
+
+class MaestroTenantRaiseLoggingStep(TypedDict):
+    """A `tenant.raise_logging` step."""
+
+    id: MaestroStepId
+    action: Literal["tenant.raise_logging"]
+    parameters: MaestroTenantRaiseLoggingParams
+    timeout_seconds: NotRequired[MaestroTimeout]
+    retries: NotRequired[MaestroRetryPolicy]
+    risk: NotRequired[MaestroRisk]
+    compensation: NotRequired[MaestroCompensation]
 
 
 class MaestroVerification(TypedDict):
@@ -2260,6 +2340,7 @@ class Service(TypedDict):
     slo: ServiceSloSummary
     labels: dict[str, str]
     revision: int
+    isolation: NotRequired[dict[str, Any] | None]
     created_at: str
     updated_at: str
 
@@ -2600,6 +2681,7 @@ class Tenant(TypedDict):
     status: TenantStatus
     environment: NotRequired[TenantEnvironment]
     labels: Labels
+    security_controls: NotRequired[dict[str, Any]]
     created_at: str
     updated_at: str
 
@@ -2880,7 +2962,7 @@ JobKind: TypeAlias = str
 
 Labels: TypeAlias = "dict[str, str]"
 
-MaestroCompensation: TypeAlias = "MaestroDeploymentRollbackCall | MaestroServiceRestartCall | MaestroServiceScaleCall | MaestroFlagToggleCall | MaestroAccountLockCall | MaestroCredentialRotateCall | MaestroIncidentTaskCall"
+MaestroCompensation: TypeAlias = "MaestroDeploymentRollbackCall | MaestroServiceRestartCall | MaestroServiceScaleCall | MaestroFlagToggleCall | MaestroAccountLockCall | MaestroCredentialRotateCall | MaestroIncidentTaskCall | MaestroTenantEnforceStepUpCall | MaestroTenantRaiseLoggingCall | MaestroServiceIsolateCall"
 """The action (and parameters) that undoes this step; run in reverse order if a later step fails for good."""
 
 MaestroDeploymentIdValue: TypeAlias = str
@@ -2891,8 +2973,8 @@ MaestroPlanIdValue: TypeAlias = str
 
 MaestroServiceIdValue: TypeAlias = str
 
-MaestroStep: TypeAlias = "MaestroDeploymentRollbackStep | MaestroServiceRestartStep | MaestroServiceScaleStep | MaestroFlagToggleStep | MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroIncidentTaskStep | MaestroWaitStep"
-"""One step: an action type with its parameters. Action types: `deployment.rollback` (high risk), `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high), `incident.task`, `wait`. A `compensation` runs if a later step fails for good."""
+MaestroStep: TypeAlias = "MaestroDeploymentRollbackStep | MaestroServiceRestartStep | MaestroServiceScaleStep | MaestroFlagToggleStep | MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroIncidentTaskStep | MaestroWaitStep | MaestroTenantEnforceStepUpStep | MaestroTenantRaiseLoggingStep | MaestroServiceIsolateStep"
+"""One step: an action type with its parameters. Action types: `deployment.rollback` (high risk), `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high), `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high), `wait`. A `compensation` runs if a later step fails for good."""
 
 MaestroStepId: TypeAlias = str
 

@@ -7,6 +7,7 @@ refused without its body being looked at. Services re-check what depends on data
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -232,6 +233,19 @@ class GuardMiddleware:
                 )
         # Permission first: a caller who may not act at all learns that (403), not that MFA would help.
         self._require_step_up(info, principal)
+        # A security playbook enforced step-up for the tenant (domains/secops/controls.py): every change
+        # by a person needs a fresh MFA sign-in. Clients cannot do MFA; their credentials are rotated.
+        enforced = info.mutation and principal.kind != "client" and tenant.step_up_enforced()
+        if enforced and not satisfies_step_up(principal):
+            until = datetime.fromtimestamp(tenant.step_up_until or 0, UTC).isoformat()
+            raise _problem(
+                401,
+                "Unauthorized",
+                "step-up-required",
+                f"Tenant '{tenant_id}' requires a recent multi-factor sign-in for every change until "
+                f"{until} (enforced by a security playbook).",
+                headers={"WWW-Authenticate": step_up_challenge()},
+            )
 
     @staticmethod
     def _require_step_up(info: Any, principal: Principal) -> None:

@@ -731,3 +731,24 @@ async def test_the_demo_seed_has_a_staged_rollout_a_pending_approval_and_a_guard
         headers=rita,
     )  # fmt: skip
     assert refused.status_code == 409 and "page_ok" in refused.json()["detail"]
+
+
+async def test_a_decision_the_run_has_overtaken_records_what_the_run_did(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: Any
+) -> None:
+    from companyos_server.domains.features import rollouts
+
+    rollout_id = await _approved_staging_rollout(client, mint, "overtaken-ramp")
+    rita, runtime = who(mint, "rita"), get_runtime()
+    staged = (await client.post(f"{BASE}/rollouts/{rollout_id}/advance", headers=rita)).json()
+    assert staged["current_percentage"] == 30
+    runtime.maestro.advance_run("acme", staged["run_id"], through="complete")  # another worker finished it
+    _critical_security_alert("usr_mallory")  # so this step's (stale) decision is a rollback
+    monkeypatch.setattr(rollouts, "_run_ahead", lambda row, run: (None, {}))  # read before the run ended
+    found = (await client.post(f"{BASE}/rollouts/{rollout_id}/advance", headers=rita)).json()
+    # The rollback could not undo a finished run: what is recorded is what the run did, the flag is on.
+    assert (found["status"], found["history"][-1]["event"]) == ("completed", "completed"), found["history"][
+        -1
+    ]
+    flag = (await client.get(f"{BASE}/flags/overtaken-ramp", headers=rita)).json()
+    assert [r["enabled"] for r in flag["rules"] if r.get("environments") == ["staging"]] == [True]

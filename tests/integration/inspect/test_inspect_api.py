@@ -78,6 +78,7 @@ async def test_inspect_shows_neighbours_changes_links_and_actions(
     assert [a["action"] for a in body["actions"] if a["action"].startswith("maestro:")] == [
         "maestro:service.restart",
         "maestro:service.scale",
+        "maestro:service.isolate",
     ]
 
 

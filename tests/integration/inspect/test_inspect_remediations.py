@@ -87,14 +87,19 @@ async def test_security_analyst_may_run_plans_but_not_author_an_ad_hoc_one(
     assert restart["reasons"] and all("maestro:write" in r for r in restart["reasons"])
 
 
-async def test_service_lists_restart_and_scale_without_step_up(
+async def test_service_lists_restart_and_scale_without_step_up_and_isolate_with_it(
     client: httpx.AsyncClient, mint: Mint, runtime: Runtime
 ) -> None:
     service_id, _ = checkout(runtime)
     actions = await inspect_actions(client, f"service:{service_id}", member(mint, "acme", "sre"))
-    assert maestro_names(actions) == ["maestro:service.restart", "maestro:service.scale"]
+    assert maestro_names(actions) == [
+        "maestro:service.restart",
+        "maestro:service.scale",
+        "maestro:service.isolate",
+    ]
     for name in maestro_names(actions):
-        assert actions[name]["allowed"] is True and actions[name]["requires_step_up"] is False
+        high = name == "maestro:service.isolate"  # a security playbook action: high risk, step-up
+        assert actions[name]["allowed"] is True and actions[name]["requires_step_up"] is high
 
 
 async def test_kinds_without_remediations_list_none(client: httpx.AsyncClient, mint: Mint) -> None:

@@ -532,3 +532,44 @@ def test_script_entry_point_runs_as_a_file(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert all(line.startswith("BREAKING ") for line in proc.stdout.splitlines())
     assert 'enum value(s) removed: ["active"]' in proc.stdout
+
+
+# --------------------------------------------------------------------------- oneOf in a response
+
+
+def _step(action: str, extra: str = "n") -> dict[str, Any]:
+    return {"type": "object", "required": ["action"],
+            "properties": {"action": {"type": "string", "enum": [action]}, extra: {"type": "integer"}}}  # fmt: skip
+
+
+def _with_steps(*alternatives: dict[str, Any]) -> dict[str, Any]:
+    doc = base()
+    schemas(doc)["Item"]["properties"]["steps"] = {"type": "array", "items": {"oneOf": list(alternatives)}}
+    return doc
+
+
+def test_a_response_oneof_told_apart_by_a_property_gaining_a_value_is_graded_like_an_enum_value() -> None:
+    old = _with_steps(_step("restart"), _step("wait"))
+    new = _with_steps(_step("restart"), _step("wait"), _step("isolate"))
+    changes = compare(old, new)
+    assert not [c for c in changes if c.level == BREAKING]
+    gained = [c for c in changes if "gained" in c.message]  # once per response that carries Item
+    assert gained and all(c.level == WARNING and '["isolate"]' in c.message and "'action'" in c.message
+                          for c in gained)  # fmt: skip
+
+
+def test_a_response_oneof_gaining_an_alternative_without_a_telling_property_is_breaking() -> None:
+    plain = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    old = _with_steps(_step("restart"), _step("wait"))
+    assert any("gained 1 alternative" in c.message and c.level == BREAKING
+               for c in compare(old, _with_steps(_step("restart"), _step("wait"), plain)))  # fmt: skip
+    # Two alternatives with the same value cannot be told apart either.
+    assert any(
+        c.level == BREAKING
+        for c in compare(old, _with_steps(_step("restart"), _step("wait"), _step("wait", "m")))
+    )
+    # Inserted before existing ones, the old positions change meaning: breaking too.
+    assert any(
+        c.level == BREAKING
+        for c in compare(old, _with_steps(_step("isolate"), _step("restart"), _step("wait")))
+    )

@@ -24,7 +24,9 @@ def principal(*, mfa: bool = False, auth_age: int = 0) -> Principal:
 
 def test_remediations_are_the_action_types_targeting_the_kind() -> None:
     assert [a.name for a in service.remediations_for("deployment")] == ["deployment.rollback"]
-    assert [a.name for a in service.remediations_for("service")] == ["service.restart", "service.scale"]
+    assert [a.name for a in service.remediations_for("service")] == [
+        "service.restart", "service.scale", "service.isolate"
+    ]  # fmt: skip
     assert [a.name for a in service.remediations_for("incident")] == ["incident.task"]
     assert service.remediations_for("tenant") == []
     assert service.remediations_for("alert") == []

@@ -190,7 +190,9 @@ def test_a_stepped_run_advances_through_a_step_pauses_and_compensates_when_cance
     # Through a step already done: nothing runs again (two callers apply a step once).
     again = maestro.advance_run(tenant, run["id"], through="scale")
     assert [s["attempts"] for s in again["steps"]] == [1, 0, 0]
-    assert maestro.recover() == []  # paused, not a lost worker
+    with runtime.db.session() as s:  # long past the lease: still not a lost worker's run, it is paused
+        s.get(models.RunRow, run["id"]).heartbeat_at = utcnow() - timedelta(hours=1)  # type: ignore[union-attr]
+    assert maestro.recover() == []
 
     second = maestro.advance_run(tenant, run["id"], through="restart")
     assert [s["state"] for s in second["steps"]] == ["succeeded", "succeeded", "pending"]
@@ -204,6 +206,54 @@ def test_a_stepped_run_advances_through_a_step_pauses_and_compensates_when_cance
     # Advanced through its last step, a stepped run finishes.
     other = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="all")
     assert maestro.advance_run(tenant, other["id"], through="again")["state"] == "succeeded"
+
+
+def test_a_stepped_run_executed_elsewhere_is_left_alone_and_a_cancel_meanwhile_compensates_at_its_pause(
+    runtime: Runtime, maestro: Maestro, tenant: str
+) -> None:
+    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
+             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(scale, RESTART), "usr_alice")
+    run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
+    # Another caller holds a fresh lease (it is executing a step right now): advancing stands back.
+    with runtime.db.session() as s:
+        row = s.get(models.RunRow, run["id"])
+        assert row is not None
+        row.state, row.lease_owner, row.heartbeat_at = "running", "elsewhere:1", utcnow()
+    assert [s["state"] for s in maestro.advance_run(tenant, run["id"], through="scale")["steps"]] == [
+        "pending", "pending"
+    ]  # fmt: skip
+    # A cancel while it is held only flags the run (the holder compensates when it pauses) ...
+    flagged = maestro.cancel_run(tenant, run["id"], "usr_bob")
+    assert flagged["state"] == "running" and flagged["cancel_requested"] is True
+    # ... and once the holder lets go, the next execution stops before any further step.
+    with runtime.db.session() as s:
+        s.get(models.RunRow, run["id"]).lease_owner = None  # type: ignore[union-attr]
+    done = maestro.advance_run(tenant, run["id"], through="scale")
+    assert done["state"] == "cancelled" and effects(runtime, run["id"]) == []
+
+
+def test_pausing_with_a_cancel_already_requested_compensates_instead(
+    runtime: Runtime, maestro: Maestro, tenant: str
+) -> None:
+    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
+             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(scale, RESTART), "usr_alice")
+    run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
+    original = maestro.adapter.scale_service
+
+    def scale_then_cancel(request: EffectRequest) -> Any:  # the cancel lands while the step runs
+        result = original(request)
+        if not request.idempotency_key.endswith(":compensate"):
+            with runtime.db.session() as s:
+                s.get(models.RunRow, run["id"]).cancel_requested = True  # type: ignore[union-attr]
+        return result
+
+    maestro.adapter.scale_service = scale_then_cancel  # type: ignore[method-assign]
+    done = maestro.advance_run(tenant, run["id"], through="scale")
+    assert done["state"] == "cancelled"
+    keys = [e.idempotency_key for e in effects(runtime, run["id"])]
+    assert keys == [f"{run['id']}:scale", f"{run['id']}:scale:compensate"]
 
 
 def test_step_timeout_counts_as_a_failed_attempt(runtime: Runtime, maestro: Maestro, tenant: str) -> None:

@@ -99,6 +99,23 @@ def test_static_token_401_is_not_retried(api, make_client):
     assert me.call_count == 1
 
 
+def test_a_static_token_subclass_with_its_own_flow_keeps_it(api, make_client):
+    """The static-token shortcut (no token flow per request) is for StaticToken's own flow only."""
+
+    class Rotating(companyos.StaticToken):
+        def token_flow(self, ctx, *, force_refresh=False, failed_token=None):
+            return "tok-from-flow"
+            yield  # pragma: no cover
+
+    route = api.get("/v1/health").mock(
+        return_value=httpx.Response(200, json={"status": "ok", "version": "1"})
+    )
+    make_client(auth=companyos.StaticToken("plain")).system.health()
+    assert route.calls[-1].request.headers["authorization"] == "Bearer plain"
+    make_client(auth=Rotating("ignored")).system.health()
+    assert route.calls[-1].request.headers["authorization"] == "Bearer tok-from-flow"
+
+
 def test_refresh_token_rotation_is_stored(idp, make_client, clock):
     cache = MemoryTokenCache()
     auth = DeviceCode(token_cache=cache, prompt=lambda info: None)

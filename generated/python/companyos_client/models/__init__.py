@@ -290,6 +290,11 @@ from .maestro_run_step_compensation_state_type_2_type_1 import MaestroRunStepCom
 from .maestro_run_step_compensation_state_type_3_type_1 import MaestroRunStepCompensationStateType3Type1
 from .maestro_run_step_output_type_0 import MaestroRunStepOutputType0
 from .maestro_run_step_state import MaestroRunStepState
+from .maestro_service_isolate_call import MaestroServiceIsolateCall
+from .maestro_service_isolate_call_action import MaestroServiceIsolateCallAction
+from .maestro_service_isolate_params import MaestroServiceIsolateParams
+from .maestro_service_isolate_step import MaestroServiceIsolateStep
+from .maestro_service_isolate_step_action import MaestroServiceIsolateStepAction
 from .maestro_service_restart_call import MaestroServiceRestartCall
 from .maestro_service_restart_call_action import MaestroServiceRestartCallAction
 from .maestro_service_restart_params import MaestroServiceRestartParams
@@ -311,6 +316,16 @@ from .maestro_service_verification_verdict_type_3_type_1 import MaestroServiceVe
 from .maestro_sli_side import MaestroSliSide
 from .maestro_step_error import MaestroStepError
 from .maestro_step_impact import MaestroStepImpact
+from .maestro_tenant_enforce_step_up_call import MaestroTenantEnforceStepUpCall
+from .maestro_tenant_enforce_step_up_call_action import MaestroTenantEnforceStepUpCallAction
+from .maestro_tenant_enforce_step_up_params import MaestroTenantEnforceStepUpParams
+from .maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+from .maestro_tenant_enforce_step_up_step_action import MaestroTenantEnforceStepUpStepAction
+from .maestro_tenant_raise_logging_call import MaestroTenantRaiseLoggingCall
+from .maestro_tenant_raise_logging_call_action import MaestroTenantRaiseLoggingCallAction
+from .maestro_tenant_raise_logging_params import MaestroTenantRaiseLoggingParams
+from .maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
+from .maestro_tenant_raise_logging_step_action import MaestroTenantRaiseLoggingStepAction
 from .maestro_verification import MaestroVerification
 from .maestro_verification_checklist import MaestroVerificationChecklist
 from .maestro_verification_checklist_source import MaestroVerificationChecklistSource
@@ -421,6 +436,7 @@ from .service_data_location import ServiceDataLocation
 from .service_dependency_graph import ServiceDependencyGraph
 from .service_dependency_graph_direction import ServiceDependencyGraphDirection
 from .service_environment import ServiceEnvironment
+from .service_isolation_type_0 import ServiceIsolationType0
 from .service_labels import ServiceLabels
 from .service_link import ServiceLink
 from .service_link_kind import ServiceLinkKind
@@ -551,6 +567,7 @@ from .tenant_residency_item import TenantResidencyItem
 from .tenant_residency_item_source import TenantResidencyItemSource
 from .tenant_residency_posture import TenantResidencyPosture
 from .tenant_residency_violation import TenantResidencyViolation
+from .tenant_security_controls import TenantSecurityControls
 from .tenant_status import TenantStatus
 from .tenant_tier import TenantTier
 from .tenant_update import TenantUpdate
@@ -847,6 +864,11 @@ __all__ = (
     "MaestroRunStepCompensationStateType3Type1",
     "MaestroRunStepOutputType0",
     "MaestroRunStepState",
+    "MaestroServiceIsolateCall",
+    "MaestroServiceIsolateCallAction",
+    "MaestroServiceIsolateParams",
+    "MaestroServiceIsolateStep",
+    "MaestroServiceIsolateStepAction",
     "MaestroServiceRestartCall",
     "MaestroServiceRestartCallAction",
     "MaestroServiceRestartParams",
@@ -868,6 +890,16 @@ __all__ = (
     "MaestroSliSide",
     "MaestroStepError",
     "MaestroStepImpact",
+    "MaestroTenantEnforceStepUpCall",
+    "MaestroTenantEnforceStepUpCallAction",
+    "MaestroTenantEnforceStepUpParams",
+    "MaestroTenantEnforceStepUpStep",
+    "MaestroTenantEnforceStepUpStepAction",
+    "MaestroTenantRaiseLoggingCall",
+    "MaestroTenantRaiseLoggingCallAction",
+    "MaestroTenantRaiseLoggingParams",
+    "MaestroTenantRaiseLoggingStep",
+    "MaestroTenantRaiseLoggingStepAction",
     "MaestroVerification",
     "MaestroVerificationChecklist",
     "MaestroVerificationChecklistSource",
@@ -978,6 +1010,7 @@ __all__ = (
     "ServiceDependencyGraph",
     "ServiceDependencyGraphDirection",
     "ServiceEnvironment",
+    "ServiceIsolationType0",
     "ServiceLabels",
     "ServiceLink",
     "ServiceLinkKind",
@@ -1108,6 +1141,7 @@ __all__ = (
     "TenantResidencyItemSource",
     "TenantResidencyPosture",
     "TenantResidencyViolation",
+    "TenantSecurityControls",
     "TenantStatus",
     "TenantTier",
     "TenantUpdate",

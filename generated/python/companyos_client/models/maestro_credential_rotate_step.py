@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from ..models.maestro_flag_toggle_call import MaestroFlagToggleCall
     from ..models.maestro_incident_task_call import MaestroIncidentTaskCall
     from ..models.maestro_retry_policy import MaestroRetryPolicy
+    from ..models.maestro_service_isolate_call import MaestroServiceIsolateCall
     from ..models.maestro_service_restart_call import MaestroServiceRestartCall
     from ..models.maestro_service_scale_call import MaestroServiceScaleCall
+    from ..models.maestro_tenant_enforce_step_up_call import MaestroTenantEnforceStepUpCall
+    from ..models.maestro_tenant_raise_logging_call import MaestroTenantRaiseLoggingCall
 
 
 T = TypeVar("T", bound="MaestroCredentialRotateStep")
@@ -38,8 +41,9 @@ class MaestroCredentialRotateStep:
             `[0, min(max_delay, base_delay × 2^(n-1))]` (exponential backoff with full jitter).
         risk (MaestroRisk | Unset): `high` needs step-up to execute.
         compensation (MaestroAccountLockCall | MaestroCredentialRotateCall | MaestroDeploymentRollbackCall |
-            MaestroFlagToggleCall | MaestroIncidentTaskCall | MaestroServiceRestartCall | MaestroServiceScaleCall | Unset):
-            The action (and parameters) that undoes this step; run in reverse order if a later step fails for good.
+            MaestroFlagToggleCall | MaestroIncidentTaskCall | MaestroServiceIsolateCall | MaestroServiceRestartCall |
+            MaestroServiceScaleCall | MaestroTenantEnforceStepUpCall | MaestroTenantRaiseLoggingCall | Unset): The action
+            (and parameters) that undoes this step; run in reverse order if a later step fails for good.
     """
 
     id: str
@@ -54,8 +58,11 @@ class MaestroCredentialRotateStep:
         | MaestroDeploymentRollbackCall
         | MaestroFlagToggleCall
         | MaestroIncidentTaskCall
+        | MaestroServiceIsolateCall
         | MaestroServiceRestartCall
         | MaestroServiceScaleCall
+        | MaestroTenantEnforceStepUpCall
+        | MaestroTenantRaiseLoggingCall
         | Unset
     ) = UNSET
 
@@ -64,8 +71,11 @@ class MaestroCredentialRotateStep:
         from ..models.maestro_credential_rotate_call import MaestroCredentialRotateCall
         from ..models.maestro_deployment_rollback_call import MaestroDeploymentRollbackCall
         from ..models.maestro_flag_toggle_call import MaestroFlagToggleCall
+        from ..models.maestro_incident_task_call import MaestroIncidentTaskCall
         from ..models.maestro_service_restart_call import MaestroServiceRestartCall
         from ..models.maestro_service_scale_call import MaestroServiceScaleCall
+        from ..models.maestro_tenant_enforce_step_up_call import MaestroTenantEnforceStepUpCall
+        from ..models.maestro_tenant_raise_logging_call import MaestroTenantRaiseLoggingCall
 
         id = self.id
 
@@ -93,6 +103,9 @@ class MaestroCredentialRotateStep:
             or isinstance(self.compensation, MaestroFlagToggleCall)
             or isinstance(self.compensation, MaestroAccountLockCall)
             or isinstance(self.compensation, MaestroCredentialRotateCall)
+            or isinstance(self.compensation, MaestroIncidentTaskCall)
+            or isinstance(self.compensation, MaestroTenantEnforceStepUpCall)
+            or isinstance(self.compensation, MaestroTenantRaiseLoggingCall)
         ):
             compensation = self.compensation.to_dict()
         else:
@@ -127,8 +140,11 @@ class MaestroCredentialRotateStep:
         from ..models.maestro_flag_toggle_call import MaestroFlagToggleCall
         from ..models.maestro_incident_task_call import MaestroIncidentTaskCall
         from ..models.maestro_retry_policy import MaestroRetryPolicy
+        from ..models.maestro_service_isolate_call import MaestroServiceIsolateCall
         from ..models.maestro_service_restart_call import MaestroServiceRestartCall
         from ..models.maestro_service_scale_call import MaestroServiceScaleCall
+        from ..models.maestro_tenant_enforce_step_up_call import MaestroTenantEnforceStepUpCall
+        from ..models.maestro_tenant_raise_logging_call import MaestroTenantRaiseLoggingCall
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -161,8 +177,11 @@ class MaestroCredentialRotateStep:
             | MaestroDeploymentRollbackCall
             | MaestroFlagToggleCall
             | MaestroIncidentTaskCall
+            | MaestroServiceIsolateCall
             | MaestroServiceRestartCall
             | MaestroServiceScaleCall
+            | MaestroTenantEnforceStepUpCall
+            | MaestroTenantRaiseLoggingCall
             | Unset
         ):
             if isinstance(data, Unset):
@@ -215,11 +234,35 @@ class MaestroCredentialRotateStep:
                 return componentsschemas_maestro_compensation_type_5
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_maestro_compensation_type_6 = MaestroIncidentTaskCall.from_dict(data)
+
+                return componentsschemas_maestro_compensation_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_maestro_compensation_type_7 = MaestroTenantEnforceStepUpCall.from_dict(data)
+
+                return componentsschemas_maestro_compensation_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_maestro_compensation_type_8 = MaestroTenantRaiseLoggingCall.from_dict(data)
+
+                return componentsschemas_maestro_compensation_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_maestro_compensation_type_6 = MaestroIncidentTaskCall.from_dict(data)
+            componentsschemas_maestro_compensation_type_9 = MaestroServiceIsolateCall.from_dict(data)
 
-            return componentsschemas_maestro_compensation_type_6
+            return componentsschemas_maestro_compensation_type_9
 
         compensation = _parse_compensation(d.pop("compensation", UNSET))
 

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
     from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
     from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
     from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+    from ..models.maestro_service_isolate_step import MaestroServiceIsolateStep
     from ..models.maestro_service_restart_step import MaestroServiceRestartStep
     from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+    from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+    from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
     from ..models.maestro_wait_step import MaestroWaitStep
 
 
@@ -41,8 +44,8 @@ class MaestroPlan:
         risk (MaestroRisk): `high` needs step-up to execute.
         effective_risk (MaestroRisk): `high` needs step-up to execute.
         steps (list[MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroDeploymentRollbackStep |
-            MaestroFlagToggleStep | MaestroIncidentTaskStep | MaestroServiceRestartStep | MaestroServiceScaleStep |
-            MaestroWaitStep]):
+            MaestroFlagToggleStep | MaestroIncidentTaskStep | MaestroServiceIsolateStep | MaestroServiceRestartStep |
+            MaestroServiceScaleStep | MaestroTenantEnforceStepUpStep | MaestroTenantRaiseLoggingStep | MaestroWaitStep]):
         created_by (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -60,8 +63,11 @@ class MaestroPlan:
         | MaestroDeploymentRollbackStep
         | MaestroFlagToggleStep
         | MaestroIncidentTaskStep
+        | MaestroServiceIsolateStep
         | MaestroServiceRestartStep
         | MaestroServiceScaleStep
+        | MaestroTenantEnforceStepUpStep
+        | MaestroTenantRaiseLoggingStep
         | MaestroWaitStep
     ]
     created_by: str
@@ -77,6 +83,9 @@ class MaestroPlan:
         from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
         from ..models.maestro_service_restart_step import MaestroServiceRestartStep
         from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+        from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+        from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
+        from ..models.maestro_wait_step import MaestroWaitStep
 
         id = self.id
 
@@ -101,6 +110,9 @@ class MaestroPlan:
                 or isinstance(steps_item_data, MaestroAccountLockStep)
                 or isinstance(steps_item_data, MaestroCredentialRotateStep)
                 or isinstance(steps_item_data, MaestroIncidentTaskStep)
+                or isinstance(steps_item_data, MaestroWaitStep)
+                or isinstance(steps_item_data, MaestroTenantEnforceStepUpStep)
+                or isinstance(steps_item_data, MaestroTenantRaiseLoggingStep)
             ):
                 steps_item = steps_item_data.to_dict()
             else:
@@ -140,8 +152,11 @@ class MaestroPlan:
         from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
         from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
         from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+        from ..models.maestro_service_isolate_step import MaestroServiceIsolateStep
         from ..models.maestro_service_restart_step import MaestroServiceRestartStep
         from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+        from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+        from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
         from ..models.maestro_wait_step import MaestroWaitStep
 
         d = dict(src_dict)
@@ -169,8 +184,11 @@ class MaestroPlan:
                 | MaestroDeploymentRollbackStep
                 | MaestroFlagToggleStep
                 | MaestroIncidentTaskStep
+                | MaestroServiceIsolateStep
                 | MaestroServiceRestartStep
                 | MaestroServiceScaleStep
+                | MaestroTenantEnforceStepUpStep
+                | MaestroTenantRaiseLoggingStep
                 | MaestroWaitStep
             ):
                 try:
@@ -229,11 +247,35 @@ class MaestroPlan:
                     return componentsschemas_maestro_step_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_7 = MaestroWaitStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_8 = MaestroTenantEnforceStepUpStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_9 = MaestroTenantRaiseLoggingStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_maestro_step_type_7 = MaestroWaitStep.from_dict(data)
+                componentsschemas_maestro_step_type_10 = MaestroServiceIsolateStep.from_dict(data)
 
-                return componentsschemas_maestro_step_type_7
+                return componentsschemas_maestro_step_type_10
 
             steps_item = _parse_steps_item(steps_item_data)
 

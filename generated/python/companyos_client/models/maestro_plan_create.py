@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
     from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
     from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+    from ..models.maestro_service_isolate_step import MaestroServiceIsolateStep
     from ..models.maestro_service_restart_step import MaestroServiceRestartStep
     from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+    from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+    from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
     from ..models.maestro_wait_step import MaestroWaitStep
 
 
@@ -28,8 +31,8 @@ class MaestroPlanCreate:
     Attributes:
         name (str):
         steps (list[MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroDeploymentRollbackStep |
-            MaestroFlagToggleStep | MaestroIncidentTaskStep | MaestroServiceRestartStep | MaestroServiceScaleStep |
-            MaestroWaitStep]):
+            MaestroFlagToggleStep | MaestroIncidentTaskStep | MaestroServiceIsolateStep | MaestroServiceRestartStep |
+            MaestroServiceScaleStep | MaestroTenantEnforceStepUpStep | MaestroTenantRaiseLoggingStep | MaestroWaitStep]):
         description (str | Unset):
         risk (MaestroRisk | Unset): `high` needs step-up to execute.
     """
@@ -41,8 +44,11 @@ class MaestroPlanCreate:
         | MaestroDeploymentRollbackStep
         | MaestroFlagToggleStep
         | MaestroIncidentTaskStep
+        | MaestroServiceIsolateStep
         | MaestroServiceRestartStep
         | MaestroServiceScaleStep
+        | MaestroTenantEnforceStepUpStep
+        | MaestroTenantRaiseLoggingStep
         | MaestroWaitStep
     ]
     description: str | Unset = UNSET
@@ -56,6 +62,9 @@ class MaestroPlanCreate:
         from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
         from ..models.maestro_service_restart_step import MaestroServiceRestartStep
         from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+        from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+        from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
+        from ..models.maestro_wait_step import MaestroWaitStep
 
         name = self.name
 
@@ -70,6 +79,9 @@ class MaestroPlanCreate:
                 or isinstance(steps_item_data, MaestroAccountLockStep)
                 or isinstance(steps_item_data, MaestroCredentialRotateStep)
                 or isinstance(steps_item_data, MaestroIncidentTaskStep)
+                or isinstance(steps_item_data, MaestroWaitStep)
+                or isinstance(steps_item_data, MaestroTenantEnforceStepUpStep)
+                or isinstance(steps_item_data, MaestroTenantRaiseLoggingStep)
             ):
                 steps_item = steps_item_data.to_dict()
             else:
@@ -105,8 +117,11 @@ class MaestroPlanCreate:
         from ..models.maestro_deployment_rollback_step import MaestroDeploymentRollbackStep
         from ..models.maestro_flag_toggle_step import MaestroFlagToggleStep
         from ..models.maestro_incident_task_step import MaestroIncidentTaskStep
+        from ..models.maestro_service_isolate_step import MaestroServiceIsolateStep
         from ..models.maestro_service_restart_step import MaestroServiceRestartStep
         from ..models.maestro_service_scale_step import MaestroServiceScaleStep
+        from ..models.maestro_tenant_enforce_step_up_step import MaestroTenantEnforceStepUpStep
+        from ..models.maestro_tenant_raise_logging_step import MaestroTenantRaiseLoggingStep
         from ..models.maestro_wait_step import MaestroWaitStep
 
         d = dict(src_dict)
@@ -124,8 +139,11 @@ class MaestroPlanCreate:
                 | MaestroDeploymentRollbackStep
                 | MaestroFlagToggleStep
                 | MaestroIncidentTaskStep
+                | MaestroServiceIsolateStep
                 | MaestroServiceRestartStep
                 | MaestroServiceScaleStep
+                | MaestroTenantEnforceStepUpStep
+                | MaestroTenantRaiseLoggingStep
                 | MaestroWaitStep
             ):
                 try:
@@ -184,11 +202,35 @@ class MaestroPlanCreate:
                     return componentsschemas_maestro_step_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_7 = MaestroWaitStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_8 = MaestroTenantEnforceStepUpStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_maestro_step_type_9 = MaestroTenantRaiseLoggingStep.from_dict(data)
+
+                    return componentsschemas_maestro_step_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_maestro_step_type_7 = MaestroWaitStep.from_dict(data)
+                componentsschemas_maestro_step_type_10 = MaestroServiceIsolateStep.from_dict(data)
 
-                return componentsschemas_maestro_step_type_7
+                return componentsschemas_maestro_step_type_10
 
             steps_item = _parse_steps_item(steps_item_data)
 

@@ -10,8 +10,10 @@ from attrs import field as _attrs_field
 from ..models.service_data_location import ServiceDataLocation
 from ..models.service_environment import ServiceEnvironment
 from ..models.service_tier import ServiceTier
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.service_isolation_type_0 import ServiceIsolationType0
     from ..models.service_labels import ServiceLabels
     from ..models.service_owner import ServiceOwner
     from ..models.service_runbook import ServiceRunbook
@@ -43,6 +45,9 @@ class Service:
         revision (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        isolation (None | ServiceIsolationType0 | Unset): Set while a security playbook (Maestro `service.isolate`)
+            holds the service isolated: new deployments are refused and flag rollouts whose SLO gate names it stop. Null
+            otherwise.
     """
 
     id: str
@@ -60,9 +65,12 @@ class Service:
     revision: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    isolation: None | ServiceIsolationType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.service_isolation_type_0 import ServiceIsolationType0
+
         id = self.id
 
         tenant_id = self.tenant_id
@@ -102,6 +110,14 @@ class Service:
 
         updated_at = self.updated_at.isoformat()
 
+        isolation: dict[str, Any] | None | Unset
+        if isinstance(self.isolation, Unset):
+            isolation = UNSET
+        elif isinstance(self.isolation, ServiceIsolationType0):
+            isolation = self.isolation.to_dict()
+        else:
+            isolation = self.isolation
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,11 +139,14 @@ class Service:
                 "updated_at": updated_at,
             }
         )
+        if isolation is not UNSET:
+            field_dict["isolation"] = isolation
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.service_isolation_type_0 import ServiceIsolationType0
         from ..models.service_labels import ServiceLabels
         from ..models.service_owner import ServiceOwner
         from ..models.service_runbook import ServiceRunbook
@@ -179,6 +198,23 @@ class Service:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_isolation(data: object) -> None | ServiceIsolationType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                isolation_type_0 = ServiceIsolationType0.from_dict(data)
+
+                return isolation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ServiceIsolationType0 | Unset, data)
+
+        isolation = _parse_isolation(d.pop("isolation", UNSET))
+
         service = cls(
             id=id,
             tenant_id=tenant_id,
@@ -195,6 +231,7 @@ class Service:
             revision=revision,
             created_at=created_at,
             updated_at=updated_at,
+            isolation=isolation,
         )
 
         service.additional_properties = d

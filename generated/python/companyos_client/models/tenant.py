@@ -15,6 +15,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.labels import Labels
+    from ..models.tenant_security_controls import TenantSecurityControls
 
 
 T = TypeVar("T", bound="Tenant")
@@ -40,6 +41,8 @@ class Tenant:
         environment (TenantEnvironment | Unset): Set when the tenant is created and never changed. `sandbox` tenants
             hold synthetic data and run
             under guardrails (see docs/sandbox.md).
+        security_controls (TenantSecurityControls | Unset): Security playbook controls in force (Maestro
+            `tenant.enforce_step_up`, `tenant.raise_logging`), each until the time shown; null when off.
     """
 
     id: str
@@ -51,6 +54,7 @@ class Tenant:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     environment: TenantEnvironment | Unset = UNSET
+    security_controls: TenantSecurityControls | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +78,10 @@ class Tenant:
         if not isinstance(self.environment, Unset):
             environment = self.environment.value
 
+        security_controls: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.security_controls, Unset):
+            security_controls = self.security_controls.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -90,12 +98,15 @@ class Tenant:
         )
         if environment is not UNSET:
             field_dict["environment"] = environment
+        if security_controls is not UNSET:
+            field_dict["security_controls"] = security_controls
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.labels import Labels
+        from ..models.tenant_security_controls import TenantSecurityControls
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -121,6 +132,13 @@ class Tenant:
         else:
             environment = TenantEnvironment(_environment)
 
+        _security_controls = d.pop("security_controls", UNSET)
+        security_controls: TenantSecurityControls | Unset
+        if isinstance(_security_controls, Unset):
+            security_controls = UNSET
+        else:
+            security_controls = TenantSecurityControls.from_dict(_security_controls)
+
         tenant = cls(
             id=id,
             display_name=display_name,
@@ -131,6 +149,7 @@ class Tenant:
             created_at=created_at,
             updated_at=updated_at,
             environment=environment,
+            security_controls=security_controls,
         )
 
         tenant.additional_properties = d

@@ -210,6 +210,55 @@ ACTIONS: dict[str, ActionType] = {
             "Open a task on an incident.",
         ),
         ActionType(
+            "tenant.enforce_step_up",
+            "enforce_step_up",
+            (Param("hours", "number", minimum=0, maximum=720),),
+            None,
+            None,
+            None,
+            "high",
+            lambda p: (
+                f"Every change by a person in the tenant needs a recent multi-factor sign-in for {p.get('hours')} h."
+                if p.get("hours")
+                else "Enforced step-up for the tenant is lifted."
+            ),
+            "Enforce step-up for the whole tenant for some hours (0 lifts it: the compensation).",
+        ),
+        ActionType(
+            "tenant.raise_logging",
+            "raise_logging",
+            (Param("hours", "number", minimum=0, maximum=720),),
+            None,
+            None,
+            None,
+            "normal",
+            lambda p: (
+                f"The tenant's reads are audited too for {p.get('hours')} h."
+                if p.get("hours")
+                else "The tenant's audit logging is back to changes and denials."
+            ),
+            "Raise the tenant's audit logging to reads for some hours (0 restores it: the compensation).",
+        ),
+        ActionType(
+            "service.isolate",
+            "isolate_service",
+            (
+                Param("service_id", "id"),
+                Param("reason", "text", required=False),
+                Param("release", "bool", required=False),
+            ),
+            "service_id",
+            "service",
+            "isolates",
+            "high",
+            lambda p: (
+                f"Service {p.get('service_id')} is released from isolation."
+                if p.get("release")
+                else f"Service {p.get('service_id')} is isolated: no new deployment, its flag rollouts stop."
+            ),
+            "Isolate a workload: new deployments refused, rollouts gated on it stopped (release: true undoes).",
+        ),
+        ActionType(
             "wait",
             None,
             (Param("seconds", "number", minimum=0, maximum=MAX_WAIT_SECONDS),),

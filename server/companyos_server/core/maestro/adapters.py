@@ -281,6 +281,46 @@ class RecordingAdapter:
 
         return self._record(request, {"incident_id": request.target, "title": title}, apply)
 
+    def enforce_step_up(self, request: EffectRequest) -> EffectResult:
+        """Sets the tenant's enforced step-up (``hours``; 0 lifts it) in the effect's transaction."""
+        return self._tenant_control(request, "enforce_step_up")
+
+    def raise_logging(self, request: EffectRequest) -> EffectResult:
+        """Sets the tenant's raised audit logging (``hours``; 0 restores it) in the effect's transaction."""
+        return self._tenant_control(request, "raise_logging")
+
+    def _tenant_control(self, request: EffectRequest, control: str) -> EffectResult:
+        hours = float(request.parameters["hours"])
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.secops import controls
+            except ImportError:
+                return {"tenant_known": False}
+            return getattr(controls, control)(session, request.tenant_id, hours) or {"tenant_known": False}
+
+        return self._record(request, {"control": request.kind, "hours": hours}, apply)
+
+    def isolate_service(self, request: EffectRequest) -> EffectResult:
+        """Isolates (or, with ``release``, releases) the tenant's service in the effect's transaction."""
+        release = bool(request.parameters.get("release", False))
+        reason = str(request.parameters.get("reason") or f"isolated by Maestro run {request.run_id}")
+
+        def apply(session: Any) -> dict[str, Any]:
+            try:
+                from companyos_server.domains.secops import controls
+            except ImportError:
+                return {"service_known": False}
+            done = controls.isolate_service(session, request.tenant_id, request.target, reason=reason,
+                                            release=release)  # fmt: skip
+            if done is None:
+                raise TargetNotFound(
+                    [targets.MissingTarget("service", request.target, "service_id", request.tenant_id)]
+                )
+            return done
+
+        return self._record(request, {"service": request.target, "release": release}, apply)
+
 
 def _notify_revoked() -> None:
     from companyos_server.platform.identity.revocation import notify_revoked

@@ -23,7 +23,7 @@ from sqlalchemy import or_, select, update
 from companyos_server import errors
 from companyos_server.core.maestro import actions, plans, runs, targets
 from companyos_server.core.maestro.adapters import PlatformAdapter, load_adapter
-from companyos_server.core.maestro.executor import LeaseLost, RunExecutor
+from companyos_server.core.maestro.executor import LeaseLost, RunBusy, RunExecutor
 from companyos_server.core.maestro.models import (
     ACTIVE_RUN_STATES,
     TERMINAL_RUN_STATES,
@@ -44,6 +44,7 @@ log = logging.getLogger("companyos.maestro")
 JOB_KIND = "maestro.run"
 LEASE_ENV = "COMPANYOS_MAESTRO_LEASE_SECONDS"
 DEFAULT_LEASE_SECONDS = 30.0
+ROLLBACK_WAIT_SECONDS = 15.0
 
 
 class RunFailed(Exception):
@@ -299,13 +300,18 @@ class Maestro:
             if run.state == "queued":
                 run.state, run.finished_at = "cancelled", utcnow()
                 job_id = run.job_id
-            paused = run.state == "running" and run.job_id is None and run.lease_owner is None
             runs.add_event(session, run, "run.cancel_requested", None, run.state, {"by": actor})
         if job_id:
             with contextlib.suppress(errors.DomainError):  # already claimed or finished: the run row decides
                 self.runtime.jobs.cancel(tenant_id, job_id)
+        # Read after the flag committed: an executor pausing meanwhile looks at the flag after letting go
+        # of the lease, so one of the two sees the other and the run is compensated (once: RunBusy).
+        with self.db.session() as session:
+            run = runs.get(session, tenant_id, run_id)
+            paused = run.state == "running" and run.job_id is None and run.lease_owner is None
         if paused:
-            self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
+            with contextlib.suppress(RunBusy):
+                self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
         return self.get_run(tenant_id, run_id)
 
     # -- stepped runs (their owner decides when each step is due) ------------------------------------
@@ -328,9 +334,11 @@ class Maestro:
 
     def advance_run(self, tenant_id: str, run_id: str, *, through: str) -> dict[str, Any]:
         """Execute a stepped run, in this thread, up to and including step ``through`` (nothing when it
-        is done already; the run finishes when its last step is). Steps keep their idempotency keys, so
-        two callers advancing through the same step apply it once."""
-        self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id), through=through)
+        is done already; the run finishes when its last step is). Steps keep their idempotency keys, and
+        a run someone else is executing right now is left to them (the run is returned as it is), so two
+        callers advancing through the same step apply it once."""
+        with contextlib.suppress(RunBusy):
+            self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id), through=through)
         return self.get_run(tenant_id, run_id)
 
     def roll_back_run(self, tenant_id: str, run_id: str, actor: str) -> dict[str, Any]:
@@ -339,11 +347,14 @@ class Maestro:
         if run["state"] in TERMINAL_RUN_STATES:
             return run
         with contextlib.suppress(errors.DomainError):  # it ended meanwhile: the run row decides
-            self.cancel_run(tenant_id, run_id, actor)
-        run = self.get_run(tenant_id, run_id)
-        if run["state"] not in TERMINAL_RUN_STATES:  # being advanced right now: compensate after it
-            self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
-        return self.get_run(tenant_id, run_id)
+            run = self.cancel_run(tenant_id, run_id, actor)
+        # Being executed right now, it compensates when its executor pauses (moments for a flag stage);
+        # if it has not ended when this returns, the caller looks again later.
+        deadline = time.monotonic() + ROLLBACK_WAIT_SECONDS
+        while run["state"] not in TERMINAL_RUN_STATES and time.monotonic() < deadline:
+            time.sleep(0.05)
+            run = self.get_run(tenant_id, run_id)
+        return run
 
     def _plan_of(self, tenant_id: str, run_id: str) -> PlanVersionRow:
         with self.db.session() as session:
@@ -359,14 +370,16 @@ class Maestro:
             return plan
 
     def _executor(self, job: JobContext | None = None) -> RunExecutor:
+        # One owner per execution, not per process: a stepped run may be asked for by several threads.
         return RunExecutor(
             self.db,
             self.adapter,
             self.records,
-            owner=self.worker_id,
+            owner=f"{self.worker_id}:{uuid.uuid4().hex[:6]}",
             sleep=self.sleep,
             rand=self.rand,
             progress=(lambda done, total: job.progress(done, total)) if job is not None else None,
+            lease_seconds=self.lease_seconds,
         )
 
     # -- execution (the job body) --------------------------------------------------------------------

@@ -22,6 +22,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from companyos_server.core.maestro import actions, runs, targets
@@ -54,6 +56,10 @@ class LeaseLost(Exception):
 
 class RunCancelled(Exception):
     pass
+
+
+class RunBusy(Exception):
+    """A stepped run another caller is executing right now (its lease is fresh): this caller stands back."""
 
 
 def backoff_delay(failures: int, base: float, cap: float, rand: Callable[[], float]) -> float:
@@ -106,8 +112,10 @@ class RunExecutor:
         sleep: Callable[[float], None],
         rand: Callable[[], float],
         progress: Callable[[int, int], None] | None = None,
+        lease_seconds: float = 30.0,
     ) -> None:
         self.db = db
+        self.lease_seconds = lease_seconds
         self.adapter = adapter
         self.records = records
         self.owner = owner
@@ -130,7 +138,10 @@ class RunExecutor:
             if run.state == "running":
                 failed, paused = self._forward(run, definition, through)
                 if paused:
-                    return self._pause_run(run, through)
+                    paused_run = self._pause_run(run, through)
+                    if paused_run is None:  # cancelled just as it paused: compensate now
+                        return self.execute(tenant_id, run_id, plan)
+                    return paused_run
                 if failed is None:
                     return self._finish(run, plan, "succeeded")
                 self._set_run(run, "compensating", "run.compensating", error=failed)
@@ -147,6 +158,11 @@ class RunExecutor:
             if run.state in TERMINAL_RUN_STATES:
                 return run
             resumed = run.state != "queued"
+            beat = run.heartbeat_at
+            fresh = beat is not None and utcnow() - beat < timedelta(seconds=self.lease_seconds)
+            if run.job_id is None and run.lease_owner not in (None, self.owner) and fresh:
+                # A stepped run has no job to make its executions exclusive: the lease does.
+                raise RunBusy(run.id)
             run.lease_owner, run.heartbeat_at = self.owner, utcnow()
             if run.state == "queued":
                 run.state, run.started_at = "running", utcnow()
@@ -179,15 +195,28 @@ class RunExecutor:
         self.progress(total, total)
         return None, False
 
-    def _pause_run(self, run: RunRow, through: str | None) -> dict[str, Any]:
-        """Give the lease back: the run waits, ``running``, for its owner to execute the next steps."""
+    def _pause_run(self, run: RunRow, through: str | None) -> dict[str, Any] | None:
+        """Give the lease back: the run waits, ``running``, for its owner to execute the next steps. None
+        when a cancel arrived as it paused (the caller compensates): a canceller that saw the lease still
+        held left the compensation to this executor, and it looks again after letting go."""
         with self.db.session() as session:
             row = session.get(RunRow, run.id)
             assert row is not None
             if row.lease_owner not in (None, self.owner):
                 raise LeaseLost(run.id)
+            if row.cancel_requested:
+                raise RunCancelled(run.id)
             row.lease_owner = None
             runs.add_event(session, row, "run.paused", None, row.state, {"after_step": through})
+        with self.db.session() as session:
+            row = session.get(RunRow, run.id)
+            if (
+                row is not None
+                and row.cancel_requested
+                and row.state == "running"
+                and row.lease_owner is None
+            ):
+                return None
         return {"run_id": run.id, "state": run.state, "paused_after": through}
 
     def _recovered(self, run: RunRow, step: RunStepRow, spec: dict[str, Any]) -> bool:
@@ -265,8 +294,20 @@ class RunExecutor:
         replay = self._check_targets(request)
         if replay is not None:
             return replay
-        method = getattr(self.adapter, action.effect or "")
+        method = self._effect(action)
         return call_with_timeout(lambda: method(request), float(timeout))
+
+    def _effect(self, action: actions.ActionType) -> Callable[[EffectRequest], EffectResult]:
+        """The adapter's method for the action. The security playbook effects (``enforce_step_up``,
+        ``raise_logging``, ``isolate_service``) are optional for adapters written before them: one that
+        lacks the method fails the step at once, saying so, instead of being retried."""
+        method = getattr(self.adapter, action.effect or "", None)
+        if method is None:
+            raise EffectError(
+                f"the {self.adapter.name} adapter does not implement {action.effect} ({action.name})",
+                retryable=False,
+            )
+        return method  # type: ignore[no-any-return]
 
     def _check_targets(self, request: EffectRequest) -> EffectResult | None:
         """Raise TargetNotFound when the request names a CompanyOS object its tenant does not have; for
@@ -313,7 +354,15 @@ class RunExecutor:
         for step in reversed(step_rows):
             spec = definition[step.step_id]
             comp = spec.get("compensation")
-            if step.state != "succeeded" or not comp or step.compensation_state == "succeeded":
+            # A step caught mid-flight whose effect exists (its executor lost the run) happened: undo it too.
+            applied = (
+                step.state in ("running", "retrying") and bool(comp) and self._recovered(run, step, spec)
+            )
+            if (
+                (step.state != "succeeded" and not applied)
+                or not comp
+                or step.compensation_state == "succeeded"
+            ):
                 continue
             attempted = True
             if not self._compensate_step(run, step, spec, comp):
@@ -342,11 +391,12 @@ class RunExecutor:
         retries = spec["retries"]
         failures = 0
         self._compensation_state(run, step, "running", "step.compensating")
-        method = getattr(self.adapter, action.effect)
         while True:
             try:
                 found = self.adapter.lookup(run.tenant_id, key) or self._check_targets(request)
-                result = found or call_with_timeout(lambda: method(request), float(spec["timeout_seconds"]))
+                result = found or call_with_timeout(
+                    partial(self._effect(action), request), float(spec["timeout_seconds"])
+                )
             except LeaseLost:
                 raise
             except Exception as exc:  # noqa: BLE001  (any adapter failure is a failed attempt)

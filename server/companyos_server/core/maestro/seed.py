@@ -68,6 +68,26 @@ def _plan_bodies(
                 {"id": "rotate", "action": "credential.rotate", "parameters": {"credential_id": f"{tenant_id}-api-key-1"}},
             ],
         },
+        {
+            "name": "Lock down the tenant",
+            "description": "During a suspected account takeover: every change needs a fresh MFA sign-in for a day, "
+                           "and reads are audited for three days. A later failing step lifts both.",
+            "steps": [
+                {"id": "step-up", "action": "tenant.enforce_step_up", "parameters": {"hours": 24},
+                 "compensation": {"action": "tenant.enforce_step_up", "parameters": {"hours": 0}}},
+                {"id": "logging", "action": "tenant.raise_logging", "parameters": {"hours": 72},
+                 "compensation": {"action": "tenant.raise_logging", "parameters": {"hours": 0}}},
+            ],
+        },
+        {
+            "name": f"Isolate {name}",
+            "description": f"A compromised workload: no new deployment of {name}, its flag rollouts stop.",
+            "steps": [
+                {"id": "isolate", "action": "service.isolate",
+                 "parameters": {"service_id": service_id, "reason": "Suspected compromise (security playbook)"},
+                 "compensation": {"action": "service.isolate", "parameters": {"service_id": service_id, "release": True}}},
+            ],
+        },
     ]  # fmt: skip
     if deployment_id:
         bodies.insert(

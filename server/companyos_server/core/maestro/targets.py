@@ -86,6 +86,7 @@ CHECKED: dict[str, tuple[str, ...]] = {
     "service.scale": ("service_id",),
     "flag.toggle": ("flag",),
     "incident.task": ("incident_id",),
+    "service.isolate": ("service_id",),
 }
 
 

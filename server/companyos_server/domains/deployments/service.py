@@ -143,6 +143,12 @@ def create_deployment_in(
     service = services_store.get(session, tenant_id, service_id)
     if service is None:
         raise errors.not_found("Service", service_id)
+    if service.isolated_at is not None and rollback_of is None:
+        # A security playbook isolated it (domains/secops/controls.py); a rollback is containment.
+        raise errors.failed_precondition(
+            f"Service '{service.name}' is isolated since {service.isolated_at.isoformat()} "
+            f"({service.isolation_reason or 'security playbook'}): deployments are frozen until it is released."
+        )
     environment = body["environment"]
     if environment not in (service.environments or []):
         raise errors.failed_precondition(

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from companyos_server import errors
 from companyos_server.domains.features import store
 from companyos_server.domains.features.store import RolloutRow
+from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -64,7 +65,11 @@ def _slo_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, An
     if not services:
         return {"gate": "slo", "status": "not_available", "detail": "No services named for the SLO gate."}
     problems, missing = [], []
+    isolated = _isolated(db, ctx.tenant_id, services)
     for service_id in services:
+        if service_id in isolated:  # a security playbook froze it: no rollout proceeds on it
+            problems.append(f"{service_id}: isolated ({isolated[service_id]})")
+            continue
         try:
             result = analysis.analyze(db, ctx, service_id, days=1)
         except errors.DomainError as exc:
@@ -84,6 +89,17 @@ def _slo_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, An
     if missing:
         return {"gate": "slo", "status": "not_available", "detail": "; ".join(missing)}
     return {"gate": "slo", "status": "pass", "detail": f"SLOs healthy for {', '.join(services)}."}
+
+
+def _isolated(db: Database, tenant_id: str, service_ids: list[str]) -> dict[str, str]:
+    from companyos_server.domains.services import store as services
+
+    with db.session() as session:
+        return {
+            row.id: row.isolation_reason or "security playbook"
+            for row in services.get_many(session, tenant_id, service_ids).values()
+            if row.isolated_at is not None
+        }
 
 
 def _security_gate(db: Database, ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
@@ -181,6 +197,9 @@ def create_rollout(db: Database, ctx: TenantContext, body: dict[str, Any]) -> di
 
 
 COMPLETE_STEP = "complete"
+# A transient failure (a locked database, a timeout) is retried within the step (and its compensation)
+# before the stage counts as failed and the run compensates.
+STAGE_RETRIES = {"max_attempts": 3, "base_delay": 0.5, "max_delay": 2}
 
 
 def _stage_step(row: RolloutRow, percentage: int) -> str:
@@ -199,7 +218,7 @@ def _plan_definition(row: RolloutRow) -> dict[str, Any]:
             params["percentage"] = percentage
         steps.append(
             {"id": _stage_step(row, percentage), "action": "flag.toggle", "parameters": params,
-             "compensation": rollback}
+             "compensation": rollback, "retries": STAGE_RETRIES}
         )  # fmt: skip
     steps.append({"id": COMPLETE_STEP, "action": "wait", "parameters": {"seconds": 0}})
     return {
@@ -231,8 +250,7 @@ def _start_run(ctx: TenantContext, row: RolloutRow) -> dict[str, Any]:
 def approve_rollout(
     db: Database, ctx: TenantContext, rollout_id: str, body: dict[str, Any]
 ) -> dict[str, Any]:
-    with db.session() as session:
-        row = _require(session, ctx.tenant_id, rollout_id)
+    def check(row: RolloutRow) -> None:
         if row.status != PENDING:
             raise errors.failed_precondition(f"Rollout {row.id} is {row.status}, not awaiting approval.")
         if ctx.principal.subject == row.requester:
@@ -241,12 +259,27 @@ def approve_rollout(
             )
         if row.environment == "production":
             require_recent_mfa(ctx.principal, f"Approving production rollout {row.id}")
+
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        check(row)
+        session.expunge(row)
+    # The plan and its run exist before the rollout says approved, and both are written in one
+    # transaction: a scheduler pass never finds an approved rollout without its run.
+    plan = _start_run(ctx, row)
+    with db.session() as session:
+        row = _require(session, ctx.tenant_id, rollout_id)
+        try:
+            check(row)  # decided meanwhile by someone else: their decision stands
+        except errors.DomainError:
+            _maestro().roll_back_run(ctx.tenant_id, plan["run_id"], ctx.principal.subject)
+            raise
         now = utcnow()
         row.approvals = [
             *(row.approvals or []),
             {"approver": ctx.principal.subject, "at": now.isoformat(), "comment": body.get("comment", "")},
         ]
-        row.status = APPROVED
+        row.status, row.plan = APPROVED, plan
         row.revision = (row.revision or 0) + 1
         row.next_stage_at = now
         row.history = [
@@ -254,12 +287,6 @@ def approve_rollout(
             {"at": now.isoformat(), "event": "approved", "actor": ctx.principal.subject},
         ]
         row.updated_at = now
-        session.flush()
-        session.expunge(row)
-    plan = _start_run(ctx, row)
-    with db.session() as session:
-        row = _require(session, ctx.tenant_id, rollout_id)
-        row.plan = plan
         return to_dict(row)
 
 
@@ -362,20 +389,25 @@ def step(
             )
         seen = _snapshot(row)
         session.expunge(row)
-    if not (row.plan or {}).get("run_id"):
-        row.plan = _start_run(ctx, row)
+    if not (row.plan or {}).get("run_id"):  # approved before rollouts ran as Maestro runs
+        created = _start_run(ctx, row)
         with db.session() as session:
             stored = _require(session, ctx.tenant_id, rollout_id)
-            stored.plan = row.plan
+            if not (stored.plan or {}).get("run_id"):
+                stored.plan = created
+            elif stored.plan["run_id"] != created["run_id"]:  # another worker's run won: ours goes
+                _maestro().roll_back_run(ctx.tenant_id, created["run_id"], ctx.principal.subject)
+            row.plan = dict(stored.plan)
     run = _maestro().get_run(ctx.tenant_id, row.plan["run_id"])
     results: list[dict[str, Any]] = []
     event, detail = _run_ahead(row, run)
     if event is None:
         results = evaluate_gates(db, ctx, row)
         event = _next_event(row, results, baking=baking, scheduled=scheduled)
+        if event is not None:
+            event, detail = _carry_out(ctx, row, run, event)
         if event is None:
             return to_dict(row), None
-        event, detail = _carry_out(ctx, row, run, event)
     with db.session() as session:
         found = _require(session, ctx.tenant_id, rollout_id)
         if _snapshot(found) != seen or not _claim(session, found, seen):
@@ -387,6 +419,12 @@ def step(
             entry["gates"] = results
         _record(found, now, entry)
         if event == "rolled_back":
+            if detail.get("compensation_failed"):
+                # Maestro could not turn the flag off: the rollout does, rather than say rolled back
+                # with the flag on.
+                tenant_flags.toggle_for_run(
+                    session, ctx.tenant_id, found.flag_key, False, found.environment, found.id
+                )
             found.status, found.current_percentage, found.next_stage_at = ROLLED_BACK, 0, None
         elif event == "completed":
             found.status, found.next_stage_at = COMPLETED, None
@@ -415,8 +453,8 @@ def _applied(row: RolloutRow, run: dict[str, Any]) -> int:
 def _run_ahead(row: RolloutRow, run: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
     """What the run did that the rollout has not recorded (its recorder died, or someone cancelled the
     run in Maestro): a rollback, the completion, or a stage."""
-    if run["state"] in ("cancelled", "compensated", "failed"):
-        return "rolled_back", {"detail": f"The Maestro run ended {run['state']}.", "run_state": run["state"]}
+    if run["state"] in ENDED_BADLY:
+        return "rolled_back", {"detail": f"The Maestro run ended {run['state']}.", **_run_outcome(run)}
     if run["state"] == "succeeded":
         return "completed", {}
     applied = _applied(row, run)
@@ -425,27 +463,45 @@ def _run_ahead(row: RolloutRow, run: dict[str, Any]) -> tuple[str | None, dict[s
     return None, {}
 
 
+ENDED_BADLY = ("cancelled", "compensated", "failed")
+
+
+def _run_outcome(run: dict[str, Any]) -> dict[str, Any]:
+    failed = [s["id"] for s in run["steps"] if s.get("compensation_state") == "failed"]
+    return {"run_state": run["state"], **({"compensation_failed": failed} if failed else {})}
+
+
 def _carry_out(
     ctx: TenantContext, row: RolloutRow, run: dict[str, Any], event: str
-) -> tuple[str, dict[str, Any]]:
-    """Maestro executes the event (a blocked rollout changes nothing); a stage whose step fails for good
-    leaves the run compensated, which is recorded as the rollback it is."""
+) -> tuple[str | None, dict[str, Any]]:
+    """Maestro executes the event (a blocked rollout changes nothing), and the event recorded is what the
+    run then shows, not what was asked: a stage whose step failed for good left the run compensated (a
+    rollback); a run that ended meanwhile is recorded as it ended; a run still busy with someone else's
+    step records nothing (the next step looks again)."""
+    if event == "blocked":
+        return event, {}
     maestro, run_id = _maestro(), run["id"]
+    percentage = 0
     if event == "stage":
         percentage = min(p for p in row.stages if p > row.current_percentage)
         after = maestro.advance_run(ctx.tenant_id, run_id, through=_stage_step(row, percentage))
-        if after["state"] in ("cancelled", "compensated", "failed"):
-            failed = next((s for s in after["steps"] if s["state"] == "failed" and s["errors"]), None)
-            error = failed["errors"][-1].get("message", "") if failed else after.get("error") or ""
-            return "rolled_back", {"detail": f"Stage {percentage} % failed in Maestro: {error}",
-                                   "run_state": after["state"]}  # fmt: skip
-        return "stage", {"percentage": percentage}
-    if event == "rolled_back":
+    elif event == "rolled_back":
         after = maestro.roll_back_run(ctx.tenant_id, run_id, ctx.principal.subject)
-        return "rolled_back", {"run_state": after["state"]}
-    if event == "completed":
-        maestro.advance_run(ctx.tenant_id, run_id, through=COMPLETE_STEP)
-    return event, {}
+    else:
+        after = maestro.advance_run(ctx.tenant_id, run_id, through=COMPLETE_STEP)
+    if after["state"] in ENDED_BADLY:
+        failed = next((s for s in after["steps"] if s["state"] == "failed" and s["errors"]), None)
+        detail = _run_outcome(after)
+        if event == "stage" and failed:
+            detail["detail"] = (
+                f"Stage {percentage} % failed in Maestro: {failed['errors'][-1].get('message', '')}"
+            )
+        return "rolled_back", detail
+    if after["state"] == "succeeded":
+        return "completed", {}
+    if event == "stage" and _applied(row, after) >= percentage:
+        return "stage", {"percentage": percentage}
+    return None, {}
 
 
 def _next_event(

@@ -65,6 +65,9 @@ def to_dict(
         "slo": slo_state if slo_state is not None else slo_summary(session, row),
         "labels": dict(row.labels or {}),
         "revision": row.revision,
+        "isolation": (
+            {"since": row.isolated_at, "reason": row.isolation_reason or ""} if row.isolated_at else None
+        ),
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }

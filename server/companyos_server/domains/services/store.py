@@ -28,6 +28,9 @@ class ServiceRow(TenantOwned, Base):
     slo: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     labels: Mapped[dict[str, str]] = mapped_column(JSON, nullable=False, default=dict)
     revision: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # A security playbook's isolation (domains/secops/controls.py): deployments and flag changes refused.
+    isolated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    isolation_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 

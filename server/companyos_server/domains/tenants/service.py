@@ -26,8 +26,21 @@ def to_dict(row: TenantRow) -> dict[str, Any]:
         "status": row.status,
         "environment": row.environment,
         "labels": dict(row.labels or {}),
+        "security_controls": _controls(row),
         "created_at": row.created_at,
         "updated_at": row.updated_at,
+    }
+
+
+def _controls(row: TenantRow) -> dict[str, Any]:
+    """Security playbook controls in force now (domains/secops/controls.py); a lapsed one reads null."""
+    now = utcnow()
+    return {
+        name: until if until is not None and until > now else None
+        for name, until in (
+            ("step_up_enforced_until", row.step_up_enforced_until),
+            ("audit_reads_until", row.audit_reads_until),
+        )
     }
 
 

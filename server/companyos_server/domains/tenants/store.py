@@ -25,6 +25,9 @@ class TenantRow(Base):
         String(20), nullable=False, default="production", server_default="production"
     )
     labels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Security playbook controls (domains/secops/controls.py): in force until the time, None when off.
+    step_up_enforced_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    audit_reads_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -37,13 +40,21 @@ def load_info(db: Database, tenant_id: str) -> TenantInfo | None:
     """What the edge guard needs of a tenant, read with a plain row select (no ORM object)."""
     with db.engine.connect() as conn:
         row = conn.execute(
-            select(TenantRow.status, TenantRow.residency, TenantRow.tier, TenantRow.environment).where(
-                TenantRow.id == tenant_id
-            )
-        ).first()
+            select(
+                TenantRow.status, TenantRow.residency, TenantRow.tier, TenantRow.environment,
+                TenantRow.step_up_enforced_until, TenantRow.audit_reads_until,
+            ).where(TenantRow.id == tenant_id)
+        ).first()  # fmt: skip
     if row is None:
         return None
-    return TenantInfo(tenant_id, row.status, row.residency, row.tier, row.environment)
+    return TenantInfo(
+        tenant_id, row.status, row.residency, row.tier, row.environment,
+        step_up_until=_epoch(row.step_up_enforced_until), audit_reads_until=_epoch(row.audit_reads_until),
+    )  # fmt: skip
+
+
+def _epoch(value: datetime | None) -> float | None:
+    return value.timestamp() if value is not None else None
 
 
 def list_page(

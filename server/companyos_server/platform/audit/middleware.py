@@ -107,7 +107,10 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
     ctx: TenantContext | None = state.get("tenant_context")
     method = str(scope.get("method", "GET")).upper()
     cross = bool(ctx and ctx.cross_tenant)
-    if method in READ_METHODS and status not in DENIED and not cross:
+    tenant_info = state.get("tenant")
+    # A security playbook raised the tenant's logging (domains/secops/controls.py): its reads count too.
+    raised = tenant_info is not None and tenant_info.audits_reads()
+    if method in READ_METHODS and status not in DENIED and not cross and not raised:
         return None
 
     operation_id = _operation_id(scope)
@@ -117,7 +120,7 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
             info = get_runtime().spec.get(operation_id)
         except RuntimeError:
             info = None
-    if getattr(info, "safe", False) and status not in DENIED and not cross:
+    if getattr(info, "safe", False) and status not in DENIED and not cross and not raised:
         return None  # a POST that changes nothing is audited as a read is
     principal = _principal(scope)
     path_params: dict[str, Any] = dict(scope.get("path_params") or {})
@@ -136,6 +139,8 @@ def build_event(scope: Scope, status: int, exc: BaseException | None = None) -> 
         details["requested_tenant"] = str(requested)
     if cross:
         details["cross_tenant"] = True
+    if raised and (method in READ_METHODS or getattr(info, "safe", False)):
+        details["raised_logging"] = True
     if _is_dry_run(scope):
         details["dry_run"] = True  # the same action, but nothing changed: auditors must tell them apart
     decision = state.get("decision")

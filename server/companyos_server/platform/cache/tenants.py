@@ -26,6 +26,15 @@ class TenantInfo:
     residency: str
     tier: str
     environment: str = "production"
+    # Security playbook controls in force until these times (epoch seconds), None when off.
+    step_up_until: float | None = None
+    audit_reads_until: float | None = None
+
+    def step_up_enforced(self, now: float | None = None) -> bool:
+        return self.step_up_until is not None and (now or time.time()) < self.step_up_until
+
+    def audits_reads(self, now: float | None = None) -> bool:
+        return self.audit_reads_until is not None and (now or time.time()) < self.audit_reads_until
 
 
 TenantLoader = Callable[[str], TenantInfo | None]

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ServiceIsolationType0")
+
+
+@_attrs_define
+class ServiceIsolationType0:
+    """Set while a security playbook (Maestro `service.isolate`) holds the service isolated: new deployments are refused
+    and flag rollouts whose SLO gate names it stop. Null otherwise.
+
+        Attributes:
+            since (datetime.datetime):
+            reason (str):
+    """
+
+    since: datetime.datetime
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        since = self.since.isoformat()
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "since": since,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        since = datetime.datetime.fromisoformat(d.pop("since"))
+
+        reason = d.pop("reason")
+
+        service_isolation_type_0 = cls(
+            since=since,
+            reason=reason,
+        )
+
+        service_isolation_type_0.additional_properties = d
+        return service_isolation_type_0
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
