@@ -5719,7 +5719,7 @@ export interface components {
         };
         /** @description One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
          *     `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
-         *     `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high),
+         *     `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging` (high), `service.isolate` (high),
          *     `wait`. A `compensation` runs if a later step fails for good.
          *      */
         MaestroStep: components["schemas"]["MaestroDeploymentRollbackStep"] | components["schemas"]["MaestroServiceRestartStep"] | components["schemas"]["MaestroServiceScaleStep"] | components["schemas"]["MaestroFlagToggleStep"] | components["schemas"]["MaestroAccountLockStep"] | components["schemas"]["MaestroCredentialRotateStep"] | components["schemas"]["MaestroIncidentTaskStep"] | components["schemas"]["MaestroWaitStep"] | components["schemas"]["MaestroTenantEnforceStepUpStep"] | components["schemas"]["MaestroTenantRaiseLoggingStep"] | components["schemas"]["MaestroServiceIsolateStep"];

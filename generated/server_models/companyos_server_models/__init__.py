@@ -5155,7 +5155,7 @@ class MaestroStep(
     """
     One step: an action type with its parameters. Action types: `deployment.rollback` (high risk),
     `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high),
-    `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high),
+    `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging` (high), `service.isolate` (high),
     `wait`. A `compensation` runs if a later step fails for good.
 
     """

@@ -2974,7 +2974,7 @@ MaestroPlanIdValue: TypeAlias = str
 MaestroServiceIdValue: TypeAlias = str
 
 MaestroStep: TypeAlias = "MaestroDeploymentRollbackStep | MaestroServiceRestartStep | MaestroServiceScaleStep | MaestroFlagToggleStep | MaestroAccountLockStep | MaestroCredentialRotateStep | MaestroIncidentTaskStep | MaestroWaitStep | MaestroTenantEnforceStepUpStep | MaestroTenantRaiseLoggingStep | MaestroServiceIsolateStep"
-"""One step: an action type with its parameters. Action types: `deployment.rollback` (high risk), `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high), `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging`, `service.isolate` (high), `wait`. A `compensation` runs if a later step fails for good."""
+"""One step: an action type with its parameters. Action types: `deployment.rollback` (high risk), `service.restart`, `service.scale`, `flag.toggle`, `account.lock` (high), `credential.rotate` (high), `incident.task`, `tenant.enforce_step_up` (high), `tenant.raise_logging` (high), `service.isolate` (high), `wait`. A `compensation` runs if a later step fails for good."""
 
 MaestroStepId: TypeAlias = str
 

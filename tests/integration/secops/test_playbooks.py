@@ -115,6 +115,10 @@ async def test_an_isolated_service_takes_no_deployment_and_stops_rollouts_gated_
     services = (await client.get(f"{BASE}/services", params={"page_size": 100}, headers=sre)).json()["items"]
     search = next(s for s in services if s["name"] == "search-api")
     assert search["isolation"] is None
+    started = {"version": "v9.9.8", "commit": "abcdef1233", "environment": "production"}
+    in_flight = (
+        await client.post(f"{BASE}/services/{search['id']}/deployments", json=started, headers=sre)
+    ).json()
     step = {"id": "isolate", "action": "service.isolate",
             "parameters": {"service_id": search["id"], "reason": "Beaconing to an unknown host"}}  # fmt: skip
     assert run_plan(runtime, [step], "Isolate search-api")["state"] == "succeeded"
@@ -126,6 +130,11 @@ async def test_an_isolated_service_takes_no_deployment_and_stops_rollouts_gated_
     body = {"version": "v9.9.9", "commit": "abcdef1234", "environment": "production"}
     frozen = await client.post(f"{BASE}/services/{search['id']}/deployments", json=body, headers=sre)
     assert frozen.status_code == 409 and "isolated" in frozen.json()["detail"], frozen.text
+    # A deployment already in flight cannot move forward either; it may still fail.
+    stage = f"{BASE}/deployments/{in_flight['id']}/stages"
+    held = await client.post(f"{stage}/build", json={"state": "running"}, headers=sre)
+    assert held.status_code == 409 and "isolated" in held.json()["detail"], held.text
+    assert (await client.post(f"{stage}/build", json={"state": "failed"}, headers=sre)).status_code == 200
 
     # A flag rollout whose SLO gate names the service fails the gate.
     rita = member(mint, "acme", "tenant_admin", subject="usr_rita", mfa=True)

@@ -175,9 +175,9 @@ def test_cancel_before_next_step_compensates(runtime: Runtime, maestro: Maestro,
 def test_a_stepped_run_advances_through_a_step_pauses_and_compensates_when_cancelled(
     runtime: Runtime, maestro: Maestro, tenant: str
 ) -> None:
-    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
-             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
-    plan = maestro.create_plan(tenant, plan_body(scale, RESTART, {**RESTART, "id": "again"}), "usr_alice")
+    plan = maestro.create_plan(
+        tenant, plan_body(SCALE_UNDOABLE, RESTART, {**RESTART, "id": "again"}), "usr_alice"
+    )
     run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
     assert (run["state"], run["job_id"]) == ("queued", None)
 
@@ -211,9 +211,7 @@ def test_a_stepped_run_advances_through_a_step_pauses_and_compensates_when_cance
 def test_a_stepped_run_executed_elsewhere_is_left_alone_and_a_cancel_meanwhile_compensates_at_its_pause(
     runtime: Runtime, maestro: Maestro, tenant: str
 ) -> None:
-    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
-             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
-    plan = maestro.create_plan(tenant, plan_body(scale, RESTART), "usr_alice")
+    plan = maestro.create_plan(tenant, plan_body(SCALE_UNDOABLE, RESTART), "usr_alice")
     run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
     # Another caller holds a fresh lease (it is executing a step right now): advancing stands back.
     with runtime.db.session() as s:
@@ -234,26 +232,50 @@ def test_a_stepped_run_executed_elsewhere_is_left_alone_and_a_cancel_meanwhile_c
 
 
 def test_pausing_with_a_cancel_already_requested_compensates_instead(
-    runtime: Runtime, maestro: Maestro, tenant: str
+    runtime: Runtime, maestro: Maestro, tenant: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    scale = {"id": "scale", "action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 4},
-             "compensation": {"action": "service.scale", "parameters": {"service_id": "svc_a", "replicas": 2}}}  # fmt: skip
-    plan = maestro.create_plan(tenant, plan_body(scale, RESTART), "usr_alice")
+    plan = maestro.create_plan(tenant, plan_body(SCALE_UNDOABLE, RESTART), "usr_alice")
     run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
-    original = maestro.adapter.scale_service
+    from companyos_server.core.maestro.executor import RunExecutor
 
-    def scale_then_cancel(request: EffectRequest) -> Any:  # the cancel lands while the step runs
-        result = original(request)
-        if not request.idempotency_key.endswith(":compensate"):
-            with runtime.db.session() as s:
-                s.get(models.RunRow, run["id"]).cancel_requested = True  # type: ignore[union-attr]
-        return result
+    original = RunExecutor._pause_run
 
-    maestro.adapter.scale_service = scale_then_cancel  # type: ignore[method-assign]
+    def cancel_then_pause(self: RunExecutor, *args: Any) -> Any:  # lands after the last check before it
+        with runtime.db.session() as s:
+            s.get(models.RunRow, run["id"]).cancel_requested = True  # type: ignore[union-attr]
+        return original(self, *args)
+
+    monkeypatch.setattr(RunExecutor, "_pause_run", cancel_then_pause)
     done = maestro.advance_run(tenant, run["id"], through="scale")
     assert done["state"] == "cancelled"
     keys = [e.idempotency_key for e in effects(runtime, run["id"])]
     assert keys == [f"{run['id']}:scale", f"{run['id']}:scale:compensate"]
+
+
+def test_a_stepped_run_whose_executor_died_is_compensated_when_cancelled(
+    runtime: Runtime, maestro: Maestro, tenant: str
+) -> None:
+    plan = maestro.create_plan(tenant, plan_body(SCALE_UNDOABLE, RESTART), "usr_alice")
+    run = maestro.start_stepped_run(tenant, plan["id"], actor="usr_alice", actor_kind="user", reason="staged")
+    maestro.advance_run(tenant, run["id"], through="scale")
+    with runtime.db.session() as s:  # an executor took it and died: its lease is held, long stale
+        row = s.get(models.RunRow, run["id"])
+        assert row is not None
+        row.lease_owner, row.heartbeat_at = "dead-worker:1", utcnow() - timedelta(minutes=10)
+    cancelled = maestro.cancel_run(tenant, run["id"], "usr_bob")
+    assert cancelled["state"] == "cancelled"
+    keys = [e.idempotency_key for e in effects(runtime, run["id"])]
+    assert keys == [f"{run['id']}:scale", f"{run['id']}:scale:compensate"]
+
+
+def test_a_compensation_that_steps_around_step_up_makes_the_plan_high_risk(
+    maestro: Maestro, tenant: str
+) -> None:
+    release = {"id": "noop", "action": "wait", "parameters": {"seconds": 0},
+               "compensation": {"action": "service.isolate", "parameters": {"service_id": "svc_a", "release": True}}}  # fmt: skip
+    plan = maestro.create_plan(tenant, plan_body(release, RESTART), "usr_alice")
+    impact = maestro.dry_run(tenant, plan["id"])
+    assert impact["risk"] == "high" and impact["requires_step_up"] is True
 
 
 def test_step_timeout_counts_as_a_failed_attempt(runtime: Runtime, maestro: Maestro, tenant: str) -> None:

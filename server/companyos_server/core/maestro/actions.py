@@ -231,7 +231,7 @@ ACTIONS: dict[str, ActionType] = {
             None,
             None,
             None,
-            "normal",
+            "high",  # lowering it again must not be open to a suspect with only a password
             lambda p: (
                 f"The tenant's reads are audited too for {p.get('hours')} h."
                 if p.get("hours")

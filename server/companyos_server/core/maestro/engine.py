@@ -308,9 +308,13 @@ class Maestro:
         # of the lease, so one of the two sees the other and the run is compensated (once: RunBusy).
         with self.db.session() as session:
             run = runs.get(session, tenant_id, run_id)
-            paused = run.state == "running" and run.job_id is None and run.lease_owner is None
+            stale = run.heartbeat_at is None or run.heartbeat_at < utcnow() - timedelta(
+                seconds=self.lease_seconds
+            )
+            paused = run.state in ("running", "compensating") and run.job_id is None
+            paused = paused and (run.lease_owner is None or stale)  # a stale lease: its executor is gone
         if paused:
-            with contextlib.suppress(RunBusy):
+            with contextlib.suppress(RunBusy, LeaseLost):
                 self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id))
         return self.get_run(tenant_id, run_id)
 
@@ -337,7 +341,7 @@ class Maestro:
         is done already; the run finishes when its last step is). Steps keep their idempotency keys, and
         a run someone else is executing right now is left to them (the run is returned as it is), so two
         callers advancing through the same step apply it once."""
-        with contextlib.suppress(RunBusy):
+        with contextlib.suppress(RunBusy, LeaseLost):
             self._executor().execute(tenant_id, run_id, self._plan_of(tenant_id, run_id), through=through)
         return self.get_run(tenant_id, run_id)
 

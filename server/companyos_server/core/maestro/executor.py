@@ -26,6 +26,8 @@ from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import or_, update
+
 from companyos_server.core.maestro import actions, runs, targets
 from companyos_server.core.maestro.adapters import (
     EffectError,
@@ -151,6 +153,20 @@ class RunExecutor:
             self._set_run(run, "compensating", "run.compensating", error="cancelled by request")
             self._compensate(run, definition)
             return self._finish(run, plan, "cancelled")
+        except (LeaseLost, RunBusy):
+            raise
+        except Exception:
+            if run.job_id is None:  # a stepped run has no job retry to resume it: let the next caller in
+                self._release(run)
+            raise
+
+    def _release(self, run: RunRow) -> None:
+        with self.db.session() as session:
+            session.execute(
+                update(RunRow)
+                .where(RunRow.id == run.id, RunRow.lease_owner == self.owner)
+                .values(lease_owner=None)
+            )
 
     def _claim(self, tenant_id: str, run_id: str) -> RunRow:
         with self.db.session() as session:
@@ -158,11 +174,23 @@ class RunExecutor:
             if run.state in TERMINAL_RUN_STATES:
                 return run
             resumed = run.state != "queued"
-            beat = run.heartbeat_at
-            fresh = beat is not None and utcnow() - beat < timedelta(seconds=self.lease_seconds)
-            if run.job_id is None and run.lease_owner not in (None, self.owner) and fresh:
-                # A stepped run has no job to make its executions exclusive: the lease does.
-                raise RunBusy(run.id)
+            if run.job_id is None:
+                # A stepped run has no job to make its executions exclusive: the lease does, taken with
+                # a conditional UPDATE (SQLite ignores FOR UPDATE) unless another holds it fresh.
+                cutoff = utcnow() - timedelta(seconds=self.lease_seconds)
+                taken = session.execute(
+                    update(RunRow)
+                    .where(
+                        RunRow.id == run.id,
+                        or_(RunRow.lease_owner.is_(None), RunRow.lease_owner == self.owner,
+                            RunRow.heartbeat_at.is_(None), RunRow.heartbeat_at < cutoff),
+                    )
+                    .values(lease_owner=self.owner, heartbeat_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )  # fmt: skip
+                if int(getattr(taken, "rowcount", 0) or 0) != 1:
+                    raise RunBusy(run.id)
+                session.refresh(run)
             run.lease_owner, run.heartbeat_at = self.owner, utcnow()
             if run.state == "queued":
                 run.state, run.started_at = "running", utcnow()

@@ -131,25 +131,26 @@ def validate_definition(body: dict[str, Any]) -> dict[str, Any]:
     return {"name": name.strip(), "description": description, "risk": risk, "steps": steps}
 
 
-def is_risky(definition: dict[str, Any]) -> bool:
-    """High when the plan says so or any step (or its action type's default) is high-risk."""
-    if definition.get("risk") == "high":
+def _step_is_risky(step: dict[str, Any]) -> bool:
+    """The step says so, or its action type or its compensation's is high-risk by default (a
+    compensation runs without anyone asking: it must not be a way around step-up)."""
+    if step.get("risk") == "high":
         return True
-    for step in definition.get("steps", []):
-        action = actions.get(step.get("action", ""))
-        if step.get("risk") == "high" or (action is not None and action.risk == "high"):
+    for name in (step.get("action", ""), (step.get("compensation") or {}).get("action", "")):
+        action = actions.get(name)
+        if action is not None and action.risk == "high":
             return True
     return False
 
 
+def is_risky(definition: dict[str, Any]) -> bool:
+    """High when the plan says so or any step (or its action type's, or its compensation's) is."""
+    return definition.get("risk") == "high" or any(_step_is_risky(s) for s in definition.get("steps", []))
+
+
 def risky_steps(definition: dict[str, Any]) -> list[str]:
-    """The ids of the steps that are high-risk themselves (the step or its action type's default)."""
-    out = []
-    for step in definition.get("steps", []):
-        action = actions.get(step.get("action", ""))
-        if step.get("risk") == "high" or (action is not None and action.risk == "high"):
-            out.append(str(step.get("id")))
-    return out
+    """The ids of the steps that are high-risk themselves (the step, its action type or compensation)."""
+    return [str(step.get("id")) for step in definition.get("steps", []) if _step_is_risky(step)]
 
 
 # -- store ----------------------------------------------------------------------------------------

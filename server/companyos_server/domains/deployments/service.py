@@ -222,6 +222,14 @@ def advance_stage_in(
     target = body["state"]
     if target not in ALLOWED.get(current["state"], ()):
         raise errors.failed_precondition(f"Stage '{stage}' is {current['state']}; it cannot become {target}.")
+    if target != "failed" and row.rollback_of is None:
+        service = services_store.get(session, tenant_id, row.service_id)
+        if service is not None and service.isolated_at is not None:
+            # An isolated service's deployments in flight stop too; failing one is still allowed.
+            raise errors.failed_precondition(
+                f"Service '{service.name}' is isolated since {service.isolated_at.isoformat()}: "
+                "its deployments cannot move forward until it is released (a stage may still fail)."
+            )
     blocked = [s["name"] for s in stages[:index] if s["state"] != "succeeded"]
     if blocked:
         raise errors.failed_precondition(

@@ -266,21 +266,32 @@ def approve_rollout(
         session.expunge(row)
     # The plan and its run exist before the rollout says approved, and both are written in one
     # transaction: a scheduler pass never finds an approved rollout without its run.
+    seen = _snapshot(row)
     plan = _start_run(ctx, row)
+    try:
+        return _record_approval(db, ctx, rollout_id, body, plan, seen, check)
+    except Exception:
+        # Decided meanwhile by someone else (their decision stands), or not stored: the run that was
+        # started for this approval never ran a step, and is cancelled.
+        _maestro().roll_back_run(ctx.tenant_id, plan["run_id"], ctx.principal.subject)
+        raise
+
+
+def _record_approval(
+    db: Database, ctx: TenantContext, rollout_id: str, body: dict[str, Any], plan: dict[str, Any],
+    seen: tuple[str, int, int, int], check: Callable[[RolloutRow], None],
+) -> dict[str, Any]:  # fmt: skip
     with db.session() as session:
         row = _require(session, ctx.tenant_id, rollout_id)
-        try:
-            check(row)  # decided meanwhile by someone else: their decision stands
-        except errors.DomainError:
-            _maestro().roll_back_run(ctx.tenant_id, plan["run_id"], ctx.principal.subject)
-            raise
+        check(row)
+        if not _claim(session, row, seen):  # two approvers at once: the first one's approval stands
+            raise errors.failed_precondition(f"Rollout {row.id} was decided meanwhile; reload it.")
         now = utcnow()
         row.approvals = [
             *(row.approvals or []),
             {"approver": ctx.principal.subject, "at": now.isoformat(), "comment": body.get("comment", "")},
         ]
         row.status, row.plan = APPROVED, plan
-        row.revision = (row.revision or 0) + 1
         row.next_stage_at = now
         row.history = [
             *(row.history or []),
@@ -390,14 +401,16 @@ def step(
         seen = _snapshot(row)
         session.expunge(row)
     if not (row.plan or {}).get("run_id"):  # approved before rollouts ran as Maestro runs
+        with db.session() as session:  # one worker creates its run: the one that claims the row
+            stored = _require(session, ctx.tenant_id, rollout_id)
+            if _snapshot(stored) != seen or not _claim(session, stored, seen):
+                return to_dict(stored), None
+            seen = _snapshot(stored)
         created = _start_run(ctx, row)
         with db.session() as session:
             stored = _require(session, ctx.tenant_id, rollout_id)
-            if not (stored.plan or {}).get("run_id"):
-                stored.plan = created
-            elif stored.plan["run_id"] != created["run_id"]:  # another worker's run won: ours goes
-                _maestro().roll_back_run(ctx.tenant_id, created["run_id"], ctx.principal.subject)
-            row.plan = dict(stored.plan)
+            stored.plan = created
+        row.plan = created
     run = _maestro().get_run(ctx.tenant_id, row.plan["run_id"])
     results: list[dict[str, Any]] = []
     event, detail = _run_ahead(row, run)

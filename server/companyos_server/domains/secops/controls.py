@@ -14,7 +14,9 @@ how a playbook compensates. What they change is enforced elsewhere, on every req
   rollout whose SLO gate names it fails the gate, so its rollouts stop.
 
 The tenant's controls travel with the cached tenant attributes; a change bumps the shared cache epoch so
-every worker sees it within the epoch's check interval.
+every worker sees it within the epoch's check interval. A request for fewer hours than are left keeps the
+longer control; ``hours: 0`` (and ``release``) lifts whatever is in force, whoever set it, which is why
+these actions, and any compensation using them, are high-risk (step-up).
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def _set_until(session: Session, tenant_id: str, column: str, hours: float) -> d
         return None
     before = getattr(tenant, column)
     until = utcnow() + timedelta(hours=hours) if hours > 0 else None
+    if until is not None and before is not None and before > until:
+        until = before  # a shorter request never cuts short a control already in force
     setattr(tenant, column, until)
     _bump(session)
     return {column: _iso(until), "previous": _iso(before)}
@@ -77,5 +81,6 @@ def isolate_service(
     elif not was:
         service.isolated_at, service.isolation_reason = utcnow(), reason
     service.updated_at = utcnow()
+    service.revision = (service.revision or 0) + 1  # the response changed: its ETag must too
     return {"service_id": service_id, "isolated": not release, "was_isolated": was,
             "isolated_at": _iso(service.isolated_at)}  # fmt: skip
