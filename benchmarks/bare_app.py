@@ -46,7 +46,7 @@ AUDIT_READERS = {"tenant_admin", "security_analyst", "sre", "platform_engineer"}
 SLI_WRITERS = {"platform_engineer", "sre", "tenant_admin"}
 SERVICE_COLUMNS = (
     "id, tenant_id, name, description, owner_team, owner_contact, tier, environments, runbooks, "
-    "data_locations, slo, labels, revision, created_at, updated_at"
+    "data_locations, slo, labels, revision, created_at, updated_at, isolated_at, isolation_reason"
 )
 AUDIT_COLUMNS = (
     "id, tenant_id, position, occurred_at, actor, actor_kind, roles, action, resource, outcome, status, "
@@ -191,6 +191,7 @@ def create_app(
                 "slo": _slo(as_json(r[10]), sli.get(r[0])),
                 "labels": as_json(r[11]) or {},
                 "revision": r[12],
+                "isolation": {"since": as_time(r[15]).isoformat(), "reason": r[16] or ""} if r[15] else None,
                 "created_at": as_time(r[13]).isoformat(),
                 "updated_at": as_time(r[14]).isoformat(),
             }
