@@ -436,7 +436,7 @@ def step(
                 # Maestro could not turn the flag off: the rollout does, rather than say rolled back
                 # with the flag on.
                 tenant_flags.toggle_for_run(
-                    session, ctx.tenant_id, found.flag_key, False, found.environment, found.id
+                    session, ctx.tenant_id, found.flag_key, False, found.environment, row.plan["run_id"]
                 )
             found.status, found.current_percentage, found.next_stage_at = ROLLED_BACK, 0, None
         elif event == "completed":
