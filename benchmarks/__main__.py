@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="api_overhead: also profile our app in-process (services page, SQLite) with pyinstrument",
+        help="api_overhead, flags: also profile our app in-process (services page; one OFREP evaluation) with pyinstrument",
     )
     args = parser.parse_args(argv)
     unknown = [n for n in args.names if n not in BENCHMARKS]

@@ -7,8 +7,9 @@ A live server (``tools/live_server.py``: uvicorn, SQLite, rate limiting off) hol
   tenancy, policy, validation) over a keep-alive ``httpx`` client; baseline: the same client's round trip
   to ``GET /v1/health`` (the floor any endpoint pays on this machine);
 * OFREP bulk evaluation of the 100 flags p50/p99;
-* in-process evaluations per second with ``companyos.flags.evaluator`` (what the SDK's OpenFeature
-  provider runs); baseline: a hand-written dict lookup plus the same ``mmh3`` bucket per evaluation.
+* in-process evaluations per second through the SDK's provider (``CompanyOSProvider.resolve``: the flag
+  lookup, the staleness check and ``companyos.flags.evaluator`` on the prepared flag, what every OpenFeature
+  call runs); baseline: a hand-written dict lookup plus the same ``mmh3`` bucket per evaluation.
 
 Goals: remote single p99 < 5 ms, >= 200,000 in-process evaluations/s. Writes
 ``benchmarks/results/flags.json``. Bounded: fixed request counts.
@@ -85,14 +86,15 @@ def _timed(fn: Any, n: int) -> list[float]:
 def in_process(flags: list[dict[str, Any]], n: int) -> dict[str, Any]:
     import mmh3
 
-    from companyos.flags import evaluator
+    from companyos.flags.provider import CompanyOSProvider
 
     contexts = [{"targetingKey": f"user-{i}", "plan": "pro" if i % 3 == 0 else "free"} for i in range(1000)]
     by_key = {f["key"]: f for f in flags}
     keys = list(by_key)
+    provider = CompanyOSProvider(configuration={"flags": flags}, environment="production")
     start = time.perf_counter()
     for i in range(n):
-        evaluator.evaluate(by_key[keys[i % len(keys)]], "production", contexts[i % 1000])
+        provider.resolve(keys[i % len(keys)], contexts[i % 1000])
     ours = n / (time.perf_counter() - start)
 
     def baseline(flag: dict[str, Any], ctx: dict[str, Any]) -> Any:  # what a user might hand-write
@@ -161,6 +163,18 @@ def main(*, quick: bool = False, profile: bool = False) -> int:
         token = httpx.post(f"{srv.url}/oauth2/token", data={"grant_type": "client_credentials"},
                            auth=(svc["client_id"], svc["client_secret"]), timeout=30).json()["access_token"]  # fmt: skip
         over_loopback = remote(srv.url, token, singles, bulks)
+        if profile:
+            from benchmarks.profile_app import profile_app
+
+            over_loopback["profile_single"] = profile_app(
+                srv.var_dir,
+                srv.url,
+                token,
+                "/v1/tenants/acme/environments/production/ofrep/v1/evaluate/flags/bench-flag-001",
+                300,
+                body={"context": {"targetingKey": "u1", "plan": "pro"}},
+                name="flags_ofrep_single",
+            )
     report = {
         "benchmark": "flags",
         "goal": f"OFREP single p99 < {GOAL_P99_MS} ms; >= {GOAL_IN_PROCESS} in-process evaluations/s",
@@ -186,5 +200,6 @@ def main(*, quick: bool = False, profile: bool = False) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m benchmarks.flags", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer requests and evaluations")
+    parser.add_argument("--profile", action="store_true", help="profile one OFREP evaluation in-process")
     args = parser.parse_args()
-    sys.exit(main(quick=args.quick))
+    sys.exit(main(quick=args.quick, profile=args.profile))

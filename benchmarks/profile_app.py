@@ -17,8 +17,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def profile_app(var_dir: Path, public_base_url: str, token: str, path: str, requests: int) -> dict[str, Any]:
-    """Our app in-process under pyinstrument for ``requests`` sequential GETs of ``path``."""
+def profile_app(
+    var_dir: Path,
+    public_base_url: str,
+    token: str,
+    path: str,
+    requests: int,
+    *,
+    body: dict[str, Any] | None = None,
+    name: str = "api_overhead",
+) -> dict[str, Any]:
+    """Our app in-process under pyinstrument for ``requests`` sequential GETs of ``path`` (POSTs of ``body``
+    when given); the full report goes to ``benchmarks/results/<name>_profile.txt``."""
     try:
         from pyinstrument import Profiler
     except ImportError:
@@ -47,12 +57,19 @@ def profile_app(var_dir: Path, public_base_url: str, token: str, path: str, requ
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url=public_base_url) as client:
             headers = {"Authorization": f"Bearer {token}"}
+
+            async def send() -> None:
+                if body is None:
+                    (await client.get(path, headers=headers)).raise_for_status()
+                else:
+                    (await client.post(path, headers=headers, json=body)).raise_for_status()
+
             for _ in range(20):  # warm caches (policies, spec, keys) outside the profile
-                (await client.get(path, headers=headers)).raise_for_status()
+                await send()
             profiler = Profiler(interval=0.0002, async_mode="enabled")
             profiler.start()
             for _ in range(requests):
-                (await client.get(path, headers=headers)).raise_for_status()
+                await send()
             profiler.stop()
             return profiler
 
@@ -63,7 +80,9 @@ def profile_app(var_dir: Path, public_base_url: str, token: str, path: str, requ
         anyio.to_thread.run_sync = original  # type: ignore[assignment]
     session = profiler.last_session
     text = profiler.output_text(unicode=False, color=False, show_all=False)
-    (RESULTS / "api_overhead_profile.txt").write_text(text, encoding="utf-8")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = RESULTS / f"{name}_profile.txt"
+    report.write_text(text, encoding="utf-8")
     areas: dict[str, float] = defaultdict(float)
     functions: dict[str, float] = defaultdict(float)
     root = session.root_frame() if session else None
@@ -101,7 +120,7 @@ def profile_app(var_dir: Path, public_base_url: str, token: str, path: str, requ
         "ms_per_request": round(total / requests * 1000, 3) if requests else None,
         "by_area_self_time": table(areas, 20),
         "top_functions_self_time": table(functions, 15),
-        "text_report": str((RESULTS / "api_overhead_profile.txt").relative_to(REPO_ROOT)),
+        "text_report": str(report.relative_to(REPO_ROOT)),
         "method": "in-process, sequential, handlers inlined on the event loop thread",
     }
 

@@ -41,11 +41,13 @@ __all__ = [
     "ERROR_CODES",
     "OPERATORS",
     "REASONS",
+    "PreparedFlag",
     "Resolution",
     "bucket",
     "evaluate",
     "flag_type",
     "ofrep_result",
+    "prepare",
 ]
 
 REASONS = ("STATIC", "DEFAULT", "TARGETING_MATCH", "SPLIT", "CACHED", "DISABLED", "UNKNOWN", "STALE", "ERROR")
@@ -183,8 +185,85 @@ def _condition(cond: Mapping[str, Any], context: Mapping[str, Any]) -> bool:
     return version >= bound_v if operator == "semver_gte" else version < bound_v
 
 
-def _stickiness(flag_key: str, rule: Mapping[str, Any], context: Mapping[str, Any]) -> tuple[str, int]:
-    spec = rule.get("rollout") or {}
+class _Rule:
+    """One rule, read once from its configuration (see :class:`PreparedFlag`)."""
+
+    __slots__ = (
+        "conditions",
+        "config",
+        "enabled",
+        "environments",
+        "name",
+        "rollout",
+        "split",
+        "targeted",
+        "variant",
+    )
+
+    def __init__(self, rule: Mapping[str, Any], default_variant: Any) -> None:
+        self.config = rule
+        self.name = rule.get("name", "")
+        self.environments = rule.get("environments") or []
+        self.conditions = rule.get("conditions") or []
+        self.enabled = bool(rule.get("enabled", True))
+        self.variant = rule.get("variant", default_variant) if self.enabled else None
+        self.rollout = rule.get("rollout")
+        self.split = rule.get("split")
+        self.targeted = bool(self.conditions) or bool(self.rollout) or bool(self.split)
+
+
+class PreparedFlag:
+    """A flag configuration read once for repeated evaluation: its rules per environment, its type, its
+    override. :func:`evaluate` takes one in place of the configuration; the SDK's provider and the server's
+    OFREP snapshot prepare every flag when they load it. The configuration must not change afterwards."""
+
+    __slots__ = (
+        "_per_environment",
+        "boolean",
+        "config",
+        "default_variant",
+        "enabled",
+        "key",
+        "override",
+        "rules",
+        "variants",
+    )
+    _ENVIRONMENTS_KEPT = 32  # environments whose rule list is kept (names come from callers: bounded)
+
+    def __init__(self, flag: Mapping[str, Any]) -> None:
+        self.config = flag
+        self.key = str(flag["key"])
+        self.enabled = bool(flag.get("enabled"))
+        self.default_variant = flag.get("default_variant")
+        self.variants: Mapping[str, Any] = flag.get("variants") or {}
+        self.boolean = flag_type(flag) == "boolean"
+        self.override = flag.get("override")
+        self.rules = tuple(_Rule(rule, self.default_variant) for rule in flag.get("rules") or [])
+        self._per_environment: dict[str, tuple[_Rule, ...]] = {}
+
+    def rules_in(self, environment: str) -> tuple[_Rule, ...]:
+        """The rules naming ``environment``, in order."""
+        rules = self._per_environment.get(environment)
+        if rules is None:
+            rules = tuple(rule for rule in self.rules if environment in rule.environments)
+            if len(self._per_environment) < self._ENVIRONMENTS_KEPT:
+                self._per_environment[environment] = rules
+        return rules
+
+
+def prepare(flag: Mapping[str, Any] | PreparedFlag) -> Mapping[str, Any] | PreparedFlag:
+    """``flag`` ready for :func:`evaluate`. A configuration that cannot be read is returned as it is, so that
+    only its own evaluations fail (with what :func:`evaluate` raises), not the loading of its neighbours."""
+    if isinstance(flag, PreparedFlag):
+        return flag
+    try:
+        return PreparedFlag(flag)
+    except Exception:  # noqa: BLE001 (reported by evaluate, per flag)
+        return flag
+
+
+def _stickiness(flag: PreparedFlag, rule: _Rule, context: Mapping[str, Any]) -> tuple[str, int]:
+    spec = rule.rollout or {}
     attribute = str(spec.get("stickiness") or TARGETING_KEY)
     value = context.get(attribute)
     if value is None or value == "":
@@ -192,26 +271,14 @@ def _stickiness(flag_key: str, rule: Mapping[str, Any], context: Mapping[str, An
     if value is None or value == "":
         raise _EvalError(
             "TARGETING_KEY_MISSING",
-            f"Rule '{rule.get('name')}' rolls out by '{spec.get('stickiness') or TARGETING_KEY}': the context "
-            "has neither it nor a targetingKey.",
+            f"Rule '{rule.config.get('name')}' rolls out by '{spec.get('stickiness') or TARGETING_KEY}': the "
+            "context has neither it nor a targetingKey.",
         )
-    return attribute, bucket(flag_key, str(value))
-
-
-def _served(flag: Mapping[str, Any], enabled: bool, variant: str | None) -> tuple[Any, str | None, bool]:
-    """(value, variant, disabled-for-the-caller) for a flag turned on or off."""
-    variants = flag.get("variants") or {}
-    if enabled:
-        if variant is not None and variant in variants:
-            return variants[variant], variant, False
-        return True, variant, False
-    if flag_type(flag) == "boolean":
-        return False, None, False
-    return None, None, True
+    return attribute, bucket(flag.key, str(value))
 
 
 def _resolution(
-    flag: Mapping[str, Any],
+    flag: PreparedFlag,
     enabled: bool,
     variant: str | None,
     reason: str,
@@ -219,22 +286,23 @@ def _resolution(
     explanation: str,
     metadata: dict[str, Any] | None = None,
 ) -> Resolution:
-    value, variant, disabled = _served(flag, enabled, variant)
+    """What a flag turned on or off serves: a variant's value, ``True``/``False`` for a boolean flag, or
+    nothing (``DISABLED``: the caller's default) for another type turned off."""
+    if enabled:
+        variants = flag.variants
+        value = variants[variant] if variant is not None and variant in variants else True
+    elif flag.boolean:
+        value, variant = False, None
+    else:
+        value, variant, reason = None, None, "DISABLED"
     return Resolution(
-        key=str(flag["key"]),
-        enabled=enabled,
-        value=value,
-        variant=variant,
-        reason="DISABLED" if disabled else reason,
-        decided_by=decided_by,
-        explanation=explanation,
-        metadata=metadata or {},
+        flag.key, enabled, value, variant, reason, decided_by, explanation, None, None, metadata or {}
     )
 
 
-def _split_variant(rule: Mapping[str, Any], slot: int) -> str | None:
+def _split_variant(rule: _Rule, slot: int) -> str | None:
     upper = 0
-    for part in rule.get("split") or []:
+    for part in rule.split or []:
         upper += int(part.get("weight", 0))
         if slot <= upper:
             return str(part["variant"])
@@ -242,32 +310,33 @@ def _split_variant(rule: Mapping[str, Any], slot: int) -> str | None:
 
 
 def evaluate(
-    flag: Mapping[str, Any], environment: str, context: Mapping[str, Any] | None = None
+    flag: Mapping[str, Any] | PreparedFlag, environment: str, context: Mapping[str, Any] | None = None
 ) -> Resolution:
-    """Evaluate ``flag`` in ``environment`` for ``context`` (None: no context, see the module docstring)."""
-    key = str(flag["key"])
+    """Evaluate ``flag`` (a configuration or a :class:`PreparedFlag`) in ``environment`` for ``context``
+    (None: no context, see the module docstring)."""
+    prepared = flag if isinstance(flag, PreparedFlag) else PreparedFlag(flag)
     try:
-        return _evaluate(flag, environment, context)
+        return _evaluate(prepared, environment, context)
     except _EvalError as exc:
-        return Resolution(key, False, None, None, "ERROR", "error", exc.details, exc.code, exc.details)
+        return Resolution(
+            prepared.key, False, None, None, "ERROR", "error", exc.details, exc.code, exc.details
+        )
     except _Unknown as exc:
-        default = flag.get("default_variant") if flag.get("enabled") else None
         return _resolution(
-            flag,
-            bool(flag.get("enabled")),
-            default,
+            prepared,
+            prepared.enabled,
+            prepared.default_variant if prepared.enabled else None,
             "UNKNOWN",
             "default",
             f"A rule uses {exc}, which this evaluator does not know: the flag's default applies.",
         )
 
 
-def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, Any] | None) -> Resolution:
-    override = flag.get("override")
-    default_variant = flag.get("default_variant")
+def _evaluate(flag: PreparedFlag, environment: str, context: Mapping[str, Any] | None) -> Resolution:
+    override = flag.override
     if override:
         enabled = bool(override.get("enabled"))
-        variant = override.get("variant", default_variant) if enabled else None
+        variant = override.get("variant", flag.default_variant) if enabled else None
         return _resolution(
             flag,
             enabled,
@@ -276,30 +345,22 @@ def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, A
             "override",
             f"Tenant override ({'on' if enabled else 'off'}): {override.get('reason', '')}".strip(),
         )
-    rules = flag.get("rules") or []
     ctx = context if context is not None else {}
-    for rule in rules:
-        if environment not in (rule.get("environments") or []):
+    for rule in flag.rules_in(environment):
+        if context is None and rule.targeted:
             continue
-        conditions = rule.get("conditions") or []
-        targeted = bool(conditions) or bool(rule.get("rollout")) or bool(rule.get("split"))
-        if context is None and targeted:
+        if rule.conditions and not all(_condition(c, ctx) for c in rule.conditions):
             continue
-        if not all(_condition(c, ctx) for c in conditions):
-            continue
-        name = rule.get("name", "")
-        enabled = bool(rule.get("enabled", True))
-        variant = rule.get("variant", default_variant) if enabled else None
-        rollout = rule.get("rollout")
-        if rollout is not None or rule.get("split"):
-            attribute, slot = _stickiness(str(flag["key"]), rule, ctx)
-            meta = {"bucket": slot, "stickiness": attribute}
+        name, enabled, variant, rollout = rule.name, rule.enabled, rule.variant, rule.rollout
+        if rollout is not None or rule.split:
+            attribute, slot = _stickiness(flag, rule, ctx)
+            meta: dict[str, Any] = {"bucket": slot, "stickiness": attribute}
             if rollout is not None:
                 percentage = int(rollout.get("percentage", 0))
                 meta["percentage"] = percentage
                 if slot > percentage:
                     continue
-            if rule.get("split") and enabled:
+            if rule.split and enabled:
                 variant = _split_variant(rule, slot)
             return _resolution(
                 flag,
@@ -309,7 +370,7 @@ def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, A
                 f"rule:{name}",
                 f"Rule '{name}' applies to {environment}; bucket {slot} on '{attribute}' "
                 + (f"is within its {rollout.get('percentage')} % rollout" if rollout is not None else "")
-                + (f" and chose variant '{variant}'" if rule.get("split") and enabled else "")
+                + (f" and chose variant '{variant}'" if rule.split and enabled else "")
                 + ".",
                 meta,
             )
@@ -321,8 +382,7 @@ def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, A
             f"rule:{name}",
             f"Rule '{name}' applies to {environment} and turns the flag {'on' if enabled else 'off'}.",
         )
-    enabled = bool(flag.get("enabled"))
-    if not enabled:
+    if not flag.enabled:
         return _resolution(
             flag,
             False,
@@ -334,11 +394,11 @@ def _evaluate(flag: Mapping[str, Any], environment: str, context: Mapping[str, A
     return _resolution(
         flag,
         True,
-        default_variant,
-        "DEFAULT" if rules else "STATIC",
+        flag.default_variant,
+        "DEFAULT" if flag.rules else "STATIC",
         "default",
         f"No override and no rule for {environment}"
-        + (" applied" if rules else "")
+        + (" applied" if flag.rules else "")
         + ": the flag's default (on) applies.",
     )
 

@@ -15,7 +15,6 @@ refresh fails the last configuration keeps serving and results say ``STALE``.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -88,7 +87,7 @@ class CompanyOSProvider(AbstractProvider):
         self.max_age = max_age
         self._clock = clock
         self._lock = threading.Lock()
-        self._flags: dict[str, dict[str, Any]] = {}
+        self._flags: dict[str, Mapping[str, Any] | evaluator.PreparedFlag] = {}
         self._loaded_at: float | None = None
         self.etag: str | None = None
         if configuration is not None:
@@ -102,7 +101,7 @@ class CompanyOSProvider(AbstractProvider):
             self.refresh()
 
     def _install(self, configuration: Mapping[str, Any]) -> None:
-        flags = {str(f["key"]): dict(f) for f in configuration.get("flags", [])}
+        flags = {str(f["key"]): evaluator.prepare(dict(f)) for f in configuration.get("flags", [])}
         with self._lock:
             self._flags = flags
             self.etag = configuration.get("etag")
@@ -114,7 +113,7 @@ class CompanyOSProvider(AbstractProvider):
             raise GeneralError("No configuration source: pass a client, fetch or configuration.")
         self._install(self._fetch())
 
-    def _current(self) -> tuple[dict[str, dict[str, Any]], bool]:
+    def _current(self) -> tuple[dict[str, Mapping[str, Any] | evaluator.PreparedFlag], bool]:
         """(flags, stale): refresh when older than max_age; a failed refresh keeps the old flags, stale."""
         loaded = self._loaded_at
         if self._fetch is not None and (loaded is None or self._clock() - loaded > self.max_age):
@@ -136,7 +135,7 @@ class CompanyOSProvider(AbstractProvider):
             )
         res = evaluator.evaluate(flag, self.environment, context)
         if stale and res.error_code is None:
-            return dataclasses.replace(res, reason="STALE")
+            res.reason = "STALE"
         return res
 
     def _resolve(

@@ -133,8 +133,67 @@ async def test_cached_and_stale_reasons(
 
     monkeypatch.setattr(get_runtime().db, "session", broken)
     monkeypatch.setattr(get_runtime().db.engine, "connect", broken)
+    monkeypatch.setattr(ofrep.CACHE, "revalidate_seconds", 0.0)  # past the bound: the next request checks
     stale = await client.post(url, json={}, headers=headers)
     assert stale.status_code == 200 and stale.json()["reason"] == "STALE" and stale.json()["value"] is True
+
+
+async def test_a_change_is_served_at_once_here_and_within_the_bound_from_elsewhere(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from companyos_server.domains.tenant_config.store import FlagRow
+    from companyos_server.platform.runtime import get_runtime
+    from companyos_server.platform.storage import utcnow
+
+    ofrep.CACHE.clear()
+    await create_vector_flags(client, mint)
+    now = [1000.0]
+    monkeypatch.setattr(ofrep.CACHE, "_clock", lambda: now[0])
+    headers = viewer(mint)
+    url = f"{OFREP}/static-on"
+    assert (await client.post(url, json={}, headers=headers)).json()["reason"] == "STATIC"
+
+    # Through the flag store in this process: the very next evaluation sees it.
+    r = await client.patch(f"{BASE}/flags/static-on", json={"enabled": False}, headers=admin(mint))
+    assert r.status_code == 200, r.text
+    assert (await client.post(url, json={}, headers=headers)).json()["reason"] == "DISABLED"
+
+    # Written where this process hears nothing (another worker): served once the snapshot is past the bound.
+    with get_runtime().db.session() as session:
+        session.execute(
+            update(FlagRow)
+            .where(FlagRow.tenant_id == "acme", FlagRow.key == "static-on")
+            .values(enabled=True, updated_at=utcnow())
+        )
+    now[0] += ofrep.CACHE.revalidate_seconds / 2
+    assert (await client.post(url, json={}, headers=headers)).json()["reason"] == "DISABLED"
+    now[0] += ofrep.CACHE.revalidate_seconds
+    assert (await client.post(url, json={}, headers=headers)).json()["reason"] == "STATIC"
+
+
+async def test_a_rolled_back_flag_change_is_not_announced(client: httpx.AsyncClient) -> None:
+    from companyos_server.domains.tenant_config import flags as tenant_flags
+    from companyos_server.platform.runtime import get_runtime
+
+    heard: list[str] = []
+    tenant_flags.on_change(heard.append)
+    try:
+
+        def write_then_fail() -> None:
+            with get_runtime().db.session() as session:
+                tenant_flags.create_flag_in(session, "acme", {"key": "never-committed", "enabled": True})
+                raise RuntimeError("the caller fails after the write")
+
+        with pytest.raises(RuntimeError):
+            write_then_fail()
+        assert heard == []
+        with get_runtime().db.session() as session:
+            tenant_flags.create_flag_in(session, "acme", {"key": "committed-once", "enabled": True})
+        assert heard == ["acme"]
+    finally:
+        tenant_flags._listeners.remove(heard.append)
 
 
 async def test_other_tenants_flags_are_not_found_and_unauthenticated_is_refused(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,6 +23,7 @@ from openfeature.flag_evaluation import Reason
 import companyos
 from companyos.flags import evaluator
 from companyos.flags.provider import CompanyOSProvider
+from companyos_server.platform.cache.epoch import CHECK_SECONDS
 from tools.live_server import LiveServer, live_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -138,6 +140,7 @@ def test_every_reason_and_error_code_through_the_official_provider(server: LiveS
     try:
         db.execute("ALTER TABLE tenant_flags RENAME TO tenant_flags_away")
         db.commit()
+        time.sleep(CHECK_SECONDS + 0.05)  # the server revalidates its snapshot once it is past the bound
         d = check(of.get_boolean_details("static-on", False))
         assert (d.value, d.reason) == (True, Reason.STALE)
     finally:

@@ -40,6 +40,47 @@ def test_vectors_cover_every_evaluator_outcome() -> None:
     assert seen >= {"TARGETING_KEY_MISSING", "INVALID_CONTEXT", "PARSE_ERROR"}
 
 
+def test_a_prepared_flag_answers_exactly_as_its_configuration() -> None:
+    """Every field of the resolution, not only the OFREP body: the explanation is served by the API too."""
+    prepared = {f["key"]: evaluator.prepare(f) for f in VECTORS["flags"]}
+    assert all(isinstance(p, evaluator.PreparedFlag) for p in prepared.values())
+    contexts = [c["context"] for c in VECTORS["cases"]] + [None, {}]
+    for flag in VECTORS["flags"]:
+        for environment in ("production", "staging", "sandbox"):
+            for context in contexts:
+                assert evaluator.evaluate(prepared[flag["key"]], environment, context) == evaluator.evaluate(
+                    flag, environment, context
+                )
+    # Reused across environments and calls: the first answer is not kept for another environment.
+    ramp = evaluator.prepare(
+        {"key": "env-only", "enabled": False, "rules": [{"name": "s", "environments": ["staging"]}]}
+    )
+    assert [evaluator.evaluate(ramp, env, {}).reason for env in ("staging", "production", "staging")] == [
+        "TARGETING_MATCH",
+        "DISABLED",
+        "TARGETING_MATCH",
+    ]
+
+
+def test_environments_kept_per_prepared_flag_are_bounded() -> None:
+    flag = evaluator.PreparedFlag(
+        {"key": "k", "enabled": True, "rules": [{"name": "r", "environments": ["e7"]}]}
+    )
+    for i in range(1000):
+        evaluator.evaluate(flag, f"e{i}", {})
+    assert len(flag._per_environment) <= evaluator.PreparedFlag._ENVIRONMENTS_KEPT
+    assert evaluator.evaluate(flag, "e7", {}).decided_by == "rule:r"
+
+
+def test_a_configuration_that_cannot_be_prepared_fails_only_its_own_evaluations() -> None:
+    broken = {"key": "broken", "enabled": False, "variants": ["not", "a", "map"], "rules": []}
+    assert evaluator.prepare(broken) is broken
+    with pytest.raises(AttributeError):
+        evaluator.evaluate(broken, "production", {})
+    provider = CompanyOSProvider(configuration={"flags": [broken, {"key": "fine", "enabled": True}]})
+    assert provider.resolve("fine", {}).reason == "STATIC"
+
+
 def test_bucket_is_murmur3_of_key_and_stickiness_into_1_to_100() -> None:
     for uid in ("user-1", "user-2", "ü-ñ", ""):
         expected = mmh3.hash(f"canary:{uid}", 0, signed=False) % 100 + 1

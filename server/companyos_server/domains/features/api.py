@@ -7,8 +7,11 @@ read them; authentication, authorization and rate-limit errors stay problem deta
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+import anyio.to_thread
 from connexion import request
 from connexion.lifecycle import ConnexionResponse
 
@@ -16,6 +19,8 @@ from companyos_server import errors
 from companyos_server.domains.features import experiments, ofrep, registry, rollouts
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
+
+_T = TypeVar("_T")
 
 
 def _json(body: Any, status: int, headers: dict[str, str] | None = None) -> ConnexionResponse:
@@ -29,22 +34,41 @@ def _json(body: Any, status: int, headers: dict[str, str] | None = None) -> Conn
     )
 
 
-def ofrep_evaluate_flag(tenant_id: str, environment: str, key: str, body: Any = None) -> ConnexionResponse:
+async def _evaluated(tenant_id: str, evaluate: Callable[..., _T]) -> _T:
+    """``evaluate(snapshot=...)`` on the event loop when the tenant's flag snapshot answers from memory
+    (most requests: no thread hop), else in the thread pool, where it revalidates against the database."""
     current_tenant_context()
-    out, status = ofrep.evaluate_one(
-        get_runtime().db, tenant_id, environment, key, body, request.headers.get("cache-control")
+    cache_control = request.headers.get("cache-control")
+    snapshot = ofrep.CACHE.ready(get_runtime().db, tenant_id, ofrep.max_age(cache_control))
+    if snapshot is not None:
+        return evaluate(snapshot=snapshot)
+    return await anyio.to_thread.run_sync(functools.partial(evaluate, snapshot=None))
+
+
+async def ofrep_evaluate_flag(
+    tenant_id: str, environment: str, key: str, body: Any = None
+) -> ConnexionResponse:
+    evaluate = functools.partial(
+        ofrep.evaluate_one,
+        get_runtime().db,
+        tenant_id,
+        environment,
+        key,
+        body,
+        request.headers.get("cache-control"),
     )
+    out, status = await _evaluated(tenant_id, evaluate)
     return _json(out, status)
 
 
-def ofrep_evaluate_flags(tenant_id: str, environment: str, body: Any = None) -> ConnexionResponse:
-    current_tenant_context()
+async def ofrep_evaluate_flags(tenant_id: str, environment: str, body: Any = None) -> ConnexionResponse:
     if len(request.headers.get("if-none-match") or "") > 200:  # the spec's maxLength for the header
         raise errors.invalid_argument(
             "If-None-Match is longer than 200 characters.",
             [errors.FieldError("If-None-Match", "at most 200 characters", "max_length")],
         )
-    out, status, headers = ofrep.evaluate_all(
+    evaluate = functools.partial(
+        ofrep.evaluate_all,
         get_runtime().db,
         tenant_id,
         environment,
@@ -52,6 +76,7 @@ def ofrep_evaluate_flags(tenant_id: str, environment: str, body: Any = None) -> 
         if_none_match=request.headers.get("if-none-match"),
         cache_control=request.headers.get("cache-control"),
     )
+    out, status, headers = await _evaluated(tenant_id, evaluate)
     return _json(out, status, headers)
 
 

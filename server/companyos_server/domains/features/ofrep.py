@@ -3,8 +3,10 @@
 Evaluation uses the SDK's pure evaluator (``companyos.flags.evaluator``), so the server and the
 in-process provider agree by construction. Flags are read from a per-tenant snapshot kept in memory:
 
-* every request revalidates the snapshot against the database (one aggregate query: flag count and
-  latest ``updated_at``) and reloads it when it changed;
+* a change committed in this process drops the tenant's snapshot at once (the flag store announces it);
+* a snapshot is revalidated against the database (one aggregate query: flag count and latest
+  ``updated_at``) when it is older than the platform's cache bound (0.25 s, the cache epoch's interval) and
+  reloaded when it changed, so another worker's change is served within 0.25 s;
 * a request carrying ``Cache-Control: max-age=N`` accepts a snapshot validated in the last ``N`` seconds
   without revalidating: context-independent results (``STATIC``) then say ``CACHED``;
 * when revalidation fails (the database is unreachable) a previously loaded snapshot is served and
@@ -20,16 +22,18 @@ import json
 import re
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from companyos.flags import evaluator
 from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config.store import FlagRow
+from companyos_server.platform.cache.epoch import CHECK_SECONDS
 from companyos_server.platform.storage import Database, tenant_select
 
 _MAX_AGE = re.compile(r"(?:^|,)\s*max-age\s*=\s*(\d{1,6})\s*(?:,|$)", re.IGNORECASE)
@@ -40,31 +44,54 @@ class Snapshot:
     version: tuple[int, str]
     flags: dict[str, dict[str, Any]]
     validated_at: float
+    prepared: dict[str, Mapping[str, Any] | evaluator.PreparedFlag] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.prepared = {key: evaluator.prepare(flag) for key, flag in self.flags.items()}
+
+
+_VERSION = select(func.count(FlagRow.id), func.max(FlagRow.updated_at)).where(
+    FlagRow.tenant_id == bindparam("tenant_id")
+)
 
 
 class SnapshotCache:
     """The latest flag snapshot per (database, tenant), process-local."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, revalidate_seconds: float = CHECK_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._lock = threading.Lock()
         self._snapshots: dict[tuple[str, str], Snapshot] = {}
+        self.revalidate_seconds = revalidate_seconds
+        self._clock = clock
+
+    def ready(
+        self, db: Database, tenant_id: str, max_age: float | None = None
+    ) -> tuple[Snapshot, str] | None:
+        """The snapshot when it answers without the database (``fresh`` or ``cached``), else None."""
+        snap = self._snapshots.get((str(db.url), tenant_id))
+        if snap is None:
+            return None
+        age = self._clock() - snap.validated_at
+        if max_age is not None and age <= max_age:
+            return snap, "cached"
+        if age < self.revalidate_seconds:
+            return snap, "fresh"
+        return None
 
     def load(self, db: Database, tenant_id: str, max_age: float | None = None) -> tuple[Snapshot, str]:
         """The snapshot and how it was obtained: ``fresh``, ``cached`` (within max-age) or ``stale``."""
+        answered = self.ready(db, tenant_id, max_age)
+        if answered is not None:
+            return answered
         slot = (str(db.url), tenant_id)
-        now = time.monotonic()
-        with self._lock:
-            snap = self._snapshots.get(slot)
-        if snap is not None and max_age is not None and now - snap.validated_at <= max_age:
-            return snap, "cached"
+        now = self._clock()
+        snap = self._snapshots.get(slot)
         try:
-            # The per-request check is one aggregate on a plain connection (no ORM unit of work).
+            # The check is one aggregate on a plain connection (no ORM unit of work).
             with db.engine.connect() as conn:
-                count, latest = conn.execute(
-                    select(func.count(FlagRow.id), func.max(FlagRow.updated_at)).where(
-                        FlagRow.tenant_id == tenant_id
-                    )
-                ).one()
+                count, latest = conn.execute(_VERSION, {"tenant_id": tenant_id}).one()
             version = (int(count or 0), _stamp(latest))
             if snap is not None and snap.version == version:
                 snap.validated_at = now
@@ -81,6 +108,12 @@ class SnapshotCache:
             self._snapshots[slot] = fresh
         return fresh, "fresh"
 
+    def forget(self, tenant_id: str) -> None:
+        """Drop the tenant's snapshots (its flags changed)."""
+        with self._lock:
+            for slot in [slot for slot in self._snapshots if slot[1] == tenant_id]:
+                del self._snapshots[slot]
+
     def clear(self) -> None:
         with self._lock:
             self._snapshots.clear()
@@ -91,6 +124,7 @@ def _stamp(value: datetime | str | None) -> str:
 
 
 CACHE = SnapshotCache()
+tenant_flags.on_change(CACHE.forget)
 
 
 def max_age(cache_control: str | None) -> float | None:
@@ -134,15 +168,24 @@ def _adjust(result: dict[str, Any], mode: str) -> dict[str, Any]:
 
 
 def evaluate_one(
-    db: Database, tenant_id: str, environment: str, key: str, body: Any, cache_control: str | None = None
+    db: Database,
+    tenant_id: str,
+    environment: str,
+    key: str,
+    body: Any,
+    cache_control: str | None = None,
+    *,
+    snapshot: tuple[Snapshot, str] | None = None,
 ) -> tuple[dict[str, Any], int]:
-    """One flag: (OFREP body, HTTP status) — 200, 400 (error code) or 404 (FLAG_NOT_FOUND)."""
+    """One flag: (OFREP body, HTTP status) — 200, 400 (error code) or 404 (FLAG_NOT_FOUND).
+
+    ``snapshot``: what :meth:`SnapshotCache.ready` gave (no database access then)."""
     try:
         context = context_of(body)
     except ContextProblem as exc:
         return {"key": key, "errorCode": exc.code, "errorDetails": exc.details}, 400
-    snap, mode = CACHE.load(db, tenant_id, max_age(cache_control))
-    flag = snap.flags.get(key)
+    snap, mode = snapshot or CACHE.load(db, tenant_id, max_age(cache_control))
+    flag = snap.prepared.get(key)
     if flag is None:
         return {
             "key": key,
@@ -153,12 +196,14 @@ def evaluate_one(
     return _adjust(result, mode), 400 if "errorCode" in result else 200
 
 
-def _safe(flag: dict[str, Any], environment: str, context: dict[str, Any]) -> dict[str, Any]:
+def _safe(
+    flag: Mapping[str, Any] | evaluator.PreparedFlag, environment: str, context: dict[str, Any]
+) -> dict[str, Any]:
     try:
         return evaluator.ofrep_result(evaluator.evaluate(flag, environment, context))
     except Exception as exc:  # noqa: BLE001 (a flag that cannot be evaluated is an OFREP GENERAL error)
         return {
-            "key": flag["key"],
+            "key": str(flag.key if isinstance(flag, evaluator.PreparedFlag) else flag["key"]),
             "errorCode": "GENERAL",
             "errorDetails": f"Evaluation failed: {type(exc).__name__}.",
         }
@@ -172,14 +217,16 @@ def evaluate_all(
     *,
     if_none_match: str | None = None,
     cache_control: str | None = None,
+    snapshot: tuple[Snapshot, str] | None = None,
 ) -> tuple[dict[str, Any] | None, int, dict[str, str]]:
-    """Every flag: (OFREP bulk body or None for 304, status, headers with the ETag)."""
+    """Every flag: (OFREP bulk body or None for 304, status, headers with the ETag); ``snapshot`` as for
+    :func:`evaluate_one`."""
     try:
         context = context_of(body)
     except ContextProblem as exc:
         return {"errorCode": exc.code, "errorDetails": exc.details}, 400, {}
-    snap, mode = CACHE.load(db, tenant_id, max_age(cache_control))
-    results = [_adjust(_safe(flag, environment, context), mode) for _, flag in sorted(snap.flags.items())]
+    snap, mode = snapshot or CACHE.load(db, tenant_id, max_age(cache_control))
+    results = [_adjust(_safe(flag, environment, context), mode) for _, flag in sorted(snap.prepared.items())]
     digest = hashlib.sha256(
         json.dumps({"environment": environment, "flags": results}, sort_keys=True, default=str).encode()
     ).hexdigest()[:32]

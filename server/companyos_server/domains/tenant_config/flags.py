@@ -9,8 +9,10 @@ default and nothing turned it on).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from companyos.flags import evaluator
@@ -22,6 +24,37 @@ from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
 
 ENVIRONMENTS = ("production", "staging", "sandbox")
+_PENDING = "companyos.flags_changed"  # Session.info key: tenants whose flags this transaction changed
+_listeners: list[Callable[[str], None]] = []
+
+
+def on_change(listener: Callable[[str], None]) -> None:
+    """``listener(tenant_id)`` runs in this process once a transaction that changed the tenant's flags has
+    committed (never for one rolled back). Other processes learn of it by revalidating (see
+    ``features.ofrep``)."""
+    _listeners.append(listener)
+
+
+def _changed(session: Session, tenant_id: str) -> None:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        pending = session.info[_PENDING] = set()
+        event.listen(session, "after_commit", _announce)
+        event.listen(session, "after_rollback", _forget_pending)
+    pending.add(tenant_id)
+
+
+def _announce(session: Session) -> None:
+    pending = session.info.get(_PENDING) or set()
+    tenants = sorted(pending)
+    pending.clear()
+    for tenant_id in tenants:
+        for listener in list(_listeners):
+            listener(tenant_id)
+
+
+def _forget_pending(session: Session) -> None:
+    session.info.get(_PENDING, set()).clear()
 
 
 def config(row: FlagRow) -> dict[str, Any]:
@@ -142,6 +175,7 @@ def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> di
     _apply(row, body)
     _validate(row)
     store.add_flag(session, row)
+    _changed(session, tenant_id)
     return to_dict(row)
 
 
@@ -163,6 +197,7 @@ def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]
         _validate(row)
         row.updated_at = utcnow()
         session.flush()
+        _changed(session, ctx.tenant_id)
         changes.flag_changed(
             session, ctx.tenant_id, ctx.principal.subject, key, before, changes.flag_summary(row)
         )
@@ -213,6 +248,7 @@ def toggle_for_run(
     _validate(row)
     row.updated_at = utcnow()
     session.flush()
+    _changed(session, tenant_id)
     changes.flag_changed(
         session, tenant_id, f"maestro:{run_id}", key, definition_before, changes.flag_summary(row)
     )
@@ -234,6 +270,7 @@ def delete_flag(db: Database, ctx: TenantContext, key: str) -> None:
     with db.session() as session:
         before = changes.flag_summary(_require(session, ctx.tenant_id, key))
         store.remove_flag(session, ctx.tenant_id, key)
+        _changed(session, ctx.tenant_id)
         changes.flag_changed(session, ctx.tenant_id, ctx.principal.subject, key, before, None)
 
 
