@@ -206,6 +206,39 @@ def test_streaming_and_batch_agree_on_a_noisy_history() -> None:
         assert streamed, name
 
 
+VALUE_LISTS = """
+title: value lists
+logsource: {product: test}
+detection:
+  who:
+    principal: [Alice, bob, '42']
+  tags:
+    tags: [red, Blue]
+  admin_sign_in:
+    action: identity.sign_in
+    principal|startswith: [adm, root]
+  condition: (who or tags) and not admin_sign_in
+level: low
+"""
+
+
+def test_value_lists_match_any_listed_value_case_insensitively() -> None:
+    """A Sigma value list is checked as one set lookup: strings, numbers and list-valued fields."""
+    events = [
+        ev(0, T0, principal="ALICE"),
+        ev(1, T0 + 1, principal=42),
+        ev(2, T0 + 2, principal=["x", "Bob"]),
+        ev(3, T0 + 3, tags=["BLUE"]),
+        ev(4, T0 + 4, principal="carol"),
+        ev(5, T0 + 5, principal=None),
+        ev(6, T0 + 6, principal="alice", action="identity.sign_in"),
+        ev(7, T0 + 7, tags=["red"], principal="administrator", action="identity.sign_in"),
+        ev(8, T0 + 8, principal="alicex"),
+    ]
+    fired = {i for d in stream(engine.parse("lists", VALUE_LISTS), events) for i in d.event_ids}
+    assert fired == {"e00000", "e00001", "e00002", "e00003", "e00006"}
+
+
 PUBLIC_SIGMA = """
 title: Multiple failed logons for a single user (possible brute force)
 id: 0e95725d-7320-415d-80f7-004da920fc11

@@ -204,6 +204,8 @@ def _string_predicate(name: str | None, value: SigmaString) -> Predicate:
 
     def predicate(e: Event) -> bool:
         got = e.get(name)
+        if got.__class__ is str:  # the common case, first: a plain string is its own text
+            return match(got)
         if isinstance(got, list):
             return any(match(t) for t in (_as_text(x) for x in got) if t is not None)
         text = _as_text(got)
@@ -297,13 +299,59 @@ def _field_predicate(name: str, value: Any) -> Predicate:
     raise RuleProblem(f"the value type {type(value).__name__} of field {name!r} is not supported")
 
 
+def _plain_value(node: Any) -> tuple[str, str] | None:
+    """(field, lower-cased value) of a field-equals-plain-string element, else None."""
+    if (
+        isinstance(node, ConditionFieldEqualsValueExpression)
+        and isinstance(node.value, SigmaString)
+        and not node.value.contains_special()
+    ):
+        return node.field, str(node.value.to_plain()).lower()
+    return None
+
+
+def _one_of(name: str, wanted: frozenset[str]) -> Predicate:
+    """``name`` equals (case-insensitively) one of ``wanted``: a Sigma value list as one set lookup."""
+
+    def predicate(e: Event) -> bool:
+        got = e.get(name)
+        if got.__class__ is str:
+            return got.lower() in wanted
+        if isinstance(got, list):
+            return any(t is not None and t.lower() in wanted for t in (_as_text(x) for x in got))
+        text = _as_text(got)
+        return text is not None and text.lower() in wanted
+
+    return predicate
+
+
+def _all_of(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda e: first(e) and second(e)
+    return lambda e: all(p(e) for p in parts)
+
+
+def _any_of(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda e: first(e) or second(e)
+    return lambda e: any(p(e) for p in parts)
+
+
 def _compile(node: Any) -> Predicate:
     if isinstance(node, ConditionAND):
-        parts = [_compile(a) for a in node.args]
-        return lambda e: all(p(e) for p in parts)
+        return _all_of([_compile(a) for a in node.args])
     if isinstance(node, ConditionOR):
-        parts = [_compile(a) for a in node.args]
-        return lambda e: any(p(e) for p in parts)
+        plain = [_plain_value(a) for a in node.args]
+        fields = {p[0] for p in plain if p is not None}
+        if len(node.args) > 1 and None not in plain and len(fields) == 1:
+            return _one_of(fields.pop(), frozenset(p[1] for p in plain if p is not None))
+        return _any_of([_compile(a) for a in node.args])
     if isinstance(node, ConditionNOT):
         inner = _compile(node.args[0])
         return lambda e: not inner(e)
@@ -353,8 +401,7 @@ def _required_values(rule: SigmaRule, name: str) -> set[str] | None:
 
 
 def compile_rule(rule: SigmaRule) -> Predicate:
-    parts = [_compile(p.parsed) for p in rule.detection.parsed_condition]
-    return lambda e: any(p(e) for p in parts)
+    return _any_of([_compile(p.parsed) for p in rule.detection.parsed_condition])
 
 
 # -- streaming ---------------------------------------------------------------------------------------
@@ -447,7 +494,7 @@ class StreamingEvaluator:
                     self.base.append((rule_set.name, rule, compile_rule(rule), output, links))
         # Most rules name the action they are about: index them by it, so an event is only checked
         # against the rules that can match it (the rest are checked for every event).
-        self._by_action: dict[str, list[int]] = defaultdict(list)
+        by_action: dict[str, list[int]] = defaultdict(list)
         self._any_action: list[int] = []
         for index, (_, rule, _, _, _) in enumerate(self.base):
             actions = _required_values(rule, "action")
@@ -455,15 +502,18 @@ class StreamingEvaluator:
                 self._any_action.append(index)
             else:
                 for action in actions:
-                    self._by_action[action].append(index)
+                    by_action[action].append(index)
+        # Per action, every rule to check, in rule order.
+        self._by_action = {action: sorted(found + self._any_action) for action, found in by_action.items()}
 
     def process(self, event: Event) -> list[Detection]:
         """``event`` needs ``id`` and ``ts`` (Unix seconds) besides its fields."""
         found: list[Detection] = []
         ts = round(float(event["ts"]), 3)
         action = event.get("action")
-        indexed = self._by_action.get(action.lower(), []) if isinstance(action, str) else []
-        candidates = sorted(indexed + self._any_action) if indexed else self._any_action
+        candidates = self._any_action
+        if isinstance(action, str):
+            candidates = self._by_action.get(action.lower(), candidates)
         for index in candidates:
             rule_set, rule, predicate, output, links = self.base[index]
             if not predicate(event):
