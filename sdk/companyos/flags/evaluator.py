@@ -31,7 +31,7 @@ rollouts cannot apply and are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -215,17 +215,22 @@ class _Rule:
 class PreparedFlag:
     """A flag configuration read once for repeated evaluation: its rules per environment, its type, its
     override. :func:`evaluate` takes one in place of the configuration; the SDK's provider and the server's
-    OFREP snapshot prepare every flag when they load it. The configuration must not change afterwards."""
+    OFREP snapshot prepare every flag when they load it. The configuration must not change afterwards.
+
+    Parts are read when an evaluation first needs them, as :func:`evaluate` reads a configuration: a
+    malformed rule fails only the evaluations that reach it, exactly as before preparing."""
 
     __slots__ = (
+        "_boolean",
         "_per_environment",
-        "boolean",
+        "_rules",
         "config",
         "default_variant",
         "enabled",
+        "has_rules",
         "key",
         "override",
-        "rules",
+        "uses_regex",
         "variants",
     )
     _ENVIRONMENTS_KEPT = 32  # environments whose rule list is kept (names come from callers: bounded)
@@ -236,19 +241,55 @@ class PreparedFlag:
         self.enabled = bool(flag.get("enabled"))
         self.default_variant = flag.get("default_variant")
         self.variants: Mapping[str, Any] = flag.get("variants") or {}
-        self.boolean = flag_type(flag) == "boolean"
         self.override = flag.get("override")
-        self.rules = tuple(_Rule(rule, self.default_variant) for rule in flag.get("rules") or [])
+        self.has_rules = bool(flag.get("rules"))
+        self.uses_regex = _uses_regex(flag)
+        self._boolean: bool | None = None
+        self._rules: tuple[_Rule, ...] | None = None
         self._per_environment: dict[str, tuple[_Rule, ...]] = {}
 
-    def rules_in(self, environment: str) -> tuple[_Rule, ...]:
+    @property
+    def boolean(self) -> bool:
+        """Whether the flag serves booleans (read when a disabled flag first needs it)."""
+        if self._boolean is None:
+            self._boolean = flag_type(self.config) == "boolean"
+        return self._boolean
+
+    def rules_in(self, environment: str) -> Iterable[_Rule]:
         """The rules naming ``environment``, in order."""
         rules = self._per_environment.get(environment)
-        if rules is None:
-            rules = tuple(rule for rule in self.rules if environment in rule.environments)
-            if len(self._per_environment) < self._ENVIRONMENTS_KEPT:
-                self._per_environment[environment] = rules
+        if rules is not None:
+            return rules
+        try:
+            if self._rules is None:
+                self._rules = tuple(
+                    _Rule(rule, self.default_variant) for rule in self.config.get("rules") or []
+                )
+            rules = tuple(rule for rule in self._rules if environment in rule.environments)
+        except Exception:  # noqa: BLE001 (a malformed rule: read them one by one, failing where evaluate would)
+            return self._walk(environment)
+        if len(self._per_environment) < self._ENVIRONMENTS_KEPT:
+            self._per_environment[environment] = rules
         return rules
+
+    def _walk(self, environment: str) -> Iterator[_Rule]:
+        for raw in self.config.get("rules") or []:
+            rule = _Rule(raw, self.default_variant)
+            if environment in rule.environments:
+                yield rule
+
+
+def _uses_regex(flag: Mapping[str, Any]) -> bool:
+    """Whether a rule matches a regular expression (its cost depends on the pattern and the caller's text);
+    True when the rules cannot be read."""
+    try:
+        return any(
+            cond.get("operator") == "matches"
+            for rule in flag.get("rules") or []
+            for cond in rule.get("conditions") or []
+        )
+    except Exception:  # noqa: BLE001 (unreadable: assume the worst)
+        return True
 
 
 def prepare(flag: Mapping[str, Any] | PreparedFlag) -> Mapping[str, Any] | PreparedFlag:
@@ -395,10 +436,10 @@ def _evaluate(flag: PreparedFlag, environment: str, context: Mapping[str, Any] |
         flag,
         True,
         flag.default_variant,
-        "DEFAULT" if flag.rules else "STATIC",
+        "DEFAULT" if flag.has_rules else "STATIC",
         "default",
         f"No override and no rule for {environment}"
-        + (" applied" if flag.rules else "")
+        + (" applied" if flag.has_rules else "")
         + ": the flag's default (on) applies.",
     )
 

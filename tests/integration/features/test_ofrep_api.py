@@ -173,6 +173,65 @@ async def test_a_change_is_served_at_once_here_and_within_the_bound_from_elsewhe
     assert (await client.post(url, json={}, headers=headers)).json()["reason"] == "STATIC"
 
 
+async def test_a_load_overtaken_by_a_committed_change_is_not_kept(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from companyos_server.platform.runtime import get_runtime
+
+    ofrep.CACHE.clear()
+    await create_vector_flags(client, mint)
+    db = get_runtime().db
+    real = ofrep.tenant_select
+
+    def overtaken(*args: Any, **kwargs: Any) -> Any:
+        ofrep.CACHE.forget("acme")  # a flag change commits while this load reads the flags
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ofrep, "tenant_select", overtaken)
+    snap, mode = ofrep.CACHE.load(db, "acme")
+    assert mode == "fresh" and "static-on" in snap.flags
+    assert ofrep.CACHE.ready(db, "acme") is None  # not kept: the next request reads the change
+    monkeypatch.setattr(ofrep, "tenant_select", real)
+    ofrep.CACHE.load(db, "acme")
+    assert ofrep.CACHE.ready(db, "acme") is not None
+
+
+async def test_flags_matching_regular_expressions_are_evaluated_off_the_event_loop(
+    client: httpx.AsyncClient, mint: Mint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import anyio.to_thread
+
+    ofrep.CACHE.clear()
+    await create_vector_flags(client, mint)
+    real = anyio.to_thread.run_sync
+    in_pool: list[str] = []
+
+    async def watched(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(fn, "func", None) is ofrep.evaluate_one:
+            in_pool.append(fn.args[3])
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", watched)
+    headers = viewer(mint)
+    for _ in range(2):
+        assert (await client.post(f"{OFREP}/static-on", json={}, headers=headers)).status_code == 200
+    assert in_pool == [
+        "static-on"
+    ]  # the first loads the snapshot in the pool; the second answers on the loop
+
+    rule = {"name": "staff", "environments": ["production"],
+            "conditions": [{"attribute": "email", "operator": "matches", "values": ["@acme\\.example$"]}]}  # fmt: skip
+    r = await client.post(f"{BASE}/flags", json={"key": "staff-only", "rules": [rule]}, headers=admin(mint))
+    assert r.status_code == 201, r.text
+    in_pool.clear()
+    for _ in range(2):
+        answer = await client.post(
+            f"{OFREP}/staff-only", json={"context": {"email": "ann@acme.example"}}, headers=headers
+        )
+        assert answer.json()["reason"] == "TARGETING_MATCH", answer.text
+    assert in_pool == ["staff-only", "staff-only"]
+
+
 async def test_a_rolled_back_flag_change_is_not_announced(client: httpx.AsyncClient) -> None:
     from companyos_server.domains.tenant_config import flags as tenant_flags
     from companyos_server.platform.runtime import get_runtime

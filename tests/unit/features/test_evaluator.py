@@ -72,13 +72,42 @@ def test_environments_kept_per_prepared_flag_are_bounded() -> None:
     assert evaluator.evaluate(flag, "e7", {}).decided_by == "rule:r"
 
 
-def test_a_configuration_that_cannot_be_prepared_fails_only_its_own_evaluations() -> None:
-    broken = {"key": "broken", "enabled": False, "variants": ["not", "a", "map"], "rules": []}
-    assert evaluator.prepare(broken) is broken
-    with pytest.raises(AttributeError):
-        evaluator.evaluate(broken, "production", {})
-    provider = CompanyOSProvider(configuration={"flags": [broken, {"key": "fine", "enabled": True}]})
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        ({"key": "k", "enabled": True, "override": {"enabled": True}, "rules": [None]}, "TARGETING_MATCH"),
+        ({"key": "k", "enabled": True, "rules": [{"name": "a", "environments": ["production"]}, "junk"]},
+         "TARGETING_MATCH"),
+        ({"key": "k", "enabled": True, "rules": [{"name": "a", "environments": ["production"]},
+                                                 {"environments": 5}]}, "TARGETING_MATCH"),
+        ({"key": "k", "enabled": True, "variants": ["on"]}, "STATIC"),
+        ({"key": "k", "enabled": False, "variants": ["on"]}, AttributeError),
+        ({"key": "k", "enabled": True, "rules": ["junk"]}, AttributeError),
+        ({"key": "k", "enabled": True, "rules": [{"name": "a", "environments": 5}]}, TypeError),
+    ],
+)  # fmt: skip
+def test_a_malformed_part_fails_only_the_evaluations_that_reach_it(
+    flag: dict[str, Any], expected: Any
+) -> None:
+    """As when evaluating the configuration as it is: a prepared flag reads a part when it is needed."""
+    prepared = evaluator.prepare(flag)
+    for candidate in (flag, prepared, prepared):  # the second prepared call reads what the first kept
+        if isinstance(expected, str):
+            assert evaluator.evaluate(candidate, "production", {}).reason == expected
+        else:
+            with pytest.raises(expected):
+                evaluator.evaluate(candidate, "production", {})
+    provider = CompanyOSProvider(configuration={"flags": [flag, {"key": "fine", "enabled": True}]})
     assert provider.resolve("fine", {}).reason == "STATIC"
+
+
+def test_a_flag_matching_a_regular_expression_is_marked() -> None:
+    rule = {"name": "r", "environments": ["production"]}
+    regex = {**rule, "conditions": [{"attribute": "email", "operator": "matches", "values": ["^a+$"]}]}
+    plain = {**rule, "conditions": [{"attribute": "plan", "operator": "in", "values": ["pro"]}]}
+    assert evaluator.PreparedFlag({"key": "k", "rules": [plain, regex]}).uses_regex
+    assert not evaluator.PreparedFlag({"key": "k", "rules": [plain]}).uses_regex
+    assert evaluator.PreparedFlag({"key": "k", "rules": ["unreadable"]}).uses_regex
 
 
 def test_bucket_is_murmur3_of_key_and_stickiness_into_1_to_100() -> None:

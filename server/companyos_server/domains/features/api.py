@@ -35,14 +35,16 @@ def _json(body: Any, status: int, headers: dict[str, str] | None = None) -> Conn
 
 
 async def _evaluated(tenant_id: str, evaluate: Callable[..., _T]) -> _T:
-    """``evaluate(snapshot=...)`` on the event loop when the tenant's flag snapshot answers from memory
-    (most requests: no thread hop), else in the thread pool, where it revalidates against the database."""
+    """``evaluate(snapshot=...)`` on the event loop when the tenant's flag snapshot answers from memory and
+    its flags evaluate in bounded time (most requests: no thread hop), else in the thread pool, where it
+    revalidates against the database. A flag matching a regular expression against the caller's text is
+    always evaluated in the pool: a pathological pattern must not stall the loop, and every tenant with it."""
     current_tenant_context()
     cache_control = request.headers.get("cache-control")
     snapshot = ofrep.CACHE.ready(get_runtime().db, tenant_id, ofrep.max_age(cache_control))
-    if snapshot is not None:
+    if snapshot is not None and snapshot[0].bounded:
         return evaluate(snapshot=snapshot)
-    return await anyio.to_thread.run_sync(functools.partial(evaluate, snapshot=None))
+    return await anyio.to_thread.run_sync(functools.partial(evaluate, snapshot=snapshot))
 
 
 async def ofrep_evaluate_flag(

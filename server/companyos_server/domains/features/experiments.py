@@ -174,6 +174,7 @@ def create_experiment(db: Database, ctx: TenantContext, body: dict[str, Any]) ->
         flag.rules = [rule, *[r for r in flag.rules or [] if r.get("name") != rule["name"]]]
         flag.updated_at = now
         session.flush()
+        tenant_flags.changed(session, ctx.tenant_id)
         tenant_flags.changes.flag_changed(
             session,
             ctx.tenant_id,
@@ -316,6 +317,7 @@ def conclude(db: Database, ctx: TenantContext, experiment_id: str, body: dict[st
             flag.rules = [r for r in flag.rules or [] if r.get("name") != f"experiment-{row.key}"]
             flag.updated_at = utcnow()
             session.flush()
+            tenant_flags.changed(session, ctx.tenant_id)
             tenant_flags.changes.flag_changed(
                 session,
                 ctx.tenant_id,

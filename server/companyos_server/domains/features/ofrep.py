@@ -45,9 +45,16 @@ class Snapshot:
     flags: dict[str, dict[str, Any]]
     validated_at: float
     prepared: dict[str, Mapping[str, Any] | evaluator.PreparedFlag] = field(default_factory=dict)
+    bounded: bool = False
 
     def __post_init__(self) -> None:
         self.prepared = {key: evaluator.prepare(flag) for key, flag in self.flags.items()}
+        # Evaluating these flags takes bounded time whatever the caller sends (no regular expression):
+        # safe to answer on the event loop.
+        self.bounded = all(
+            isinstance(flag, evaluator.PreparedFlag) and not flag.uses_regex
+            for flag in self.prepared.values()
+        )
 
 
 _VERSION = select(func.count(FlagRow.id), func.max(FlagRow.updated_at)).where(
@@ -63,6 +70,9 @@ class SnapshotCache:
     ) -> None:
         self._lock = threading.Lock()
         self._snapshots: dict[tuple[str, str], Snapshot] = {}
+        self._generations: dict[
+            str, int
+        ] = {}  # per tenant, moved by forget: a load begun before stores nothing
         self.revalidate_seconds = revalidate_seconds
         self._clock = clock
 
@@ -88,6 +98,8 @@ class SnapshotCache:
         slot = (str(db.url), tenant_id)
         now = self._clock()
         snap = self._snapshots.get(slot)
+        with self._lock:
+            generation = self._generations.get(tenant_id, 0)
         try:
             # The check is one aggregate on a plain connection (no ORM unit of work).
             with db.engine.connect() as conn:
@@ -105,12 +117,14 @@ class SnapshotCache:
             return snap, "stale"
         fresh = Snapshot(version=version, flags=configs, validated_at=now)
         with self._lock:
-            self._snapshots[slot] = fresh
+            if self._generations.get(tenant_id, 0) == generation:  # no change committed while loading
+                self._snapshots[slot] = fresh
         return fresh, "fresh"
 
     def forget(self, tenant_id: str) -> None:
         """Drop the tenant's snapshots (its flags changed)."""
         with self._lock:
+            self._generations[tenant_id] = self._generations.get(tenant_id, 0) + 1
             for slot in [slot for slot in self._snapshots if slot[1] == tenant_id]:
                 del self._snapshots[slot]
 

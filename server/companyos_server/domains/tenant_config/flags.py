@@ -35,7 +35,9 @@ def on_change(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
-def _changed(session: Session, tenant_id: str) -> None:
+def changed(session: Session, tenant_id: str) -> None:
+    """Record that ``session``'s transaction changed the tenant's flags: every writer of flags calls this,
+    so that :func:`on_change` listeners hear of it when the transaction commits."""
     pending = session.info.get(_PENDING)
     if pending is None:
         pending = session.info[_PENDING] = set()
@@ -175,7 +177,7 @@ def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> di
     _apply(row, body)
     _validate(row)
     store.add_flag(session, row)
-    _changed(session, tenant_id)
+    changed(session, tenant_id)
     return to_dict(row)
 
 
@@ -197,7 +199,7 @@ def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]
         _validate(row)
         row.updated_at = utcnow()
         session.flush()
-        _changed(session, ctx.tenant_id)
+        changed(session, ctx.tenant_id)
         changes.flag_changed(
             session, ctx.tenant_id, ctx.principal.subject, key, before, changes.flag_summary(row)
         )
@@ -248,7 +250,7 @@ def toggle_for_run(
     _validate(row)
     row.updated_at = utcnow()
     session.flush()
-    _changed(session, tenant_id)
+    changed(session, tenant_id)
     changes.flag_changed(
         session, tenant_id, f"maestro:{run_id}", key, definition_before, changes.flag_summary(row)
     )
@@ -270,7 +272,7 @@ def delete_flag(db: Database, ctx: TenantContext, key: str) -> None:
     with db.session() as session:
         before = changes.flag_summary(_require(session, ctx.tenant_id, key))
         store.remove_flag(session, ctx.tenant_id, key)
-        _changed(session, ctx.tenant_id)
+        changed(session, ctx.tenant_id)
         changes.flag_changed(session, ctx.tenant_id, ctx.principal.subject, key, before, None)
 
 
