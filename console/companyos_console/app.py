@@ -15,7 +15,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import companyos
-from companyos_console import inspection, pillars, policy_editing, runs, views
+from companyos_console import (
+    actions,
+    inbox,
+    inspection,
+    pillars,
+    policy_catalog,
+    policy_editing,
+    runs,
+    tenant_settings,
+    views,
+)
 from companyos_console.auth import Authenticator, SignInRequired, check_state
 from companyos_console.config import ConsoleConfig
 from companyos_console.context import Console, PurposeRequired, TenantNotVisible
@@ -51,9 +61,12 @@ def create_console(config: ConsoleConfig, *, transport: httpx.AsyncBaseTransport
         Route("/static/vendor/{name}", _bind(vendor_file, console)),
         Mount("/static", app=StaticFiles(directory=PACKAGE / "static"), name="static"),
         *views.routes(console, _bind),
+        *inbox.routes(console, _bind),
         *inspection.routes(console, _bind),
         *runs.routes(console, _bind),
+        *policy_catalog.routes(console, _bind),
         *policy_editing.routes(console, _bind),
+        *tenant_settings.routes(console, _bind),
         *pillars.routes(console, _bind),
     ]
 
@@ -175,14 +188,19 @@ async def callback(console: Console, request: Request) -> Response:
     fresh = console.auth.new_session({"token": token, "csrf": secrets.token_urlsafe(32)})
     me = await console.client(fresh).identity.me()
     fresh.data["subject"] = me.get("subject")
-    for key in ("environment", "purposes", "policy_drafts"):  # what the user was doing carries over
+    for key in (
+        "environment",
+        "purposes",
+        "policy_drafts",
+        "config_drafts",
+    ):  # what the user was doing carries over
         if key in previous:
             fresh.data[key] = previous[key]
     pending = previous.get("pending")
     fresh.save()
     next_url = _safe_next(request, str(oauth.get("next") or ""))
     if pending and previous.get("subject") == me.get("subject"):
-        next_url = await views.resume_pending(console, fresh, pending, request)
+        next_url = await actions.resume_pending(console, fresh, pending, request)
     response = RedirectResponse(next_url, 303)
     console.auth.set_cookie(response, request, fresh.sid)
     return response

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -25,7 +26,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 import companyos
-from companyos_console import views
+from companyos_console import actions, views
+from companyos_console.actions import INCIDENT_STATUSES
 from companyos_console.context import Console, PageContext, page_context
 from companyos_console.rendering import render
 from companyos_console.security import checked_form
@@ -44,15 +46,6 @@ REMEDIATIONS: dict[str, tuple[str, Any]] = {
         },
     ),
 }
-# Where an entity kind has a console page.
-PAGES = {
-    "service": "/services/{id}",
-    "incident": "/incidents/{id}",
-    "run": "/runs/{id}",
-    "plan_run": "/runs/{id}",
-    "tenant": "/tenant",
-    "policy": "/policies/{id}/edit",
-}
 
 
 def routes(console: Console, bind: Any) -> list[Route]:
@@ -64,16 +57,39 @@ def routes(console: Console, bind: Any) -> list[Route]:
     ]
 
 
-def page_of(ctx: PageContext, kind: str, ident: str) -> str:
-    """The entity's console page, else its inspect page."""
-    pattern = PAGES.get(kind)
-    if pattern:
-        return f"{ctx.base}/t/{ctx.tenant}{pattern.format(id=ident)}"
-    return f"{ctx.base}/t/{ctx.tenant}/inspect?{views.query(ref=f'{kind}:{ident}')}"
+def inline_form(ctx: PageContext, entity: dict[str, Any], action: str) -> dict[str, Any] | None:
+    """The form the panel offers for a contract action on this entity, when the console has one: where
+    it posts (the same handlers as the entity's own page), its label, and a choice to make if any."""
+    kind, ident, attributes = entity["kind"], entity["id"], entity.get("attributes") or {}
+    t = f"{ctx.base}/t/{ctx.tenant}"
+    if (kind, action) == ("incident", "incidents:update"):
+        choice = {
+            "name": "status",
+            "label": "Status",
+            "options": INCIDENT_STATUSES,
+            "selected": attributes.get("status"),
+        }
+        return {"label": "Change status", "url": f"{t}/incidents/{ident}/status", "choice": choice}
+    if (kind, action) == ("alert", "alerts:acknowledge") and attributes.get("status") == "firing":
+        return {"label": "Acknowledge", "url": f"{t}/alerts/{ident}/acknowledge"}
+    if (kind, action) == ("alert", "alerts:open_incident"):
+        return {"label": "Open its incident", "url": f"{t}/alerts/{ident}/incident"}
+    if (kind, action) == ("policy", "policies:update"):
+        edit = f"{t}/policies/edit"
+        return {
+            "label": "Edit (dry-run diff first)",
+            "url": edit,
+            "method": "get",
+            "fields": {"policy": ident},
+        }
+    return None
 
 
-def _actions(inspection: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The entity's contract actions, and its remediations (with the console's label when supported)."""
+def _actions(
+    ctx: PageContext, inspection: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The entity's contract actions (with the console's inline form when it has one), and its
+    remediations (with the console's label when supported)."""
     contract, remediations = [], []
     for action in inspection.get("actions") or []:
         name = str(action["action"])
@@ -82,7 +98,7 @@ def _actions(inspection: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dic
             label = REMEDIATIONS.get(kind, (None, None))[0]
             remediations.append({**action, "type": kind, "label": label})
         else:
-            contract.append(action)
+            contract.append({**action, "inline": inline_form(ctx, inspection["entity"], name)})
     return contract, remediations
 
 
@@ -93,22 +109,31 @@ async def inspect_page(console: Console, request: Request) -> Response:
         raise HTTPException(400, "Name an entity as kind:id.")
     inspection = await ctx.client.inspect.entity(ref=ref)
     entity = inspection["entity"]
-    contract, remediations = _actions(inspection)
+    contract, remediations = _actions(ctx, inspection)
     neighbours = [
-        {**n, "href": page_of(ctx, n["kind"], n["id"])} for n in inspection["neighbours"]["entities"]
+        {**n, "href": views.page_of(ctx, n["kind"], n["id"])} for n in inspection["neighbours"]["entities"]
     ]
     data = {
         "inspection": inspection,
         "entity": entity,
-        "entity_href": page_of(ctx, entity["kind"], entity["id"]) if entity["kind"] in PAGES else None,
+        "entity_href": views.page_of(ctx, entity["kind"], entity["id"])
+        if entity["kind"] in views.PAGES
+        else None,
         "neighbours": neighbours,
         "contract_actions": contract,
         "remediations": remediations,
+        "here": _here(request),
     }
     if request.headers.get("HX-Request"):
         chrome = {"ctx": ctx, "tenant": ctx.tenant, "csrf_token": ctx.session.csrf_token}
         return render(request, "inspect_panel.html", {**chrome, **data, "as_panel": True})
     return await views.page(ctx, "inspect.html", f"Inspect {entity.get('name') or ref}", "", **data)
+
+
+def _here(request: Request) -> str:
+    """Where the user is: the page under the side panel (htmx says which), else this inspect page."""
+    current = urlsplit(request.headers.get("HX-Current-URL") or str(request.url))
+    return current.path + (f"?{current.query}" if current.query else "")
 
 
 async def preview_remediation(console: Console, request: Request) -> Response:
@@ -133,7 +158,7 @@ async def preview_remediation(console: Console, request: Request) -> Response:
         companyos.NotFoundError,
         companyos.UnprocessableEntityError,
     ) as error:
-        views._flash_error(ctx.session, error)
+        actions.flash_error(ctx.session, error)
         return RedirectResponse(back, 303)
     perms = await views.permissions(ctx, "plan")
     return await views.page(
@@ -180,4 +205,4 @@ async def run_remediation(console: Console, request: Request) -> Response:
     reason = " ".join(str(form.get("reason", "")).split())[:500] or "started from the console"
     args = {"plan_id": plan_id, "reason": reason}
     back = views._back(ctx, f"/inspect?{views.query(ref=str(form.get('ref', '')))}")
-    return await views.perform(console, ctx, "execute_plan", args, back=back)
+    return await actions.perform(console, ctx, "execute_plan", args, back=back)

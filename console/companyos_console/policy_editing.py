@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 import companyos
-from companyos_console import views
+from companyos_console import actions, views
 from companyos_console.context import Console, PageContext, page_context
 from companyos_console.security import checked_form
 
@@ -66,7 +66,9 @@ async def edit_policy(console: Console, request: Request) -> Response:
         if form.get("intent") == "save":
             drafts.pop(draft["policy_id"], None)
             ctx.session.save()
-            return await views.perform(console, ctx, "add_policy", draft, back=views._back(ctx, "/policies"))
+            return await actions.perform(
+                console, ctx, "add_policy", draft, back=views._back(ctx, "/policies")
+            )
         drafts[draft["policy_id"]] = draft
         ctx.session.save()
         return RedirectResponse(_url(ctx, draft["policy_id"], preview=True), 303)

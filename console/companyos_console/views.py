@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import time
-import uuid
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -15,14 +14,23 @@ from starlette.routing import Route
 
 import companyos
 from companyos_console import charts
-from companyos_console.auth import Session, SignInRequired
+from companyos_console.actions import INCIDENT_STATUSES, RESPONDER_ROLES, perform
+from companyos_console.auth import SignInRequired
 from companyos_console.context import ENVIRONMENTS, Console, PageContext, page_context
 from companyos_console.rendering import render
 from companyos_console.security import checked_form
 
+T = TypeVar("T")
 SEVERITIES = ("sev1", "sev2", "sev3", "sev4")
-SEARCH_KINDS = ("service", "incident", "deployment", "alert")
-PENDING_SECONDS = 600
+# The search scopes offered in the bar: entity kind -> its label.
+SEARCH_KINDS = {
+    "service": "services",
+    "incident": "incidents",
+    "deployment": "deployments",
+    "alert": "alerts",
+    "policy": "policies",
+    "tenant": "tenants",
+}
 ROLES = ("platform_engineer", "sre", "security_analyst", "tenant_admin", "viewer")
 
 
@@ -37,14 +45,47 @@ def routes(console: Console, bind: Any) -> list[Route]:
         Route(t + "/deployments", bind(deployments_page, console), methods=["GET", "POST"]),
         Route(t + "/incidents", bind(incidents_page, console)),
         Route(t + "/incidents/{incident_id}", bind(incident_page, console)),
-        Route(t + "/incidents/{incident_id}/notes", bind(add_note, console), methods=["POST"]),
-        Route(t + "/policies", bind(policies_page, console), methods=["GET", "POST"]),
-        Route(t + "/tenant", bind(tenant_page, console)),
+        Route(t + "/incidents/{incident_id}/notes", bind(incident_action, console), methods=["POST"]),
+        Route(t + "/incidents/{incident_id}/status", bind(incident_action, console), methods=["POST"]),
+        Route(t + "/incidents/{incident_id}/responders", bind(incident_action, console), methods=["POST"]),
+        Route(
+            t + "/incidents/{incident_id}/checklist/{item_id}/check",
+            bind(incident_action, console),
+            methods=["POST"],
+        ),
         Route(t + "/search", bind(search_page, console)),
     ]
 
 
 # -- shared ------------------------------------------------------------------------------------------
+# Where an entity kind has a console page.
+PAGES = {
+    "service": "/services/{id}",
+    "incident": "/incidents/{id}",
+    "run": "/runs/{id}",
+    "plan_run": "/runs/{id}",
+    "tenant": "/tenant",
+    "policy": "/policies/edit?policy={id}",
+    "policy_exception": "/policies#exceptions",
+}
+
+
+def page_of(ctx: PageContext, kind: str, ident: str) -> str:
+    """The entity's console page, else its inspect page."""
+    pattern = PAGES.get(kind)
+    if pattern:
+        return f"{ctx.base}/t/{ctx.tenant}{pattern.format(id=ident)}"
+    return f"{ctx.base}/t/{ctx.tenant}/inspect?{query(ref=f'{kind}:{ident}')}"
+
+
+async def withheld(read: Awaitable[T], empty: T) -> tuple[T, dict[str, Any] | None]:
+    """A read's result, or ``empty`` and why the caller may not see it (shown as "Not shown to you")."""
+    try:
+        return await read, None
+    except companyos.PermissionDeniedError as denied:
+        return empty, {"reasons": denied.reasons or [denied.detail or "no permission"]}
+
+
 async def _first(pager: Any) -> tuple[list[dict[str, Any]], bool]:
     page = await pager.first_page()
     return list(page.items), bool(page.next_page_token)
@@ -231,7 +272,7 @@ async def incidents_page(console: Console, request: Request) -> Response:
     ctx = await page_context(console, request, request.path_params["tenant"])
     status = request.query_params.get("status") or None
     severity = request.query_params.get("severity") or None
-    statuses = ("investigating", "identified", "monitoring", "resolved")
+    statuses = INCIDENT_STATUSES
     incidents = [
         i
         async for i in ctx.client.incidents.list(
@@ -265,77 +306,54 @@ async def incident_page(console: Console, request: Request) -> Response:
         "incidents",
         incident=incident,
         can_update=perms.get("incidents:update", {}),
+        statuses=INCIDENT_STATUSES,
+        roles=RESPONDER_ROLES,
+        responding=any(r["subject"] == ctx.me.get("subject") for r in incident["responders"]),
     )
 
 
-async def add_note(console: Console, request: Request) -> Response:
+def _incident_args(ctx: PageContext, request: Request, form: Any) -> tuple[str, dict[str, Any]] | str:
+    """The action a form on the incident page asks for, and its arguments; else what is wrong."""
+    incident_id = request.path_params["incident_id"]
+    verb = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    if verb == "notes":
+        text = str(form.get("text", "")).strip()
+        return ("add_note", {"incident_id": incident_id, "text": text}) if text else "Write the note first."
+    if verb == "status":
+        status, note = str(form.get("status", "")), " ".join(str(form.get("note", "")).split())[:1000]
+        if status not in INCIDENT_STATUSES:
+            return f"Choose a status: {', '.join(INCIDENT_STATUSES)}."
+        return "set_incident_status", {"incident_id": incident_id, "status": status, "note": note}
+    if verb == "responders":
+        role = str(form.get("role", ""))
+        if role not in RESPONDER_ROLES:
+            return f"Choose a role: {', '.join(RESPONDER_ROLES)}."
+        return "join_incident", {"incident_id": incident_id, "subject": ctx.me["subject"], "role": role}
+    return "check_item", {"incident_id": incident_id, "item_id": request.path_params["item_id"]}
+
+
+async def incident_action(console: Console, request: Request) -> Response:
+    """A form on the incident page: add a note, change the status, join as a responder, tick an item."""
     ctx = await page_context(console, request, request.path_params["tenant"])
     form = await checked_form(request, ctx.session.csrf_token)
-    incident_id = request.path_params["incident_id"]
-    args = {"incident_id": incident_id, "text": str(form.get("text", "")).strip()}
-    return await perform(console, ctx, "add_note", args, back=_back(ctx, f"/incidents/{incident_id}"))
-
-
-async def policies_page(console: Console, request: Request) -> Response:
-    ctx = await page_context(console, request, request.path_params["tenant"])
-    if request.method == "POST":
-        form = await checked_form(request, ctx.session.csrf_token)
-        multi = form["_multi"]
-        args = {
-            "policy_id": str(form.get("policy_id", "")).strip(),
-            "effect": "forbid",
-            "actions": [a.strip() for a in str(form.get("actions", "")).split(",") if a.strip()],
-            "roles": [r for r in multi.getlist("roles") if r in ROLES],
-            "reason": str(form.get("reason", "")).strip(),
-        }
-        return await perform(console, ctx, "add_policy", args, back=_back(ctx, "/policies"))
-    policies, perms = await asyncio.gather(
-        _first(ctx.client.policies.list()),
-        permissions(ctx, "policy"),
-    )
-    return await page(
-        ctx,
-        "policies.html",
-        "Policies",
-        "policies",
-        policies=policies[0],
-        can_update=perms.get("policies:update", {}),
-        roles=ROLES,
-    )
-
-
-async def tenant_page(console: Console, request: Request) -> Response:
-    ctx = await page_context(console, request, request.path_params["tenant"])
-    c = ctx.client.tenant_config
-    config, (flags, _), (actions, _), residency, perms = await asyncio.gather(
-        c.retrieve(),
-        _first(c.flags.list(page_size=100)),
-        _first(c.admin_actions(page_size=20)),
-        c.residency(),
-        permissions(ctx, "tenant"),
-    )
-    return await page(
-        ctx,
-        "tenant.html",
-        "Tenant",
-        "tenant",
-        config=config,
-        flags=flags,
-        admin_actions=actions,
-        residency=residency,
-        can_update=perms.get("tenants:update", {}),
-    )
+    back = _back(ctx, f"/incidents/{request.path_params['incident_id']}")
+    wanted = _incident_args(ctx, request, form)
+    if isinstance(wanted, str):
+        ctx.session.flash(wanted, "error")
+        return RedirectResponse(back, 303)
+    kind, args = wanted
+    return await perform(console, ctx, kind, args, back=back)
 
 
 async def search_page(console: Console, request: Request) -> Response:
     ctx = await page_context(console, request, request.path_params["tenant"])
     q = (request.query_params.get("q") or "").strip()[:200]
     kind = request.query_params.get("kind") or ""
+    kind = kind if kind in SEARCH_KINDS else ""
     results: list[dict[str, Any]] = []
     if q:
-        results, _ = await _first(
-            ctx.client.search.entities(q=q, kinds=kind if kind in SEARCH_KINDS else None, page_size=25)
-        )
+        results, _ = await _first(ctx.client.search.entities(q=q, kinds=kind or None, page_size=25))
+    results = [{**r, "href": page_of(ctx, r["kind"], r["id"])} for r in results]
     template = "search_results.html" if request.headers.get("HX-Request") else "search.html"
     return await page(ctx, template, "Search", "search", q=q, kind=kind, results=results)
 
@@ -360,129 +378,6 @@ async def purpose_page(console: Console, request: Request, tenant: str) -> Respo
     assert session is not None
     context = {"title": "State a purpose", "tenant": tenant, "csrf_token": session.csrf_token}
     return render(request, "purpose.html", context, status_code=403)
-
-
-# -- actions (with step-up) --------------------------------------------------------------------------
-ROLLOUT_ACTIONS = ("approve", "reject", "advance")
-
-
-async def _run(client: Any, kind: str, args: dict[str, Any]) -> str | tuple[str, str]:
-    """Perform one console action; a message, or a message and the path (under the tenant) to go to."""
-    if kind == "add_policy":
-        result = await client.policies.update(
-            args["policy_id"],
-            effect=args["effect"],
-            actions=args["actions"],
-            roles=args["roles"] or None,
-            require_mfa=args.get("require_mfa"),
-            mutations_only=args.get("mutations_only"),
-            reason=args["reason"],
-            idempotency_key=args["idempotency_key"],
-        )
-        policy = result.get("policy", result)
-        return f"Policy {policy.get('id', args['policy_id'])} saved ({policy.get('status', 'approved')})."
-    if kind == "resume":  # a read that needed the multi-factor sign-in: going back re-runs it
-        return str(args.get("message") or "Multi-factor sign-in done.")
-    if kind == "execute_plan":
-        run = await client.maestro.plans.execute(
-            args["plan_id"], reason=args["reason"], idempotency_key=args["idempotency_key"]
-        )
-        return f"Run {run['id']} of {run['plan_name']} started.", f"/runs/{run['id']}"
-    if kind in ROLLOUT_ACTIONS:
-        rollouts = client.features.rollouts
-        rollout_id, key = args["rollout_id"], args["idempotency_key"]
-        if kind == "advance":
-            rollout = await rollouts.advance(rollout_id, idempotency_key=key)
-        else:
-            decide = rollouts.approve if kind == "approve" else rollouts.reject
-            extra = {"comment": args["comment"]} if args.get("comment") else {}
-            rollout = await decide(rollout_id, idempotency_key=key, **extra)
-        status = str(rollout["status"]).replace("_", " ")
-        return f"Rollout of {rollout['flag_key']} in {rollout['environment']}: {status}, {rollout['current_percentage']} %."
-    if kind == "add_note":
-        await client.incidents.add_timeline_entry(
-            args["incident_id"], kind="note", text=args["text"], idempotency_key=args["idempotency_key"]
-        )
-        return "Note added to the timeline."
-    if kind == "create_deployment":
-        deployment = await client.deployments.create(
-            args["service_id"],
-            version=args["version"],
-            environment=args["environment"],
-            description=args["description"],
-            idempotency_key=args["idempotency_key"],
-        )
-        return f"Deployment {deployment['id']} recorded."
-    raise ValueError(kind)
-
-
-async def perform(
-    console: Console, ctx: PageContext, kind: str, args: dict[str, Any], *, back: str
-) -> Response:
-    """Run an action; on a step-up challenge, keep it pending, send the user through the provider's
-    multi-factor sign-in, and run it once they are back (see :func:`resume_pending`)."""
-    args = {**args, "idempotency_key": f"console-{uuid.uuid4()}"}
-    try:
-        message, path = _outcome(await _run(ctx.client, kind, args))
-        ctx.session.flash(message, "success")
-        if path:
-            back = _back(ctx, path)
-    except companyos.StepUpRequired as challenge:
-        ctx.session.data["pending"] = {
-            "kind": kind,
-            "tenant": ctx.tenant,
-            "args": args,
-            "back": back,
-            "challenge": {"acr_values": challenge.acr_values, "max_age": challenge.max_age},
-            "created": time.time(),
-        }
-        ctx.session.save()
-        return RedirectResponse(f"{ctx.base}/auth/step-up", 303)
-    except (
-        companyos.PermissionDeniedError,
-        companyos.BadRequestError,
-        companyos.ConflictError,
-        companyos.NotFoundError,
-        companyos.UnprocessableEntityError,
-    ) as error:
-        _flash_error(ctx.session, error)
-    return RedirectResponse(back, 303)
-
-
-async def resume_pending(
-    console: Console, session: Session, pending: dict[str, Any], request: Request
-) -> str:
-    """After a step-up sign-in: run the pending action with the stronger token, once (and only if it was
-    asked for in the last few minutes)."""
-    if time.time() - float(pending.get("created", 0)) > PENDING_SECONDS:
-        session.flash(
-            "The pending action expired before the multi-factor sign-in; nothing was done.", "error"
-        )
-        return str(pending["back"])
-    client = console.client(session, tenant=pending["tenant"])
-    try:
-        message, path = _outcome(await _run(client, pending["kind"], pending["args"]))
-        session.flash(message, "success")
-        if path:
-            base = str(request.scope.get("root_path", "")).rstrip("/")
-            return f"{base}/t/{pending['tenant']}{path}"
-    except companyos.StepUpRequired:
-        session.flash("The multi-factor sign-in did not complete; the action was not performed.", "error")
-    except companyos.APIStatusError as error:
-        _flash_error(session, error)
-    return str(pending["back"])
-
-
-def _outcome(result: str | tuple[str, str]) -> tuple[str, str | None]:
-    return (result, None) if isinstance(result, str) else result
-
-
-def _flash_error(session: Session, error: companyos.APIStatusError) -> None:
-    message = error.detail or str(error)
-    reasons = error.reasons or [e.get("message", "") for e in error.errors if isinstance(e, dict)]
-    if reasons:
-        message += " (" + "; ".join(str(r) for r in reasons) + ")"
-    session.flash(message, "error")
 
 
 def query(**params: Any) -> str:

@@ -205,6 +205,7 @@ MAIN_PAGES = {
     "services": "/console/t/acme/services",
     "deployments": "/console/t/acme/deployments",
     "incidents": "/console/t/acme/incidents",
+    "alerts inbox": "/console/t/acme/alerts",
     "policies": "/console/t/acme/policies",
     "tenant": "/console/t/acme/tenant",
     "tenants": "/console/tenants",

@@ -41,10 +41,11 @@ def test_operator_walkthrough_inspect_rollback_step_up_live_run_verification(
     live_requests: list[str] = []
     page.on("request", lambda r: live_requests.append(r.url) if r.url.endswith("/live") else None)
     sign_in(page, server, users, "carol", totp=False)  # platform engineer, password only
+    assert page.get_by_test_id("slo-conformance").is_visible()  # signed in: the home page
     page.get_by_test_id("alerts-inbox").click()
-    assert page.get_by_test_id("slo-conformance").is_visible()
-    shot(page, "op-01-inbox-home")
-    page.get_by_role("link", name="Payments gateway latency above SLO").first.click()
+    page.wait_for_url(re.compile(r".*/console/t/acme/alerts$"))
+    shot(page, "op-01-inbox")
+    page.get_by_test_id("alert-incident").filter(has_text="Payments gateway latency above SLO").first.click()
     page.wait_for_url(re.compile(r".*/incidents/inc_.*"))
     # Inspect a service of the incident: the side panel, without leaving the page.
     url = page.url

@@ -69,9 +69,9 @@ async def feature_page(console: Console, request: Request) -> Response:
 
 async def rollout_action(console: Console, request: Request) -> Response:
     """Approve, reject or advance a rollout from the board; a production approval goes through the
-    multi-factor step-up and is then carried out (``views.perform``)."""
+    multi-factor step-up and is then carried out (``actions.perform``)."""
+    from companyos_console.actions import ROLLOUT_ACTIONS, perform
     from companyos_console.security import checked_form
-    from companyos_console.views import ROLLOUT_ACTIONS, perform
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     form = await checked_form(request, ctx.session.csrf_token)

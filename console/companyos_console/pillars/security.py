@@ -4,7 +4,8 @@ tenant.enforce_step_up, tenant.raise_logging, service.isolate).
 
 Everything goes through the SDK (``alerts`` with ``category=security``, ``secops``, ``maestro``). Running
 a playbook is a high-risk action: without a fresh MFA sign-in the API answers with a step-up challenge,
-which the page shows instead of starting anything.
+and the console takes the user through the provider's TOTP step-up, then starts the run and follows it
+live on its run page.
 """
 
 from __future__ import annotations
@@ -37,25 +38,20 @@ async def _items(pager: Any) -> list[dict[str, Any]]:
 
 
 async def security_page(console: Console, request: Request) -> Response:
-    from companyos import StepUpRequired
+    from companyos_console.actions import perform
     from companyos_console.security import checked_form
     from companyos_console.views import page  # views imports the pillars: resolve at call time
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     client = ctx.client
-    notice = None
     if request.method == "POST":
+        # A playbook is a high-risk plan: the API asks for a fresh multi-factor sign-in, the console
+        # sends the user through it and starts the run when they are back, then shows it live.
         form = await checked_form(request, ctx.session.csrf_token)
         plan_id = str(form.get("plan_id") or "")[:60]
-        try:
-            run = await client.maestro.plans.execute(plan_id)
-            notice = f"Playbook started: run {run['id']}."
-        except StepUpRequired:
-            notice = (
-                "This playbook needs a fresh sign-in with your one-time code (step-up) before it can run."
-            )
-        except Exception as exc:  # noqa: BLE001 — shown to the user, never a 500
-            notice = f"The playbook could not start: {getattr(exc, 'detail', None) or exc}"
+        reason = " ".join(str(form.get("reason", "")).split())[:500] or "playbook launched from the console"
+        back = f"{ctx.base}/t/{ctx.tenant}/security"
+        return await perform(console, ctx, "execute_plan", {"plan_id": plan_id, "reason": reason}, back=back)
     alerts, events, plans = await asyncio.gather(
         _items(client.alerts.list(category="security", page_size=200)),
         _items(client.secops.list_events(page_size=50)),
@@ -80,7 +76,6 @@ async def security_page(console: Console, request: Request) -> Response:
         principals=principals[:10],
         events=events,
         playbooks=playbooks,
-        notice=notice,
     )
 
 

@@ -1,8 +1,9 @@
 """The console's Security page: open security alerts by severity and owner, principals at risk, the event
-timeline, and the playbook launcher answering a missing step-up without starting anything."""
+timeline, and the playbook launcher taking the analyst through step-up before the run starts."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -40,7 +41,15 @@ async def test_security_page_shows_alerts_timeline_and_guards_playbooks(
     assert "Open security alerts" in text and "Brute force against one account" in text and "mallory" in text
     assert "Event timeline" in text and "identity.sign_in" in text and "203.0.113.7" in text
     assert "Contain mallory" in text
-    run = await browser.post(
-        f"{CONSOLE}/t/acme/security", data={"csrf_token": csrf_of(text), "plan_id": created.json()["id"]}
-    )
-    assert run.status_code == 200 and "step-up" in run.text
+    form = {"csrf_token": csrf_of(text), "plan_id": created.json()["id"], "reason": "contain mallory"}
+    run = await browser.post(f"{CONSOLE}/t/acme/security", data=form)
+    # Nothing starts without a fresh multi-factor sign-in: the console takes dave through it ...
+    assert run.status_code == 303 and run.headers["location"] == "/console/auth/step-up"
+    runs = f"/v1/tenants/acme/runs?plan_id={created.json()['id']}"
+    assert (await client.get(runs, headers=member(mint, "acme", "sre"))).json()["items"] == []
+    step_up = await browser.get(f"{CONSOLE}/auth/step-up")
+    callback = await browser.provider_login(step_up, "dave", totp=True)
+    # ... then starts the playbook and shows its run live.
+    assert re.fullmatch(r"/console/t/acme/runs/run_[0-9a-z]+", callback.headers["location"])
+    done = await browser.follow(callback)
+    assert "Contain mallory" in done.text and "started" in done.text
