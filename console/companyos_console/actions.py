@@ -2,9 +2,10 @@
 
 Every form that changes something posts to a page handler, which calls :func:`perform` with an action
 name from :data:`ACTIONS` and its arguments. ``perform`` gives the action one idempotency key and runs it
-through the SDK. When the API answers with a step-up challenge, the action is kept in the session, the
-user goes through the provider's multi-factor sign-in, and :func:`resume_pending` runs it once they are
-back, with the same key (so a double submit or a replay cannot do it twice).
+through the SDK. The key is the rendered form's own (``form_key``, see ``rendering``), so submitting one
+form twice — a double click, a resent POST — is one action for the API. When the API answers with a
+step-up challenge, the action is kept in the session, the user goes through the provider's multi-factor
+sign-in, and :func:`resume_pending` runs it once they are back, with the same key.
 
 An action returns the message to flash, or the message and the path (under the tenant) to go to.
 """
@@ -44,6 +45,8 @@ ROLLOUT_ACTIONS = ("approve", "reject", "advance")
 
 def action(name: str) -> Callable[[Action], Action]:
     def register(fn: Action) -> Action:
+        if name in ACTIONS:
+            raise ValueError(f"console action {name!r} is registered twice")
         ACTIONS[name] = fn
         return fn
 
@@ -104,7 +107,8 @@ def _rollout_action(kind: str) -> Action:
     return run
 
 
-ACTIONS.update({kind: _rollout_action(kind) for kind in ROLLOUT_ACTIONS})
+for _kind in ROLLOUT_ACTIONS:
+    action(_kind)(_rollout_action(_kind))
 
 
 @action("add_note")
@@ -196,7 +200,8 @@ async def perform(
 ) -> Response:
     """Run an action; on a step-up challenge, keep it pending, send the user through the provider's
     multi-factor sign-in, and run it once they are back (see :func:`resume_pending`)."""
-    args = {**args, "idempotency_key": f"console-{uuid.uuid4()}"}
+    form_key = getattr(ctx.request.state, "form_key", None) or uuid.uuid4().hex
+    args = {**args, "idempotency_key": f"console-{kind}-{form_key}"}
     try:
         message, path = _outcome(await ACTIONS[kind](ctx.client, args))
         ctx.session.flash(message, "success")
@@ -229,8 +234,12 @@ async def resume_pending(
         )
         return str(pending["back"])
     client = console.client(session, tenant=pending["tenant"])
+    run = ACTIONS.get(str(pending.get("kind")))
+    if run is None:  # a session written by another console version
+        session.flash("The pending action is not known to this console; nothing was done.", "error")
+        return str(pending["back"])
     try:
-        message, path = _outcome(await ACTIONS[pending["kind"]](client, pending["args"]))
+        message, path = _outcome(await run(client, pending["args"]))
         session.flash(message, "success")
         if path:
             base = str(request.scope.get("root_path", "")).rstrip("/")
@@ -239,6 +248,10 @@ async def resume_pending(
         session.flash("The multi-factor sign-in did not complete; the action was not performed.", "error")
     except companyos.APIStatusError as error:
         flash_error(session, error)
+    except companyos.APIError as error:  # the API unreachable or timing out: say so, keep the new session
+        session.flash(
+            f"The action could not be sent to the API ({error}); it may not have been performed.", "error"
+        )
     return str(pending["back"])
 
 

@@ -188,12 +188,13 @@ async def callback(console: Console, request: Request) -> Response:
     fresh = console.auth.new_session({"token": token, "csrf": secrets.token_urlsafe(32)})
     me = await console.client(fresh).identity.me()
     fresh.data["subject"] = me.get("subject")
-    for key in (
-        "environment",
-        "purposes",
-        "policy_drafts",
-        "config_drafts",
-    ):  # what the user was doing carries over
+    # What the user was doing carries over; their drafts and purposes only to themselves (a different
+    # person signing in at the provider gets a clean session).
+    same_person = previous.get("subject") == me.get("subject")
+    carried = (
+        ("environment", "purposes", "policy_drafts", "config_drafts") if same_person else ("environment",)
+    )
+    for key in carried:
         if key in previous:
             fresh.data[key] = previous[key]
     pending = previous.get("pending")

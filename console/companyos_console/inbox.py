@@ -87,8 +87,7 @@ async def alert_action(console: Console, request: Request) -> Response:
     ctx = await page_context(console, request, request.path_params["tenant"])
     form = await checked_form(request, ctx.session.csrf_token)
     alert_id, verb = request.path_params["alert_id"], request.path_params["verb"]
-    back = str(form.get("back") or "")
-    back = back if back.startswith(f"{ctx.base}/t/{ctx.tenant}/") else views._back(ctx, "/alerts")
+    back = views.safe_back(ctx, form, "/alerts")
     if verb not in VERBS or not ALERT_ID.fullmatch(alert_id):
         ctx.session.flash("No such alert action.", "error")
         return RedirectResponse(back, 303)

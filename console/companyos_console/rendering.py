@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ from companyos_console.pillars import PILLARS
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 # The section navigation: the core sections, then each domain pillar (companyos_console.pillars).
+# One key per rendered form: submitting it twice (a double click, a resent POST) is one action (the
+# console's idempotency key, see companyos_console.actions.perform).
+TEMPLATES.env.globals["form_key"] = lambda: uuid.uuid4().hex
 TEMPLATES.env.globals["sections"] = [
     ("home", "Overview", "/"),
     ("services", "Services", "/services"),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+FORM_KEY = re.compile(r"[0-9a-f]{32}")  # a rendered form's key (uuid4 hex), see rendering.form_key
 
 
 def content_security_policy(issuer_url: str) -> str:
@@ -75,4 +78,6 @@ async def checked_form(request: Request, expected: str) -> dict[str, Any]:
     sent = form.get("csrf_token")
     if not expected or not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
         raise CSRFError("missing or wrong CSRF token")
+    key = form.get("form_key")
+    request.state.form_key = key if isinstance(key, str) and FORM_KEY.fullmatch(key) else None
     return {k: v for k, v in form.multi_items()} | {"_multi": form}

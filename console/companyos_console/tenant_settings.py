@@ -46,6 +46,8 @@ async def _save_config(client: Any, args: dict[str, Any]) -> tuple[str, str]:
         base_version=args["base_version"],
         idempotency_key=args["idempotency_key"],
     )
+    if saved["version"] == args["base_version"]:  # the API keeps an identical document as it is
+        return f"Nothing to save: version {saved['version']} already is this document.", "/tenant#edit-config"
     return f"Configuration version {saved['version']} saved.", f"/tenant?diff={saved['version']}#history"
 
 
@@ -62,11 +64,17 @@ async def _diff(c: Any, version: int) -> dict[str, Any] | None:
     return dict(await c.diff(from_=version - 1, to=version))
 
 
+def _canonical(document: Any) -> str:
+    """JSON with sorted keys: equal only for the same document (``1`` and ``true`` differ, unlike ``==``)."""
+    return json.dumps(document, sort_keys=True, separators=(",", ":"))
+
+
 def _saved(draft: dict[str, Any], config: dict[str, Any] | None) -> bool:
     """Whether the configuration in force is the draft's document: then the draft is done with. A draft
-    that was refused (invalid, or overtaken by someone else's version) stays until it is saved."""
+    that was refused (invalid, or overtaken by someone else's version) stays until it is saved or
+    discarded."""
     try:
-        return config is not None and json.loads(draft["text"]) == config["document"]
+        return config is not None and _canonical(json.loads(draft["text"])) == _canonical(config["document"])
     except (ValueError, KeyError, TypeError):
         return False
 
@@ -120,7 +128,11 @@ async def tenant_page(console: Console, request: Request) -> Response:
         editor={
             "text": draft["text"] if draft else document,
             "message": draft["message"] if draft else "",
+            # An overtaken draft still names the version it started from: saving it is refused again
+            # until the user explicitly replaces the newer version (the "overwrite" button).
+            "base_version": draft["base_version"] if draft and draft["base_version"] >= 0 else current,
             "overtaken": draft["base_version"] if draft and draft["base_version"] != current else None,
+            "draft": bool(draft),
         },
         flags=flags,
         admin_actions=actions,
@@ -132,20 +144,33 @@ async def tenant_page(console: Console, request: Request) -> Response:
             "residency": residency_withheld,
         },
         can_write_config=perms.get("config:write", {}),
+        max_document=MAX_DOCUMENT,
     )
 
 
 async def save_config(console: Console, request: Request) -> Response:
     ctx = await page_context(console, request, request.path_params["tenant"])
     form = await checked_form(request, ctx.session.csrf_token)
-    text = str(form.get("document", ""))[:MAX_DOCUMENT]
+    back = views._back(ctx, "/tenant#edit-config")
+    drafts = ctx.session.data.setdefault(DRAFTS, {})
+    if form.get("intent") == "discard":
+        drafts.pop(ctx.tenant, None)
+        ctx.session.save()
+        ctx.session.flash("Your unsaved edit was discarded.", "success")
+        return RedirectResponse(back, 303)
+    text = str(form.get("document", ""))
+    if len(text) > MAX_DOCUMENT:  # refused before it replaces the draft: nothing typed earlier is lost
+        ctx.session.flash(
+            f"The configuration is longer than {MAX_DOCUMENT:,} characters; nothing was saved.", "error"
+        )
+        return RedirectResponse(back, 303)
     message = " ".join(str(form.get("message", "")).split())[:500]
     try:
-        base_version = int(str(form.get("base_version", "")))
+        # "Replace version N with my text" names the version it replaces; "Save" the one it started from.
+        base_version = int(str(form.get("overwrite") or form.get("base_version", "")))
     except ValueError:
         base_version = -1
-    back = views._back(ctx, "/tenant#edit-config")
-    ctx.session.data.setdefault(DRAFTS, {})[ctx.tenant] = {
+    drafts[ctx.tenant] = {
         "text": text,
         "message": message,
         "base_version": base_version,

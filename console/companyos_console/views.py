@@ -141,6 +141,14 @@ def _back(ctx: PageContext, path: str) -> str:
     return f"{ctx.base}/t/{ctx.tenant}{path}"
 
 
+def safe_back(ctx: PageContext, form: dict[str, Any], default: str) -> str:
+    """Where a form asks to go back to (its ``back`` field, e.g. the page under the inspect panel) when that
+    is a page of this tenant in the console, else ``default`` (a path under the tenant)."""
+    back = str(form.get("back") or "")
+    mine = f"{ctx.base}/t/{ctx.tenant}/"
+    return back if back.startswith(mine) and "//" not in back and "\\" not in back else _back(ctx, default)
+
+
 # -- pages -------------------------------------------------------------------------------------------
 async def index(console: Console, request: Request) -> Response:
     session = console.auth.session_of(request)
@@ -336,7 +344,7 @@ async def incident_action(console: Console, request: Request) -> Response:
     """A form on the incident page: add a note, change the status, join as a responder, tick an item."""
     ctx = await page_context(console, request, request.path_params["tenant"])
     form = await checked_form(request, ctx.session.csrf_token)
-    back = _back(ctx, f"/incidents/{request.path_params['incident_id']}")
+    back = safe_back(ctx, form, f"/incidents/{request.path_params['incident_id']}")
     wanted = _incident_args(ctx, request, form)
     if isinstance(wanted, str):
         ctx.session.flash(wanted, "error")

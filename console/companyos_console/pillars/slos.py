@@ -8,16 +8,20 @@ Everything goes through the SDK (``services``, ``slos``).
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from companyos_console.actions import action
 from companyos_console.context import Console, page_context
 from companyos_console.pillars import Pillar
 
 PILLAR = Pillar("slos", "SLO Doctor", "/slos", order=45)
+REPORT_DAYS = 30
+BURN_WINDOWS = ("5m", "1h", "6h", "3d")  # the multi-window policy's windows, shortest first
 
 
 async def _items(pager: Any) -> list[dict[str, Any]]:
@@ -28,7 +32,6 @@ async def _items(pager: Any) -> list[dict[str, Any]]:
 def burn_chart(report: dict[str, Any]) -> dict[str, Any] | None:
     """Burn rate now per SLO and window, against 1 (the rate that spends the budget exactly)."""
     import altair as alt
-    import pandas as pd
 
     rows = [
         {"slo": slo["slo"]["name"], "window": window, "burn_rate": rate}
@@ -39,10 +42,10 @@ def burn_chart(report: dict[str, Any]) -> dict[str, Any] | None:
     if not rows:
         return None
     bars = (
-        alt.Chart(pd.DataFrame(rows))
+        alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            x=alt.X("window:N", sort=["5m", "1h", "6h", "3d"], title="Window"),
+            x=alt.X("window:N", sort=list(BURN_WINDOWS), title="Window"),
             y=alt.Y("burn_rate:Q", title="Burn rate"),
             color=alt.Color("slo:N", title="SLO"),
             xOffset="slo:N",
@@ -50,7 +53,7 @@ def burn_chart(report: dict[str, Any]) -> dict[str, Any] | None:
         )
     )
     rule = (
-        alt.Chart(pd.DataFrame([{"one": 1.0}]))
+        alt.Chart(alt.Data(values=[{"one": 1.0}]))
         .mark_rule(strokeDash=[4, 4], color="#8b0000")
         .encode(y="one:Q")
     )
@@ -60,7 +63,6 @@ def burn_chart(report: dict[str, Any]) -> dict[str, Any] | None:
 def backtest_chart(report: dict[str, Any]) -> dict[str, Any] | None:
     """Pages before and after each recommendation, as replayed over the report's history."""
     import altair as alt
-    import pandas as pd
 
     rows = []
     for rec in report.get("recommendations", []):
@@ -73,7 +75,7 @@ def backtest_chart(report: dict[str, Any]) -> dict[str, Any] | None:
     if not rows:
         return None
     chart = (
-        alt.Chart(pd.DataFrame(rows))
+        alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
             y=alt.Y("recommendation:N", title=None),
@@ -95,23 +97,23 @@ async def slos_page(console: Console, request: Request) -> Response:
 
 
 async def service_page(console: Console, request: Request) -> Response:
+    from companyos_console.actions import perform
     from companyos_console.security import checked_form
-    from companyos_console.views import page
+    from companyos_console.views import page, permissions
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     service_id = request.path_params["service_id"]
     client = ctx.client
-    notice = None
     if request.method == "POST":
         await checked_form(request, ctx.session.csrf_token)
-        try:
-            job = await client.slos.create_report(service_id, days=30)
-            notice = f"Report job {job['id']} started; reload in a moment to see the report."
-        except Exception as exc:  # noqa: BLE001 — shown to the user, never a 500
-            notice = f"The report could not start: {getattr(exc, 'detail', None) or exc}"
-    service = await client.services.retrieve(service_id)
-    slos = await _items(client.slos.list(service_id, page_size=50))
-    reports = await _items(client.slos.reports(service_id, page_size=10))
+        back = f"{ctx.base}/t/{ctx.tenant}/slos/{service_id}"
+        return await perform(console, ctx, "create_health_report", {"service_id": service_id}, back=back)
+    service, slos, reports, perms = await asyncio.gather(
+        client.services.retrieve(service_id),
+        _items(client.slos.list(service_id, page_size=50)),
+        _items(client.slos.reports(service_id, page_size=10)),
+        permissions(ctx, "slo"),
+    )
     latest = await client.slos.retrieve_report(service_id, reports[0]["id"]) if reports else None
     report = (latest or {}).get("report") or {}
     return await page(
@@ -124,9 +126,18 @@ async def service_page(console: Console, request: Request) -> Response:
         reports=reports,
         report=report,
         burn_chart=burn_chart(report) if report else None,
+        burn_windows=BURN_WINDOWS,
         backtest_chart=backtest_chart(report) if report else None,
-        notice=notice,
+        can_report=perms.get("slos:report", {}),
     )
+
+
+@action("create_health_report")
+async def _create_health_report(client: Any, args: dict[str, Any]) -> str:
+    job = await client.slos.create_report(
+        args["service_id"], days=REPORT_DAYS, idempotency_key=args["idempotency_key"]
+    )
+    return f"Report job {job['id']} started: the report appears here when it is done (reload in a moment)."
 
 
 def routes(console: Console, bind: Any) -> list[BaseRoute]:

@@ -15,7 +15,7 @@ import httpx
 
 from tests.conftest import bearer
 from tests.integration.alerts.helpers import Mint, alertmanager_payload, am_alert, ingest_key, member
-from tests.integration.console.conftest import CONSOLE, Browser, csrf_of
+from tests.integration.console.conftest import CONSOLE, Browser, csrf_of, hidden_fields
 
 INBOX = f"{CONSOLE}/t/acme/alerts"
 
@@ -99,7 +99,9 @@ async def test_a_viewer_sees_the_alert_actions_disabled_and_cannot_post_them(
     )
     assert re.search(rf'id="silence-{alert_id}" disabled', page.text)
     posted = await browser.post(f"{INBOX}/{alert_id}/acknowledge", data={"csrf_token": csrf_of(page.text)})
-    assert "alerts:acknowledge" in (await browser.follow(posted)).text
+    assert re.search(
+        r'class="flash flash-error"[^>]*>[^<]*alerts:acknowledge', (await browser.follow(posted)).text
+    )
     assert (await _alert(client, user_token("alice"), alert_id))["status"] == "firing"
     # Filters: an unknown value is ignored, not an error.
     assert (await browser.get(INBOX, params={"status": "bogus", "category": "nope"})).status_code == 200
@@ -164,7 +166,9 @@ async def test_a_viewer_cannot_change_an_incident_from_the_console(
     posted = await browser.post(
         f"{url}/status", data={"csrf_token": csrf_of(page.text), "status": "resolved"}
     )
-    assert "incidents:update" in (await browser.follow(posted)).text
+    assert re.search(
+        r'class="flash flash-error"[^>]*>[^<]*incidents:update', (await browser.follow(posted)).text
+    )
     r = await client.get(f"/v1/tenants/acme/incidents/{incident['id']}", headers=bearer(user_token("alice")))
     assert r.json()["status"] == "investigating"
 
@@ -232,3 +236,43 @@ async def test_search_scopes_cover_policies_and_alerts_and_every_result_links_so
     assert "in alerts" in found.text
     odd = await browser.get(f"{CONSOLE}/t/acme/search", params={"q": "pay", "kind": "nonsense"})
     assert odd.status_code == 200 and "in nonsense" not in odd.text
+
+
+async def test_one_form_submitted_twice_is_one_action(
+    browser: Browser, client: httpx.AsyncClient, mint: Mint, user_token: Callable[[str], str]
+) -> None:
+    incident = await _incident(client, mint)
+    url = f"{CONSOLE}/t/acme/incidents/{incident['id']}"
+    await browser.sign_in("alice")
+    page = await browser.get(url)
+    fields = hidden_fields(page.text)
+    form = {"csrf_token": fields["csrf_token"], "form_key": fields["form_key"], "text": "Double-clicked note"}
+    first = await browser.post(f"{url}/notes", data=form)
+    second = await browser.post(f"{url}/notes", data=form)  # a double click: the same rendered form
+    assert first.status_code == second.status_code == 303
+    r = await client.get(f"/v1/tenants/acme/incidents/{incident['id']}", headers=bearer(user_token("alice")))
+    assert [e["text"] for e in r.json()["timeline"]].count("Double-clicked note") == 1
+    # A new rendering is a new form: the same text again is a second note, as the user meant.
+    fresh = hidden_fields((await browser.get(url)).text)
+    third = {**form, "csrf_token": fresh["csrf_token"], "form_key": fresh["form_key"]}
+    assert (await browser.post(f"{url}/notes", data=third)).status_code == 303
+    r = await client.get(f"/v1/tenants/acme/incidents/{incident['id']}", headers=bearer(user_token("alice")))
+    assert [e["text"] for e in r.json()["timeline"]].count("Double-clicked note") == 2
+
+
+async def test_a_status_change_from_the_panel_returns_to_the_page_under_it(
+    browser: Browser, client: httpx.AsyncClient, mint: Mint, user_token: Callable[[str], str]
+) -> None:
+    incident = await _incident(client, mint)
+    await browser.sign_in("alice")
+    back = "/console/t/acme/incidents?status=investigating"
+    url = f"{CONSOLE}/t/acme/incidents/{incident['id']}/status"
+    page = await browser.get(f"{CONSOLE}/t/acme/incidents")
+    form = {"csrf_token": csrf_of(page.text), "status": "identified", "back": back}
+    assert (await browser.post(url, data=form)).headers["location"] == back
+    foreign = {**form, "status": "monitoring", "back": "/console/t/globex/incidents"}
+    assert (await browser.post(url, data=foreign)).headers[
+        "location"
+    ] == f"/console/t/acme/incidents/{incident['id']}"
+    r = await client.get(f"/v1/tenants/acme/incidents/{incident['id']}", headers=bearer(user_token("alice")))
+    assert r.json()["status"] == "monitoring"

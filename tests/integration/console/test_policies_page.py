@@ -71,11 +71,7 @@ async def test_an_exception_is_requested_then_approved_by_someone_else(
     assert "requested: it waits for someone else" in shown.text
     mine = next(e for e in await _exceptions(client, user_token("erin")) if e["reason"] == reason)
     assert mine["status"] == "pending" and mine["scope"] == "tenant"
-    # The requester cannot approve their own exception: no button, and the API refuses a forged post.
-    assert f"/exceptions/{mine['id']}/approve" not in shown.text
-    forged = await browser.post(f"{PAGE}/exceptions/{mine['id']}/approve", data={"csrf_token": csrf})
-    assert "requester" in (await browser.follow(forged)).text.lower()
-
+    assert f"/exceptions/{mine['id']}/approve" not in shown.text  # nothing to approve for its requester
     await other_browser.sign_in("dave")  # security analyst: approves
     page = await other_browser.get(PAGE)
     assert f'id="approve-{mine["id"]}"' in page.text
@@ -85,6 +81,27 @@ async def test_an_exception_is_requested_then_approved_by_someone_else(
     assert "approved: active until" in (await other_browser.follow(approved)).text
     after = next(e for e in await _exceptions(client, user_token("erin")) if e["id"] == mine["id"])
     assert after["status"] == "active" and after["approver"]
+
+    # Four eyes: dave may approve exceptions, but not one he asked for (the API refuses a forged post).
+    page = await other_browser.get(PAGE)
+    own = {**form, "csrf_token": csrf_of(page.text), "reason": "Console test: dave's own"}
+    await other_browser.post(f"{PAGE}/exceptions", data=own)
+    his = next(e for e in await _exceptions(client, user_token("erin")) if e["reason"] == own["reason"])
+    page = await other_browser.get(PAGE)
+    assert (
+        f"/exceptions/{his['id']}/approve" not in page.text and "yours: someone else approves it" in page.text
+    )
+    forged = await other_browser.post(
+        f"{PAGE}/exceptions/{his['id']}/approve", data={"csrf_token": csrf_of(page.text)}
+    )
+    refusal = (await other_browser.follow(forged)).text
+    assert re.search(
+        r'class="flash flash-error"[^>]*>The requester of an exception cannot approve it', refusal
+    )
+    assert (
+        next(e for e in await _exceptions(client, user_token("erin")) if e["id"] == his["id"])["status"]
+        == "pending"
+    )
 
 
 async def test_an_exception_to_an_mfa_policy_goes_through_step_up(

@@ -113,24 +113,75 @@ async def test_saving_goes_through_step_up_and_keeps_the_draft_on_every_refusal(
     callback = await browser.provider_login(step_up, "erin", totp=True)
     assert callback.headers["location"] == "/console/t/acme/tenant#edit-config"
     refused = await browser.follow(callback)
-    assert "version" in refused.text.lower() and 'class="flash flash-error"' in refused.text
+    assert re.search(
+        rf'class="flash flash-error"[^>]*>The configuration is at version {base + 1}, not {base}',
+        refused.text,
+    )
     assert (await _current(client, user_token("erin")))["message"] == "Someone else"
 
-    # The refused edit is still there, saying it was overtaken; saved again it applies on top of the
-    # newer version (now signed in with MFA: no second step-up).
+    # The refused edit is still there, says it was overtaken and still names the version it started from:
+    # saving it as it is would drop the other change, so a plain save is refused again ...
     page = await browser.get(PAGE)
     fields = hidden_fields(page.text)
-    assert int(fields["base_version"]) == base + 1
+    assert int(fields["base_version"]) == base
     assert 'data-testid="draft-overtaken"' in page.text and "&#34;console_edit&#34;: true" in page.text
-    form = {**form, "csrf_token": csrf_of(page.text), "base_version": fields["base_version"]}
-    saved = await browser.post(f"{PAGE}/config", data=form)
+    form = {
+        **form,
+        "csrf_token": csrf_of(page.text),
+        "base_version": fields["base_version"],
+        "form_key": fields["form_key"],
+    }
+    again = await browser.follow(await browser.post(f"{PAGE}/config", data=form))
+    assert re.search(r'class="flash flash-error"[^>]*>The configuration is at version', again.text)
+    assert (await _current(client, user_token("erin")))["document"].get("someone_else") == 1
+
+    # ... until the user replaces the newer version on purpose (now signed in with MFA: no step-up).
+    fields = hidden_fields(again.text)
+    replace = {**form, "form_key": fields["form_key"], "overwrite": str(base + 1)}
+    saved = await browser.post(f"{PAGE}/config", data=replace)
     assert saved.headers["location"] == f"/console/t/acme/tenant?diff={base + 2}#history"
     done = await browser.follow(saved)
     assert f"Configuration version {base + 2} saved." in done.text
-    assert "<code>/console_edit</code>" in done.text
+    assert "<code>/console_edit</code>" in done.text and "<code>/someone_else</code>" in done.text  # the diff
     stored = await _current(client, user_token("erin"))
     assert stored["version"] == base + 2 and stored["document"]["console_edit"] is True
-    assert "Console edit</textarea>" not in done.text and '"console_edit": true' in done.text
+    assert "someone_else" not in stored["document"]
+    # Saved: the draft is gone (the editor holds the version in force, with an empty message).
+    assert 'data-testid="draft-overtaken"' not in done.text and 'value="Console edit"' not in done.text
+    assert 'id="discard-draft"' not in done.text
+
+    # Saving the same document again is not a new version, and says so.
+    fields = hidden_fields(done.text)
+    same = {
+        **form,
+        "csrf_token": fields["csrf_token"],
+        "form_key": fields["form_key"],
+        "base_version": str(base + 2),
+    }
+    same["document"] = json.dumps(stored["document"])
+    unchanged = await browser.follow(await browser.post(f"{PAGE}/config", data=same))
+    assert f"Nothing to save: version {base + 2} already is this document." in unchanged.text
+
+
+async def test_a_long_or_discarded_draft(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    await browser.sign_in("erin", totp=True)
+    page = await browser.get(PAGE)
+    fields = hidden_fields(page.text)
+    base = {"csrf_token": fields["csrf_token"], "base_version": fields["base_version"], "message": "draft"}
+    kept = await browser.follow(await browser.post(f"{PAGE}/config", data={**base, "document": '{"half": '}))
+    assert "not valid JSON" in kept.text and 'id="discard-draft"' in kept.text
+    huge = {**base, "document": '{"x": "' + "a" * 70_000 + '"}'}
+    too_long = await browser.follow(await browser.post(f"{PAGE}/config", data=huge))
+    assert "longer than 64,000 characters; nothing was saved" in too_long.text
+    assert "{&#34;half&#34;: </textarea>" in too_long.text  # the earlier draft is untouched
+    discarded = await browser.follow(
+        await browser.post(f"{PAGE}/config", data={"csrf_token": fields["csrf_token"], "intent": "discard"})
+    )
+    assert "Your unsaved edit was discarded." in discarded.text
+    assert "{&#34;half&#34;: </textarea>" not in discarded.text and 'id="discard-draft"' not in discarded.text
+    assert (await _current(client, user_token("erin")))["version"] == int(fields["base_version"])
 
 
 async def test_a_viewer_sees_the_editor_disabled_with_the_reason(browser: Browser) -> None:

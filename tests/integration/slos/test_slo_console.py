@@ -36,8 +36,24 @@ async def test_report_view_shows_recommendations_and_their_backtests(
         "https://vega.github.io/schema/vega-lite/"
     )
     assert 'id="burn-spec"' in page.text
+    assert 'src="/console/static/console.js"' in page.text  # what draws the specs
+    # The burn rates are also a table (readable without JavaScript): a value per SLO and window.
+    table = page.text[page.text.index('data-testid="burn-rates"') :].split("</table>")[0]
+    assert re.search(
+        r'<th scope="row">ledger-availability</th>(<td>(\d+\.\d\d[^<]*(<span[^>]*>[^<]*</span>)?|—)</td>){4}',
+        table,
+    )
 
     started = await browser.post(
         f"{CONSOLE}/t/acme/slos/{service_id}", data={"csrf_token": csrf_of(page.text)}
     )
-    assert started.status_code == 200 and "Report job job_" in started.text, started.text[:500]
+    assert started.status_code == 303 and started.headers["location"] == f"/console/t/acme/slos/{service_id}"
+    assert "Report job job_" in (await browser.follow(started)).text  # post, redirect, get: no resubmit
+
+
+async def test_a_viewer_may_not_start_a_report(browser: Browser, runtime: Runtime) -> None:  # noqa: F811
+    await browser.sign_in("bob")
+    listing = await browser.get(f"{CONSOLE}/t/acme/slos")
+    service_id = re.search(r'/t/acme/slos/(svc_[0-9a-z]+)">ledger-ops<', listing.text).group(1)  # type: ignore[union-attr]
+    page = await browser.get(f"{CONSOLE}/t/acme/slos/{service_id}")
+    assert 'id="generate-report" disabled' in page.text and "slos:report" in page.text
