@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 import companyos
 from companyos_console import (
     actions,
+    evidence,
     inbox,
     inspection,
     pillars,
@@ -62,6 +63,7 @@ def create_console(config: ConsoleConfig, *, transport: httpx.AsyncBaseTransport
         Mount("/static", app=StaticFiles(directory=PACKAGE / "static"), name="static"),
         *views.routes(console, _bind),
         *inbox.routes(console, _bind),
+        *evidence.routes(console, _bind),
         *inspection.routes(console, _bind),
         *runs.routes(console, _bind),
         *policy_catalog.routes(console, _bind),

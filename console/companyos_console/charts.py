@@ -144,3 +144,132 @@ def verification_burndown(service: dict[str, Any]) -> list[dict[str, Any]]:
         for p in service.get("burn_down") or []
         if p.get("budget_remaining") is not None
     ]
+
+
+def dependency_layout(
+    service: dict[str, Any], downstream: dict[str, Any], upstream: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A layered layout of the service's dependency graph: services that use it to the left (one column per
+    hop), the service in the middle, what it depends on to the right; each column in name order.
+
+    Nodes carry ``x``/``y`` (column, row) and edges both ends' coordinates, so the chart only draws."""
+    nodes: dict[str, dict[str, Any]] = {
+        service["id"]: {"id": service["id"], "name": service["name"], "x": 0, "slo_state": "this service"}
+    }
+    for graph, sign in ((downstream, 1), (upstream, -1)):
+        for n in graph.get("nodes") or []:
+            if n.get("depth") and n["id"] not in nodes:
+                nodes[n["id"]] = {"id": n["id"], "name": n["name"], "x": sign * int(n["depth"]),
+                                  "slo_state": str(n.get("slo_state") or "unknown").replace("_", " ")}  # fmt: skip
+    columns: dict[int, list[dict[str, Any]]] = {}
+    for node in nodes.values():
+        columns.setdefault(node["x"], []).append(node)
+    for column in columns.values():
+        column.sort(key=lambda n: n["name"])
+        for row, node in enumerate(column):
+            node["y"] = row - (len(column) - 1) / 2  # centred on the service's row
+    edges = []
+    seen = set()
+    for graph in (downstream, upstream):
+        for e in graph.get("edges") or []:
+            key = (e["source"], e["target"])
+            if key in seen or e["source"] not in nodes or e["target"] not in nodes:
+                continue
+            seen.add(key)
+            a, b = nodes[e["source"]], nodes[e["target"]]
+            edges.append(
+                {"x": a["x"], "y": a["y"], "x2": b["x"], "y2": b["y"], "from": a["name"], "to": b["name"]}
+            )
+    return list(nodes.values()), edges
+
+
+def dependency_chart(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, validate: bool = False
+) -> dict[str, Any] | None:
+    """The dependency map as a graph: an arrow per "depends on" (left to right), a node per service."""
+    if len(nodes) < 2:
+        return None
+    alt = _alt()
+    xs, ys = [n["x"] for n in nodes], [n["y"] for n in nodes]
+    # Half a column and a row of room around the outermost nodes, so their labels are not cut off.
+    x_axis = {"axis": None, "scale": alt.Scale(domain=[min(xs) - 0.6, max(xs) + 0.6])}
+    y_axis = {"axis": None, "scale": alt.Scale(domain=[min(ys) - 0.8, max(ys) + 0.6])}
+    links = (
+        alt.Chart(alt.Data(values=edges))
+        .mark_rule(color="#767676")
+        .encode(
+            x=alt.X("x:Q", **x_axis), y=alt.Y("y:Q", **y_axis), x2="x2:Q", y2="y2:Q",
+            tooltip=[alt.Tooltip("from:N", title="service"), alt.Tooltip("to:N", title="depends on")],
+        )
+    )  # fmt: skip
+    points = (
+        alt.Chart(alt.Data(values=nodes))
+        .mark_circle(size=260, opacity=1)
+        .encode(
+            x=alt.X("x:Q", **x_axis),
+            y=alt.Y("y:Q", **y_axis),
+            color=alt.Color("slo_state:N", title="SLO", legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("name:N", title="service"), alt.Tooltip("slo_state:N", title="SLO")],
+        )
+    )
+    labels = (
+        alt.Chart(alt.Data(values=nodes))
+        .mark_text(dy=-16, fontSize=12)
+        .encode(x=alt.X("x:Q", **x_axis), y=alt.Y("y:Q", **y_axis), text="name:N")
+    )
+    rows = max(sum(1 for n in nodes if n["x"] == x) for x in {n["x"] for n in nodes})
+    chart = alt.layer(links, points, labels).properties(
+        width="container",
+        height=max(90, 60 * rows),
+        description="Dependency graph: services using this one on the left, its dependencies on the right",
+    )
+    return dict(chart.to_dict(validate=validate))
+
+
+def deployment_throughput(deployments: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Deployments per UTC day and outcome (succeeded, failed, rolled back, in progress), and a summary:
+    how many, over how many days, per day, and the failure rate among finished ones."""
+    counts: dict[tuple[str, str], int] = {}
+    for d in deployments:
+        state = str(d.get("state") or "unknown")
+        outcome = state if state in ("succeeded", "failed", "rolled_back") else "in progress"
+        key = (str(d["created_at"])[:10], outcome.replace("_", " "))
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items())
+    rows: list[dict[str, Any]] = [{"day": d, "outcome": o, "deployments": n} for (d, o), n in ordered]
+    days = sorted({day for (day, _), _ in ordered})
+    finished = sum(n for (_, outcome), n in ordered if outcome != "in progress")
+    failed = sum(n for (_, outcome), n in ordered if outcome in ("failed", "rolled back"))
+    summary = {
+        "total": len(deployments),
+        "days": len(days),
+        "per_day": round(len(deployments) / len(days), 1) if days else 0.0,
+        "failure_rate": round(100.0 * failed / finished, 1) if finished else None,
+        "since": days[0] if days else None,
+    }
+    return rows, summary
+
+
+def throughput_chart(rows: list[dict[str, Any]], *, validate: bool = False) -> dict[str, Any] | None:
+    """Deployment throughput: stacked bars per day, coloured by outcome."""
+    if not rows:
+        return None
+    alt = _alt()
+    outcomes = ["succeeded", "in progress", "rolled back", "failed"]
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("day:O", title="Day (UTC)"),
+            y=alt.Y("sum(deployments):Q", title="Deployments"),
+            color=alt.Color(
+                "outcome:N",
+                title="Outcome",
+                sort=outcomes,
+                scale=alt.Scale(domain=outcomes, range=["#2e7d32", "#757575", "#ef6c00", "#8b0000"]),
+            ),
+            tooltip=[alt.Tooltip("day:O"), alt.Tooltip("outcome:N"), alt.Tooltip("deployments:Q")],
+        )
+        .properties(width="container", height=180, description="Deployments per day by outcome")
+    )
+    return dict(chart.to_dict(validate=validate))

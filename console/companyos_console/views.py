@@ -21,6 +21,8 @@ from companyos_console.rendering import render
 from companyos_console.security import checked_form
 
 T = TypeVar("T")
+DEPLOYMENTS_SHOWN = 50
+THROUGHPUT_WINDOW = 200  # the newest deployments the throughput chart counts
 SEVERITIES = ("sev1", "sev2", "sev3", "sev4")
 # The search scopes offered in the bar: entity kind -> its label.
 SEARCH_KINDS = {
@@ -226,6 +228,7 @@ async def service_page(console: Console, request: Request) -> Response:
         service=service,
         downstream=[n for n in downstream.get("nodes", []) if n.get("depth")],
         upstream=[n for n in upstream.get("nodes", []) if n.get("depth")],
+        dependency_chart=charts.dependency_chart(*charts.dependency_layout(service, downstream, upstream)),
         deployments=deployments,
         incidents=[i for i in incidents if i.get("status") != "resolved"],
         alerts=alerts,
@@ -259,18 +262,23 @@ async def deployments_page(console: Console, request: Request) -> Response:
         }
         return await perform(console, ctx, "create_deployment", args, back=_back(ctx, "/deployments"))
     c = ctx.client
-    (deployments, more), (services, _), perms = await asyncio.gather(
-        _first(c.deployments.list(environment=ctx.environment, page_size=50)),
+    (recent, more), (services, _), perms = await asyncio.gather(
+        _first(c.deployments.list(environment=ctx.environment, page_size=THROUGHPUT_WINDOW)),
         _first(c.services.list(environment=ctx.environment, page_size=200)),
         permissions(ctx, "deployment"),
     )
+    rows, throughput = charts.deployment_throughput(recent)
     return await page(
         ctx,
         "deployments.html",
         "Deployments",
         "deployments",
-        deployments=deployments,
-        more=more,
+        deployments=recent[:DEPLOYMENTS_SHOWN],
+        more=more or len(recent) > DEPLOYMENTS_SHOWN,
+        shown=DEPLOYMENTS_SHOWN,
+        throughput=throughput,
+        throughput_chart=charts.throughput_chart(rows),
+        throughput_partial=more,
         services=services,
         can_create=perms.get("deployments:create", {}),
     )

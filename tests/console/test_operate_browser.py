@@ -57,6 +57,17 @@ def test_operator_walkthrough_inspect_rollback_step_up_live_run_verification(
         panel.get_by_test_id("neighbours").is_visible() and panel.get_by_test_id("audit-trail").is_visible()
     )
     shot(page, "op-02-inspect-panel")
+    # Keyboard: focus is in the panel; Escape closes it and gives focus back to the link; Close does too.
+    assert page.evaluate("document.activeElement.id") == "inspect-title"
+    page.keyboard.press("Escape")
+    assert page.get_by_test_id("inspect-panel").get_by_test_id("inspect").count() == 0
+    assert page.evaluate("document.activeElement.dataset.testid") == "inspect-link"
+    page.keyboard.press("Enter")  # the focused link opens the panel again
+    panel.wait_for()
+    panel.get_by_role("button", name="Close the inspect panel").click()
+    assert page.get_by_test_id("inspect-panel").get_by_test_id("inspect").count() == 0
+    page.locator("section").get_by_test_id("inspect-link").first.click()
+    panel.wait_for()
     # From the panel to the service, whose newest deployment gets rolled back (its inspect panel).
     panel.get_by_role("heading").get_by_role("link").click()
     page.wait_for_url(re.compile(r".*/services/svc_.*"))

@@ -1,16 +1,25 @@
-"""The Data pillar: datasets (schema, classification, masked sample), imports with progress, ETA, partial
-failures (quarantine), cancel/retry of their jobs and retry of quarantined rows, exports with their signed pack to download. All through the SDK."""
+"""The Data pillar: datasets (schema, classification, masked sample); imports — start one from an uploaded
+file (checksummed parts, pre-flight, job), progress with ETA, partial failures (quarantine), cancel/retry of
+their jobs and retry of quarantined rows; exports — start one for a recipient (destination region, time
+range, stricter redactions per field) and download its signed pack. Every control is enabled by the
+caller's policy decision and otherwise says why. All through the SDK."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import re
+import time
+import uuid
 from typing import Any
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 import companyos
+from companyos_console.actions import action, perform
 from companyos_console.context import Console, page_context
 from companyos_console.pillars import Pillar
 
@@ -42,14 +51,15 @@ async def data_page(console: Console, request: Request) -> Response:
 
 
 async def dataset_page(console: Console, request: Request) -> Response:
-    from companyos_console.views import page
+    from companyos_console.views import page, permissions
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     dataset_id = request.path_params["dataset_id"]
     d = ctx.client.datasets
-    dataset, sample, (imports, _), (exports, _) = await asyncio.gather(
+    dataset, sample, (imports, _), (exports, _), perms, job_perms = await asyncio.gather(
         d.retrieve(dataset_id), d.sample(dataset_id, limit=10),
         _first(d.list_imports(dataset_id, page_size=20)), _first(d.list_exports(dataset_id, page_size=20)),
+        permissions(ctx, "dataset"), permissions(ctx, "job"),
     )  # fmt: skip
     failures: dict[str, Any] = {}
     selected = request.query_params.get("import")
@@ -61,7 +71,56 @@ async def dataset_page(console: Console, request: Request) -> Response:
     for item in exports:
         item["view"] = progress(item.get("job"))
     return await page(ctx, "data/dataset.html", dataset["name"], "data", dataset=dataset, sample=sample,
-                      imports=imports, exports=exports, failures=failures)  # fmt: skip
+                      imports=imports, exports=exports, failures=failures,
+                      can_import=perms.get("datasets:import", {}), can_export=perms.get("datasets:export", {}),
+                      can_cancel=job_perms.get("jobs:cancel", {}), can_retry=job_perms.get("jobs:retry", {}),
+                      regions=REGIONS, redaction_choices=REDACTIONS, max_upload_mib=MAX_UPLOAD >> 20)  # fmt: skip
+
+
+JOB_ACTIONS = ("cancel", "retry")
+FILE_NAME = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9_-]{0,60}(\.[A-Za-z0-9_-]{1,20}){0,3}"
+)  # the API's manifest rule
+MAX_UPLOAD = 64 << 20  # larger files go through `companyos import run` (resumable parts from disk)
+PART_SIZE = 8 << 20
+REGIONS = ("eu", "us", "uk", "apac", "ca")
+REDACTIONS = ("keep", "mask", "hash", "drop")
+
+
+@action("cancel_job")
+async def _cancel_job(client: Any, args: dict[str, Any]) -> str:
+    job = await client.jobs.cancel(args["job_id"], idempotency_key=args["idempotency_key"])
+    return f"Job {job['id']}: cancel requested ({job['state']})."
+
+
+@action("retry_job")
+async def _retry_job(client: Any, args: dict[str, Any]) -> str:
+    job = await client.jobs.retry(args["job_id"], idempotency_key=args["idempotency_key"])
+    return f"Job {job['id']}: retry queued ({job['state']})."
+
+
+@action("retry_import")
+async def _retry_import(client: Any, args: dict[str, Any]) -> tuple[str, str]:
+    attempt = await client.datasets.retry_import(args["import_id"], idempotency_key=args["idempotency_key"])
+    message = f"Import {attempt['id']} retries the quarantined rows of {args['import_id']}."
+    return message, f"/data/{args['dataset_id']}?import={attempt['id']}"
+
+
+@action("create_export")
+async def _create_export(client: Any, args: dict[str, Any]) -> str:
+    export = await client.datasets.create_export(
+        args["dataset_id"],
+        recipient=args["recipient"],
+        idempotency_key=args["idempotency_key"],
+        **{k: args[k] for k in ("destination_region", "since", "until", "redactions") if args.get(k)},
+    )
+    return (
+        f"Export {export['id']} for {export['recipient']} started: its signed pack appears below when done."
+    )
+
+
+def _back(ctx: Any, dataset_id: str) -> str:
+    return f"{ctx.base}/t/{ctx.tenant}/data/{dataset_id}"
 
 
 async def job_action(console: Console, request: Request) -> Response:
@@ -69,18 +128,12 @@ async def job_action(console: Console, request: Request) -> Response:
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     await checked_form(request, ctx.session.csrf_token)
-    job_id, action = request.path_params["job_id"], request.path_params["action"]
-    back = f"{ctx.base}/t/{ctx.tenant}/data/{request.path_params['dataset_id']}"
-    try:
-        if action == "cancel":
-            await ctx.client.jobs.cancel(job_id)
-        elif action == "retry":
-            await ctx.client.jobs.retry(job_id)
-        ctx.session.flash(f"Job {job_id}: {action} requested.", "success")
-    except (companyos.PermissionDeniedError, companyos.ConflictError, companyos.NotFoundError,
-            companyos.BadRequestError) as error:  # fmt: skip
-        ctx.session.flash(str(error), "error")
-    return RedirectResponse(back, 303)
+    job_id, verb = request.path_params["job_id"], request.path_params["action"]
+    back = _back(ctx, request.path_params["dataset_id"])
+    if verb not in JOB_ACTIONS:
+        ctx.session.flash(f"No such job action: {verb}.", "error")
+        return RedirectResponse(back, 303)
+    return await perform(console, ctx, f"{verb}_job", {"job_id": job_id}, back=back)
 
 
 async def retry_import(console: Console, request: Request) -> Response:
@@ -89,16 +142,127 @@ async def retry_import(console: Console, request: Request) -> Response:
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     await checked_form(request, ctx.session.csrf_token)
-    import_id = request.path_params["import_id"]
-    back = f"{ctx.base}/t/{ctx.tenant}/data/{request.path_params['dataset_id']}"
+    dataset_id = request.path_params["dataset_id"]
+    args = {"import_id": request.path_params["import_id"], "dataset_id": dataset_id}
+    return await perform(console, ctx, "retry_import", args, back=_back(ctx, dataset_id))
+
+
+def _guess_format(name: str) -> str:
+    parts = [p.lower() for p in name.split(".")[1:] if p.lower() != "gz"]
+    return {"csv": "csv", "ndjson": "ndjson", "jsonl": "ndjson", "parquet": "parquet"}.get(
+        parts[-1] if parts else "", "csv"
+    )
+
+
+def _upload_problem(upload: Any, data: bytes | None) -> str | None:
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return "Choose a file to import."
+    name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
+    if not FILE_NAME.fullmatch(name):
+        return f"Rename the file {name!r}: letters, digits, '-' and '_', with up to three extensions."
+    if data is not None and len(data) > MAX_UPLOAD:
+        return f"The file is larger than {MAX_UPLOAD >> 20} MiB: import it with `companyos import run`."
+    return None
+
+
+async def start_import(console: Console, request: Request) -> Response:
+    """Open an import for one uploaded file (manifest with its SHA-256 and size), upload it in checksummed
+    parts, pre-flight and start the job; then follow its progress on the dataset page."""
+    from companyos_console.actions import REFUSALS, flash_error
+    from companyos_console.security import checked_form
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    form = await checked_form(request, ctx.session.csrf_token)
+    dataset_id = request.path_params["dataset_id"]
+    back = _back(ctx, dataset_id)
+    upload = form.get("file")
+    problem = _upload_problem(upload, None)
+    if problem or not isinstance(upload, UploadFile):
+        ctx.session.flash(problem or "Choose a file to import.", "error")
+        return RedirectResponse(back, 303)
+    data = await upload.read(MAX_UPLOAD + 1)
+    if problem := _upload_problem(upload, data):
+        ctx.session.flash(problem, "error")
+        return RedirectResponse(back, 303)
+    name = str(upload.filename).replace("\\", "/").rsplit("/", 1)[-1]
+    fmt = str(form.get("format") or "") or _guess_format(name)
+    if fmt not in ("csv", "ndjson", "parquet"):
+        fmt = _guess_format(name)
+    delimiter = str(form.get("delimiter") or ",")[:1] or ","
+    key = getattr(request.state, "form_key", None) or uuid.uuid4().hex
+    d = ctx.client.datasets
     try:
-        attempt = await ctx.client.datasets.retry_import(import_id)
-        ctx.session.flash(f"Import {attempt['id']} retries the quarantined rows of {import_id}.", "success")
-        back += f"?import={attempt['id']}"
-    except (companyos.PermissionDeniedError, companyos.ConflictError, companyos.NotFoundError,
-            companyos.BadRequestError) as error:  # fmt: skip
-        ctx.session.flash(str(error), "error")
-    return RedirectResponse(back, 303)
+        imp = await d.create_import(
+            dataset_id,
+            format=fmt,
+            compression="gzip" if name.lower().endswith(".gz") else "none",
+            csv={"header": form.get("header") != "no", "delimiter": delimiter},
+            manifest={
+                "files": [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}]
+            },
+            idempotency_key=f"console-import-{key}",
+        )
+        parts = [data[i : i + PART_SIZE] for i in range(0, len(data), PART_SIZE)] or [b""]
+        for number, part in enumerate(parts, start=1):
+            await d.upload_part(
+                imp["id"], name, number, sha256=hashlib.sha256(part).hexdigest(), content=part
+            )
+        await d.start_import(imp["id"], idempotency_key=f"console-import-start-{key}")
+    except companyos.StepUpRequired:
+        ctx.session.flash(
+            "Importing needs a multi-factor sign-in first; then choose the file again.", "error"
+        )
+        ctx.session.data["pending"] = {
+            "kind": "resume",
+            "tenant": ctx.tenant,
+            "args": {"message": "Multi-factor sign-in done: choose the file again to import it."},
+            "back": back,
+            "created": time.time(),
+        }
+        ctx.session.save()
+        return RedirectResponse(f"{ctx.base}/auth/step-up", 303)
+    except REFUSALS as error:
+        flash_error(ctx.session, error)
+        return RedirectResponse(back, 303)
+    size = f"{len(data) / (1 << 20):.1f} MiB" if len(data) >= 1 << 20 else f"{len(data):,} bytes"
+    ctx.session.flash(f"Import {imp['id']} of {name} ({size}, {fmt}) started: progress below.", "success")
+    return RedirectResponse(f"{back}?import={imp['id']}", 303)
+
+
+async def start_export(console: Console, request: Request) -> Response:
+    from companyos_console.security import checked_form
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    form = await checked_form(request, ctx.session.csrf_token)
+    dataset_id = request.path_params["dataset_id"]
+    back = _back(ctx, dataset_id)
+    recipient = " ".join(str(form.get("recipient", "")).split())[:200]
+    if not recipient:
+        ctx.session.flash("Name who receives the export (it goes into the watermark).", "error")
+        return RedirectResponse(back, 303)
+    region = str(form.get("destination_region") or "")
+    redactions = {
+        str(k)[len("redact:") :]: str(v)
+        for k, v in form.items()
+        if str(k).startswith("redact:") and v in REDACTIONS and v != "keep"
+    }
+    args = {
+        "dataset_id": dataset_id,
+        "recipient": recipient,
+        "destination_region": region if region in REGIONS else None,
+        "since": _day(form.get("since")),
+        "until": _day(form.get("until"), end=True),
+        "redactions": redactions or None,
+    }
+    return await perform(console, ctx, "create_export", args, back=back)
+
+
+def _day(value: Any, *, end: bool = False) -> str | None:
+    """A date input (YYYY-MM-DD) as the start (or the end) of that day in UTC; else None."""
+    text = str(value or "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    return f"{text}T23:59:59Z" if end else f"{text}T00:00:00Z"
 
 
 async def export_pack(console: Console, request: Request) -> Response:
@@ -117,4 +281,6 @@ def routes(console: Console, bind: Any) -> list[BaseRoute]:
         Route(t + "/{dataset_id}", bind(dataset_page, console)),
         Route(t + "/{dataset_id}/jobs/{job_id}/{action:str}", bind(job_action, console), methods=["POST"]),
         Route(t + "/{dataset_id}/imports/{import_id}/retry", bind(retry_import, console), methods=["POST"]),
+        Route(t + "/{dataset_id}/imports", bind(start_import, console), methods=["POST"]),
+        Route(t + "/{dataset_id}/exports", bind(start_export, console), methods=["POST"]),
     ]

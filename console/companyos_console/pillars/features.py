@@ -4,6 +4,7 @@ transition history and review document. Everything goes through the SDK (``featu
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from starlette.requests import Request
@@ -23,17 +24,21 @@ async def _items(pager: Any) -> list[dict[str, Any]]:
 
 
 async def features_page(console: Console, request: Request) -> Response:
-    from companyos_console.views import page  # views imports the pillars: resolve at call time
+    from companyos_console.views import page, permissions  # views imports the pillars: resolve at call time
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     client = ctx.client
-    summary = await client.features.summary()
-    rollouts = await _items(client.features.rollouts.list(page_size=50))
-    experiments = await _items(client.features.experiments.list(page_size=50))
+    summary, rollouts, experiments, stale, perms = await asyncio.gather(
+        client.features.summary(),
+        _items(client.features.rollouts.list(page_size=50)),
+        _items(client.features.experiments.list(page_size=50)),
+        client.features.stale_flags(),
+        permissions(ctx, "feature"),
+    )
     # The running experiments' SRM and guardrail verdicts sit on the board (a few, each one call).
     running = [e for e in experiments if e["status"] == "running"][:RESULTS_SHOWN]
-    results = {e["key"]: await client.features.experiments.results(e["key"]) for e in running}
-    stale = (await client.features.stale_flags())["items"]
+    verdicts = await asyncio.gather(*(client.features.experiments.results(e["key"]) for e in running))
+    results = {e["key"]: verdict for e, verdict in zip(running, verdicts, strict=True)}
     return await page(
         ctx,
         "features/index.html",
@@ -43,7 +48,9 @@ async def features_page(console: Console, request: Request) -> Response:
         rollouts=rollouts,
         experiments=experiments,
         results=results,
-        stale=stale,
+        stale=stale["items"],
+        can_approve=perms.get("features:approve", {}),
+        can_advance=perms.get("features:write", {}),
     )
 
 

@@ -11,6 +11,7 @@ live on its run page.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from typing import Any
 
@@ -23,6 +24,7 @@ from companyos_console.pillars import Pillar
 
 PILLAR = Pillar("security", "Security", "/security", order=55)
 SEVERITIES = ("critical", "warning", "info")
+GRAPH_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")  # a principal IntelGraph can name (principal:<id>)
 PLAYBOOK_ACTIONS = {
     "account.lock",
     "credential.rotate",
@@ -40,7 +42,11 @@ async def _items(pager: Any) -> list[dict[str, Any]]:
 async def security_page(console: Console, request: Request) -> Response:
     from companyos_console.actions import perform
     from companyos_console.security import checked_form
-    from companyos_console.views import page  # views imports the pillars: resolve at call time
+    from companyos_console.views import (
+        page,
+        permissions,
+        withheld,
+    )  # views imports the pillars: resolve at call time
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     client = ctx.client
@@ -52,10 +58,16 @@ async def security_page(console: Console, request: Request) -> Response:
         reason = " ".join(str(form.get("reason", "")).split())[:500] or "playbook launched from the console"
         back = f"{ctx.base}/t/{ctx.tenant}/security"
         return await perform(console, ctx, "execute_plan", {"plan_id": plan_id, "reason": reason}, back=back)
-    alerts, events, plans = await asyncio.gather(
-        _items(client.alerts.list(category="security", page_size=200)),
-        _items(client.secops.list_events(page_size=50)),
-        _items(client.maestro.plans.list(page_size=100)),
+    (
+        (alerts, alerts_withheld),
+        (events, events_withheld),
+        (plans, plans_withheld),
+        perms,
+    ) = await asyncio.gather(
+        withheld(_items(client.alerts.list(category="security", page_size=200)), []),
+        withheld(_items(client.secops.list_events(page_size=50)), []),
+        withheld(_items(client.maestro.plans.list(page_size=100)), []),
+        permissions(ctx, "plan"),
     )
     open_alerts = [a for a in alerts if a["status"] in ("firing", "acknowledged")]
     by_severity = {s: [a for a in open_alerts if a["severity"] == s] for s in SEVERITIES}
@@ -76,6 +88,9 @@ async def security_page(console: Console, request: Request) -> Response:
         principals=principals[:10],
         events=events,
         playbooks=playbooks,
+        can_run=perms.get("maestro:execute", {}),
+        withheld={"alerts": alerts_withheld, "events": events_withheld, "plans": plans_withheld},
+        inspectable={a["principal"] for a in open_alerts if GRAPH_ID.fullmatch(a.get("principal") or "")},
     )
 
 

@@ -15,6 +15,29 @@
         .catch(function (error) { el.setAttribute("data-chart-error", String(error)); });
     });
   }
+  // The inspect side panel: focus moves into it when it opens, Escape or its Close button empties it and
+  // gives focus back to the link that opened it.
+  var opener = null;
+  function closePanel() {
+    var host = document.getElementById("inspect-panel");
+    if (!host || !host.firstElementChild) return;
+    host.replaceChildren();
+    if (opener && document.body.contains(opener)) opener.focus();
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-testid=inspect-link]");
+    if (link) opener = link;
+    if (event.target.closest && event.target.closest("[data-close-panel]")) { event.preventDefault(); closePanel(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closePanel();
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target && event.target.id === "inspect-panel") {
+      var title = event.target.querySelector("#inspect-title");
+      if (title) title.focus();
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
   document.addEventListener("htmx:afterSettle", function () { draw(document); });
   document.addEventListener("htmx:sseMessage", function () { draw(document); });

@@ -392,3 +392,21 @@ async def test_a_production_rollout_is_approved_from_the_board_through_step_up(
         f"{CONSOLE}/t/acme/features/rollouts/{rollout['id']}/launch", data={"csrf_token": csrf_of(page.text)}
     )
     assert "Unknown rollout action" in (await browser.follow(unknown)).text
+
+
+async def test_a_viewer_sees_rollout_and_playbook_controls_disabled_with_reasons(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    requester = bearer(user_token("carol", acr=ACR_MFA, auth_time=int(time.time())))
+    created = await client.post("/v1/tenants/acme/flags", json={"key": "viewer-sees"}, headers=requester)
+    assert created.status_code == 201, created.text
+    body = {"flag_key": "viewer-sees", "environment": "production", "gates": {"checks": []}}
+    rollout = (await client.post("/v1/tenants/acme/rollouts", json=body, headers=requester)).json()
+    await browser.sign_in("bob")  # viewer
+    board = await browser.get(f"{CONSOLE}/t/acme/features")
+    assert f'id="approve-{rollout["id"]}" disabled' in board.text
+    assert re.search(
+        rf'id="approve-{rollout["id"]}-reason"[^>]*>Not available to you: [^<]*features:approve', board.text
+    )
+    security = await browser.get(f"{CONSOLE}/t/acme/security")
+    assert 'id="run-playbook" disabled' in security.text and "maestro:execute" in security.text

@@ -51,3 +51,101 @@ async def test_data_pages(
     assert done.status_code == 200 and "retries the quarantined rows of " + import_id in done.text
     assert "retries " in done.text and "retried by " in done.text
     assert f"imports/{import_id}/retry" not in done.text  # only the latest attempt can be retried
+
+
+async def _demo(client: httpx.AsyncClient, token: str) -> dict:
+    items = (await client.get("/v1/tenants/acme/datasets", headers=bearer(token))).json()["items"]
+    return dict(next(d for d in items if d["name"] == "customers-demo"))
+
+
+async def test_an_import_starts_from_an_uploaded_file(
+    browser: Browser,  # noqa: F811
+    client: httpx.AsyncClient,
+    user_token: Callable[[str], str],
+) -> None:
+    from companyos_server.domains.datasets.seed import sample_csv
+
+    demo = await _demo(client, user_token("alice"))
+    await browser.sign_in("alice", totp=True)
+    url = f"{CONSOLE}/t/acme/data/{demo['id']}"
+    page = await browser.get(url)
+    assert 'enctype="multipart/form-data"' in page.text and 'id="start-import"' in page.text
+    csrf = csrf_of(page.text)
+    content = sample_csv(rows=50, seed=99)
+
+    none = await browser.post(f"{url}/imports", data={"csrf_token": csrf}, files={"file": ("", b"")})
+    assert "Choose a file to import." in (await browser.follow(none)).text
+    odd = await browser.post(
+        f"{url}/imports", data={"csrf_token": csrf}, files={"file": ("my data!.csv", content)}
+    )
+    assert "Rename the file" in (await browser.follow(odd)).text
+
+    posted = await browser.post(
+        f"{url}/imports",
+        data={"csrf_token": csrf, "format": ""},
+        files={"file": ("customers-new.csv", content)},
+    )
+    assert posted.status_code == 303
+    import_id = re.search(r"\?import=(imp_[0-9a-z]+)$", posted.headers["location"]).group(1)  # type: ignore[union-attr]
+    shown = await browser.follow(posted)
+    assert f"Import {import_id} of customers-new.csv ({len(content):,} bytes, csv) started" in shown.text
+    r = await client.get(f"/v1/tenants/acme/imports/{import_id}", headers=bearer(user_token("alice")))
+    assert r.status_code == 200, r.text
+    stored = r.json()
+    assert stored["format"] == "csv" and [f["name"] for f in stored["files"]] == ["customers-new.csv"]
+    assert stored["files"][0]["size_bytes"] == len(content) and stored["job_id"]
+
+
+async def test_an_export_starts_with_region_range_and_stricter_redactions(
+    browser: Browser,  # noqa: F811
+    client: httpx.AsyncClient,
+    user_token: Callable[[str], str],
+) -> None:
+    demo = await _demo(client, user_token("alice"))
+    await browser.sign_in("erin", totp=True)  # tenant admin: may export
+    url = f"{CONSOLE}/t/acme/data/{demo['id']}"
+    page = await browser.get(url)
+    csrf = csrf_of(page.text)
+    missing = await browser.post(f"{url}/exports", data={"csrf_token": csrf, "recipient": "  "})
+    assert "Name who receives the export" in (await browser.follow(missing)).text
+    form = {
+        "csrf_token": csrf,
+        "recipient": "Auditor Console Test",
+        "destination_region": demo["residency"],
+        "since": "2026-01-01",
+        "until": "not a date",
+        "redact:name": "hash",
+        "redact:lifetime_value": "keep",  # "default": sent as nothing
+        "redact:bogus": "explode",
+    }
+    started = await browser.follow(await browser.post(f"{url}/exports", data=form))
+    assert "for Auditor Console Test started" in started.text
+    r = await client.get(
+        f"/v1/tenants/acme/datasets/{demo['id']}/exports", headers=bearer(user_token("alice"))
+    )
+    export = next(e for e in r.json()["items"] if e["recipient"] == "Auditor Console Test")
+    assert export["destination_region"] == demo["residency"] and export["since"].startswith(
+        "2026-01-01T00:00:00"
+    )
+    assert export["until"] is None and export["redactions"].get("name") == "hash"
+    assert "lifetime_value" not in export["redactions"] or export["redactions"]["lifetime_value"] != "keep"
+
+
+async def test_a_viewer_sees_the_data_controls_disabled_with_reasons(
+    browser: Browser,  # noqa: F811
+    client: httpx.AsyncClient,
+    user_token: Callable[[str], str],
+) -> None:
+    demo = await _demo(client, user_token("alice"))
+    await browser.sign_in("bob")
+    page = await browser.get(f"{CONSOLE}/t/acme/data/{demo['id']}")
+    assert page.status_code == 200
+    assert 'id="start-import" disabled' in page.text and 'id="start-export" disabled' in page.text
+    assert re.search(r'id="start-import-reason"[^>]*>Not available to you: [^<]*datasets:import', page.text)
+    posted = await browser.post(
+        f"{CONSOLE}/t/acme/data/{demo['id']}/exports",
+        data={"csrf_token": csrf_of(page.text), "recipient": "x"},
+    )
+    assert re.search(
+        r'class="flash flash-error"[^>]*>[^<]*datasets:export', (await browser.follow(posted)).text
+    )
