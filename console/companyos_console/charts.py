@@ -5,6 +5,8 @@ Each chart also has a text summary, so nothing depends on JavaScript to be reada
 
 from __future__ import annotations
 
+import math
+from datetime import date
 from typing import Any
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -146,6 +148,25 @@ def verification_burndown(service: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+# The SLO states as the service list shows them (green, amber, red), the service itself in the accent.
+SLO_COLOURS = {
+    "this service": "#0b4f9c",
+    "healthy": "#2e7d32",
+    "met": "#2e7d32",
+    "at risk": "#ef6c00",
+    "breached": "#8b0000",
+    "exhausted": "#8b0000",
+    "not configured": "#9e9e9e",
+    "no data": "#9e9e9e",
+    "unknown": "#9e9e9e",
+}
+
+
+def _bearing(dx: float, dy: float) -> float:
+    """The screen angle (degrees clockwise from up) of a move by (dx, dy) in data units, y upwards."""
+    return round(math.degrees(math.atan2(dx, dy)) % 360, 1)
+
+
 def dependency_layout(
     service: dict[str, Any], downstream: dict[str, Any], upstream: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -167,7 +188,7 @@ def dependency_layout(
     for column in columns.values():
         column.sort(key=lambda n: n["name"])
         for row, node in enumerate(column):
-            node["y"] = row - (len(column) - 1) / 2  # centred on the service's row
+            node["y"] = (len(column) - 1) / 2 - row  # first name on top (Vega's y grows upwards), centred
     edges = []
     seen = set()
     for graph in (downstream, upstream):
@@ -177,9 +198,12 @@ def dependency_layout(
                 continue
             seen.add(key)
             a, b = nodes[e["source"]], nodes[e["target"]]
-            edges.append(
-                {"x": a["x"], "y": a["y"], "x2": b["x"], "y2": b["y"], "from": a["name"], "to": b["name"]}
-            )
+            edges.append({
+                "x": a["x"], "y": a["y"], "x2": b["x"], "y2": b["y"], "from": a["name"], "to": b["name"],
+                # the arrowhead, three quarters of the way to the dependency, pointing at it
+                "hx": a["x"] + 0.75 * (b["x"] - a["x"]), "hy": a["y"] + 0.75 * (b["y"] - a["y"]),
+                "angle": _bearing(b["x"] - a["x"], b["y"] - a["y"]),
+            })  # fmt: skip
     return list(nodes.values()), edges
 
 
@@ -202,13 +226,23 @@ def dependency_chart(
             tooltip=[alt.Tooltip("from:N", title="service"), alt.Tooltip("to:N", title="depends on")],
         )
     )  # fmt: skip
+    heads = (
+        alt.Chart(alt.Data(values=edges))
+        .mark_point(shape="triangle-up", filled=True, size=70, color="#555555")
+        .encode(x=alt.X("hx:Q", **x_axis), y=alt.Y("hy:Q", **y_axis), angle=alt.Angle("angle:Q", scale=None))
+    )
     points = (
         alt.Chart(alt.Data(values=nodes))
         .mark_circle(size=260, opacity=1)
         .encode(
             x=alt.X("x:Q", **x_axis),
             y=alt.Y("y:Q", **y_axis),
-            color=alt.Color("slo_state:N", title="SLO", legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "slo_state:N",
+                title="SLO",
+                legend=alt.Legend(orient="bottom"),
+                scale=alt.Scale(domain=list(SLO_COLOURS), range=list(SLO_COLOURS.values())),
+            ),
             tooltip=[alt.Tooltip("name:N", title="service"), alt.Tooltip("slo_state:N", title="SLO")],
         )
     )
@@ -218,7 +252,7 @@ def dependency_chart(
         .encode(x=alt.X("x:Q", **x_axis), y=alt.Y("y:Q", **y_axis), text="name:N")
     )
     rows = max(sum(1 for n in nodes if n["x"] == x) for x in {n["x"] for n in nodes})
-    chart = alt.layer(links, points, labels).properties(
+    chart = alt.layer(links, heads, points, labels).properties(
         width="container",
         height=max(90, 60 * rows),
         description="Dependency graph: services using this one on the left, its dependencies on the right",
@@ -238,12 +272,14 @@ def deployment_throughput(deployments: list[dict[str, Any]]) -> tuple[list[dict[
     ordered = sorted(counts.items())
     rows: list[dict[str, Any]] = [{"day": d, "outcome": o, "deployments": n} for (d, o), n in ordered]
     days = sorted({day for (day, _), _ in ordered})
+    # Calendar days from the first to the last deployment: quiet days count (they lower the rate).
+    span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days + 1 if days else 0
     finished = sum(n for (_, outcome), n in ordered if outcome != "in progress")
     failed = sum(n for (_, outcome), n in ordered if outcome in ("failed", "rolled back"))
     summary = {
         "total": len(deployments),
-        "days": len(days),
-        "per_day": round(len(deployments) / len(days), 1) if days else 0.0,
+        "days": span,
+        "per_day": round(len(deployments) / span, 1) if span else 0.0,
         "failure_rate": round(100.0 * failed / finished, 1) if finished else None,
         "since": days[0] if days else None,
     }
@@ -260,7 +296,7 @@ def throughput_chart(rows: list[dict[str, Any]], *, validate: bool = False) -> d
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            x=alt.X("day:O", title="Day (UTC)"),
+            x=alt.X("day:T", timeUnit="utcyearmonthdate", title="Day (UTC)"),
             y=alt.Y("sum(deployments):Q", title="Deployments"),
             color=alt.Color(
                 "outcome:N",
@@ -268,7 +304,11 @@ def throughput_chart(rows: list[dict[str, Any]], *, validate: bool = False) -> d
                 sort=outcomes,
                 scale=alt.Scale(domain=outcomes, range=["#2e7d32", "#757575", "#ef6c00", "#8b0000"]),
             ),
-            tooltip=[alt.Tooltip("day:O"), alt.Tooltip("outcome:N"), alt.Tooltip("deployments:Q")],
+            tooltip=[
+                alt.Tooltip("day:T", timeUnit="utcyearmonthdate", title="day"),
+                alt.Tooltip("outcome:N"),
+                alt.Tooltip("deployments:Q"),
+            ],
         )
         .properties(width="container", height=180, description="Deployments per day by outcome")
     )

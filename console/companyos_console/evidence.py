@@ -20,7 +20,7 @@ from starlette.routing import Route
 from companyos_console import views
 from companyos_console.context import Console, page_context
 
-PACK_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+PACK_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")  # the API's pack ids
 REF = re.compile(r"([a-z][a-z0-9_]{0,39}):([A-Za-z0-9_.-]{1,160})")
 
 

@@ -6,7 +6,8 @@ Saving the configuration is high-risk (step-up) and optimistic: the edit names t
 from, so a change saved by someone else in between is refused (409) instead of overwritten. The text
 being edited is kept in the session until the configuration in force is that text, so neither a JSON
 mistake, a refusal nor the step-up round trip loses what the user typed; an edit overtaken by another
-version says so, and saving it again applies it on top of the newer version.
+version says so and stays refused until the user replaces the newer version on purpose (after merging
+its change into their text if they want to keep it).
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ async def save_config(console: Console, request: Request) -> Response:
         ctx.session.save()
         ctx.session.flash("Your unsaved edit was discarded.", "success")
         return RedirectResponse(back, 303)
-    text = str(form.get("document", ""))
+    text = str(form.get("document", "")).replace("\r\n", "\n")  # browsers send CRLF; maxlength counts LF
     if len(text) > MAX_DOCUMENT:  # refused before it replaces the draft: nothing typed earlier is lost
         ctx.session.flash(
             f"The configuration is longer than {MAX_DOCUMENT:,} characters; nothing was saved.", "error"

@@ -50,6 +50,13 @@ def test_axe_on_every_domain_page(
         if bad := serious(page):
             failures[name] = bad
         shot(page, f"dom-axe-{name}")
+    # A dataset's page: the import and export forms and the per-row job controls.
+    page.goto(f"{server.url}/console/t/acme/data")
+    page.get_by_role("link", name="customers-demo", exact=True).click()
+    page.wait_for_url(re.compile(r".*/data/ds_[0-9a-z]+$"))
+    if bad := serious(page):
+        failures["dataset"] = bad
+    shot(page, "dom-axe-dataset")
     assert failures == {}
 
 
@@ -65,7 +72,7 @@ def test_the_slo_doctor_report_draws_its_charts(
     page.get_by_role("link", name="ledger-ops", exact=True).click()
     page.wait_for_url(re.compile(r".*/slos/svc_[0-9a-z]+$"))
     page.get_by_role("button", name="Generate a health report").click()
-    assert page.get_by_role("status").filter(has_text="Report job").is_visible()
+    page.get_by_role("status").filter(has_text="Report job").wait_for()
     deadline = time.monotonic() + 120  # the job worker builds 30 days of history
     while not page.get_by_test_id("burn-rates").count():
         assert time.monotonic() < deadline, "the report job did not finish"

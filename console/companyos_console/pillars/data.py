@@ -81,8 +81,12 @@ JOB_ACTIONS = ("cancel", "retry")
 FILE_NAME = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9_-]{0,60}(\.[A-Za-z0-9_-]{1,20}){0,3}"
 )  # the API's manifest rule
-MAX_UPLOAD = 64 << 20  # larger files go through `companyos import run` (resumable parts from disk)
-PART_SIZE = 8 << 20
+# Under the platform's request body limit (10 MiB by default, multipart framing included); larger files
+# go through `companyos import run` (resumable checksummed parts from disk).
+MAX_UPLOAD = 8 << 20
+PART_SIZE = 4 << 20
+FORM_OVERHEAD = 256 << 10  # the form's other fields and multipart framing around the file
+TOO_LARGE = f"The file is larger than {MAX_UPLOAD >> 20} MiB: import it with `companyos import run`."
 REGIONS = ("eu", "us", "uk", "apac", "ca")
 REDACTIONS = ("keep", "mask", "hash", "drop")
 
@@ -154,35 +158,70 @@ def _guess_format(name: str) -> str:
     )
 
 
-def _upload_problem(upload: Any, data: bytes | None) -> str | None:
+def _upload_problem(upload: Any) -> str | None:
     if not isinstance(upload, UploadFile) or not upload.filename:
         return "Choose a file to import."
     name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
     if not FILE_NAME.fullmatch(name):
         return f"Rename the file {name!r}: letters, digits, '-' and '_', with up to three extensions."
-    if data is not None and len(data) > MAX_UPLOAD:
-        return f"The file is larger than {MAX_UPLOAD >> 20} MiB: import it with `companyos import run`."
+    if upload.size is not None and upload.size > MAX_UPLOAD:
+        return TOO_LARGE
     return None
+
+
+async def _digest(upload: UploadFile) -> tuple[str, int]:
+    """The file's SHA-256 and size, read in parts (never all of it in memory)."""
+    digest, size = hashlib.sha256(), 0
+    await upload.seek(0)
+    while chunk := await upload.read(PART_SIZE):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+async def _upload_parts(d: Any, import_id: str, name: str, upload: UploadFile) -> None:
+    """Upload the file in checksummed parts of PART_SIZE, one part in memory at a time."""
+    await upload.seek(0)
+    number = 1
+    while True:
+        part = await upload.read(PART_SIZE)
+        if not part and number > 1:
+            return
+        await d.upload_part(import_id, name, number, sha256=hashlib.sha256(part).hexdigest(), content=part)
+        number += 1
+        if not part:  # an empty file is one empty part
+            return
 
 
 async def start_import(console: Console, request: Request) -> Response:
     """Open an import for one uploaded file (manifest with its SHA-256 and size), upload it in checksummed
-    parts, pre-flight and start the job; then follow its progress on the dataset page."""
+    parts, pre-flight and start the job; then follow its progress on the dataset page.
+
+    The request's declared length is checked before the body is read, so a file over the limit is never
+    spooled to disk; a resent form (the same ``form_key``) finds its import already open and only shows it."""
     from companyos_console.actions import REFUSALS, flash_error
     from companyos_console.security import checked_form
 
     ctx = await page_context(console, request, request.path_params["tenant"])
-    form = await checked_form(request, ctx.session.csrf_token)
     dataset_id = request.path_params["dataset_id"]
     back = _back(ctx, dataset_id)
+    try:
+        declared = int(request.headers.get("content-length", ""))
+    except ValueError:
+        declared = -1
+    if not 0 <= declared <= MAX_UPLOAD + FORM_OVERHEAD:
+        ctx.session.flash(
+            TOO_LARGE if declared > 0 else "The upload did not say its length; nothing was imported.", "error"
+        )
+        return RedirectResponse(back, 303)
+    form = await checked_form(request, ctx.session.csrf_token)
     upload = form.get("file")
-    problem = _upload_problem(upload, None)
-    if problem or not isinstance(upload, UploadFile):
+    if (problem := _upload_problem(upload)) or not isinstance(upload, UploadFile):
         ctx.session.flash(problem or "Choose a file to import.", "error")
         return RedirectResponse(back, 303)
-    data = await upload.read(MAX_UPLOAD + 1)
-    if problem := _upload_problem(upload, data):
-        ctx.session.flash(problem, "error")
+    sha256, size = await _digest(upload)
+    if size > MAX_UPLOAD:
+        ctx.session.flash(TOO_LARGE, "error")
         return RedirectResponse(back, 303)
     name = str(upload.filename).replace("\\", "/").rsplit("/", 1)[-1]
     fmt = str(form.get("format") or "") or _guess_format(name)
@@ -197,26 +236,21 @@ async def start_import(console: Console, request: Request) -> Response:
             format=fmt,
             compression="gzip" if name.lower().endswith(".gz") else "none",
             csv={"header": form.get("header") != "no", "delimiter": delimiter},
-            manifest={
-                "files": [{"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data)}]
-            },
+            manifest={"files": [{"name": name, "sha256": sha256, "size_bytes": size}]},
             idempotency_key=f"console-import-{key}",
         )
-        parts = [data[i : i + PART_SIZE] for i in range(0, len(data), PART_SIZE)] or [b""]
-        for number, part in enumerate(parts, start=1):
-            await d.upload_part(
-                imp["id"], name, number, sha256=hashlib.sha256(part).hexdigest(), content=part
-            )
-        await d.start_import(imp["id"], idempotency_key=f"console-import-start-{key}")
-    except companyos.StepUpRequired:
-        ctx.session.flash(
-            "Importing needs a multi-factor sign-in first; then choose the file again.", "error"
-        )
+        # A resent form gets the first answer replayed (state "uploading" as it was then): ask for now.
+        current = await d.retrieve_import(imp["id"])
+        if current.get("state") == "uploading":  # else the first of the two forms uploaded and started it
+            await _upload_parts(d, imp["id"], name, upload)
+            await d.start_import(imp["id"], idempotency_key=f"console-import-start-{key}")
+    except companyos.StepUpRequired as challenge:
         ctx.session.data["pending"] = {
             "kind": "resume",
             "tenant": ctx.tenant,
             "args": {"message": "Multi-factor sign-in done: choose the file again to import it."},
             "back": back,
+            "challenge": {"acr_values": challenge.acr_values, "max_age": challenge.max_age},
             "created": time.time(),
         }
         ctx.session.save()
@@ -224,8 +258,8 @@ async def start_import(console: Console, request: Request) -> Response:
     except REFUSALS as error:
         flash_error(ctx.session, error)
         return RedirectResponse(back, 303)
-    size = f"{len(data) / (1 << 20):.1f} MiB" if len(data) >= 1 << 20 else f"{len(data):,} bytes"
-    ctx.session.flash(f"Import {imp['id']} of {name} ({size}, {fmt}) started: progress below.", "success")
+    shown = f"{size / (1 << 20):.1f} MiB" if size >= 1 << 20 else f"{size:,} bytes"
+    ctx.session.flash(f"Import {imp['id']} of {name} ({shown}, {fmt}) started: progress below.", "success")
     return RedirectResponse(f"{back}?import={imp['id']}", 303)
 
 

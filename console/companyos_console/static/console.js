@@ -26,11 +26,14 @@
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-testid=inspect-link]");
-    if (link) opener = link;
+    if (link && !link.closest("#inspect-panel")) opener = link;  // a link in the panel is replaced with it
     if (event.target.closest && event.target.closest("[data-close-panel]")) { event.preventDefault(); closePanel(); }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") closePanel();
+    // Only from inside the panel (or with nothing focused): Escape in the search box or a form keeps its meaning.
+    var host = document.getElementById("inspect-panel");
+    var inside = host && (host.contains(document.activeElement) || document.activeElement === document.body);
+    if (event.key === "Escape" && inside && !event.defaultPrevented) closePanel();
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.target && event.target.id === "inspect-panel") {

@@ -38,14 +38,25 @@ async def test_a_deployments_evidence_pack_is_browsable_and_downloads_signed(
     assert pack["title"] in page.text and pack["manifest_sha256"] in page.text and pack["key_id"] in page.text
     for item in pack["items"]:
         assert item["sha256"] in page.text
-    subject_kind, _, subject_id = pack["subject"].partition(":")
-    if subject_kind == "deployment":  # no page of its own: its inspect page
-        assert f'href="/console/t/acme/inspect?ref=deployment%3A{subject_id}"' in page.text
+
+    def href(ref: str) -> str:  # the entity's console page, else its inspect page
+        kind, _, ident = ref.partition(":")
+        pages = {
+            "service": f"/console/t/acme/services/{ident}",
+            "incident": f"/console/t/acme/incidents/{ident}",
+        }
+        return pages.get(kind) or f"/console/t/acme/inspect?ref={kind}%3A{ident}"
+
+    for ref in [pack["subject"], *pack["lineage"]["inputs"], *pack["lineage"]["outputs"]]:
+        assert f'href="{href(ref)}">{ref}</a>' in page.text, ref
+    assert f"<code>{pack['lineage']['process']}</code>" in page.text
     archive = await browser.get(f"{CONSOLE}/t/acme/evidence/{pack_id}/download")
     assert archive.status_code == 200 and archive.headers["content-type"] == "application/gzip"
+    assert archive.headers["content-disposition"] == f'attachment; filename="{pack_id}.tar.gz"'
     assert verify_archive(archive.content)["ok"]
     assert (await browser.get(f"{CONSOLE}/t/acme/evidence/evp_doesnotexist")).status_code == 404
     assert (await browser.get(f"{CONSOLE}/t/acme/evidence/bad%20id")).status_code == 404
+    assert (await browser.get(f"{CONSOLE}/t/acme/evidence/{'x' * 50}")).status_code == 404
 
 
 async def test_another_tenants_pack_is_not_found(

@@ -276,3 +276,16 @@ async def test_a_status_change_from_the_panel_returns_to_the_page_under_it(
     ] == f"/console/t/acme/incidents/{incident['id']}"
     r = await client.get(f"/v1/tenants/acme/incidents/{incident['id']}", headers=bearer(user_token("alice")))
     assert r.json()["status"] == "monitoring"
+
+
+async def test_every_flag_inspect_link_resolves(browser: Browser) -> None:
+    await browser.sign_in("carol")
+    hx = {"HX-Request": "true"}
+    for path in ("/t/acme/tenant", "/t/acme/features"):
+        page = await browser.get(f"{CONSOLE}{path}")
+        refs = sorted(set(re.findall(r'inspect\?ref=(flag%3A[A-Za-z0-9_.-]+)"', page.text)))
+        assert refs, path
+        for ref in refs:
+            panel = await browser.get(f"{CONSOLE}/t/acme/inspect?ref={ref}", headers=hx)
+            assert panel.status_code == 200, (path, ref, panel.text[:200])
+            assert "Inspect flag" in panel.text

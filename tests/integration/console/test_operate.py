@@ -73,7 +73,7 @@ async def test_rollback_dry_run_step_up_live_run_status_and_verification(
     deployment = await _deployment(client, user_token)
     await browser.sign_in("alice", totp=False)  # SRE, password only: the rollback will ask for TOTP
     panel = await browser.get(f"{CONSOLE}/t/acme/inspect", params={"ref": f"deployment:{deployment['id']}"})
-    assert re.search(r'<button type="submit" id="remediate-deployment-rollback">', panel.text)
+    assert re.search(r'<button type="submit" id="remediate-deployment-rollback"[ >]', panel.text)
     csrf = csrf_of(panel.text)
     form = {"csrf_token": csrf, "ref": f"deployment:{deployment['id']}", "action": "deployment.rollback"}
     refused = await browser.post(f"{CONSOLE}/t/acme/remediations", data={**form, "csrf_token": "x"})

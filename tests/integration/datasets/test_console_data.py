@@ -10,7 +10,7 @@ import httpx
 
 from companyos_server.core.spine.store import verify_archive
 from tests.conftest import bearer
-from tests.integration.console.conftest import CONSOLE, Browser, browser, csrf_of  # noqa: F401  (fixture)
+from tests.integration.console.conftest import CONSOLE, Browser, browser, csrf_of, hidden_fields  # noqa: F401  (fixture)
 
 
 async def test_data_pages(
@@ -128,7 +128,10 @@ async def test_an_export_starts_with_region_range_and_stricter_redactions(
         "2026-01-01T00:00:00"
     )
     assert export["until"] is None and export["redactions"].get("name") == "hash"
-    assert "lifetime_value" not in export["redactions"] or export["redactions"]["lifetime_value"] != "keep"
+    from companyos_server.platform.dataprotection import redaction
+
+    defaults, _ = redaction.resolve({"lifetime_value": "confidential"}, None)
+    assert export["redactions"]["lifetime_value"] == defaults["lifetime_value"]  # "default" sent nothing
 
 
 async def test_a_viewer_sees_the_data_controls_disabled_with_reasons(
@@ -149,3 +152,35 @@ async def test_a_viewer_sees_the_data_controls_disabled_with_reasons(
     assert re.search(
         r'class="flash flash-error"[^>]*>[^<]*datasets:export', (await browser.follow(posted)).text
     )
+
+
+async def test_an_import_form_sent_twice_is_one_import_and_an_oversized_upload_is_refused_unread(
+    browser: Browser,  # noqa: F811
+    client: httpx.AsyncClient,
+    user_token: Callable[[str], str],
+) -> None:
+    from companyos_server.domains.datasets.seed import sample_csv
+
+    demo = await _demo(client, user_token("alice"))
+    await browser.sign_in("alice", totp=True)
+    url = f"{CONSOLE}/t/acme/data/{demo['id']}"
+    fields = hidden_fields((await browser.get(url)).text)
+    form = {"csrf_token": fields["csrf_token"], "form_key": fields["form_key"]}
+    content = sample_csv(rows=20, seed=7)
+    first = await browser.post(f"{url}/imports", data=form, files={"file": ("twice.csv", content)})
+    second = await browser.post(f"{url}/imports", data=form, files={"file": ("twice.csv", content)})
+    assert first.headers["location"] == second.headers["location"]  # the same import, shown again
+    assert "started: progress below" in (await browser.follow(second)).text
+    listed = await client.get(
+        f"/v1/tenants/acme/datasets/{demo['id']}/imports", headers=bearer(user_token("alice"))
+    )
+    assert [i["files"][0]["name"] for i in listed.json()["items"]].count("twice.csv") == 1
+
+    huge = await browser.post(
+        f"{url}/imports",
+        data=form,
+        files={"file": ("huge.csv", b"x")},
+        headers={"content-length": str(9 << 20)},
+    )
+    assert huge.status_code == 303
+    assert "larger than 8 MiB" in (await browser.follow(huge)).text

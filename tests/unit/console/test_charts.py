@@ -25,7 +25,13 @@ def test_columns_by_hop_each_in_name_order_and_centred() -> None:
     }
     nodes, edges = charts.dependency_layout(SERVICE, downstream, upstream)
     place = {n["name"]: (n["x"], n["y"]) for n in nodes}
-    assert place == {"api": (0, 0), "cache": (1, -0.5), "db": (1, 0.5), "disk": (2, 0), "web": (-1, 0)}
+    assert place == {
+        "api": (0, 0),
+        "cache": (1, 0.5),
+        "db": (1, -0.5),
+        "disk": (2, 0),
+        "web": (-1, 0),
+    }  # cache on top
     assert {(e["from"], e["to"]) for e in edges} == {
         ("api", "db"),
         ("api", "cache"),
@@ -33,10 +39,14 @@ def test_columns_by_hop_each_in_name_order_and_centred() -> None:
         ("web", "api"),
     }
     assert all(e["x"] < e["x2"] for e in edges)  # every arrow points right: user -> dependency
+    head = next(e for e in edges if (e["from"], e["to"]) == ("web", "api"))
+    assert (head["hx"], head["hy"], head["angle"]) == (-0.25, 0, 90.0)  # pointing right, 3/4 along
+    down = next(e for e in edges if (e["from"], e["to"]) == ("api", "db"))
+    assert 90 < down["angle"] < 180  # to the right and down
     assert next(n for n in nodes if n["name"] == "web")["slo_state"] == "at risk"
     spec = charts.dependency_chart(nodes, edges, validate=True)
     assert spec is not None and spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
-    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rule", "circle", "text"]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rule", "point", "circle", "text"]
 
 
 def test_a_service_alone_has_no_graph_and_stray_edges_are_dropped() -> None:
@@ -66,6 +76,14 @@ def test_deployment_throughput_per_day_and_outcome() -> None:
     spec = charts.throughput_chart(rows, validate=True)
     assert spec is not None and spec["mark"]["type"] == "bar"
     assert charts.throughput_chart([]) is None
+    # Quiet days count: two deployments ten days apart are 0.2 a day, not 1.
+    _, sparse = charts.deployment_throughput(
+        [
+            {"created_at": "2026-11-01T10:00:00Z", "state": "succeeded"},
+            {"created_at": "2026-11-10T10:00:00Z", "state": "succeeded"},
+        ]
+    )
+    assert (sparse["days"], sparse["per_day"]) == (10, 0.2)
     assert charts.deployment_throughput([])[1] == {
         "total": 0,
         "days": 0,

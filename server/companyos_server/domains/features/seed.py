@@ -102,7 +102,7 @@ def seed_demo(runtime: Runtime) -> None:
         for tenant_id in ("acme", "globex"):
             for spec in DEMO_FLAGS:
                 if flag_store.get_flag(session, tenant_id, spec["key"]) is None:
-                    tenant_flags.create_flag_in(session, tenant_id, spec)
+                    tenant_flags.create_flag_in(session, tenant_id, spec, actor="usr_carol")
         if store.get_feature(session, "acme", FEATURES[0]["key"]) is not None:
             return
     for spec in FEATURES:

@@ -156,7 +156,11 @@ def _require(session: Session, tenant_id: str, key: str) -> FlagRow:
     return row
 
 
-def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def create_flag_in(
+    session: Session, tenant_id: str, body: dict[str, Any], *, actor: str | None = None
+) -> dict[str, Any]:
+    """Create a flag in the caller's transaction; with ``actor``, also record it in IntelGraph (as every
+    writer that stands for a person or the seed should: an unrecorded flag cannot be inspected)."""
     if store.get_flag(session, tenant_id, body["key"]) is not None:
         raise errors.already_exists("Flag", body["key"])
     now = utcnow()
@@ -178,17 +182,15 @@ def create_flag_in(session: Session, tenant_id: str, body: dict[str, Any]) -> di
     _validate(row)
     store.add_flag(session, row)
     changed(session, tenant_id)
+    if actor is not None:
+        session.flush()
+        changes.flag_changed(session, tenant_id, actor, row.key, None, changes.flag_summary(row))
     return to_dict(row)
 
 
 def create_flag(db: Database, ctx: TenantContext, body: dict[str, Any]) -> dict[str, Any]:
     with db.session() as session:
-        created = create_flag_in(session, ctx.tenant_id, body)
-        row = _require(session, ctx.tenant_id, created["key"])
-        changes.flag_changed(
-            session, ctx.tenant_id, ctx.principal.subject, row.key, None, changes.flag_summary(row)
-        )
-        return created
+        return create_flag_in(session, ctx.tenant_id, body, actor=ctx.principal.subject)
 
 
 def update_flag(db: Database, ctx: TenantContext, key: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -57,6 +57,8 @@ DEMO_CONFIG = {
     "acme": _versions("eu", "us", ("usr_erin", "usr_carol")),
     "globex": _versions("us", "us", ("usr_gina", "usr_gabe"))[:2],
 }
+FLAG_AUTHORS = {"acme": "usr_erin", "globex": "usr_gina"}  # the demo tenant admins create the demo flags
+
 
 DEMO_FLAGS: dict[str, list[dict[str, Any]]] = {
     "acme": [
@@ -88,4 +90,4 @@ def seed_demo(runtime: Runtime) -> None:
         for tenant_id, specs in DEMO_FLAGS.items():
             for spec in specs:
                 if store.get_flag(session, tenant_id, spec["key"]) is None:
-                    flags.create_flag_in(session, tenant_id, spec)
+                    flags.create_flag_in(session, tenant_id, spec, actor=FLAG_AUTHORS[tenant_id])
