@@ -204,5 +204,5 @@ async def run_remediation(console: Console, request: Request) -> Response:
     plan_id = request.path_params["plan_id"]
     reason = " ".join(str(form.get("reason", "")).split())[:500] or "started from the console"
     args = {"plan_id": plan_id, "reason": reason}
-    back = views._back(ctx, f"/inspect?{views.query(ref=str(form.get('ref', '')))}")
+    back = views.safe_back(ctx, form, f"/inspect?{views.query(ref=str(form.get('ref', '')))}")
     return await actions.perform(console, ctx, "execute_plan", args, back=back)

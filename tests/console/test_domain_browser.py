@@ -57,6 +57,18 @@ def test_axe_on_every_domain_page(
     if bad := serious(page):
         failures["dataset"] = bad
     shot(page, "dom-axe-dataset")
+    # The export's evidence pack, and a feature's page.
+    page.get_by_test_id("export-evidence").first.click()
+    page.wait_for_url(re.compile(r".*/evidence/[A-Za-z0-9_-]+$"))
+    if bad := serious(page):
+        failures["evidence"] = bad
+    shot(page, "dom-axe-evidence")
+    page.goto(f"{server.url}/console/t/acme/features")
+    page.locator("a[href*='/features/']").first.click()
+    page.wait_for_url(re.compile(r".*/features/[a-z0-9-]+$"))
+    if bad := serious(page):
+        failures["feature"] = bad
+    shot(page, "dom-axe-feature")
     assert failures == {}
 
 
@@ -84,4 +96,22 @@ def test_the_slo_doctor_report_draws_its_charts(
         assert chart.is_visible() and chart.get_attribute("data-chart-error") is None
     shot(page, "dom-slo-report")
     assert serious(page) == []
+    assert csp.violations == []
+
+
+def test_the_dependency_graph_and_throughput_charts_are_drawn(
+    context: Any,  # noqa: F811
+    server: LiveServer,
+    users: dict[str, Any],  # noqa: F811
+) -> None:
+    page = context.new_page()
+    csp = CSPWatch(page)
+    sign_in(page, server, users, "bob", totp=False)
+    page.goto(f"{server.url}/console/t/acme/services")
+    page.get_by_role("link", name="payments-gateway", exact=True).click()
+    page.locator('[data-vega-spec="dependency-spec"] svg').wait_for(timeout=30_000)
+    shot(page, "dom-dependency-graph")
+    page.goto(f"{server.url}/console/t/acme/deployments")
+    page.locator('[data-vega-spec="throughput-spec"] svg').wait_for(timeout=30_000)
+    shot(page, "dom-throughput")
     assert csp.violations == []

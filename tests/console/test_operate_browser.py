@@ -21,6 +21,7 @@ from tests.console.test_browser import (
     sign_in,
     users,  # noqa: F401
 )
+from tests.console.test_domain_browser import serious
 from tools.live_server import LiveServer
 
 
@@ -81,6 +82,7 @@ def test_operator_walkthrough_inspect_rollback_step_up_live_run_verification(
     assert "Nothing has changed yet" in page.get_by_test_id("dry-run-summary").inner_text()
     assert page.get_by_test_id("impact-change").first.inner_text()
     shot(page, "op-03-rollback-dry-run")
+    assert serious(page) == []  # axe on the dry-run (impact) page
     page.get_by_label("Reason (recorded with the run)").fill("gateway latency after the last deploy")
     page.get_by_role("button", name="Confirm and run").click()
     # Step-up: the provider asks again, now for the TOTP code.
@@ -103,6 +105,7 @@ def test_operator_walkthrough_inspect_rollback_step_up_live_run_verification(
     if page.get_by_test_id("live-hint").count():  # the page was rendered mid-run: it followed the stream
         assert live_requests, "the run page did not open its event stream"
     shot(page, "op-05-verification")
+    assert serious(page) == []  # axe on the run page with its verification panel
     assert csp.violations == []
 
 

@@ -2,10 +2,10 @@
 principals at risk, and a playbook launcher (Maestro plans with containment steps: account.lock, credential.rotate,
 tenant.enforce_step_up, tenant.raise_logging, service.isolate).
 
-Everything goes through the SDK (``alerts`` with ``category=security``, ``secops``, ``maestro``). Running
-a playbook is a high-risk action: without a fresh MFA sign-in the API answers with a step-up challenge,
-and the console takes the user through the provider's TOTP step-up, then starts the run and follows it
-live on its run page.
+Everything goes through the SDK (``alerts`` with ``category=security``, ``secops``, ``maestro``). A
+playbook is previewed first: its dry run shows what each step would change (nothing runs). Running it is
+a high-risk action: without a fresh MFA sign-in the API answers with a step-up challenge, and the console
+takes the user through the provider's TOTP step-up, then starts the run and follows it live.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from companyos_console.context import Console, page_context
@@ -24,6 +24,7 @@ from companyos_console.pillars import Pillar
 
 PILLAR = Pillar("security", "Security", "/security", order=55)
 SEVERITIES = ("critical", "warning", "info")
+PLAN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 GRAPH_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")  # a principal IntelGraph can name (principal:<id>)
 PLAYBOOK_ACTIONS = {
     "account.lock",
@@ -40,8 +41,6 @@ async def _items(pager: Any) -> list[dict[str, Any]]:
 
 
 async def security_page(console: Console, request: Request) -> Response:
-    from companyos_console.actions import perform
-    from companyos_console.security import checked_form
     from companyos_console.views import (
         page,
         permissions,
@@ -50,14 +49,6 @@ async def security_page(console: Console, request: Request) -> Response:
 
     ctx = await page_context(console, request, request.path_params["tenant"])
     client = ctx.client
-    if request.method == "POST":
-        # A playbook is a high-risk plan: the API asks for a fresh multi-factor sign-in, the console
-        # sends the user through it and starts the run when they are back, then shows it live.
-        form = await checked_form(request, ctx.session.csrf_token)
-        plan_id = str(form.get("plan_id") or "")[:60]
-        reason = " ".join(str(form.get("reason", "")).split())[:500] or "playbook launched from the console"
-        back = f"{ctx.base}/t/{ctx.tenant}/security"
-        return await perform(console, ctx, "execute_plan", {"plan_id": plan_id, "reason": reason}, back=back)
     (
         (alerts, alerts_withheld),
         (events, events_withheld),
@@ -94,5 +85,44 @@ async def security_page(console: Console, request: Request) -> Response:
     )
 
 
+async def playbook_preview(console: Console, request: Request) -> Response:
+    """A playbook's dry run: what each step would change, its risk and compensation — nothing runs. The
+    confirming form (a reason, then step-up) starts it and shows the run live."""
+    from companyos import APIStatusError
+    from companyos_console.actions import flash_error
+    from companyos_console.views import page, permissions
+
+    ctx = await page_context(console, request, request.path_params["tenant"])
+    back = f"{ctx.base}/t/{ctx.tenant}/security"
+    plan_id = request.query_params.get("plan_id") or ""
+    if not PLAN_ID.fullmatch(plan_id):
+        ctx.session.flash("Choose a playbook.", "error")
+        return RedirectResponse(back, 303)
+    try:
+        plan, impact, perms = await asyncio.gather(
+            ctx.client.maestro.plans.retrieve(plan_id),
+            ctx.client.maestro.plans.dry_run(plan_id),
+            permissions(ctx, "plan"),
+        )
+    except APIStatusError as error:
+        flash_error(ctx.session, error)
+        return RedirectResponse(back, 303)
+    return await page(
+        ctx,
+        "remediation.html",
+        f"Playbook {plan['name']}: impact (dry run)",
+        "security",
+        ref="",
+        label=f"Playbook {plan['name']}",
+        plan=plan,
+        impact=impact,
+        back=back,
+        can_run={**perms.get("maestro:execute", {}), "requires_step_up": impact["requires_step_up"]},
+    )
+
+
 def routes(console: Console, bind: Any) -> list[BaseRoute]:
-    return [Route("/t/{tenant}/security", bind(security_page, console), methods=["GET", "POST"])]
+    return [
+        Route("/t/{tenant}/security", bind(security_page, console)),
+        Route("/t/{tenant}/security/playbook", bind(playbook_preview, console)),
+    ]

@@ -410,3 +410,23 @@ async def test_a_viewer_sees_rollout_and_playbook_controls_disabled_with_reasons
     )
     security = await browser.get(f"{CONSOLE}/t/acme/security")
     assert 'id="run-playbook" disabled' in security.text and "maestro:execute" in security.text
+
+
+async def test_the_service_page_draws_dependencies_as_a_graph_and_deployments_chart_throughput(
+    browser: Browser, client: httpx.AsyncClient, user_token: Callable[[str], str]
+) -> None:
+    await browser.sign_in("alice")
+    services = await browser.get(f"{CONSOLE}/t/acme/services")
+    href = re.search(r'href="(/console/t/acme/services/svc_[0-9a-z]+)">payments-gateway<', services.text)
+    assert href
+    page = await browser.get(href.group(1))
+    spec = re.search(r'<script type="application/json" id="dependency-spec">(.*?)</script>', page.text, re.S)
+    assert spec, "no dependency graph"
+    layers = json.loads(spec.group(1))["layer"]
+    names = {v["name"] for v in layers[2]["data"]["values"]}
+    assert {"payments-gateway", "checkout-api", "auth-service"} <= names  # used by, itself, depends on
+    deployments = await browser.get(f"{CONSOLE}/t/acme/deployments")
+    assert re.search(
+        r'data-testid="throughput">\d+ deployments? in production over \d+ days?', deployments.text
+    )
+    assert 'id="throughput-spec"' in deployments.text

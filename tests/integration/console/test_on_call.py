@@ -124,11 +124,26 @@ async def test_the_incident_page_changes_status_joins_and_ticks_the_checklist(
     browser: Browser, client: httpx.AsyncClient, mint: Mint, user_token: Callable[[str], str]
 ) -> None:
     incident = await _incident(client, mint)
+    sre = member(mint, "acme", "sre")
+    base = f"/v1/tenants/acme/incidents/{incident['id']}"
+    task = {"ref": "plan_run:run_01jd3m6v8k2q4w6e8r0t2y4u6i", "title": "Roll back checkout-api"}
+    assert (await client.post(f"{base}/tasks", json=task, headers=sre)).status_code == 200
+    board = {"url": "https://grafana.example/d/checkout", "title": "Checkout overview"}
+    assert (await client.post(f"{base}/dashboards", json=board, headers=sre)).status_code == 200
     url = f"{CONSOLE}/t/acme/incidents/{incident['id']}"
     await browser.sign_in("alice")
     page = await browser.get(url)
     csrf = csrf_of(page.text)
     assert 'data-testid="join-form"' in page.text
+    # Maestro tasks link their runs; dashboards open in place.
+    assert (
+        '<a href="/console/t/acme/runs/run_01jd3m6v8k2q4w6e8r0t2y4u6i">Roll back checkout-api</a>'
+        in page.text
+    )
+    assert (
+        '<a href="https://grafana.example/d/checkout" rel="noopener noreferrer">Checkout overview</a>'
+        in page.text
+    )
 
     changed = await browser.post(
         f"{url}/status", data={"csrf_token": csrf, "status": "monitoring", "note": "rollback done"}

@@ -94,6 +94,22 @@ async def test_an_import_starts_from_an_uploaded_file(
     stored = r.json()
     assert stored["format"] == "csv" and [f["name"] for f in stored["files"]] == ["customers-new.csv"]
     assert stored["files"][0]["size_bytes"] == len(content) and stored["job_id"]
+    # No worker runs here: the job waits, and the page offers to cancel it (then to retry it).
+    cancel = re.search(r'action="([^"]+/jobs/' + stored["job_id"] + r'/cancel)"', shown.text)
+    assert cancel, "no cancel button for a queued import job"
+    cancelled = await browser.follow(
+        await browser.post(cancel.group(1), data={"csrf_token": csrf_of(shown.text)})
+    )
+    assert f"Job {stored['job_id']}: cancel requested" in cancelled.text
+    job = (
+        await client.get(f"/v1/tenants/acme/jobs/{stored['job_id']}", headers=bearer(user_token("alice")))
+    ).json()
+    assert job["state"] in ("cancelled", "cancelling")
+    assert f"/jobs/{stored['job_id']}/retry" in cancelled.text
+    bogus = await browser.post(
+        cancel.group(1).replace("/cancel", "/explode"), data={"csrf_token": csrf_of(shown.text)}
+    )
+    assert "No such job action: explode." in (await browser.follow(bogus)).text
 
 
 async def test_an_export_starts_with_region_range_and_stricter_redactions(
@@ -145,6 +161,7 @@ async def test_a_viewer_sees_the_data_controls_disabled_with_reasons(
     assert page.status_code == 200
     assert 'id="start-import" disabled' in page.text and 'id="start-export" disabled' in page.text
     assert re.search(r'id="start-import-reason"[^>]*>Not available to you: [^<]*datasets:import', page.text)
+    assert re.search(r'id="retry-rows-imp_[0-9a-z]+" disabled', page.text)  # the seeded import's quarantine
     posted = await browser.post(
         f"{CONSOLE}/t/acme/data/{demo['id']}/exports",
         data={"csrf_token": csrf_of(page.text), "recipient": "x"},

@@ -44,8 +44,8 @@ class Snapshot:
     version: tuple[int, str]
     flags: dict[str, dict[str, Any]]
     validated_at: float
-    prepared: dict[str, Mapping[str, Any] | evaluator.PreparedFlag] = field(default_factory=dict)
-    bounded: bool = False
+    prepared: dict[str, Mapping[str, Any] | evaluator.PreparedFlag] = field(init=False)
+    bounded: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.prepared = {key: evaluator.prepare(flag) for key, flag in self.flags.items()}
@@ -70,9 +70,8 @@ class SnapshotCache:
     ) -> None:
         self._lock = threading.Lock()
         self._snapshots: dict[tuple[str, str], Snapshot] = {}
-        self._generations: dict[
-            str, int
-        ] = {}  # per tenant, moved by forget: a load begun before stores nothing
+        # Per tenant, moved by forget: a load begun before a change stores nothing.
+        self._generations: dict[str, int] = {}
         self.revalidate_seconds = revalidate_seconds
         self._clock = clock
 

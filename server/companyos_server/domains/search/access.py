@@ -30,6 +30,8 @@ KIND_READ_ACTIONS = {
     "evidence_pack": "evidence:read",
     "flag": "flags:read",
     "config_version": "config:read",
+    # A principal (an account a security event names) is SecOps data: whoever reads security events.
+    "principal": "secops:read",
 }
 
 
