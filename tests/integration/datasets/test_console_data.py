@@ -94,7 +94,13 @@ async def test_an_import_starts_from_an_uploaded_file(
     stored = r.json()
     assert stored["format"] == "csv" and [f["name"] for f in stored["files"]] == ["customers-new.csv"]
     assert stored["files"][0]["size_bytes"] == len(content) and stored["job_id"]
-    # No worker runs here: the job waits, and the page offers to cancel it (then to retry it).
+    # No worker runs here: the job waits (the page refreshes its progress by itself while it does) ...
+    assert re.search(
+        r'<div id="import-progress" data-testid="import-progress" hx-get="[^"]+" hx-trigger="every 2s"',
+        shown.text,
+    )
+    assert "1 job running: progress refreshes by itself" in shown.text
+    # ... and the page offers to cancel it (then to retry it).
     cancel = re.search(r'action="([^"]+/jobs/' + stored["job_id"] + r'/cancel)"', shown.text)
     assert cancel, "no cancel button for a queued import job"
     cancelled = await browser.follow(
@@ -106,6 +112,8 @@ async def test_an_import_starts_from_an_uploaded_file(
     ).json()
     assert job["state"] in ("cancelled", "cancelling")
     assert f"/jobs/{stored['job_id']}/retry" in cancelled.text
+    if job["state"] == "cancelled":  # nothing runs: no more polling
+        assert '<div id="import-progress" data-testid="import-progress">' in cancelled.text
     bogus = await browser.post(
         cancel.group(1).replace("/cancel", "/explode"), data={"csrf_token": csrf_of(shown.text)}
     )
