@@ -60,10 +60,15 @@ def api_operations(document: dict[str, Any] | None = None) -> list[tuple[str, st
     return found
 
 
-def schemathesis_config(**parameters: Any) -> schemathesis.Config:
-    """Every default check on, every phase (examples, coverage, fuzzing, stateful), bounded generation."""
+def schemathesis_config(*, positive_coverage: bool = False, **parameters: Any) -> schemathesis.Config:
+    """Every default check on, every phase (examples, coverage, fuzzing, stateful), bounded generation.
+
+    ``positive_coverage``: the coverage phase generates valid cases only (see ``test_contract.PLAN_WRITES``);
+    invalid ones still come from the fuzzing phase."""
+    phases = {"phases": {"coverage": {"generation": {"mode": "positive"}}}} if positive_coverage else {}
     return schemathesis.Config.from_dict(
         {
+            **phases,
             "seed": SEED,
             "generation": {
                 "max-examples": MAX_EXAMPLES,
@@ -103,9 +108,10 @@ class AppProxy:
 APP = AppProxy()
 
 
-def load_schema(**parameters: Any) -> Any:
+def load_schema(*, positive_coverage: bool = False, **parameters: Any) -> Any:
     """The contract as a schemathesis schema, served in-process through :data:`APP`."""
-    schema = schemathesis.openapi.from_dict(contract_document(), config=schemathesis_config(**parameters))
+    config = schemathesis_config(positive_coverage=positive_coverage, **parameters)
+    schema = schemathesis.openapi.from_dict(contract_document(), config=config)
     schema.app = APP
     return schema.exclude(func=served_by_identity_provider)
 
