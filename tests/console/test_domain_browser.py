@@ -115,3 +115,37 @@ def test_the_dependency_graph_and_throughput_charts_are_drawn(
     page.locator('[data-vega-spec="throughput-spec"] svg').wait_for(timeout=30_000)
     shot(page, "dom-throughput")
     assert csp.violations == []
+
+
+NARROW_PAGES = (
+    "/console/t/acme/",
+    "/console/t/acme/alerts",
+    "/console/t/acme/services",
+    "/console/t/acme/deployments",
+    "/console/t/acme/incidents",
+    "/console/t/acme/policies",
+    "/console/t/acme/tenant",
+    "/console/t/acme/features",
+    "/console/t/acme/data",
+)
+
+
+def test_a_phone_sized_screen_reads_the_main_pages_without_sideways_scrolling(
+    chromium: Any,  # noqa: F811
+    server: LiveServer,
+    users: dict[str, Any],  # noqa: F811
+) -> None:
+    phone = chromium.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = phone.new_page()
+        sign_in(page, server, users, "bob", totp=False)
+        wide = {}
+        for path in NARROW_PAGES:
+            page.goto(f"{server.url}{path}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 1:
+                wide[path] = overflow
+            shot(page, "dom-narrow-" + (path.rstrip("/").rsplit("/", 1)[-1] or "home"))
+        assert wide == {}, f"pages wider than the screen (px): {wide}"
+    finally:
+        phone.close()

@@ -14,7 +14,6 @@ import pytest
 
 from tests.console.test_browser import (
     CSPWatch,
-    axe_module,
     chromium,  # noqa: F401 (module-scoped fixture)
     context,  # noqa: F401
     shot,
@@ -162,20 +161,13 @@ def test_axe_on_the_operate_pages(
         "policy-new": "/console/t/acme/policies/edit?policy=new-policy",
         "home-panel": "/console/t/acme/",
     }
-    axe = axe_module.Axe()
     failures: dict[str, list[str]] = {}
     for name, path in pages.items():
         page.goto(f"{server.url}{path}")
         if name == "home-panel":  # the side panel open over the home page
             page.get_by_test_id("inspect-link").first.click()
             page.get_by_test_id("inspect-panel").get_by_test_id("inspect").wait_for()
-        results = axe.run(page)
-        bad = [
-            f"{v['id']} ({v['impact']}): {v['help']}"
-            for v in results.response["violations"]
-            if v.get("impact") in ("serious", "critical")
-        ]
-        if bad:
+        if bad := serious(page):
             failures[name] = bad
         shot(page, f"op-axe-{name}")
     assert failures == {}
