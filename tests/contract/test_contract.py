@@ -10,10 +10,11 @@ Passes:
   free generation of every parameter.
 - ``test_api_in_a_known_tenant``: the same caller with ``tenant_id`` pinned to the seeded ``acme``, so
   handlers get past the tenant lookup and run on real rows.
-- ``test_api_as_tenant_member``: a tenant admin of ``acme`` without platform scopes: every answer must
-  still conform to the contract (401/403/404 documented, problem+json).
-- ``test_api_as_member_in_own_tenant``: that member with ``tenant_id`` pinned to ``acme``, so the
-  policy paths of a non-admin role run on real data.
+- ``test_api_as_member_in_own_tenant``: a tenant admin of ``acme`` without platform scopes, with
+  ``tenant_id`` pinned to ``acme``, so the policy paths of a non-admin role run on real data (every
+  answer must conform: 401/403/404 documented, problem+json).
+- ``test_plan_writes_…``: the same three callers for ``create_plan`` and ``update_plan``, whose coverage
+  phase generates valid cases only (see :data:`PLAN_WRITES`).
 - ``test_stateful_links``: sequences along the spec's links (schemathesis' state machine).
 """
 
@@ -232,8 +233,9 @@ def _instant(value: Any) -> datetime | None:
 
 # Writing a Maestro plan takes a body whose steps are a oneOf with one alternative per action type: the
 # coverage phase's invalid cases for it grow with every action type (about 16,000 cases, half of the
-# contract suite's time). For these two the coverage phase generates valid cases only; invalid bodies still
-# come from the fuzzing phase, and tests/integration/maestro asserts each refusal.
+# contract suite's time). For these two the coverage phase generates valid cases only, so their invalid
+# bodies, headers, query and path values and unexpected methods come from the fuzzing phase (bounded, at
+# random) instead of the coverage phase's systematic list; tests/integration/maestro asserts each refusal.
 PLAN_WRITES = ["create_plan", "update_plan"]
 # ``tenant_id`` pinned to the seeded ``acme``, so handlers run past the tenant lookup on real rows.
 KNOWN_TENANT = {"path.tenant_id": "acme"}

@@ -242,8 +242,16 @@ async def start_import(console: Console, request: Request) -> Response:
         # A resent form gets the first answer replayed (state "uploading" as it was then): ask for now.
         current = await d.retrieve_import(imp["id"])
         if current.get("state") == "uploading":  # else the first of the two forms uploaded and started it
-            await _upload_parts(d, imp["id"], name, upload)
-            await d.start_import(imp["id"], idempotency_key=f"console-import-start-{key}")
+            try:
+                await _upload_parts(d, imp["id"], name, upload)
+                await d.start_import(imp["id"], idempotency_key=f"console-import-start-{key}")
+            except companyos.ConflictError:
+                # A double click's second request, racing the first one that is still uploading or
+                # starting this very import: that one carries it through; show its progress.
+                ctx.session.flash(
+                    f"Import {imp['id']} of {name} is already being started: progress below.", "success"
+                )
+                return RedirectResponse(f"{back}?import={imp['id']}", 303)
     except companyos.StepUpRequired as challenge:
         ctx.session.data["pending"] = {
             "kind": "resume",

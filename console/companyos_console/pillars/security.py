@@ -88,8 +88,7 @@ async def security_page(console: Console, request: Request) -> Response:
 async def playbook_preview(console: Console, request: Request) -> Response:
     """A playbook's dry run: what each step would change, its risk and compensation — nothing runs. The
     confirming form (a reason, then step-up) starts it and shows the run live."""
-    from companyos import APIStatusError
-    from companyos_console.actions import flash_error
+    from companyos_console.actions import REFUSALS, flash_error
     from companyos_console.views import page, permissions
 
     ctx = await page_context(console, request, request.path_params["tenant"])
@@ -104,7 +103,7 @@ async def playbook_preview(console: Console, request: Request) -> Response:
             ctx.client.maestro.plans.dry_run(plan_id),
             permissions(ctx, "plan"),
         )
-    except APIStatusError as error:
+    except REFUSALS as error:
         flash_error(ctx.session, error)
         return RedirectResponse(back, 303)
     return await page(

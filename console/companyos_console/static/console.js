@@ -41,6 +41,16 @@
       if (title) title.focus();
     }
   });
+  // A file over the console's upload limit is refused before it is sent (the server refuses it too, but
+  // unread: a browser may then show a reset connection instead of the message).
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) return;
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var file = input.files && input.files[0];
+    input.setCustomValidity(file && file.size > max ? "This file is larger than " + Math.round(max / 1048576) + " MiB: import it with `companyos import run`." : "");
+    input.reportValidity();
+  });
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
   document.addEventListener("htmx:afterSettle", function () { draw(document); });
   document.addEventListener("htmx:sseMessage", function () { draw(document); });

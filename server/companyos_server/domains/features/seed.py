@@ -12,6 +12,7 @@ from typing import Any
 from companyos_server.domains.features import experiments, registry, rollouts, store
 from companyos_server.domains.tenant_config import flags as tenant_flags
 from companyos_server.domains.tenant_config import store as flag_store
+from companyos_server.domains.tenant_config.seed import FLAG_AUTHORS
 from companyos_server.platform.principal import Principal, TenantContext
 from companyos_server.platform.runtime import Runtime
 
@@ -102,7 +103,7 @@ def seed_demo(runtime: Runtime) -> None:
         for tenant_id in ("acme", "globex"):
             for spec in DEMO_FLAGS:
                 if flag_store.get_flag(session, tenant_id, spec["key"]) is None:
-                    tenant_flags.create_flag_in(session, tenant_id, spec, actor="usr_carol")
+                    tenant_flags.create_flag_in(session, tenant_id, spec, actor=FLAG_AUTHORS[tenant_id])
         if store.get_feature(session, "acme", FEATURES[0]["key"]) is not None:
             return
     for spec in FEATURES:
