@@ -79,7 +79,9 @@ def adjust(case: schemathesis.Case) -> None:
 
     One rule is neither in a schema nor a marker, because it moves with the clock: an SLI sample's ``ts``
     may not lie more than 5 minutes in the future (documented on ``SliSample``); positive cases get a past
-    ``ts``.
+    ``ts``. Another is OFREP's own: an evaluation's ``context`` is documented as a JSON object with a string
+    ``targetingKey`` (``OfrepEvaluationRequest``) but left untyped, so that the server answers OFREP's
+    ``INVALID_CONTEXT`` error body rather than a validation problem; positive cases get such a context.
     """
     operation = _operation(case)
     negative_body = case.meta is not None and case.meta.is_negative_at(ParameterLocation.BODY)
@@ -88,6 +90,8 @@ def adjust(case: schemathesis.Case) -> None:
         for media in _resolve(operation.get("requestBody")).get("content", {}).values():
             _order_body(media.get("schema"), case.body)
         _adjust_sli_samples(case.body)
+        if "/ofrep/v1/evaluate/" in case.path:
+            _adjust_ofrep_context(case.body)
     negative_query = case.meta is not None and case.meta.is_negative_at(ParameterLocation.QUERY)
     if case.query and not negative_query:
         for parameter in _parameters(operation, "query"):
@@ -103,6 +107,16 @@ def adjust(case: schemathesis.Case) -> None:
     negative_headers = case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER)
     if case.headers and not negative_headers:
         _clean_parameters(operation, "header", case.headers)
+
+
+def _adjust_ofrep_context(body: Any) -> None:
+    """An OFREP evaluation's ``context`` as OFREP states it: an object whose ``targetingKey`` is a string."""
+    if not isinstance(body, dict) or body.get("context") is None:
+        return
+    if not isinstance(body["context"], dict):
+        body["context"] = {}
+    elif "targetingKey" in body["context"] and not isinstance(body["context"]["targetingKey"], str):
+        body["context"]["targetingKey"] = str(body["context"]["targetingKey"])
 
 
 def _digest(algorithm: str, body: Any) -> str:
