@@ -202,6 +202,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/alert-occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List alert occurrences (every firing of every alert)
+         * @description An occurrence is one firing of an alert: its fingerprint and `starts_at` (unique together), and
+         *     `ends_at` once it resolved. Every Alertmanager notification records them (a repeat of a firing
+         *     alert, same `startsAt`, is the same occurrence; a new `startsAt` is a new one), and
+         *     `POST …/alert-history/import` loads past ones. Newest first (by `starts_at`). `since` and `until`
+         *     filter on `starts_at`: `since` ≤ `starts_at` < `until`.
+         *
+         */
+        get: operations["list_alert_occurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/alert-history/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import past alert occurrences from a file (CSV, NDJSON or JSON)
+         * @description Loads alert history the inbox never saw (from before Alertmanager was connected, or from another
+         *     tool), up to 100,000 rows and the platform's request-body limit, in one transaction. The body is
+         *     the file's bytes; `format` says how to read it:
+         *
+         *     - `csv`: a header line naming the columns, then one occurrence a line;
+         *     - `ndjson`: one JSON object a line;
+         *     - `json`: a JSON array of objects.
+         *
+         *     Fields: `alert_name` (required, at most 200 characters), `starts_at` (required, RFC 3339 with an
+         *     offset), `ends_at` (optional, not before `starts_at`; neither may lie in the future), `service`
+         *     (optional: a service id or name of this tenant), `severity` (optional: critical, warning or info,
+         *     with the inbox's aliases; anything else is info) and `fingerprint` (optional, at most 64
+         *     printable characters; when absent, the SHA-256 of the alert name and service id, so the same
+         *     alert of the same service keeps one fingerprint).
+         *
+         *     Every row is checked before anything is stored. Any bad row refuses the whole file: 400
+         *     `invalid-argument` with one error per bad row, named by its line (`line 7`; `item 7` in a JSON
+         *     array), and nothing stored. A row whose fingerprint and `starts_at` are stored already updates
+         *     that occurrence's `ends_at` (when the row has one) and counts as `updated`, so importing a file
+         *     again is harmless.
+         *
+         */
+        post: operations["import_alert_history"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/analytics/schemas": {
         parameters: {
             query?: never;
@@ -965,6 +1036,45 @@ export interface paths {
         get: operations["list_deployments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/deployments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a service's past deployments (CSV, NDJSON or JSON)
+         * @description Records deployments that happened before the service was in CompanyOS — from a CD system's
+         *     history — so SLO Doctor can align regressions with them. The body is the file's bytes; `format`
+         *     says how to read it (`csv` with a header line; `ndjson`; `json`, an array). Each row: `version`,
+         *     `environment` (one the service runs in), `started_at` (RFC 3339 with offset, not in the future),
+         *     and optionally `finished_at` (not before `started_at`; default `started_at`), `outcome`
+         *     (`succeeded`, the default, or `failed`: its deploy stage failed), `commit`, `description`.
+         *
+         *     Up to 1,000 rows. Every row is checked first; any bad row refuses the file with one error per bad
+         *     line (`line 7`; `item 7` in a JSON array) and nothing is recorded. A row whose version,
+         *     environment and start the service already has is skipped, so importing a file again is harmless.
+         *     A service isolated by a security playbook takes no deployments, past ones included (409).
+         *
+         */
+        post: operations["import_deployment_history"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3424,13 +3534,54 @@ export interface paths {
         /**
          * Record SLI samples for a service
          * @description Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
-         *     requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
-         *     batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+         *     requests per minute). A sample whose `ts` and labels the service already has replaces it, so
+         *     re-sending a batch is harmless. Files of up to 100,000 samples go to `…/sli-samples/import`. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
          *     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
          *     and the post-action verification of Maestro runs read these samples.
          *
          */
         post: operations["record_sli_samples"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a file of SLI samples (CSV, NDJSON or JSON)
+         * @description Loads a service's SLI history in one call, for example 30 days of per-minute buckets exported from
+         *     Prometheus: up to 100,000 samples and the platform's request-body limit. The body is the file's
+         *     bytes; `format` says how to read it:
+         *
+         *     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
+         *       `task`, `region`, `segment` (an empty cell is no label);
+         *     - `ndjson`: one JSON object a line with the fields of an SLI sample;
+         *     - `json`: a JSON array of such objects.
+         *
+         *     Every row is checked before anything is stored, with the rules of `…/sli-samples`. Any bad row
+         *     refuses the whole file: 400 `invalid-argument` with one error per bad row, named by its line (`line
+         *     7`; `item 7` in a JSON array), and nothing stored. Samples replace stored ones with the same `ts`
+         *     and labels, so importing a file again is harmless.
+         *
+         */
+        post: operations["import_sli_samples"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4339,6 +4490,74 @@ export interface components {
         AlertIngestKeyList: {
             items: components["schemas"]["AlertIngestKey"][];
         };
+        /** @example {
+         *       "id": "aoc_01jd3m6v8k2q4w6e8r0t2y4u6i",
+         *       "tenant_id": "acme",
+         *       "alert_id": "alt_01jd3m6v8k2q4w6e8r0t2y4u6i",
+         *       "fingerprint": "3f6c2d1a9b8e7f10",
+         *       "alert_name": "HighErrorRate",
+         *       "service_id": "svc_01jd3m6v8k2q4w6e8r0t2y4u6i",
+         *       "service": "checkout-api",
+         *       "severity": "critical",
+         *       "starts_at": "2026-11-27T09:58:00.123456Z",
+         *       "ends_at": "2026-11-27T10:31:00Z",
+         *       "source": "alertmanager",
+         *       "received_at": "2026-11-27T09:58:01Z"
+         *     } */
+        AlertOccurrence: {
+            id: string;
+            tenant_id: components["schemas"]["TenantIdValue"];
+            /** @description The inbox's alert (occurrences from Alertmanager); null for imported ones. */
+            alert_id: string | null;
+            fingerprint: string;
+            /** @description The `alertname` label. */
+            alert_name: string;
+            /** @description The tenant's service; null when unknown. */
+            service_id: string | null;
+            /** @description The service's name (the `service` label). */
+            service: string | null;
+            severity: components["schemas"]["AlertSeverity"];
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description When it resolved; null while it fires.
+             */
+            ends_at: string | null;
+            /** @enum {string} */
+            source: "alertmanager" | "import";
+            /**
+             * Format: date-time
+             * @description When CompanyOS first learnt of it.
+             */
+            received_at: string;
+        };
+        AlertOccurrenceList: {
+            items: components["schemas"]["AlertOccurrence"][];
+            next_page_token?: string | null;
+        };
+        /** @example {
+         *       "imported": 2,
+         *       "updated": 0,
+         *       "from": "2026-10-02T09:58:00Z",
+         *       "to": "2026-10-05T14:10:00Z"
+         *     } */
+        AlertHistoryImportResult: {
+            /** @description Occurrences added. */
+            imported: number;
+            /** @description Occurrences that were stored already (their `ends_at` updated). */
+            updated: number;
+            /**
+             * Format: date-time
+             * @description The earliest `starts_at` in the file.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The latest `starts_at` in the file.
+             */
+            to: string;
+        };
         /** @enum {string} */
         AnalyticsEventKind: "product" | "ops";
         AnalyticsProperty: {
@@ -4874,6 +5093,27 @@ export interface components {
             environment: components["schemas"]["ServiceEnvironment"];
             description?: string;
             evidence_pack_ids?: string[];
+        };
+        DeploymentHistoryImportResult: {
+            service_id: string;
+            /** @description Rows read from the file. */
+            rows: number;
+            /** @description Deployments recorded. */
+            imported: number;
+            /** @description Rows the service already had (same version, environment and start). */
+            skipped: number;
+            /** @description The recorded deployments' ids, in the file's order. */
+            deployment_ids: string[];
+            /**
+             * Format: date-time
+             * @description The earliest start in the file.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The latest start in the file.
+             */
+            to: string;
         };
         DeploymentStageUpdate: {
             /** @enum {string} */
@@ -6769,6 +7009,38 @@ export interface components {
             good: number;
             /** @description All events in the bucket. */
             total: number;
+            labels?: components["schemas"]["SliLabels"];
+        };
+        /** @description Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused. */
+        SliLabels: {
+            /** @description An endpoint or route, e.g. `POST /checkout`. */
+            endpoint?: string;
+            /** @description An asynchronous task or queue consumer. */
+            task?: string;
+            region?: string;
+            /** @description A customer segment, e.g. `enterprise`. */
+            segment?: string;
+        };
+        SliSampleImportResult: {
+            service_id: string;
+            /** @description Rows read from the file. */
+            rows: number;
+            /** @description Samples stored (rows repeating a `ts` and labels count once: the last wins). */
+            recorded: number;
+            /** @description Of those, how many replaced a stored sample with the same `ts` and labels. */
+            replaced: number;
+            /** @description Distinct label sets in the file (1 for unlabelled samples). */
+            series: number;
+            /**
+             * Format: date-time
+             * @description The earliest `ts` of the file.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The latest `ts` of the file.
+             */
+            to: string;
         };
         SliSampleBatch: {
             samples: components["schemas"]["SliSample"][];
@@ -6777,7 +7049,7 @@ export interface components {
             service_id: string;
             /** @description Samples stored by this request. */
             recorded: number;
-            /** @description Of those, how many replaced a sample with the same `ts`. */
+            /** @description Of those, how many replaced a sample with the same `ts` (and the same labels). */
             replaced: number;
             /**
              * Format: date-time
@@ -8320,6 +8592,104 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    list_alert_occurrences: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                /**
+                 * @description Occurrences of this service.
+                 * @example svc_01jd3m6v8k2q4w6e8r0t2y4u6i
+                 */
+                service_id?: string;
+                /**
+                 * @description Occurrences of the alert of this name (`alertname`).
+                 * @example HighErrorRate
+                 */
+                alert_name?: string;
+                /**
+                 * @description Only occurrences that started at or after this instant (RFC 3339, with offset). Must not be after `until` (400 `invalid-argument` naming `since`).
+                 * @example 2026-10-01T00:00:00Z
+                 */
+                since?: string;
+                /**
+                 * @description Only occurrences that started before this instant (RFC 3339, with offset).
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of occurrences, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOccurrenceList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    import_alert_history: {
+        parameters: {
+            query: {
+                /**
+                 * @description How to read the file.
+                 * @example csv
+                 */
+                format: "csv" | "ndjson" | "json";
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** @description The file. Its rows are a language no schema states (`x-companyos-grammar`); the example named after a `format` (`x-companyos-grammar-by`) is a valid file in that format. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The occurrences were stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistoryImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     list_analytics_schemas: {
         parameters: {
             query?: {
@@ -9709,6 +10079,53 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    import_deployment_history: {
+        parameters: {
+            query: {
+                /** @description How to read the file. */
+                format: "csv" | "ndjson" | "json";
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The file. Its rows are a language no schema states (`x-companyos-grammar`); the example named after a `format` (`x-companyos-grammar-by`) is a valid file in that format. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The deployments were recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentHistoryImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -14629,6 +15046,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SliSampleBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    import_sli_samples: {
+        parameters: {
+            query: {
+                /** @description How to read the file. */
+                format: "csv" | "ndjson" | "json";
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The service's id (`svc_…`).
+                 * @example svc_01jbz8m0000000000000000000
+                 */
+                service_id: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        /** @description The file. Its rows are a language no schema states (`x-companyos-grammar`); the example named after a `format` (`x-companyos-grammar-by`) is a valid file in that format. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The samples were stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SliSampleImportResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -55,6 +55,7 @@ AT_MOST = "x-companyos-at-most"  # this value may not exceed the named sibling (
 REFUSED = "x-companyos-refused-characters"  # a character class the server refuses in this string
 KEY_PATTERN = "x-companyos-key-pattern"  # every key of this map matches this pattern
 GRAMMAR = "x-companyos-grammar"  # a string in a language (SQL) no schema states: its example stands in
+GRAMMAR_BY = "x-companyos-grammar-by"  # a raw body's language is named by this query parameter's value
 DIGEST_OF = "x-companyos-digest-of"  # this parameter is a digest of the request body
 DIGEST_ALGORITHM = "x-companyos-digest-algorithm"
 
@@ -74,6 +75,9 @@ def adjust(case: schemathesis.Case) -> None:
     - a map whose schema names ``x-companyos-key-pattern`` gets keys matching it in positive cases;
     - a string in a grammar no schema can state (``x-companyos-grammar``: ad-hoc SQL) is its schema's
       ``example`` in positive cases (negative cases keep what was generated, and must be refused);
+    - a raw body in such a grammar (an uploaded file of rows) is its media type's example in positive
+      cases: the one named by the value of the query parameter ``x-companyos-grammar-by`` names (the file's
+      ``format``), else the first;
     - a parameter marked ``x-companyos-digest-of: body`` (an upload part's ``sha256``) is the digest
       (``x-companyos-digest-algorithm``) of the generated body in positive cases.
 
@@ -92,6 +96,8 @@ def adjust(case: schemathesis.Case) -> None:
         _adjust_sli_samples(case.body)
         if "/ofrep/v1/evaluate/" in case.path:
             _adjust_ofrep_context(case.body)
+    elif not negative_body:
+        _adjust_raw_body(case, operation)
     negative_query = case.meta is not None and case.meta.is_negative_at(ParameterLocation.QUERY)
     if case.query and not negative_query:
         for parameter in _parameters(operation, "query"):
@@ -107,6 +113,18 @@ def adjust(case: schemathesis.Case) -> None:
     negative_headers = case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER)
     if case.headers and not negative_headers:
         _clean_parameters(operation, "header", case.headers)
+
+
+def _adjust_raw_body(case: schemathesis.Case, operation: dict[str, Any]) -> None:
+    for media in _resolve(operation.get("requestBody")).get("content", {}).values():
+        schema = _resolve(media.get("schema"))
+        if GRAMMAR not in schema:
+            continue
+        examples = {name: _resolve(e).get("value") for name, e in (media.get("examples") or {}).items()}
+        named = examples.get(str((case.query or {}).get(schema.get(GRAMMAR_BY))))
+        chosen = named or media.get("example") or next(iter(examples.values()), None)
+        if isinstance(chosen, str):
+            case.body = chosen.encode()
 
 
 def _adjust_ofrep_context(body: Any) -> None:

@@ -101,9 +101,12 @@ def test_the_purpose_header_refuses_exactly_what_the_guard_refuses() -> None:
 
 @pytest.mark.parametrize("code", [*range(0x00, 0x300), 0x2028, 0x2029, 0xD800, 0xDFFF, 0xFEFF, 0x1F600])
 def test_a_policy_reason_refuses_exactly_what_the_catalog_refuses(code: int) -> None:
-    schema = DOCUMENT["components"]["schemas"]["PolicyRule"]["properties"]["reason"]
     value = f"ab{chr(code)}c"
-    assert bool(_refused(schema).search(value)) == (catalog.text_problem(value) is not None)
+    for schema in (
+        DOCUMENT["components"]["schemas"]["PolicyRule"]["properties"]["reason"],
+        *DOCUMENT["components"]["schemas"]["SliLabels"]["properties"].values(),  # services/sli.py
+    ):
+        assert bool(_refused(schema).search(value)) == (catalog.text_problem(value) is not None)
 
 
 def _at_most_pairs() -> list[tuple[str, str, set[str]]]:

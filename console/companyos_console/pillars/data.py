@@ -19,6 +19,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 import companyos
+from companyos.formats import file_format
 from companyos_console.actions import action, perform
 from companyos_console.context import Console, page_context
 from companyos_console.pillars import Pillar
@@ -152,10 +153,7 @@ async def retry_import(console: Console, request: Request) -> Response:
 
 
 def _guess_format(name: str) -> str:
-    parts = [p.lower() for p in name.split(".")[1:] if p.lower() != "gz"]
-    return {"csv": "csv", "ndjson": "ndjson", "jsonl": "ndjson", "parquet": "parquet"}.get(
-        parts[-1] if parts else "", "csv"
-    )
+    return file_format(name) or "csv"
 
 
 def _upload_problem(upload: Any) -> str | None:

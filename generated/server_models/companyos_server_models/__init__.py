@@ -231,6 +231,68 @@ class AlertIngestKeyList(BaseModel):
     items: list[AlertIngestKey]
 
 
+class Source(StrEnum):
+    alertmanager = "alertmanager"
+    import_ = "import"
+
+
+class AlertOccurrence(BaseModel):
+    id: str
+    tenant_id: TenantIdValue
+    alert_id: str
+    """
+    The inbox's alert (occurrences from Alertmanager); null for imported ones.
+    """
+    fingerprint: str
+    alert_name: str
+    """
+    The `alertname` label.
+    """
+    service_id: str
+    """
+    The tenant's service; null when unknown.
+    """
+    service: str
+    """
+    The service's name (the `service` label).
+    """
+    severity: AlertSeverity
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    """
+    When it resolved; null while it fires.
+    """
+    source: Source
+    received_at: AwareDatetime
+    """
+    When CompanyOS first learnt of it.
+    """
+
+
+class AlertOccurrenceList(BaseModel):
+    items: list[AlertOccurrence]
+    next_page_token: str | None = None
+
+
+class AlertHistoryImportResult(BaseModel):
+    imported: int
+    """
+    Occurrences added.
+    """
+    updated: int
+    """
+    Occurrences that were stored already (their `ends_at` updated).
+    """
+    from_: AwareDatetime = Field(..., alias="from")
+    """
+    The earliest `starts_at` in the file.
+    """
+    to: AwareDatetime
+    """
+    The latest `starts_at` in the file.
+    """
+
+
 class AnalyticsEventKind(StrEnum):
     product = "product"
     ops = "ops"
@@ -465,7 +527,7 @@ class Report(StrEnum):
     ops_kpis = "ops_kpis"
 
 
-class Source(StrEnum):
+class Source1(StrEnum):
     materialized = "materialized"
     raw = "raw"
 
@@ -485,7 +547,7 @@ class AnalyticsReport(BaseModel):
         extra="allow",
     )
     report: Report
-    source: Source
+    source: Source1
     freshness: AnalyticsFreshness
     sampling: Sampling
 
@@ -950,6 +1012,34 @@ class DeploymentEvidencePack(BaseModel):
 
 class EvidencePackId(RootModel[str]):
     root: str = Field(..., max_length=100, min_length=1)
+
+
+class DeploymentHistoryImportResult(BaseModel):
+    service_id: str
+    rows: int
+    """
+    Rows read from the file.
+    """
+    imported: int
+    """
+    Deployments recorded.
+    """
+    skipped: int
+    """
+    Rows the service already had (same version, environment and start).
+    """
+    deployment_ids: list[str]
+    """
+    The recorded deployments' ids, in the file's order.
+    """
+    from_: AwareDatetime = Field(..., alias="from")
+    """
+    The earliest start in the file.
+    """
+    to: AwareDatetime
+    """
+    The latest start in the file.
+    """
 
 
 class State1(StrEnum):
@@ -2566,13 +2656,13 @@ class Window(BaseModel):
     action_at: AwareDatetime
 
 
-class Source1(StrEnum):
+class Source2(StrEnum):
     incident = "incident"
     run = "run"
 
 
 class Checklist(BaseModel):
-    source: Source1
+    source: Source2
     incident_id: str
     items: list[MaestroChecklistItem]
 
@@ -2783,7 +2873,7 @@ class PolicyRule(BaseModel):
     change_note: str | None = Field(None, max_length=1000)
 
 
-class Source2(StrEnum):
+class Source3(StrEnum):
     builtin = "builtin"
     tenant = "tenant"
 
@@ -2988,7 +3078,7 @@ class SecurityEventBatch(BaseModel):
     """
 
 
-class Source3(StrEnum):
+class Source4(StrEnum):
     audit = "audit"
     identity = "identity"
     ingest = "ingest"
@@ -3009,7 +3099,7 @@ class SecurityEvent(BaseModel):
     id: str
     tenant_id: TenantIdValue
     occurred_at: AwareDatetime
-    source: Source3
+    source: Source4
     category: SecurityEventCategory
     action: str
     outcome: SecurityEventOutcome
@@ -3252,7 +3342,7 @@ class State6(StrEnum):
     exhausted = "exhausted"
 
 
-class Source4(StrEnum):
+class Source5(StrEnum):
     """
     Where the SLI came from.
     """
@@ -3281,39 +3371,69 @@ class ServiceSloSummary(BaseModel):
     """
     Fraction of the error budget left (1 = untouched, negative = overspent).
     """
-    source: Source4 | None = None
+    source: Source5 | None = None
     """
     Where the SLI came from.
     """
 
 
-class SliSample(BaseModel):
+class SliLabels(BaseModel):
     """
-    One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400 `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and `ts` must not lie more than 5 minutes in the future.
+    Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused.
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
-    ts: AwareDatetime
-    """
-    The bucket's time (RFC 3339, with offset); when recorded, at most 5 minutes in the future.
-    """
-    good: int = Field(..., ge=0, le=1000000000000)
-    """
-    Events that met the objective; at most `total`.
-    """
-    total: int = Field(..., ge=0, le=1000000000000)
-    """
-    All events in the bucket.
-    """
-
-
-class SliSampleBatch(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
+    endpoint: str | None = Field(
+        None, max_length=200, min_length=1, pattern="^\\S(.*\\S)?$"
     )
-    samples: list[SliSample] = Field(..., max_length=1000, min_length=1)
+    """
+    An endpoint or route, e.g. `POST /checkout`.
+    """
+    task: str | None = Field(
+        None, max_length=200, min_length=1, pattern="^\\S(.*\\S)?$"
+    )
+    """
+    An asynchronous task or queue consumer.
+    """
+    region: str | None = Field(
+        None, max_length=200, min_length=1, pattern="^\\S(.*\\S)?$"
+    )
+    segment: str | None = Field(
+        None, max_length=200, min_length=1, pattern="^\\S(.*\\S)?$"
+    )
+    """
+    A customer segment, e.g. `enterprise`.
+    """
+
+
+class SliSampleImportResult(BaseModel):
+    service_id: str
+    rows: int
+    """
+    Rows read from the file.
+    """
+    recorded: int
+    """
+    Samples stored (rows repeating a `ts` and labels count once: the last wins).
+    """
+    replaced: int
+    """
+    Of those, how many replaced a stored sample with the same `ts` and labels.
+    """
+    series: int
+    """
+    Distinct label sets in the file (1 for unlabelled samples).
+    """
+    from_: AwareDatetime = Field(..., alias="from")
+    """
+    The earliest `ts` of the file.
+    """
+    to: AwareDatetime
+    """
+    The latest `ts` of the file.
+    """
 
 
 class SliSampleBatchResult(BaseModel):
@@ -3324,7 +3444,7 @@ class SliSampleBatchResult(BaseModel):
     """
     replaced: int
     """
-    Of those, how many replaced a sample with the same `ts`.
+    Of those, how many replaced a sample with the same `ts` (and the same labels).
     """
     from_: AwareDatetime = Field(..., alias="from")
     """
@@ -3334,11 +3454,6 @@ class SliSampleBatchResult(BaseModel):
     """
     The latest `ts` of the batch.
     """
-
-
-class SliSampleList(BaseModel):
-    items: list[SliSample]
-    next_page_token: str | None = None
 
 
 class ServiceDataLocation(StrEnum):
@@ -3903,7 +4018,7 @@ class State7(StrEnum):
     no_data = "no_data"
 
 
-class Source5(StrEnum):
+class Source6(StrEnum):
     service = "service"
     default = "default"
 
@@ -3911,7 +4026,7 @@ class Source5(StrEnum):
 class Objective(BaseModel):
     percent: float
     window_days: int
-    source: Source5
+    source: Source6
 
 
 class Period(BaseModel):
@@ -4225,7 +4340,7 @@ class Type3(StrEnum):
     object = "object"
 
 
-class Source6(StrEnum):
+class Source7(StrEnum):
     configuration = "configuration"
     platform_default = "platform_default"
     service = "service"
@@ -4820,7 +4935,7 @@ class Policy(BaseModel):
     """
     The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
     """
-    source: Source2
+    source: Source3
     effect: Effect
     reason: str
     text: str
@@ -4876,6 +4991,41 @@ class PolicyEditResult(BaseModel):
     Every (role, action) pair the change would newly allow, for a member holding that role.
     """
     flips: list[PolicyDecisionFlip]
+
+
+class SliSample(BaseModel):
+    """
+    One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400 `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and `ts` must not lie more than 5 minutes in the future.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ts: AwareDatetime
+    """
+    The bucket's time (RFC 3339, with offset); when recorded, at most 5 minutes in the future.
+    """
+    good: int = Field(..., ge=0, le=1000000000000)
+    """
+    Events that met the objective; at most `total`.
+    """
+    total: int = Field(..., ge=0, le=1000000000000)
+    """
+    All events in the bucket.
+    """
+    labels: SliLabels | None = None
+
+
+class SliSampleBatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    samples: list[SliSample] = Field(..., max_length=1000, min_length=1)
+
+
+class SliSampleList(BaseModel):
+    items: list[SliSample]
+    next_page_token: str | None = None
 
 
 class Backtest(BaseModel):
@@ -5084,7 +5234,7 @@ class TenantResidencyItem(BaseModel):
     service_id: str | None = None
     locations: list[ResidencyModel]
     compliant: bool
-    source: Source6 | None = None
+    source: Source7 | None = None
 
 
 class TenantResidencyViolation(BaseModel):

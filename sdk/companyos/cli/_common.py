@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from companyos.formats import file_format
 from companyos.types import ServiceEnvironment
 
 from ._context import State
@@ -106,6 +107,26 @@ def read_json(file: Path, what: str, *, allowed: Iterable[str] | None = None) ->
             ExitCode.USAGE,
         )
     return data
+
+
+RowFormat = typing.Literal["csv", "ndjson", "json"]
+ROW_FORMATS: tuple[RowFormat, ...] = ("csv", "ndjson", "json")
+RowFormatOption = Annotated[
+    str | None, typer.Option("--format", help="csv, ndjson or json (default: by the file's suffix).")
+]
+
+
+def read_row_file(file: Path, fmt: str | None) -> tuple[bytes, RowFormat]:
+    """A bulk-import file's bytes and its format (``--format``, else the file's suffix): the one way every
+    ``… import FILE`` command reads its file."""
+    chosen = fmt or file_format(file)
+    if chosen not in ROW_FORMATS:
+        raise CliError(f"cannot tell the format of {file}: give --format csv, ndjson or json", ExitCode.USAGE)
+    try:
+        content = file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {file}: {exc.strerror or exc}", ExitCode.USAGE) from None
+    return content, typing.cast(RowFormat, chosen)
 
 
 def merged(base: dict[str, Any], **options: Any) -> dict[str, Any]:

@@ -10,20 +10,25 @@ import typer
 
 from companyos import types as t
 
-from ._common import All, Limit, PageSize, limited, read_json, state
+from ._common import All, Limit, PageSize, RowFormatOption, limited, read_json, read_row_file, state
 from ._output import Column, render_list, render_object
 from .incidents import INCIDENT_COLUMNS
 
-__all__ = ["app", "keys_app"]
+__all__ = ["app", "history_app", "keys_app"]
 
 app: typer.Typer = typer.Typer(
-    help="Alerts: inbox, show, acknowledge, silence, open an incident, Alertmanager ingest and keys.",
+    help="Alerts: inbox, show, acknowledge, silence, open an incident, occurrences and history, "
+    "Alertmanager ingest and keys.",
     no_args_is_help=True,
 )
 keys_app: typer.Typer = typer.Typer(
     help="Alertmanager ingest keys: list, create, rotate.", no_args_is_help=True
 )
 app.add_typer(keys_app, name="ingest-keys")
+history_app: typer.Typer = typer.Typer(
+    help="Past alert history: import a file of occurrences.", no_args_is_help=True
+)
+app.add_typer(history_app, name="history")
 
 COLUMNS: list[Column] = [("ID", "id"), ("NAME", "name"), ("SEVERITY", "severity"), ("STATUS", "status"),
                          ("SERVICE", "service"), ("SINCE", "starts_at"), ("INCIDENT", "incident_id")]  # fmt: skip
@@ -146,3 +151,46 @@ def keys_rotate(ctx: typer.Context, key_id: Annotated[str, typer.Argument(help="
     """Replace an ingest key: the old token stops working at once; the new one is printed once."""
     st = state(ctx)
     _render_key(st, st.client().alerts.ingest_keys.rotate(key_id, tenant=st.require_tenant()))
+
+
+OCCURRENCE_COLUMNS: list[Column] = [("STARTS", "starts_at"), ("ENDS", "ends_at"), ("ALERT", "alert_name"),
+                                    ("SEVERITY", "severity"), ("SERVICE", "service"), ("SOURCE", "source")]  # fmt: skip
+
+
+@app.command("occurrences")
+def occurrences(
+    ctx: typer.Context,
+    service: Annotated[str | None, typer.Option("--service", help="Service id.")] = None,
+    alert_name: Annotated[str | None, typer.Option("--alert-name", help="Alert name (alertname).")] = None,
+    since: Annotated[str | None, typer.Option(help="RFC 3339: started at or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="RFC 3339: started before.")] = None,
+    limit: Limit = 50,
+    every: All = False,
+    page_size: PageSize = None,
+) -> None:
+    """Every firing of every alert (from Alertmanager and imported history), newest first."""
+    st = state(ctx)
+    pager = st.client().alerts.occurrences.list(tenant=st.require_tenant(), service_id=service,
+                                                alert_name=alert_name, since=since, until=until,
+                                                page_size=page_size)  # fmt: skip
+    render_list(limited(pager, limit, every), OCCURRENCE_COLUMNS, st.output)
+
+
+@history_app.command("import")
+def history_import(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (alert_name,starts_at[,ends_at,service,severity,fingerprint]), NDJSON or JSON."
+        ),
+    ],
+    fmt: RowFormatOption = None,
+) -> None:
+    """Import past alert occurrences (up to 100,000); any bad row refuses the file, naming each bad line."""
+    content, chosen = read_row_file(file, fmt)
+    st = state(ctx)
+    result = st.client().alerts.history.import_file(
+        format=chosen, content=content, tenant=st.require_tenant()
+    )
+    render_object(result, st.output)

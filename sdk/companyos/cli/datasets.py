@@ -17,6 +17,8 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
+from companyos.formats import file_format
+
 from ._common import All, Limit, PageSize, Purpose, limited, state
 from ._errors import CliError, ExitCode
 from ._output import Column, err_console, render_list, render_object
@@ -209,9 +211,7 @@ Format = Annotated[
 
 
 def _guess_format(path: Path) -> str:
-    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
-    last = suffixes[-1] if suffixes else ""
-    return {".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson", ".parquet": "parquet"}.get(last, "csv")
+    return file_format(path) or "csv"
 
 
 @import_app.command("open")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
 
 from companyos import types as t
 
-from ._common import All, Limit, PageSize, Purpose, limited, state
+from ._common import All, Limit, PageSize, Purpose, RowFormatOption, limited, read_row_file, state
 from ._output import Column, render_list, render_object
 from .services import Env, ServiceArg
 
 __all__ = ["app"]
 
 app: typer.Typer = typer.Typer(
-    help="Deployments: feed, a service's timeline, rollback candidates, show, start, advance a stage.",
+    help="Deployments: feed, a service's timeline, rollback candidates, show, start, advance a stage, import history.",
     no_args_is_help=True,
 )
 
@@ -141,3 +142,25 @@ def rollback_candidates(
         + (f"{current['version']} ({current['id']})" if current else "none")
     )
     render_list(result["candidates"], DEPLOY_COLUMNS, st.output, title="rollback candidates")
+
+
+@app.command("import")
+def deployments_import(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (version,environment,started_at[,finished_at,outcome,commit,description]), NDJSON or JSON."
+        ),
+    ],
+    fmt: RowFormatOption = None,
+) -> None:
+    """Record a service's past deployments (up to 1,000) from a CD system's history; all or nothing, and rows
+    the service already has are skipped."""
+    content, chosen = read_row_file(file, fmt)
+    st = state(ctx)
+    result = st.client().deployments.import_history(
+        service_id, format=chosen, content=content, tenant=st.require_tenant()
+    )
+    render_object(result, st.output)

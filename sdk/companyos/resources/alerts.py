@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from companyos._base_client import RequestSpec
 from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
 from companyos.types import (
     Alert,
     AlertCategory,
+    AlertHistoryImportResult,
     AlertIngestKey,
     AlertIngestKeyWithToken,
     AlertIngestResult,
     AlertmanagerWebhook,
+    AlertOccurrence,
     AlertOpaqueId,
     AlertSeverity,
     AlertStatus,
@@ -31,8 +33,16 @@ if TYPE_CHECKING:
     from companyos._pagination import AsyncPager, Page, SyncPager
 
 __all__ = [
+    "AlertHistory",
+    "AlertHistoryWithRawResponse",
+    "AlertOccurrences",
+    "AlertOccurrencesWithRawResponse",
     "Alerts",
     "AlertsWithRawResponse",
+    "AsyncAlertHistory",
+    "AsyncAlertHistoryWithRawResponse",
+    "AsyncAlertOccurrences",
+    "AsyncAlertOccurrencesWithRawResponse",
     "AsyncAlerts",
     "AsyncAlertsWithRawResponse",
     "AsyncIngestKeys",
@@ -40,6 +50,37 @@ __all__ = [
     "IngestKeys",
     "IngestKeysWithRawResponse",
 ]
+
+
+class AlertHistory(SyncAPIResource):
+    def import_file(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AlertHistoryImportResult:
+        """Import past alert occurrences from a file (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/alert-history/import",
+            "import_alert_history",
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AlertHistoryImportResult", self._client._request(spec))
 
 
 class IngestKeys(SyncAPIResource):
@@ -116,10 +157,53 @@ class IngestKeys(SyncAPIResource):
         return cast("AlertIngestKeyWithToken", self._client._request(spec))
 
 
+class AlertOccurrences(SyncAPIResource):
+    def list(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        service_id: str | NotGiven | None = NOT_GIVEN,
+        alert_name: str | NotGiven | None = NOT_GIVEN,
+        since: str | NotGiven | None = NOT_GIVEN,
+        until: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[AlertOccurrence]:
+        """List alert occurrences (every firing of every alert)"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/alert-occurrences",
+            "list_alert_occurrences",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "service_id": service_id,
+                    "alert_name": alert_name,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[AlertOccurrence]", self._client._paginate(spec))
+
+
 class Alerts(SyncAPIResource):
+    @property
+    def history(self) -> AlertHistory:
+        return AlertHistory(self._client)
+
     @property
     def ingest_keys(self) -> IngestKeys:
         return IngestKeys(self._client)
+
+    @property
+    def occurrences(self) -> AlertOccurrences:
+        return AlertOccurrences(self._client)
 
     def ingest(
         self,
@@ -299,6 +383,40 @@ class Alerts(SyncAPIResource):
         return cast("Incident", self._client._request(spec))
 
 
+class AlertHistoryWithRawResponse:
+    """``client.with_raw_response.alerts.history``: the same calls, returning ``APIResponse[T]``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._resource = AlertHistory(client)
+
+    def import_file(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AlertHistoryImportResult]:
+        """Import past alert occurrences from a file (CSV, NDJSON or JSON) (the raw response)"""
+        return cast(
+            "APIResponse[AlertHistoryImportResult]",
+            self._resource.import_file(
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class IngestKeysWithRawResponse:
     """``client.with_raw_response.alerts.ingest_keys``: the same calls, returning ``APIResponse[T]``."""
 
@@ -377,6 +495,44 @@ class IngestKeysWithRawResponse:
         )
 
 
+class AlertOccurrencesWithRawResponse:
+    """``client.with_raw_response.alerts.occurrences``: the same calls, returning ``APIResponse[T]``."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._resource = AlertOccurrences(client)
+
+    def list(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        service_id: str | NotGiven | None = NOT_GIVEN,
+        alert_name: str | NotGiven | None = NOT_GIVEN,
+        since: str | NotGiven | None = NOT_GIVEN,
+        until: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AlertOccurrence]]:
+        """List alert occurrences (every firing of every alert) (the raw response)"""
+        return cast(
+            "APIResponse[Page[AlertOccurrence]]",
+            self._resource.list(
+                tenant=tenant,
+                page_size=page_size,
+                service_id=service_id,
+                alert_name=alert_name,
+                since=since,
+                until=until,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AlertsWithRawResponse:
     """``client.with_raw_response.alerts``: the same calls, returning ``APIResponse[T]``."""
 
@@ -384,8 +540,16 @@ class AlertsWithRawResponse:
         self._resource = Alerts(client)
 
     @property
+    def history(self) -> AlertHistoryWithRawResponse:
+        return AlertHistoryWithRawResponse(self._resource._client)
+
+    @property
     def ingest_keys(self) -> IngestKeysWithRawResponse:
         return IngestKeysWithRawResponse(self._resource._client)
+
+    @property
+    def occurrences(self) -> AlertOccurrencesWithRawResponse:
+        return AlertOccurrencesWithRawResponse(self._resource._client)
 
     def ingest(
         self,
@@ -556,6 +720,37 @@ class AlertsWithRawResponse:
         )
 
 
+class AsyncAlertHistory(AsyncAPIResource):
+    async def import_file(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AlertHistoryImportResult:
+        """Import past alert occurrences from a file (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/alert-history/import",
+            "import_alert_history",
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AlertHistoryImportResult", await self._client._request(spec))
+
+
 class AsyncIngestKeys(AsyncAPIResource):
     def list(
         self,
@@ -630,10 +825,53 @@ class AsyncIngestKeys(AsyncAPIResource):
         return cast("AlertIngestKeyWithToken", await self._client._request(spec))
 
 
+class AsyncAlertOccurrences(AsyncAPIResource):
+    def list(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        service_id: str | NotGiven | None = NOT_GIVEN,
+        alert_name: str | NotGiven | None = NOT_GIVEN,
+        since: str | NotGiven | None = NOT_GIVEN,
+        until: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[AlertOccurrence]:
+        """List alert occurrences (every firing of every alert)"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/alert-occurrences",
+            "list_alert_occurrences",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "service_id": service_id,
+                    "alert_name": alert_name,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[AlertOccurrence]", self._client._paginate(spec))
+
+
 class AsyncAlerts(AsyncAPIResource):
+    @property
+    def history(self) -> AsyncAlertHistory:
+        return AsyncAlertHistory(self._client)
+
     @property
     def ingest_keys(self) -> AsyncIngestKeys:
         return AsyncIngestKeys(self._client)
+
+    @property
+    def occurrences(self) -> AsyncAlertOccurrences:
+        return AsyncAlertOccurrences(self._client)
 
     async def ingest(
         self,
@@ -813,6 +1051,40 @@ class AsyncAlerts(AsyncAPIResource):
         return cast("Incident", await self._client._request(spec))
 
 
+class AsyncAlertHistoryWithRawResponse:
+    """``client.with_raw_response.alerts.history``: the same calls, returning ``APIResponse[T]``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._resource = AsyncAlertHistory(client)
+
+    async def import_file(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AlertHistoryImportResult]:
+        """Import past alert occurrences from a file (CSV, NDJSON or JSON) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AlertHistoryImportResult]]",
+            self._resource.import_file(
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncIngestKeysWithRawResponse:
     """``client.with_raw_response.alerts.ingest_keys``: the same calls, returning ``APIResponse[T]``."""
 
@@ -891,6 +1163,44 @@ class AsyncIngestKeysWithRawResponse:
         )
 
 
+class AsyncAlertOccurrencesWithRawResponse:
+    """``client.with_raw_response.alerts.occurrences``: the same calls, returning ``APIResponse[T]``."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._resource = AsyncAlertOccurrences(client)
+
+    async def list(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        service_id: str | NotGiven | None = NOT_GIVEN,
+        alert_name: str | NotGiven | None = NOT_GIVEN,
+        since: str | NotGiven | None = NOT_GIVEN,
+        until: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AlertOccurrence]]:
+        """List alert occurrences (every firing of every alert) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[AlertOccurrence]]]",
+            self._resource.list(
+                tenant=tenant,
+                page_size=page_size,
+                service_id=service_id,
+                alert_name=alert_name,
+                since=since,
+                until=until,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncAlertsWithRawResponse:
     """``client.with_raw_response.alerts``: the same calls, returning ``APIResponse[T]``."""
 
@@ -898,8 +1208,16 @@ class AsyncAlertsWithRawResponse:
         self._resource = AsyncAlerts(client)
 
     @property
+    def history(self) -> AsyncAlertHistoryWithRawResponse:
+        return AsyncAlertHistoryWithRawResponse(self._resource._client)
+
+    @property
     def ingest_keys(self) -> AsyncIngestKeysWithRawResponse:
         return AsyncIngestKeysWithRawResponse(self._resource._client)
+
+    @property
+    def occurrences(self) -> AsyncAlertOccurrencesWithRawResponse:
+        return AsyncAlertOccurrencesWithRawResponse(self._resource._client)
 
     async def ingest(
         self,

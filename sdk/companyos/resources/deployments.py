@@ -10,6 +10,7 @@ from companyos._base_client import RequestSpec
 from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
 from companyos.types import (
     Deployment,
+    DeploymentHistoryImportResult,
     DeploymentRollbackCandidates,
     DeploymentStageName,
     DeploymentState,
@@ -67,6 +68,39 @@ class Deployments(SyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("SyncPager[Deployment]", self._client._paginate(spec))
+
+    def import_history(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> DeploymentHistoryImportResult:
+        """Import a service's past deployments (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/deployments/import",
+            "import_deployment_history",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("DeploymentHistoryImportResult", self._client._request(spec))
 
     def list_for_service(
         self,
@@ -289,6 +323,35 @@ class DeploymentsWithRawResponse:
             ),
         )
 
+    def import_history(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[DeploymentHistoryImportResult]:
+        """Import a service's past deployments (CSV, NDJSON or JSON) (the raw response)"""
+        return cast(
+            "APIResponse[DeploymentHistoryImportResult]",
+            self._resource.import_history(
+                service_id,
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def list_for_service(
         self,
         service_id: str,
@@ -480,6 +543,39 @@ class AsyncDeployments(AsyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("AsyncPager[Deployment]", self._client._paginate(spec))
+
+    async def import_history(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> DeploymentHistoryImportResult:
+        """Import a service's past deployments (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/deployments/import",
+            "import_deployment_history",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("DeploymentHistoryImportResult", await self._client._request(spec))
 
     def list_for_service(
         self,
@@ -695,6 +791,35 @@ class AsyncDeploymentsWithRawResponse:
                 service_id=service_id,
                 state=state,
                 since=since,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def import_history(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[DeploymentHistoryImportResult]:
+        """Import a service's past deployments (CSV, NDJSON or JSON) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[DeploymentHistoryImportResult]]",
+            self._resource.import_history(
+                service_id,
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

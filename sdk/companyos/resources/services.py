@@ -21,6 +21,7 @@ from companyos.types import (
     ServiceTier,
     SliSample,
     SliSampleBatchResult,
+    SliSampleImportResult,
 )
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options
@@ -115,6 +116,39 @@ class SliSamples(SyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("SliSampleBatchResult", self._client._request(spec))
+
+    def import_file(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SliSampleImportResult:
+        """Import a file of SLI samples (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples/import",
+            "import_sli_samples",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SliSampleImportResult", self._client._request(spec))
 
 
 class Services(SyncAPIResource):
@@ -490,6 +524,35 @@ class SliSamplesWithRawResponse:
             ),
         )
 
+    def import_file(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SliSampleImportResult]:
+        """Import a file of SLI samples (CSV, NDJSON or JSON) (the raw response)"""
+        return cast(
+            "APIResponse[SliSampleImportResult]",
+            self._resource.import_file(
+                service_id,
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
 
 class ServicesWithRawResponse:
     """``client.with_raw_response.services``: the same calls, returning ``APIResponse[T]``."""
@@ -831,6 +894,39 @@ class AsyncSliSamples(AsyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("SliSampleBatchResult", await self._client._request(spec))
+
+    async def import_file(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SliSampleImportResult:
+        """Import a file of SLI samples (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples/import",
+            "import_sli_samples",
+            path_params={
+                "service_id": service_id,
+            },
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SliSampleImportResult", await self._client._request(spec))
 
 
 class AsyncServices(AsyncAPIResource):
@@ -1197,6 +1293,35 @@ class AsyncSliSamplesWithRawResponse:
             self._resource.record(
                 service_id,
                 samples=samples,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def import_file(
+        self,
+        service_id: str,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SliSampleImportResult]:
+        """Import a file of SLI samples (CSV, NDJSON or JSON) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[SliSampleImportResult]]",
+            self._resource.import_file(
+                service_id,
+                format=format,
+                content=content,
                 tenant=tenant,
                 idempotency_key=idempotency_key,
                 extra_headers=extra_headers,

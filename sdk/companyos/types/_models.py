@@ -10,6 +10,7 @@ __all__ = [
     "Alert",
     "AlertCategory",
     "AlertErrorBudgetImpact",
+    "AlertHistoryImportResult",
     "AlertIncidentRequest",
     "AlertIngestKey",
     "AlertIngestKeyCreate",
@@ -17,6 +18,8 @@ __all__ = [
     "AlertIngestKeyWithToken",
     "AlertIngestResult",
     "AlertList",
+    "AlertOccurrence",
+    "AlertOccurrenceList",
     "AlertOpaqueId",
     "AlertQuality",
     "AlertSeverity",
@@ -65,6 +68,7 @@ __all__ = [
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",
+    "DeploymentHistoryImportResult",
     "DeploymentList",
     "DeploymentRollbackCandidates",
     "DeploymentStage",
@@ -293,9 +297,11 @@ __all__ = [
     "ServiceUpdate",
     "SigningKey",
     "SigningKeySet",
+    "SliLabels",
     "SliSample",
     "SliSampleBatch",
     "SliSampleBatchResult",
+    "SliSampleImportResult",
     "SliSampleList",
     "Slo",
     "SloAlertRule",
@@ -494,6 +500,17 @@ class AlertErrorBudgetImpact(TypedDict):
     hours_to_exhaustion: float | None
 
 
+AlertHistoryImportResult = TypedDict(
+    "AlertHistoryImportResult",
+    {
+        "imported": "int",
+        "updated": "int",
+        "from": "str",
+        "to": "str",
+    },
+)
+
+
 class AlertIncidentRequest(TypedDict):
     title: NotRequired[str]
     summary: NotRequired[str]
@@ -534,6 +551,26 @@ class AlertIngestResult(TypedDict):
 
 class AlertList(TypedDict):
     items: list[Alert]
+    next_page_token: NotRequired[str | None]
+
+
+class AlertOccurrence(TypedDict):
+    id: str
+    tenant_id: TenantIdValue
+    alert_id: str | None
+    fingerprint: str
+    alert_name: str
+    service_id: str | None
+    service: str | None
+    severity: AlertSeverity
+    starts_at: str
+    ends_at: str | None
+    source: Literal["alertmanager", "import"]
+    received_at: str
+
+
+class AlertOccurrenceList(TypedDict):
+    items: list[AlertOccurrence]
     next_page_token: NotRequired[str | None]
 
 
@@ -935,6 +972,20 @@ class DeploymentEvidencePack(TypedDict):
     """An evidence pack from the Data Spine (its summary as the Spine returns it)."""
 
     id: str
+
+
+DeploymentHistoryImportResult = TypedDict(
+    "DeploymentHistoryImportResult",
+    {
+        "service_id": "str",
+        "rows": "int",
+        "imported": "int",
+        "skipped": "int",
+        "deployment_ids": "list[str]",
+        "from": "str",
+        "to": "str",
+    },
+)
 
 
 class DeploymentList(TypedDict):
@@ -2470,12 +2521,22 @@ class SigningKeySet(TypedDict):
     keys: list[SigningKey]
 
 
+class SliLabels(TypedDict):
+    """Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused."""
+
+    endpoint: NotRequired[str]
+    task: NotRequired[str]
+    region: NotRequired[str]
+    segment: NotRequired[str]
+
+
 class SliSample(TypedDict):
     """One bucket: `good` of `total` events. Two rules a JSON schema cannot state are enforced on a recorded batch (400 `invalid-argument` naming each offending field; nothing of the batch is stored): `good` must not exceed `total`, and `ts` must not lie more than 5 minutes in the future."""
 
     ts: str
     good: int
     total: int
+    labels: NotRequired[SliLabels]
 
 
 class SliSampleBatch(TypedDict):
@@ -2488,6 +2549,19 @@ SliSampleBatchResult = TypedDict(
         "service_id": "str",
         "recorded": "int",
         "replaced": "int",
+        "from": "str",
+        "to": "str",
+    },
+)
+
+SliSampleImportResult = TypedDict(
+    "SliSampleImportResult",
+    {
+        "service_id": "str",
+        "rows": "int",
+        "recorded": "int",
+        "replaced": "int",
+        "series": "int",
         "from": "str",
         "to": "str",
     },

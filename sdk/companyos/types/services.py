@@ -21,9 +21,11 @@ from companyos.types._models import (
     ServiceSloSummary,
     ServiceTier,
     ServiceUpdate,
+    SliLabels,
     SliSample,
     SliSampleBatch,
     SliSampleBatchResult,
+    SliSampleImportResult,
     SliSampleList,
     TenantIdValue,
 )
@@ -48,9 +50,11 @@ __all__ = [
     "ServiceSloSummary",
     "ServiceTier",
     "ServiceUpdate",
+    "SliLabels",
     "SliSample",
     "SliSampleBatch",
     "SliSampleBatchResult",
+    "SliSampleImportResult",
     "SliSampleList",
     "TenantIdValue",
 ]

@@ -289,6 +289,53 @@ def test_sli_samples_push_and_list(cli: Cli, service, tmp_path: Path) -> None:
     assert "samples[0].good" in too_good or "invalid" in too_good
 
 
+def test_sli_samples_import_a_file_with_labels(cli: Cli, service, tmp_path: Path) -> None:
+    env = service("acme")
+    svc = ok(cli("-o", "json", "services", "create", "sli-import-cli", "--team", "sre", "--tier", "tier-2",
+                 **env))["id"]  # fmt: skip
+    history = tmp_path / "history.csv"
+    history.write_text("ts,good,total,endpoint\n2026-11-27T08:00:00Z,99,100,GET /a\n"
+                       "2026-11-27T08:00:00Z,10,10,GET /b\n2026-11-27T08:01:00Z,100,100,GET /a\n")  # fmt: skip
+    done = ok(cli("-o", "json", "services", "sli", "import", svc, str(history), **env))
+    assert (done["rows"], done["recorded"], done["series"]) == (3, 3, 2)
+    one = ok(cli("-o", "json", "services", "sli", "push", svc, "--good", "1", "--total", "10",
+                 "--ts", "2026-11-27T08:00:00Z", "--label", "endpoint=GET /b", **env))  # fmt: skip
+    assert (one["recorded"], one["replaced"]) == (1, 1)
+    table = cli("services", "sli", "list", svc, "--since", "2026-11-27T07:00:00Z",
+                "--until", "2026-11-27T09:00:00Z", **env)  # fmt: skip
+    assert table.exit_code == 0 and "endpoint=GET /a" in table.stdout
+
+    unknown = tmp_path / "history.txt"
+    unknown.write_text("x")
+    assert "give --format csv, ndjson or json" in one_line(
+        cli("services", "sli", "import", svc, str(unknown), **env), 2
+    )
+    broken = tmp_path / "broken.ndjson"
+    broken.write_text('{"ts": "2026-11-27T08:00:00Z", "good": 2, "total": 1}\n')
+    assert "line 1" in one_line(cli("services", "sli", "import", svc, str(broken), **env), 1)
+    assert "expected NAME=VALUE" in one_line(
+        cli("services", "sli", "push", svc, "--good", "1", "--total", "1", "--label", "eu", **env), 2
+    )
+
+
+def test_deployments_import_a_history_file(cli: Cli, mint: Mint, tmp_path: Path) -> None:
+    env = member(mint, "usr_acme_sre", "sre")
+    svc = ok(cli("-o", "json", "services", "create", "deploy-import-cli", "--team", "sre", "--tier", "tier-2",
+                 **env))["id"]  # fmt: skip
+    history = tmp_path / "deploys.json"
+    history.write_text(json.dumps([{"version": "v1.0.0", "environment": "production",
+                                    "started_at": "2026-11-01T10:00:00Z", "outcome": "failed"}]))  # fmt: skip
+    done = ok(cli("-o", "json", "deployments", "import", svc, str(history), **env))
+    assert (done["imported"], done["skipped"]) == (1, 0)
+    again = ok(cli("-o", "json", "deployments", "import", svc, str(history), "--format", "json", **env))
+    assert (again["imported"], again["skipped"]) == (0, 1)
+    timeline = ok(cli("-o", "json", "deployments", "timeline", svc, **env))
+    assert [(d["version"], d["state"]) for d in timeline] == [("v1.0.0", "failed")]
+    history.write_text('[{"version": "v2", "environment": "moon", "started_at": "2026-11-01T10:00:00Z"}]')
+    assert "item 1" in one_line(cli("deployments", "import", svc, str(history), **env), 1)
+    assert "cannot read" in one_line(cli("deployments", "import", svc, str(tmp_path / "nope.csv"), **env), 2)
+
+
 def test_signing_keys_and_evidence_verify_against_the_api(
     cli: Cli, service, runtime: Any, tmp_path: Path
 ) -> None:

@@ -251,6 +251,20 @@ async def _services_in_sandbox_after_production(c: Caller, n: int) -> None:
         await c.call("POST", f"{BASE}/services", json=body)
 
 
+async def _alert_history(c: Caller, n: int) -> None:
+    """Past occurrences, imported as one CSV file (each row one occurrence)."""
+    start = utcnow().replace(microsecond=0) - timedelta(days=30)
+    name = c.unique("QcHistory")
+    rows = [f"{name},{(start + timedelta(minutes=i)).isoformat()},checkout-api" for i in range(n)]
+    await c.call(
+        "POST",
+        f"{BASE}/alert-history/import",
+        params={"format": "csv"},
+        content=("alert_name,starts_at,service\n" + "\n".join(rows)).encode(),
+        headers={"Content-Type": "application/octet-stream"},
+    )
+
+
 async def _ingest_keys(c: Caller, n: int) -> None:
     for _ in range(n):
         await c.call("POST", f"{BASE}/alerts/ingest-keys", json={"name": c.unique("qc-key")})
@@ -606,6 +620,7 @@ class Case:
     grow: Grower | None
     paged: bool = True
     params: tuple[tuple[str, str], ...] = ()  # fixed filters, beside page_size
+    ceiling: int = HANDLER_CEILING
 
 
 # Parents created on first use, for the ids in a case's path beside {service}.
@@ -621,6 +636,7 @@ PARENTS: dict[str, Callable[[Caller], Awaitable[str]]] = {
 
 CASES: dict[str, Case] = {
     "list_alert_ingest_keys": Case(f"{BASE}/alerts/ingest-keys", _ingest_keys, paged=False),
+    "list_alert_occurrences": Case(f"{BASE}/alert-occurrences", _alert_history),
     "list_alerts": Case(f"{BASE}/alerts", _alerts),
     "list_analytics_schemas": Case(f"{BASE}/analytics/schemas", _analytics_schemas),
     "list_audit_events": Case(f"{BASE}/audit/events", _tenant_edits),
@@ -661,11 +677,15 @@ CASES: dict[str, Case] = {
     "list_signing_keys": Case("/v1/signing-keys", None, paged=False),
     "list_sli_samples": Case(f"{BASE}/services/{{service}}/sli-samples", _sli_samples),
     "list_slo_follow_ups": Case(f"{BASE}/services/{{follow_ups_service}}/slo-follow-ups", _slo_follow_ups),
+    # Not a stored list: the doctor's analysis, which reads the service, its SLOs, its SLI history, its
+    # deployments, the rollback plans, its dependencies and its alert occurrences (seven statements, a
+    # constant three more with dependencies), whatever the number of SLOs, samples or recommendations.
     "list_slo_recommendations": Case(
         f"{BASE}/services/{{recommendations_service}}/slo-recommendations",
         _slo_recommendations,
         paged=False,
         params=(("days", "1"),),
+        ceiling=7,
     ),
     # A flag is stale by age (30 days old, unchanged 7 or 14): the API cannot backdate one.
     "list_stale_flags": Case(f"{BASE}/stale-flags", None, paged=False),
@@ -740,8 +760,8 @@ async def test_list_queries_do_not_grow(operation_id: str, caller: Caller) -> No
         f"{operation_id}: handler statements vary with the page or the catalogue {report}\n"
         + "\n".join(widest.statements)
     )
-    assert widest.handler <= HANDLER_CEILING, (
-        f"{operation_id}: {widest.handler} handler statements (ceiling {HANDLER_CEILING})\n"
+    assert widest.handler <= case.ceiling, (
+        f"{operation_id}: {widest.handler} handler statements (ceiling {case.ceiling})\n"
         + "\n".join(widest.statements)
     )
     totals = sorted(c.total for c in counts)

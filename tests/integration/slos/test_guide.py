@@ -23,7 +23,7 @@ def blocks() -> list[str]:
 def test_the_guide_documents_these_commands() -> None:
     commands = [line.split()[:3] for block in blocks() for line in block.splitlines() if line.strip()]
     assert [c[1] for c in commands if c[0] == "companyos"] == [
-        "slo", "slo", "slo", "slo", "slo", "slo", "slo", "doctor", "doctor", "doctor"
+        "slo", "slo", "slo", "-o", "services", "slo", "slo", "slo", "slo", "doctor", "doctor", "doctor"
     ]  # fmt: skip
 
 
@@ -47,6 +47,9 @@ def test_the_guide_runs(tmp_path: Path) -> None:
     assert "## Executive summary" in md and "data:image/svg+xml;base64," in md
     report = json.loads((tmp_path / "ledger-report.json").read_text())
     assert report["executive_summary"]["top_recommendations"]
+    assert "hotspot: region eu" in [f["title"] for f in report["findings"]]
+    day = [json.loads(line) for line in (tmp_path / "last-day.ndjson").read_text().splitlines()]
+    assert len(day) > 1440 and {s["labels"]["region"] for s in day if "labels" in s} == {"eu", "us"}
     (follow_up,) = report["follow_ups"]
     assert follow_up["kind"] == "burn_rate_policy" and follow_up["last_check"]["result"] in (
         "passing",

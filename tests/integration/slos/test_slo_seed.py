@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from companyos_server.domains.slos import seed
+from companyos_server.domains.slos import flows, report, seed
 from companyos_server.platform.runtime import Runtime
 from tests.conftest import bearer
 
@@ -35,3 +35,8 @@ async def test_seeded_service_gets_recommendations_that_cut_pages(
     assert policy["pages_before"] > 300 and policy["pages_after"] < 10
     assert policy["significant_burns_missed_after"] == 0
     assert recs["rollback"]["title"].startswith("Roll back v3.4.0")
+    with runtime.db.session() as session:  # the regression's errors are all in eu: the report says so
+        found = report.build(flows.diagnose(session, "acme", service["id"], days=30), [])
+    assert [f["title"] for f in found["findings"] if f["title"].startswith("hotspot")] == [
+        "hotspot: region eu"
+    ]

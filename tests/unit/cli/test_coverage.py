@@ -42,6 +42,8 @@ COMMANDS: dict[str, str] = {
     "list_alert_ingest_keys": "alerts ingest-keys list",
     "create_alert_ingest_key": "alerts ingest-keys create",
     "rotate_alert_ingest_key": "alerts ingest-keys rotate",
+    "list_alert_occurrences": "alerts occurrences",
+    "import_alert_history": "alerts history import",
     # analytics
     "list_analytics_schemas": "analytics schemas list",
     "register_analytics_schema": "analytics schemas register",
@@ -161,6 +163,8 @@ COMMANDS: dict[str, str] = {
     "get_service_links": "services links",
     "list_sli_samples": "services sli list",
     "record_sli_samples": "services sli push",
+    "import_sli_samples": "services sli import",
+    "import_deployment_history": "deployments import",
     "analyze_service_slo": "slo analyze",
     "list_service_slos": "slo list",
     "create_service_slo": "slo create",

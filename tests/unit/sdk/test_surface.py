@@ -189,6 +189,12 @@ CALLS: dict[str, Any] = {
     "record_sli_samples": lambda c: c.services.sli_samples.record(
         "svc_1", samples=[{"ts": "2026-11-27T09:00:00Z", "good": 1, "total": 1}]
     ),
+    "import_deployment_history": lambda c: c.deployments.import_history(
+        "svc_1", format="ndjson", content=b'{"version": "v1", "environment": "production"}\n'
+    ),
+    "import_sli_samples": lambda c: c.services.sli_samples.import_file(
+        "svc_1", format="csv", content=b"ts,good,total\n2026-11-27T09:00:00Z,1,1\n"
+    ),
     "analyze_service_slo": lambda c: c.slos.analyze("svc_1", days=7, compare_error_rate=0.01),
     "list_service_slos": lambda c: c.slos.list("svc_1").first_page(),
     "create_service_slo": lambda c: c.slos.create(
@@ -324,6 +330,10 @@ CALLS: dict[str, Any] = {
     "acknowledge_alert": lambda c: c.alerts.acknowledge("alr_1"),
     "silence_alert": lambda c: c.alerts.silence("alr_1", until="2026-12-01T00:00:00Z"),
     "open_incident_from_alert": lambda c: c.alerts.open_incident("alr_1", severity="sev2"),
+    "list_alert_occurrences": lambda c: c.alerts.occurrences.list(service_id="svc_1").first_page(),
+    "import_alert_history": lambda c: c.alerts.history.import_file(
+        format="csv", content=b"alert_name,starts_at\nHighErrorRate,2026-10-02T09:58:00Z\n"
+    ),
     # incidents
     "list_incidents": lambda c: c.incidents.list().first_page(),
     "create_incident": lambda c: c.incidents.create(title="Down", severity="sev1"),

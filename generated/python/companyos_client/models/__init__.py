@@ -6,6 +6,7 @@ from .alert_category import AlertCategory
 from .alert_detection_type_0 import AlertDetectionType0
 from .alert_error_budget_impact import AlertErrorBudgetImpact
 from .alert_error_budget_impact_slo_source import AlertErrorBudgetImpactSloSource
+from .alert_history_import_result import AlertHistoryImportResult
 from .alert_incident_request import AlertIncidentRequest
 from .alert_ingest_key import AlertIngestKey
 from .alert_ingest_key_create import AlertIngestKeyCreate
@@ -14,6 +15,9 @@ from .alert_ingest_key_status import AlertIngestKeyStatus
 from .alert_ingest_key_with_token import AlertIngestKeyWithToken
 from .alert_ingest_result import AlertIngestResult
 from .alert_list import AlertList
+from .alert_occurrence import AlertOccurrence
+from .alert_occurrence_list import AlertOccurrenceList
+from .alert_occurrence_source import AlertOccurrenceSource
 from .alert_quality_type_0 import AlertQualityType0
 from .alert_severity import AlertSeverity
 from .alert_silence_request import AlertSilenceRequest
@@ -105,6 +109,7 @@ from .dataset_update import DatasetUpdate
 from .deployment import Deployment
 from .deployment_create import DeploymentCreate
 from .deployment_evidence_pack import DeploymentEvidencePack
+from .deployment_history_import_result import DeploymentHistoryImportResult
 from .deployment_list import DeploymentList
 from .deployment_rollback_candidates import DeploymentRollbackCandidates
 from .deployment_stage import DeploymentStage
@@ -207,6 +212,9 @@ from .health_report_request import HealthReportRequest
 from .health_report_summary import HealthReportSummary
 from .health_report_summary_executive_summary import HealthReportSummaryExecutiveSummary
 from .health_status import HealthStatus
+from .import_alert_history_format import ImportAlertHistoryFormat
+from .import_deployment_history_format import ImportDeploymentHistoryFormat
+from .import_sli_samples_format import ImportSliSamplesFormat
 from .incident import Incident
 from .incident_checklist_item import IncidentChecklistItem
 from .incident_checklist_item_create import IncidentChecklistItemCreate
@@ -461,9 +469,11 @@ from .signing_key_crv import SigningKeyCrv
 from .signing_key_kty import SigningKeyKty
 from .signing_key_set import SigningKeySet
 from .signing_key_use import SigningKeyUse
+from .sli_labels import SliLabels
 from .sli_sample import SliSample
 from .sli_sample_batch import SliSampleBatch
 from .sli_sample_batch_result import SliSampleBatchResult
+from .sli_sample_import_result import SliSampleImportResult
 from .sli_sample_list import SliSampleList
 from .slo import Slo
 from .slo_alert_rule import SloAlertRule
@@ -580,6 +590,7 @@ __all__ = (
     "AlertDetectionType0",
     "AlertErrorBudgetImpact",
     "AlertErrorBudgetImpactSloSource",
+    "AlertHistoryImportResult",
     "AlertIncidentRequest",
     "AlertIngestKey",
     "AlertIngestKeyCreate",
@@ -588,6 +599,9 @@ __all__ = (
     "AlertIngestKeyWithToken",
     "AlertIngestResult",
     "AlertList",
+    "AlertOccurrence",
+    "AlertOccurrenceList",
+    "AlertOccurrenceSource",
     "AlertQualityType0",
     "AlertSeverity",
     "AlertSilenceRequest",
@@ -679,6 +693,7 @@ __all__ = (
     "Deployment",
     "DeploymentCreate",
     "DeploymentEvidencePack",
+    "DeploymentHistoryImportResult",
     "DeploymentList",
     "DeploymentRollbackCandidates",
     "DeploymentStage",
@@ -781,6 +796,9 @@ __all__ = (
     "HealthReportSummary",
     "HealthReportSummaryExecutiveSummary",
     "HealthStatus",
+    "ImportAlertHistoryFormat",
+    "ImportDeploymentHistoryFormat",
+    "ImportSliSamplesFormat",
     "Incident",
     "IncidentChecklistItem",
     "IncidentChecklistItemCreate",
@@ -1035,9 +1053,11 @@ __all__ = (
     "SigningKeyKty",
     "SigningKeySet",
     "SigningKeyUse",
+    "SliLabels",
     "SliSample",
     "SliSampleBatch",
     "SliSampleBatchResult",
+    "SliSampleImportResult",
     "SliSampleList",
     "Slo",
     "SloAlertRule",

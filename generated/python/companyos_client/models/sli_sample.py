@@ -2,9 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.sli_labels import SliLabels
+
 
 T = TypeVar("T", bound="SliSample")
 
@@ -20,11 +26,18 @@ class SliSample:
                 future.
             good (int): Events that met the objective; at most `total`.
             total (int): All events in the bucket.
+            labels (SliLabels | Unset): Which slice of the service's traffic a sample counts: the endpoint or task, the
+                region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the
+                service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to
+                record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in
+                listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control
+                characters, lone surrogates, line separators) is refused.
     """
 
     ts: datetime.datetime
     good: int
     total: int
+    labels: SliLabels | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         ts = self.ts.isoformat()
@@ -32,6 +45,10 @@ class SliSample:
         good = self.good
 
         total = self.total
+
+        labels: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.labels, Unset):
+            labels = self.labels.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -42,11 +59,15 @@ class SliSample:
                 "total": total,
             }
         )
+        if labels is not UNSET:
+            field_dict["labels"] = labels
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.sli_labels import SliLabels
+
         d = dict(src_dict)
         ts = datetime.datetime.fromisoformat(d.pop("ts"))
 
@@ -54,10 +75,18 @@ class SliSample:
 
         total = d.pop("total")
 
+        _labels = d.pop("labels", UNSET)
+        labels: SliLabels | Unset
+        if isinstance(_labels, Unset):
+            labels = UNSET
+        else:
+            labels = SliLabels.from_dict(_labels)
+
         sli_sample = cls(
             ts=ts,
             good=good,
             total=total,
+            labels=labels,
         )
 
         return sli_sample

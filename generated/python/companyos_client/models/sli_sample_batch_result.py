@@ -16,7 +16,7 @@ class SliSampleBatchResult:
     Attributes:
         service_id (str):
         recorded (int): Samples stored by this request.
-        replaced (int): Of those, how many replaced a sample with the same `ts`.
+        replaced (int): Of those, how many replaced a sample with the same `ts` (and the same labels).
         from_ (datetime.datetime): The earliest `ts` of the batch.
         to (datetime.datetime): The latest `ts` of the batch.
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, utcnow
@@ -145,7 +145,11 @@ class SliSampleRow(TenantOwned, Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     service_ref: Mapped[str] = mapped_column(String(200), nullable=False)
     ts: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
-    good: Mapped[int] = mapped_column(Integer, nullable=False)
-    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    good: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    total: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    # endpoint / task / region / segment; ``series`` is their canonical key ("" unlabelled), which a
+    # re-sent sample replaces by together with ``ts``.
+    labels: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
+    series: Mapped[str] = mapped_column(String(900), nullable=False, default="", server_default="")
 
     __table_args__ = (Index("ix_sli_samples_tenant_service_ts", "tenant_id", "service_ref", "ts"),)

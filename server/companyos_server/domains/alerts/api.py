@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from companyos_server.domains.alerts import keys, service
+from companyos_server import errors
+from companyos_server.domains.alerts import history, keys, service
 from companyos_server.domains.alerts.services_ref import intelgraph
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
@@ -74,3 +75,34 @@ def create_alert_ingest_key(tenant_id: str, body: dict[str, Any] | None = None) 
 
 def rotate_alert_ingest_key(tenant_id: str, ingest_key_id: str) -> tuple[dict[str, Any], int]:
     return keys.rotate_key(get_runtime().db, current_tenant_context(), ingest_key_id), 201
+
+
+def import_alert_history(tenant_id: str, format: str, body: bytes | str | None = None) -> dict[str, Any]:
+    data = body.encode("utf-8") if isinstance(body, str) else bytes(body or b"")
+    if not data:
+        raise errors.invalid_argument(
+            "The request body is the file to import.", [errors.FieldError("body", "missing")]
+        )
+    return history.import_history(get_runtime().db, current_tenant_context(), data, format)
+
+
+def list_alert_occurrences(
+    tenant_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    service_id: str | None = None,
+    alert_name: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    page = history.list_occurrences(
+        get_runtime().db,
+        current_tenant_context(),
+        page_size=page_size,
+        page_token=page_token,
+        service_id=service_id,
+        alert_name=alert_name,
+        since=since,
+        until=until,
+    )
+    return {"items": page.items, "next_page_token": page.next_page_token}

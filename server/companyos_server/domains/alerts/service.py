@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
-from companyos_server.domains.alerts import budget, services_ref, store
+from companyos_server.domains.alerts import budget, occurrences, services_ref, store
 from companyos_server.domains.alerts.store import AlertRow
 from companyos_server.domains.slos import budget as slo_budget
 from companyos_server.platform.pagination import Page, paginate
@@ -159,7 +159,8 @@ def _apply_one(
     fingerprint = fingerprint_of(alert, labels)
     status = alert.get("status") or context["default_status"]
     resolved = status == "resolved"
-    starts_at = parse_time(alert.get("startsAt")) or now
+    given_start = parse_time(alert.get("startsAt"))
+    starts_at = given_start or now
     ends_at = parse_time(alert.get("endsAt"))
     fields = {
         "labels": labels,
@@ -174,6 +175,34 @@ def _apply_one(
         "last_received_at": now,
         "updated_at": now,
     }
+    row, outcome = _apply_to_inbox(
+        session, graph, ctx, labels, fingerprint, resolved, starts_at, ends_at, fields, now
+    )
+    # Without a startsAt of its own the alert is the inbox row's current firing (a repeat, not a new one).
+    occurrences.record_notification(
+        session,
+        row,
+        starts_at=given_start or row.starts_at,
+        ends_at=ends_at,
+        resolved=resolved,
+        end_given=ends_at is not None,
+        now=now,
+    )
+    return row, outcome
+
+
+def _apply_to_inbox(
+    session: Session,
+    graph: Any | None,
+    ctx: TenantContext,
+    labels: dict[str, str],
+    fingerprint: str,
+    resolved: bool,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    fields: dict[str, Any],
+    now: datetime,
+) -> tuple[AlertRow, str]:
     row = store.by_fingerprint(session, ctx.tenant_id, fingerprint)
     if row is None:
         row = _new_row(session, ctx, labels, fingerprint, starts_at, now, fields)

@@ -79,6 +79,25 @@ def by_id(session: Session, tenant_id: str, service_id: str) -> ServiceRef | Non
     return _ref(row) if row is not None else None
 
 
+def resolve_many(session: Session, tenant_id: str, refs: set[str]) -> dict[str, ServiceRef]:
+    """Each of ``refs`` that is a service's id or name in the tenant → that service (an id wins over a
+    name). One query per 500 refs, however many rows name them."""
+    model = _model()
+    found: dict[str, ServiceRef] = {}
+    if model is None or not refs:
+        return found
+    ordered = sorted(refs)
+    by_name: dict[str, ServiceRef] = {}
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        query = tenant_select(model, tenant_id).where(model.id.in_(chunk) | model.name.in_(chunk))
+        for row in session.scalars(query):
+            ref = _ref(row)
+            found[ref.id] = ref
+            by_name.setdefault(ref.name, ref)
+    return {ref: found.get(ref) or by_name[ref] for ref in ordered if ref in found or ref in by_name}
+
+
 def intelgraph(runtime: Any) -> Any | None:
     """``runtime.graph`` (IntelGraph), or None while ``core.intelgraph.graph`` is not installed."""
     try:

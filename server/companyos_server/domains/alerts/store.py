@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Float, Integer, String, Text, UniqueConstraint, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+# Declared beside the occurrence logic; re-exported here, as tables are found in store modules (models.py).
+from companyos_server.domains.alerts.occurrences import AlertOccurrenceRow as AlertOccurrenceRow
 from companyos_server.platform.storage import Base, TenantOwned, UTCDateTime, tenant_select, utcnow
 
 ALERT_STATUSES = ("firing", "resolved", "acknowledged", "silenced")

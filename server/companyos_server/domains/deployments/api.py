@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from companyos_server.domains.audit.service import _instant as parse_instant
-from companyos_server.domains.deployments import service
+from companyos_server.domains.deployments import history, service
+from companyos_server.platform import rowfiles
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -58,6 +59,14 @@ def create_deployment(
 ) -> tuple[dict[str, Any], int, dict[str, str]]:
     created = service.create_deployment(get_runtime().db, current_tenant_context(), service_id, body)
     return created, 201, {"Location": f"/v1/tenants/{tenant_id}/deployments/{created['id']}"}
+
+
+def import_deployment_history(
+    tenant_id: str, service_id: str, format: str, body: bytes | str | None = None
+) -> dict[str, Any]:
+    return history.import_history(
+        get_runtime().db, current_tenant_context(), service_id, rowfiles.file_body(body), format
+    )
 
 
 def list_rollback_candidates(

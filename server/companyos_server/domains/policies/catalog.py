@@ -14,6 +14,7 @@ from typing import Any
 
 from companyos_server.platform.policy import mfa_bound_forbids
 from companyos_server.platform.principal import ACR_MFA
+from companyos_server.platform.text import REFUSED_CATEGORIES, text_problem
 
 _ANNOTATION = re.compile(r'@(\w+)\("((?:[^"\\]|\\.)*)"\)')
 _EFFECT = re.compile(r"\b(permit|forbid)\s*\(")
@@ -91,19 +92,12 @@ def cedar_id(tenant_id: str, policy_id: str) -> str:
     return f"{TENANT_PREFIX}{tenant_id}:{policy_id}"
 
 
-# Characters refused in anything that becomes policy text (400 naming the field): C0/C1 controls,
-# lone surrogates and the Unicode line/paragraph separators. Cedar would reject some (a raw ``\r``
-# is a parse error, which was a 500) and the rest make a policy's source misleading to read.
-_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+# Characters refused in anything that becomes policy text (400 naming the field; platform/text.py):
+# Cedar would reject some (a raw ``\r`` is a parse error, which was a 500) and the rest make a policy's
+# source misleading to read. ``text_problem`` is re-exported for the policy service.
+_REFUSED_CATEGORIES = REFUSED_CATEGORIES
+__all__ = ["text_problem"]
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
-
-
-def text_problem(value: str) -> str | None:
-    """Why ``value`` may not go into policy text (None when it may)."""
-    for position, ch in enumerate(value):
-        if unicodedata.category(ch) in _REFUSED_CATEGORIES:
-            return f"must not contain control characters (U+{ord(ch):04X} at position {position})"
-    return None
 
 
 def _quote(value: str) -> str:

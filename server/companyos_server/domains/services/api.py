@@ -9,6 +9,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from companyos_server.domains.audit.service import _instant as parse_instant
 from companyos_server.domains.services import links, register_inspect_links, service, sli
+from companyos_server.platform import rowfiles
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -88,6 +89,14 @@ def get_service_links(tenant_id: str, service_id: str, **params: Any) -> dict[st
 
 def record_sli_samples(tenant_id: str, service_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return sli.record_samples(get_runtime().db, current_tenant_context(), service_id, body["samples"])
+
+
+def import_sli_samples(
+    tenant_id: str, service_id: str, format: str, body: bytes | str | None = None
+) -> dict[str, Any]:
+    return sli.import_samples(
+        get_runtime().db, current_tenant_context(), service_id, rowfiles.file_body(body), format
+    )
 
 
 def list_sli_samples(

@@ -6,46 +6,121 @@ post-action verification read them; the table belongs to the shared core (``sli_
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, union_all
+from sqlalchemy import delete, func, insert, select, union_all
 
 from companyos_server import errors
 from companyos_server.core.maestro.models import SliSampleRow
 from companyos_server.domains.audit.service import _instant as parse_instant
 from companyos_server.domains.services import store
+from companyos_server.platform import rowfiles
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
+from companyos_server.platform.text import text_problem
 
 FUTURE_SKEW = timedelta(minutes=5)
 DEFAULT_WINDOW = timedelta(hours=24)
+LABELS = ("endpoint", "task", "region", "segment")
+MAX_COUNT = 1_000_000_000_000
+MAX_LABEL = 200
+MAX_IMPORT_ROWS = 100_000
+IMPORT_COLUMNS = frozenset(("ts", "good", "total", *LABELS))
+_CHUNK = 500  # bounded IN lists
+
+Parsed = tuple[datetime, int, int, dict[str, str]]
 
 
-def _parse(samples: list[dict[str, Any]], now: datetime) -> list[tuple[datetime, int, int]]:
+def series_key(labels: dict[str, str]) -> str:
+    """The stored key a labelled sample replaces by: its labels in a canonical order ("" when none)."""
+    return json.dumps(dict(sorted(labels.items())), separators=(",", ":")) if labels else ""
+
+
+def _count(value: Any) -> int | None:
+    """A non-negative whole count from JSON (an int) or CSV (digits); None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        return None
+    return number if 0 <= number <= MAX_COUNT else None
+
+
+def _labels(value: Any, problems: list[str]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append("labels: must be an object")
+        return {}
+    labels: dict[str, str] = {}
+    for name, label in value.items():
+        if name not in LABELS:
+            problems.append(f"labels.{name}: unknown label (use {', '.join(LABELS)})")
+        elif not isinstance(label, str) or not label or label != label.strip() or len(label) > MAX_LABEL:
+            problems.append(f"labels.{name}: must be 1 to {MAX_LABEL} characters without surrounding space")
+        elif (problem := text_problem(label)) is not None:
+            problems.append(f"labels.{name}: {problem}")
+        else:
+            labels[name] = label
+    return labels
+
+
+def _check(sample: dict[str, Any], now: datetime) -> tuple[Parsed | None, list[str]]:
+    """One sample's problems as ``field: message``, or the parsed sample."""
+    problems: list[str] = []
+    unknown = sorted(set(sample) - {"ts", "good", "total", "labels"})
+    problems += [f"{name}: unknown field" for name in unknown]
+    ts: datetime | None = None
+    if "ts" not in sample:
+        problems.append("ts: missing")
+    else:
+        try:
+            ts = parse_instant("ts", sample["ts"]) if isinstance(sample["ts"], str) else None
+        except errors.DomainError as exc:
+            problems.append(f"ts: {exc.errors[0].message if exc.errors else exc.detail}")
+        else:
+            if ts is None:
+                problems.append("ts: must be an RFC 3339 date-time")
+            elif ts > now + FUTURE_SKEW:
+                problems.append("ts: lies more than 5 minutes in the future")
+    counts = {}
+    for name in ("good", "total"):
+        counts[name] = _count(sample.get(name))
+        if name not in sample:
+            problems.append(f"{name}: missing")
+        elif counts[name] is None:
+            problems.append(f"{name}: must be a whole number from 0 to {MAX_COUNT:,}")
+    good, total = counts["good"], counts["total"]
+    if good is not None and total is not None and good > total:
+        problems.append(f"good: must not exceed total ({good} > {total})")
+    labels = _labels(sample.get("labels"), problems)
+    if problems or ts is None or good is None or total is None:
+        return None, problems
+    return (ts, good, total, labels), []
+
+
+def _parse(samples: list[dict[str, Any]], now: datetime) -> list[Parsed]:
     """Every sample checked before anything is stored: all field errors at once, or none."""
     problems: list[errors.FieldError] = []
-    parsed: dict[datetime, tuple[datetime, int, int]] = {}
+    parsed: dict[tuple[datetime, str], Parsed] = {}
     for i, sample in enumerate(samples):
-        field = f"samples[{i}]"
-        try:
-            ts = parse_instant(f"{field}.ts", sample["ts"])
-        except errors.DomainError as exc:
-            problems.extend(exc.errors or [errors.FieldError(f"{field}.ts", exc.detail)])
-            continue
-        assert ts is not None
-        good, total = int(sample["good"]), int(sample["total"])
-        if good > total:
-            problems.append(errors.FieldError(f"{field}.good", f"must not exceed total ({good} > {total})"))
-        if ts > now + FUTURE_SKEW:
-            problems.append(errors.FieldError(f"{field}.ts", "lies more than 5 minutes in the future"))
-        parsed[ts] = (ts, good, total)  # a timestamp repeated within the batch: the last one wins
+        found, wrong = _check(sample, now)
+        for problem in wrong:
+            name, _, message = problem.partition(": ")
+            problems.append(errors.FieldError(f"samples[{i}].{name}", message))
+        if found:
+            parsed[(found[0], series_key(found[3]))] = found  # repeated within the batch: the last wins
     if problems:
         raise errors.invalid_argument(
             f"{len(problems)} SLI sample field(s) are invalid; nothing was stored.", problems
         )
-    return sorted(parsed.values())
+    return sorted(parsed.values(), key=lambda row: (row[0], series_key(row[3])))
 
 
 def _require_service(session: Any, tenant_id: str, service_id: str) -> None:
@@ -53,36 +128,96 @@ def _require_service(session: Any, tenant_id: str, service_id: str) -> None:
         raise errors.not_found("Service", service_id)
 
 
+def _store(session: Any, tenant_id: str, service_id: str, rows: list[Parsed]) -> int:
+    """Replace what ``rows`` re-send (same ``ts`` and labels) and insert them; the replaced count."""
+    by_series: dict[str, list[datetime]] = {}
+    for ts, _, _, labels in rows:
+        by_series.setdefault(series_key(labels), []).append(ts)
+    replaced = 0
+    for series, stamps in by_series.items():
+        for start in range(0, len(stamps), _CHUNK):
+            deleted = session.execute(
+                delete(SliSampleRow).where(
+                    SliSampleRow.tenant_id == tenant_id,
+                    SliSampleRow.service_ref == service_id,
+                    SliSampleRow.series == series,
+                    SliSampleRow.ts.in_(stamps[start : start + _CHUNK]),
+                )
+            )
+            replaced += int(getattr(deleted, "rowcount", 0) or 0)
+    # Core inserts: an import of 100,000 samples would spend seconds building ORM objects.
+    session.execute(
+        insert(SliSampleRow),
+        [
+            {
+                "id": new_id("sli"),
+                "tenant_id": tenant_id,
+                "service_ref": service_id,
+                "ts": ts,
+                "good": good,
+                "total": total,
+                "labels": labels or None,
+                "series": series_key(labels),
+            }
+            for ts, good, total, labels in rows
+        ],
+    )
+    return replaced
+
+
 def record_samples(
     db: Database, ctx: TenantContext, service_id: str, samples: list[dict[str, Any]]
 ) -> dict[str, Any]:
     rows = _parse(samples, utcnow())
-    stamps = [ts for ts, _, _ in rows]
     with db.session() as session:
         _require_service(session, ctx.tenant_id, service_id)
-        same_service = (SliSampleRow.tenant_id == ctx.tenant_id, SliSampleRow.service_ref == service_id)
-        replaced = 0
-        for start in range(0, len(stamps), 500):  # bounded IN lists
-            chunk = stamps[start : start + 500]
-            deleted = session.execute(delete(SliSampleRow).where(*same_service, SliSampleRow.ts.in_(chunk)))
-            replaced += int(getattr(deleted, "rowcount", 0) or 0)  # what the batch replaces, counted once
-        session.add_all(
-            SliSampleRow(
-                id=new_id("sli"),
-                tenant_id=ctx.tenant_id,
-                service_ref=service_id,
-                ts=ts,
-                good=good,
-                total=total,
-            )
-            for ts, good, total in rows
-        )
+        replaced = _store(session, ctx.tenant_id, service_id, rows)
     return {
         "service_id": service_id,
         "recorded": len(rows),
         "replaced": replaced,
-        "from": stamps[0].isoformat(),
-        "to": stamps[-1].isoformat(),
+        "from": rows[0][0].isoformat(),
+        "to": max(row[0] for row in rows).isoformat(),
+    }
+
+
+def _import_row(row: dict[str, Any], fmt: str) -> dict[str, Any]:
+    """A CSV row's label columns gathered into ``labels``; other formats are SLI samples already."""
+    if fmt != "csv":
+        return row
+    labels = {name: row.pop(name) for name in LABELS if name in row}
+    return {**row, "labels": labels} if labels else row
+
+
+def import_samples(
+    db: Database, ctx: TenantContext, service_id: str, data: bytes, fmt: str
+) -> dict[str, Any]:
+    """A whole file of samples, validated row by row before any is stored (see :func:`record_samples`)."""
+    with db.session() as session:  # an unknown service is a 404 before the file is read
+        _require_service(session, ctx.tenant_id, service_id)
+    lines = rowfiles.read_rows(data, fmt, columns=IMPORT_COLUMNS, max_rows=MAX_IMPORT_ROWS)
+    now = utcnow()
+    problems: list[errors.FieldError] = []
+    parsed: dict[tuple[datetime, str], Parsed] = {}
+    where = "item" if fmt == "json" else "line"
+    for line, row in lines:
+        found, wrong = _check(_import_row(dict(row), fmt), now)
+        problems += [errors.FieldError(f"{where} {line}", problem) for problem in wrong]
+        if found:
+            parsed[(found[0], series_key(found[3]))] = found
+    rowfiles.reject(problems)
+    rows = sorted(parsed.values(), key=lambda row: (row[0], series_key(row[3])))
+    with db.session() as session:
+        _require_service(session, ctx.tenant_id, service_id)
+        replaced = _store(session, ctx.tenant_id, service_id, rows)
+    return {
+        "service_id": service_id,
+        "rows": len(lines),
+        "recorded": len(rows),
+        "replaced": replaced,
+        "series": len({series_key(row[3]) for row in rows}),
+        "from": rows[0][0].isoformat(),
+        "to": rows[-1][0].isoformat(),
     }
 
 
@@ -118,7 +253,15 @@ def list_samples(
         page = paginate(
             fetch, key=lambda r: r.ts.isoformat(), page_size=page_size, page_token=page_token, filters=filters
         )
-        items = [{"ts": r.ts.isoformat(), "good": r.good, "total": r.total} for r in page.items]
+        items = [
+            {
+                "ts": r.ts.isoformat(),
+                "good": r.good,
+                "total": r.total,
+                **({"labels": r.labels} if r.labels else {}),
+            }
+            for r in page.items
+        ]
         return Page(items, page.next_page_token)
 
 

@@ -10,12 +10,26 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.core.maestro.models import PlanRow
-from companyos_server.domains.slos import budget, doctor, history, quality, regressions, service, store
+from companyos_server.domains.alerts import occurrences
+from companyos_server.domains.services import store as services_store
+from companyos_server.domains.slos import (
+    attribution,
+    budget,
+    capacity,
+    doctor,
+    history,
+    observed,
+    quality,
+    regressions,
+    service,
+    store,
+)
 from companyos_server.domains.slos.store import FollowUpRow
 from companyos_server.platform.pagination import Page, paginate
 from companyos_server.platform.principal import TenantContext
@@ -23,6 +37,7 @@ from companyos_server.platform.storage import Database, new_id, tenant_select, u
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 30
+MAX_UPSTREAMS = 20  # direct dependencies read for the attribution; a service rarely has more
 
 
 def _days(days: int) -> int:
@@ -44,10 +59,23 @@ def rollback_plan(session: Session, tenant_id: str) -> str | None:
     return None
 
 
-def diagnose_slo(slo: dict[str, Any], hist: history.History, context: doctor.Context) -> dict[str, Any]:
-    """One SLO over the history: budget, burn rates now, burns, regressions, alert quality, recommendations."""
+def diagnose_slo(
+    slo: dict[str, Any],
+    hist: history.History,
+    context: doctor.Context,
+    upstream_bad: dict[str, npt.NDArray[np.bool_]] | None = None,
+    fired: dict[str, npt.NDArray[np.bool_]] | None = None,
+) -> dict[str, Any]:
+    """One SLO over the history: budget, burn rates now, burns, regressions, alert quality (of its declared
+    rules, replayed, and of the alerts that fired, ``fired``), the share of its bad minutes its upstreams
+    explain, load sensitivity, recommendations."""
     good, total = service.budgeted_series(slo, hist.good, hist.total)
     objective = service.objective(slo)
+    load = (
+        capacity.load_sensitivity(good, total, objective)
+        if slo.get("budgeting_method") != "timeslices"
+        else None
+    )
     events = int(total.sum())
     bad = int((total - good).sum())
     found = regressions.regressions(good, total, objective, hist.deploys) if events else []
@@ -88,6 +116,13 @@ def diagnose_slo(slo: dict[str, Any], hist: history.History, context: doctor.Con
             for r in found
         ],
         "alert_quality": current_quality.as_dict() if current_quality and current else None,
+        "dependencies": (
+            attribution.dependency_contribution(attribution.bad_minutes(good, total, objective), upstream_bad)
+            if upstream_bad and events
+            else None
+        ),
+        "load_sensitivity": load.as_dict() if load else None,
+        "observed_alerts": observed.scores(fired, burns) if fired and events else [],
         "recommendations": doctor.recommend(
             slo, good, total, context, deploys=hist.deploys, versions=hist.versions, found_regressions=found
         )
@@ -100,18 +135,48 @@ def diagnose(
     session: Session, tenant_id: str, service_id: str, *, days: int, now: datetime | None = None
 ) -> dict[str, Any]:
     owner = service.require_service(session, tenant_id, service_id)
-    hist = history.load(session, tenant_id, service_id, days=_days(days), now=now or utcnow())
+    now = now or utcnow()  # one instant: the service's and its upstreams' minutes must line up
+    hist = history.load(session, tenant_id, service_id, days=_days(days), now=now)
     context = doctor.Context(
         tenant_id, service_id, list(owner.runbooks or []), rollback_plan(session, tenant_id)
     )
     slos = service.objectives_of(session, tenant_id, owner)
+    upstream_bad = _upstream_bad_minutes(session, tenant_id, service_id, days=days, now=now)
+    fired = observed.firing_masks(
+        occurrences.for_service(session, tenant_id, service_id, hist.since, hist.until),
+        hist.since,
+        hist.minutes,
+    )
     return {
         "service": {"id": owner.id, "name": owner.name, "runbooks": list(owner.runbooks or [])},
         "period": {"since": hist.since, "until": hist.until, "days": days, "minutes": hist.minutes},
         "history": hist,
         "objectives": slos,
-        "slos": [diagnose_slo(slo, hist, context) for slo in slos],
+        "hotspots": [spot.as_dict() for spot in attribution.hotspots(hist.labelled)],
+        "slos": [diagnose_slo(slo, hist, context, upstream_bad, fired) for slo in slos],
     }
+
+
+def _upstream_bad_minutes(
+    session: Session, tenant_id: str, service_id: str, *, days: int, now: datetime
+) -> dict[str, npt.NDArray[np.bool_]]:
+    """Each direct dependency's bad minutes over the same period, judged by its own first SLO: four queries
+    however many dependencies (one when there are none)."""
+    ids = services_store.dependencies_of(session, tenant_id, service_id)[:MAX_UPSTREAMS]
+    upstreams = services_store.get_many(session, tenant_id, ids)
+    if not upstreams:
+        return {}
+    slo_rows = store.slos_of_many(session, tenant_id, list(upstreams))
+    series = history.series_of(session, tenant_id, list(upstreams), days=days, now=now)
+    found: dict[str, npt.NDArray[np.bool_]] = {}
+    for upstream_id, upstream in upstreams.items():
+        good, total = series[upstream_id]
+        if not total.any():
+            continue  # no data says nothing about the upstream, so it explains nothing
+        first = service.objectives_of(session, tenant_id, upstream, slo_rows[upstream_id])[0]
+        good, total = service.budgeted_series(first, good, total)
+        found[upstream.name] = attribution.bad_minutes(good, total, service.objective(first))
+    return found
 
 
 def list_recommendations(

@@ -24,6 +24,10 @@ import pandas as pd
 from companyos_server.domains.slos import doctor, history, quality, service
 
 TOP = 3
+SEVERITY = {"critical": 0, "warning": 1, "info": 2}
+EXPLAINED_SHARE = 0.5  # upstreams explain at least half the bad minutes: worth a finding
+NOISY_PAGES = 3  # an alert that fired fewer times is not yet a pattern
+HOTSPOT_LIFT = 2.0  # a label value with twice its share of the traffic in bad events
 
 
 class Summariser(Protocol):
@@ -106,8 +110,41 @@ def findings(slos: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if q and q["missed_burns"]:
             out.append({"severity": "critical", "slo_name": name, "title": f"{name}: alerting missed burns",
                         "detail": f"{q['missed_burns']} of {q['significant_burns']} significant burns never paged."})  # fmt: skip
-    order = {"critical": 0, "warning": 1, "info": 2}
-    return sorted(out, key=lambda f: order[f["severity"]])
+        for alert in slo.get("observed_alerts") or []:
+            if alert["pages"] >= NOISY_PAGES and (alert["precision"] or 0) < 0.5:
+                out.append({"severity": "warning", "slo_name": name, "title": f"{name}: alert {alert['alert_name']} pages on noise",
+                            "detail": f"it fired {alert['pages']} times ({alert['pages_per_week']}/week); "
+                                      f"precision {alert['precision'] or 0} against this SLO's significant burns."})  # fmt: skip
+        deps = slo.get("dependencies") or {}
+        if deps.get("bad_minutes") and deps["explained_share"] >= EXPLAINED_SHARE:
+            top = ", ".join(
+                f"{up} {100 * share:.0f} %" for up, share in list(deps["by_upstream"].items())[:3]
+            )
+            out.append({"severity": "info", "slo_name": name, "title": f"{name}: upstreams explain its bad minutes",
+                        "detail": f"{100 * deps['explained_share']:.0f} % of {deps['bad_minutes']} bad minutes "
+                                  f"coincide with an upstream's ({top}): fix or hedge those first."})  # fmt: skip
+        load = slo.get("load_sensitivity")
+        if load:
+            out.append({"severity": "warning", "slo_name": name, "title": f"{name}: errors rise with load",
+                        "detail": f"error rate {100 * load['busy_error_rate']:.3f} % in the busiest tenth of minutes "
+                                  f"(>= {load['busy_events_per_minute']:g} events/min) vs "
+                                  f"{100 * load['other_error_rate']:.3f} % otherwise (Spearman rho "
+                                  f"{load['rho']}): a capacity, caching or pooling limit, not an alerting one."})  # fmt: skip
+    return sorted(out, key=lambda f: SEVERITY[f["severity"]])
+
+
+def hotspot_findings(hotspots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "severity": "warning",
+            "slo_name": None,
+            "title": f"hotspot: {spot['dimension']} {spot['value']}",
+            "detail": f"{100 * spot['bad_share']:.0f} % of the bad events on {100 * spot['traffic_share']:.0f} % "
+            f"of the traffic ({spot['lift']}x its share).",
+        }
+        for spot in hotspots
+        if spot["lift"] >= HOTSPOT_LIFT
+    ]
 
 
 def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, Any]:
@@ -151,7 +188,11 @@ def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, 
             "note": "",
         },
         "slos": slos,
-        "findings": findings(slos),
+        "hotspots": found.get("hotspots", []),
+        "findings": sorted(
+            findings(slos) + hotspot_findings(found.get("hotspots", [])),
+            key=lambda f: SEVERITY[f["severity"]],
+        ),
         "recommendations": recommendations,
         "follow_ups": follow_ups,
     }

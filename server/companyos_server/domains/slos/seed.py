@@ -1,14 +1,17 @@
 """SLO Doctor demo: an ops-heavy service (``ledger-ops`` in acme) with 30 days of 1-minute SLI data, a noisy
-static alert and a regression after a deploy, so its report recommends changes whose backtests cut pages.
+static alert and a regression after a deploy (its errors in one region), so its report recommends changes
+whose backtests cut pages and names the region.
 
 Deterministic values (a seeded generator) on a timeline anchored at the current minute, so the analysis
-window always covers them. Idempotent: a service that already has its SLO is left alone. The 43,200 samples
-go in as one bulk insert.
+window always covers them. Idempotent: a service that already has its SLO is left alone. The samples (43,200
+minutes, the last 36 hours by region) go in as one bulk insert.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 from sqlalchemy import insert
@@ -16,6 +19,7 @@ from sqlalchemy import insert
 from companyos_server.core.maestro.models import SliSampleRow
 from companyos_server.domains.deployments import service as deployments
 from companyos_server.domains.services import service as services
+from companyos_server.domains.services import sli
 from companyos_server.domains.services import store as services_store
 from companyos_server.domains.slos import service, store
 from companyos_server.platform.runtime import Runtime
@@ -27,6 +31,7 @@ TENANT = "acme"
 NAME = "ledger-ops"
 DAYS = 30
 DAY = 24 * 60
+REGRESSION_MINUTES = 36 * 60
 NOISY_ALERT = {"name": "ledger-5xx-1pct", "kind": "static_error_rate", "action": "page", "error_rate": 0.01,
                "window_minutes": 5}  # fmt: skip
 
@@ -43,9 +48,31 @@ def history(days: int = DAYS, *, seed: int = 11) -> tuple[np.ndarray, np.ndarray
     bad[blips] = np.round(total[blips] * 0.025)
     for start, length, rate in ((9 * DAY + 600, 40, 0.3), (20 * DAY + 200, 25, 0.5)):
         bad[start : start + length] = np.round(total[start : start + length] * rate)
-    regression = days * DAY - 36 * 60
+    regression = days * DAY - REGRESSION_MINUTES
     bad[regression:] = rng.binomial(total[regression:], 0.009)
     return (total - bad).astype(np.int64), total
+
+
+def _samples(
+    service_id: str, start: datetime, good: np.ndarray, total: np.ndarray
+) -> Iterator[dict[str, Any]]:
+    """The history as rows; the regression's minutes split by region, with its errors all in ``eu`` (a
+    third of the traffic), so the report names the hotspot."""
+    regression = total.size - REGRESSION_MINUTES
+    for i, (g, t) in enumerate(zip(good.tolist(), total.tolist(), strict=True)):
+        row = {"tenant_id": TENANT, "service_ref": service_id, "ts": start + timedelta(minutes=i)}
+        if i < regression:
+            yield {**row, "id": new_id("sli"), "good": g, "total": t, "labels": None, "series": ""}
+            continue
+        eu = t // 3
+        bad = min(t - g, eu)
+        for region, region_good, region_total in (
+            ("eu", eu - bad, eu),
+            ("us", t - eu - (t - g - bad), t - eu),
+        ):
+            labels = {"region": region}
+            yield {**row, "id": new_id("sli"), "good": region_good, "total": region_total, "labels": labels,
+                   "series": sli.series_key(labels)}  # fmt: skip
 
 
 def seed_demo(runtime: Runtime) -> None:
@@ -80,21 +107,7 @@ def seed_demo(runtime: Runtime) -> None:
         now = utcnow().replace(second=0, microsecond=0)
         start = now - timedelta(minutes=DAYS * DAY - 1)
         good, total = history()
-        stamps = [start + timedelta(minutes=i) for i in range(total.size)]
-        session.execute(
-            insert(SliSampleRow),
-            [
-                {
-                    "id": new_id("sli"),
-                    "tenant_id": TENANT,
-                    "service_ref": service_id,
-                    "ts": ts,
-                    "good": g,
-                    "total": t,
-                }
-                for ts, g, t in zip(stamps, good.tolist(), total.tolist(), strict=True)
-            ],
-        )
+        session.execute(insert(SliSampleRow), list(_samples(service_id, start, good, total)))
         for version, minutes_ago in (("v3.3.0", 6 * DAY), ("v3.4.0", 36 * 60 + 12)):
             at = now - timedelta(minutes=minutes_ago)
             stages = [

@@ -244,9 +244,12 @@ def delete_slo(db: Database, ctx: TenantContext, service_id: str, slo_id: str) -
 # -- what the analyses read -------------------------------------------------------------------------------
 
 
-def objectives_of(session: Session, tenant_id: str, service: ServiceRow) -> list[dict[str, Any]]:
-    """The service's SLOs as the doctor analyses them; the embedded SLO (or the default) when it has none."""
-    rows = store.slos_of(session, tenant_id, service.id)
+def objectives_of(
+    session: Session, tenant_id: str, service: ServiceRow, rows: list[SloRow] | None = None
+) -> list[dict[str, Any]]:
+    """The service's SLOs (``rows`` when already read) as the doctor analyses them; the embedded SLO (or
+    the default) when it has none."""
+    rows = store.slos_of(session, tenant_id, service.id) if rows is None else rows
     if rows:
         return [to_dict(row) for row in rows]
     embedded = service.slo or {}

@@ -92,6 +92,18 @@ def slos_of(session: Session, tenant_id: str, service_id: str) -> list[SloRow]:
     return list(session.scalars(query))
 
 
+def slos_of_many(session: Session, tenant_id: str, service_ids: list[str]) -> dict[str, list[SloRow]]:
+    """:func:`slos_of` for several services in one query."""
+    found: dict[str, list[SloRow]] = {service_id: [] for service_id in service_ids}
+    if found:
+        query = (
+            tenant_select(SloRow, tenant_id).where(SloRow.service_id.in_(service_ids)).order_by(SloRow.name)
+        )
+        for row in session.scalars(query):
+            found[row.service_id].append(row)
+    return found
+
+
 def slo_page(
     session: Session, tenant_id: str, service_id: str, after: str | None, limit: int
 ) -> list[SloRow]:

@@ -115,8 +115,9 @@ def sync_detailed(
     """Record SLI samples for a service
 
      Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
-    requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
-    batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+    requests per minute). A sample whose `ts` and labels the service already has replaces it, so
+    re-sending a batch is harmless. Files of up to 100,000 samples go to `…/sli-samples/import`. `good`
+    may not exceed `total` and no `ts` may lie more than 5 minutes in the
     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
     and the post-action verification of Maestro runs read these samples.
 
@@ -159,8 +160,9 @@ def sync(
     """Record SLI samples for a service
 
      Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
-    requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
-    batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+    requests per minute). A sample whose `ts` and labels the service already has replaces it, so
+    re-sending a batch is harmless. Files of up to 100,000 samples go to `…/sli-samples/import`. `good`
+    may not exceed `total` and no `ts` may lie more than 5 minutes in the
     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
     and the post-action verification of Maestro runs read these samples.
 
@@ -198,8 +200,9 @@ async def asyncio_detailed(
     """Record SLI samples for a service
 
      Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
-    requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
-    batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+    requests per minute). A sample whose `ts` and labels the service already has replaces it, so
+    re-sending a batch is harmless. Files of up to 100,000 samples go to `…/sli-samples/import`. `good`
+    may not exceed `total` and no `ts` may lie more than 5 minutes in the
     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
     and the post-action verification of Maestro runs read these samples.
 
@@ -240,8 +243,9 @@ async def asyncio(
     """Record SLI samples for a service
 
      Pushes measured SLI buckets (for example from a Prometheus recording rule: good and total
-    requests per minute). A sample whose `ts` the service already has replaces it, so re-sending a
-    batch is harmless. `good` may not exceed `total` and no `ts` may lie more than 5 minutes in the
+    requests per minute). A sample whose `ts` and labels the service already has replaces it, so
+    re-sending a batch is harmless. Files of up to 100,000 samples go to `…/sli-samples/import`. `good`
+    may not exceed `total` and no `ts` may lie more than 5 minutes in the
     future (400 with the offending fields; nothing of the batch is stored). The service's SLO summary
     and the post-action verification of Maestro runs read these samples.
 
