@@ -2016,6 +2016,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/incident-history/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import past incidents and their postmortems (CSV, NDJSON or JSON)
+         * @description Records incidents from before CompanyOS (another tool's history), so SLO Doctor can check which of
+         *     them its significant burns and your alerts caught. The body is the file's bytes; `format` says how
+         *     to read it (`csv` with a header line; `ndjson`; `json`, an array). Each row: `title`, `started_at`
+         *     (RFC 3339 with offset, not in the future), and optionally `resolved_at` (not before `started_at`;
+         *     without it the incident stays open, `investigating`), `severity` (`sev1`–`sev4`, default `sev3`),
+         *     `services` (service ids or names; in CSV separated by `;`), `summary`, `postmortem_url` (http or
+         *     https). Each becomes an incident at its own time, its timeline holding the opening, the postmortem
+         *     and the resolution.
+         *
+         *     Up to 1,000 rows. Every row is checked first; any bad row refuses the file with one error per bad
+         *     line (`line 7`; `item 7` in a JSON array) and nothing is recorded. A row whose title and start the
+         *     tenant already has is skipped, so importing a file again is harmless.
+         *
+         */
+        post: operations["import_incident_history"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/incidents/{incident_id}": {
         parameters: {
             query?: never;
@@ -5658,6 +5693,26 @@ export interface components {
             client_id?: string | null;
         };
         IncidentOpaqueId: string;
+        IncidentHistoryImportResult: {
+            /** @description Rows read from the file. */
+            rows: number;
+            /** @description Incidents recorded. */
+            imported: number;
+            /** @description Rows the tenant already had (same title and start). */
+            skipped: number;
+            /** @description The recorded incidents' ids, in the file's order. */
+            incident_ids: string[];
+            /**
+             * Format: date-time
+             * @description The earliest start in the file.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The latest start in the file.
+             */
+            to: string;
+        };
         /** @enum {string} */
         IncidentSeverity: "sev1" | "sev2" | "sev3" | "sev4";
         /** @enum {string} */
@@ -11974,6 +12029,48 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    import_incident_history: {
+        parameters: {
+            query: {
+                /** @description How to read the file. */
+                format: "csv" | "ndjson" | "json";
+            };
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /** @description The file. Its rows are a language no schema states (`x-companyos-grammar`); the example named after a `format` (`x-companyos-grammar-by`) is a valid file in that format. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The incidents were recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentHistoryImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

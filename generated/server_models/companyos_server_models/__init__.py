@@ -1773,6 +1773,33 @@ class IncidentOpaqueId(RootModel[str]):
     root: str = Field(..., max_length=40, min_length=1, pattern="^[A-Za-z0-9_-]+$")
 
 
+class IncidentHistoryImportResult(BaseModel):
+    rows: int
+    """
+    Rows read from the file.
+    """
+    imported: int
+    """
+    Incidents recorded.
+    """
+    skipped: int
+    """
+    Rows the tenant already had (same title and start).
+    """
+    incident_ids: list[str]
+    """
+    The recorded incidents' ids, in the file's order.
+    """
+    from_: AwareDatetime = Field(..., alias="from")
+    """
+    The earliest start in the file.
+    """
+    to: AwareDatetime
+    """
+    The latest start in the file.
+    """
+
+
 class IncidentSeverity(StrEnum):
     sev1 = "sev1"
     sev2 = "sev2"

@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from companyos.formats import file_format
+from companyos.formats import file_format, is_gzip
 from companyos.types import ServiceEnvironment
 
 from ._context import State
@@ -119,6 +119,8 @@ RowFormatOption = Annotated[
 def read_row_file(file: Path, fmt: str | None) -> tuple[bytes, RowFormat]:
     """A bulk-import file's bytes and its format (``--format``, else the file's suffix): the one way every
     ``… import FILE`` command reads its file."""
+    if is_gzip(file):
+        raise CliError(f"{file} is gzip-compressed: decompress it first (gunzip -k {file})", ExitCode.USAGE)
     chosen = fmt or file_format(file)
     if chosen not in ROW_FORMATS:
         raise CliError(f"cannot tell the format of {file}: give --format csv, ndjson or json", ExitCode.USAGE)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
 
 from companyos import types as t
 
-from ._common import All, Limit, PageSize, limited, state
+from ._common import All, Limit, PageSize, RowFormatOption, limited, read_row_file, state
 from ._output import Column, render_list, render_object
 
 __all__ = ["INCIDENT_COLUMNS", "app"]
 
 app: typer.Typer = typer.Typer(
-    help="Incidents: list, show, open, update, timeline, responders, dashboards, tasks, checklist.",
+    help="Incidents: list, show, open, update, timeline, responders, dashboards, tasks, checklist, import history.",
     no_args_is_help=True,
 )
 
@@ -168,3 +169,22 @@ def add_task(
     incident = st.client().incidents.add_task(incident_id, tenant=st.require_tenant(), ref=ref, title=title)
     render_list(incident["tasks"], [("REF", "ref"), ("TITLE", "title"), ("ADDED BY", "added_by"),
                                     ("AT", "added_at")], st.output)  # fmt: skip
+
+
+@app.command("import")
+def incidents_import(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (title,started_at[,resolved_at,severity,services,summary,postmortem_url]), NDJSON or JSON."
+        ),
+    ],
+    fmt: RowFormatOption = None,
+) -> None:
+    """Record past incidents and their postmortems (up to 1,000) from another tool's history; all or
+    nothing, and incidents the tenant already has (same title and start) are skipped."""
+    content, chosen = read_row_file(file, fmt)
+    st = state(ctx)
+    result = st.client().incidents.import_history(format=chosen, content=content, tenant=st.require_tenant())
+    render_object(result, st.output)

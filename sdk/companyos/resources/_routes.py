@@ -118,6 +118,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "get_tenant_residency": ("GET", "/v1/tenants/{tenant_id}/residency"),
     "import_alert_history": ("POST", "/v1/tenants/{tenant_id}/alert-history/import"),
     "import_deployment_history": ("POST", "/v1/tenants/{tenant_id}/services/{service_id}/deployments/import"),
+    "import_incident_history": ("POST", "/v1/tenants/{tenant_id}/incident-history/import"),
     "import_openslo": ("POST", "/v1/tenants/{tenant_id}/services/{service_id}/openslo"),
     "import_sli_samples": ("POST", "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples/import"),
     "ingest_alertmanager_alerts": ("POST", "/v1/tenants/{tenant_id}/alerts/ingest/alertmanager"),

@@ -12,6 +12,7 @@ from companyos.types import (
     Incident,
     IncidentChecklistItem,
     IncidentDashboardCreate,
+    IncidentHistoryImportResult,
     IncidentOpaqueId,
     IncidentResponderCreate,
     IncidentResponderRole,
@@ -108,6 +109,35 @@ class Incidents(SyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("Incident", self._client._request(spec))
+
+    def import_history(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> IncidentHistoryImportResult:
+        """Import past incidents and their postmortems (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/incident-history/import",
+            "import_incident_history",
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("IncidentHistoryImportResult", self._client._request(spec))
 
     def retrieve(
         self,
@@ -446,6 +476,33 @@ class IncidentsWithRawResponse:
             ),
         )
 
+    def import_history(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[IncidentHistoryImportResult]:
+        """Import past incidents and their postmortems (CSV, NDJSON or JSON) (the raw response)"""
+        return cast(
+            "APIResponse[IncidentHistoryImportResult]",
+            self._resource.import_history(
+                format=format,
+                content=content,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def retrieve(
         self,
         incident_id: IncidentOpaqueId,
@@ -752,6 +809,35 @@ class AsyncIncidents(AsyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("Incident", await self._client._request(spec))
+
+    async def import_history(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> IncidentHistoryImportResult:
+        """Import past incidents and their postmortems (CSV, NDJSON or JSON)"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/incident-history/import",
+            "import_incident_history",
+            tenant=tenant,
+            query=params(
+                {
+                    "format": format,
+                }
+            ),
+            content=content,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("IncidentHistoryImportResult", await self._client._request(spec))
 
     async def retrieve(
         self,
@@ -1082,6 +1168,33 @@ class AsyncIncidentsWithRawResponse:
                 responders=responders,
                 dashboards=dashboards,
                 checklist=checklist,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def import_history(
+        self,
+        *,
+        format: Literal["csv", "ndjson", "json"],
+        content: bytes,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[IncidentHistoryImportResult]:
+        """Import past incidents and their postmortems (CSV, NDJSON or JSON) (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[IncidentHistoryImportResult]]",
+            self._resource.import_history(
+                format=format,
+                content=content,
+                tenant=tenant,
                 idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -133,6 +133,7 @@ __all__ = [
     "IncidentCreate",
     "IncidentDashboard",
     "IncidentDashboardCreate",
+    "IncidentHistoryImportResult",
     "IncidentList",
     "IncidentOpaqueId",
     "IncidentResponder",
@@ -1446,6 +1447,19 @@ class IncidentDashboard(TypedDict):
 class IncidentDashboardCreate(TypedDict):
     url: str
     title: NotRequired[str]
+
+
+IncidentHistoryImportResult = TypedDict(
+    "IncidentHistoryImportResult",
+    {
+        "rows": "int",
+        "imported": "int",
+        "skipped": "int",
+        "incident_ids": "list[str]",
+        "from": "str",
+        "to": "str",
+    },
+)
 
 
 class IncidentList(TypedDict):

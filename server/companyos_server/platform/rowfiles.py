@@ -19,6 +19,25 @@ from companyos_server import errors
 
 FORMATS = ("csv", "ndjson", "json")
 MAX_REPORTED = 50
+MAX_INTEGER_DIGITS = (
+    30  # no count or id of a row is longer; Python refuses past 4,300 digits with a ValueError
+)
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"an integer of more than {MAX_INTEGER_DIGITS} digits")
+    return int(digits)
+
+
+def _loads(text: str) -> Any:
+    """JSON within limits: a ValueError (with a reason) for anything a row cannot be, never a RecursionError."""
+    try:
+        return json.loads(text, parse_int=_bounded_int)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} (line {exc.lineno})") from None
+    except RecursionError:
+        raise ValueError("nests too deep") from None
 
 
 def _text(data: bytes) -> str:
@@ -33,6 +52,16 @@ def _text(data: bytes) -> str:
 
 def _csv(text: str, columns: frozenset[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        yield from _csv_rows(reader, columns)
+    except csv.Error as exc:  # a cell past the field limit, a NUL byte
+        raise errors.invalid_argument(
+            f"The CSV cannot be read at line {reader.line_num}: {exc}; nothing was stored.",
+            [errors.FieldError(f"line {reader.line_num}", str(exc))],
+        ) from None
+
+
+def _csv_rows(reader: Any, columns: frozenset[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     header = next(reader, None)
     if not header:
         raise errors.invalid_argument(
@@ -67,13 +96,14 @@ def _csv(text: str, columns: frozenset[str]) -> Iterator[tuple[int, dict[str, An
 
 def _ndjson(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     problems: list[errors.FieldError] = []
-    for line, raw in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: a raw U+2028 is legal inside a JSON string, and editors number lines so.
+    for line, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(errors.FieldError(f"line {line}", f"not JSON: {exc.msg}"))
+            row = _loads(raw)
+        except ValueError as exc:
+            problems.append(errors.FieldError(f"line {line}", str(exc)))
             continue
         if not isinstance(row, dict):
             problems.append(errors.FieldError(f"line {line}", "must be a JSON object"))
@@ -85,12 +115,11 @@ def _ndjson(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _json(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
+        document = _loads(text)
+    except ValueError as exc:
         raise errors.invalid_argument(
-            f"The file is not JSON: {exc.msg} (line {exc.lineno}).",
-            [errors.FieldError(f"line {exc.lineno}", exc.msg)],
-        ) from exc
+            f"The file cannot be read: {exc}.", [errors.FieldError("body", str(exc))]
+        ) from None
     if not isinstance(document, list):
         raise errors.invalid_argument(
             "A JSON import is an array of objects.", [errors.FieldError("body", "must be a JSON array")]

@@ -124,6 +124,21 @@ async def test_notifications_record_one_occurrence_per_firing(
     ]
 
 
+async def test_a_new_firing_ends_an_earlier_one_whose_resolution_never_came(
+    client: httpx.AsyncClient, mint: Mint
+) -> None:
+    """send_resolved: false (or a lost notification): the next firing closes the one before."""
+    token = await ingest_key(client, mint, "acme")
+    fingerprint = unique("fp")
+    for start in ("2026-11-21T08:00:00Z", "2026-11-21T09:30:00Z"):
+        payload = alertmanager_payload(am_alert(fingerprint, starts_at=start), status="firing")
+        r = await client.post(INGEST.format(tenant="acme"), json=payload, headers=bearer(token))
+        assert r.status_code == 200, r.text
+    newer, older = [o for o in await listed(client, admin(mint)) if o["fingerprint"] == fingerprint]
+    assert (older["starts_at"], older["ends_at"]) == ("2026-11-21T08:00:00Z", "2026-11-21T09:30:00Z")
+    assert (newer["starts_at"], newer["ends_at"]) == ("2026-11-21T09:30:00Z", None)
+
+
 async def test_a_resolution_never_seen_firing_records_an_ended_occurrence(
     client: httpx.AsyncClient, mint: Mint
 ) -> None:

@@ -336,6 +336,19 @@ def test_deployments_import_a_history_file(cli: Cli, mint: Mint, tmp_path: Path)
     assert "cannot read" in one_line(cli("deployments", "import", svc, str(tmp_path / "nope.csv"), **env), 2)
 
 
+def test_incidents_import_a_history_file(cli: Cli, mint: Mint, tmp_path: Path) -> None:
+    env = member(mint, "usr_acme_sre", "sre")
+    history = tmp_path / "incidents.ndjson"
+    history.write_text(json.dumps({"title": "CLI import probe", "severity": "sev2",
+                                   "started_at": "2026-11-01T10:00:00Z", "resolved_at": "2026-11-01T11:00:00Z"}))  # fmt: skip
+    done = ok(cli("-o", "json", "incidents", "import", str(history), **env))
+    assert (done["imported"], done["skipped"]) == (1, 0)
+    shown = ok(cli("-o", "json", "incidents", "get", done["incident_ids"][0], **env))
+    assert (shown["title"], shown["status"]) == ("CLI import probe", "resolved")
+    history.write_text('{"title": "no start"}\n')
+    assert "line 1" in one_line(cli("incidents", "import", str(history), **env), 1)
+
+
 def test_signing_keys_and_evidence_verify_against_the_api(
     cli: Cli, service, runtime: Any, tmp_path: Path
 ) -> None:

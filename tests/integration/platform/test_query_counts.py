@@ -678,14 +678,15 @@ CASES: dict[str, Case] = {
     "list_sli_samples": Case(f"{BASE}/services/{{service}}/sli-samples", _sli_samples),
     "list_slo_follow_ups": Case(f"{BASE}/services/{{follow_ups_service}}/slo-follow-ups", _slo_follow_ups),
     # Not a stored list: the doctor's analysis, which reads the service, its SLOs, its SLI history, its
-    # deployments, the rollback plans, its dependencies and its alert occurrences (seven statements, a
-    # constant three more with dependencies), whatever the number of SLOs, samples or recommendations.
+    # deployments, the rollback plans, its dependencies, its incidents and its alert occurrences (eight
+    # statements, a constant three more with dependencies), whatever the number of SLOs, samples or
+    # recommendations.
     "list_slo_recommendations": Case(
         f"{BASE}/services/{{recommendations_service}}/slo-recommendations",
         _slo_recommendations,
         paged=False,
         params=(("days", "1"),),
-        ceiling=7,
+        ceiling=8,
     ),
     # A flag is stale by age (30 days old, unchanged 7 or 14): the API cannot backdate one.
     "list_stale_flags": Case(f"{BASE}/stale-flags", None, paged=False),

@@ -271,3 +271,68 @@ async def test_doctor_scores_the_alerts_that_fired(
     titles = [f["title"] for f in built["findings"]]
     assert f"{slo['slo']['name']}: alert FlappyErrors pages on noise" in titles
     assert not any("LedgerBurn" in t for t in titles)
+
+
+async def test_labelled_samples_page_without_loss_and_long_labels_store(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime
+) -> None:
+    sre = as_role(mint, "sre")
+    service_id = await _service(client, sre, "sli-paging-probe")
+    rows = "".join(f"{_minute(m)},1,1,{region}\n" for m in range(5) for region in ("a", "b", "c"))
+    assert (
+        await _import(client, sre, service_id, "csv", ("ts,good,total,region\n" + rows).encode())
+    ).status_code == 200
+    seen, token = [], None
+    while True:
+        params = {
+            "since": _minute(0),
+            "until": _minute(10),
+            "page_size": 4,
+            **({"page_token": token} if token else {}),
+        }
+        page = (
+            await client.get(f"{BASE}/services/{service_id}/sli-samples", params=params, headers=sre)
+        ).json()
+        seen += [(s["ts"], s["labels"]["region"]) for s in page["items"]]
+        if not (token := page.get("next_page_token")):
+            break
+    assert len(seen) == 15 and len(set(seen)) == 15
+
+    # Labels the spec allows, however they encode: four of 200 non-ASCII characters.
+    labels = {name: "é" * 200 for name in ("endpoint", "task", "region", "segment")}
+    r = await client.post(
+        f"{BASE}/services/{service_id}/sli-samples",
+        json={"samples": [{"ts": _minute(30), "good": 1, "total": 1, "labels": labels}]},
+        headers=sre,
+    )
+    assert r.status_code == 200, r.text
+    again = await client.post(
+        f"{BASE}/services/{service_id}/sli-samples",
+        json={"samples": [{"ts": _minute(30), "good": 1, "total": 2, "labels": labels}]},
+        headers=sre,
+    )
+    assert again.json()["replaced"] == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "data"),
+    [
+        ("csv", "ts,good,total\n2026-01-01T00:00:00Z,²,3\n".encode()),
+        ("ndjson", b'{"ts": "2026-01-01T00:00:00Z", "good": 1, "total": ' + b"9" * 5000 + b"}\n"),
+        ("json", b"[" * 100_000),
+        ("csv", b"ts,good,total\n" + b"x" * 200_000 + b",1,1\n"),
+        ("csv", b"ts,good,total\n0001-01-01T00:00:00+01:00,1,1\n"),
+        (
+            "ndjson",
+            b'{"ts": "2026-01-01T00:00:00Z", "good": 1, "total": 1, "labels": {"region": "\\ud800"}}\n',
+        ),
+    ],
+)
+async def test_hostile_files_are_400_not_500(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime, fmt: str, data: bytes
+) -> None:
+    sre = as_role(mint, "sre")
+    service_id = await _service(client, sre, f"sli-hostile-{abs(hash(data)) % 100_000}")
+    r = await _import(client, sre, service_id, fmt, data)
+    assert r.status_code == 400, r.text[:500]
+    assert _stored(runtime, service_id) == 0

@@ -164,6 +164,7 @@ COMMANDS: dict[str, str] = {
     "list_sli_samples": "services sli list",
     "record_sli_samples": "services sli push",
     "import_sli_samples": "services sli import",
+    "import_incident_history": "incidents import",
     "import_deployment_history": "deployments import",
     "analyze_service_slo": "slo analyze",
     "list_service_slos": "slo list",

@@ -192,6 +192,9 @@ CALLS: dict[str, Any] = {
     "import_deployment_history": lambda c: c.deployments.import_history(
         "svc_1", format="ndjson", content=b'{"version": "v1", "environment": "production"}\n'
     ),
+    "import_incident_history": lambda c: c.incidents.import_history(
+        format="json", content=b'[{"title": "x", "started_at": "2026-10-02T09:58:00Z"}]'
+    ),
     "import_sli_samples": lambda c: c.services.sli_samples.import_file(
         "svc_1", format="csv", content=b"ts,good,total\n2026-11-27T09:00:00Z,1,1\n"
     ),

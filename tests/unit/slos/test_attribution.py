@@ -49,3 +49,20 @@ def test_upstream_contribution_counts_coinciding_bad_minutes() -> None:
     assert dependency_contribution(np.zeros(3, dtype=bool), {"db": np.ones(3)})["explained_share"] == 0.0
     with pytest.raises(ValueError, match="covers 2 minutes"):
         dependency_contribution(service, {"db": np.zeros(2)})
+
+
+def test_hotspot_shares_are_within_the_dimension() -> None:
+    """Samples labelled by endpoint only do not make both regions look like hotspots."""
+    from companyos_server.domains.slos.attribution import LabelledCounts, hotspots
+
+    samples = [LabelledCounts({"endpoint": "GET /a"}, 27_000, 27_000)]
+    samples += [
+        LabelledCounts({"region": "eu"}, 1_400, 1_500),
+        LabelledCounts({"region": "us"}, 1_400, 1_500),
+    ]
+    found = hotspots(samples)
+    assert [(h.dimension, h.value, round(h.lift, 2)) for h in found] == [
+        ("region", "eu", 1.0),
+        ("region", "us", 1.0),
+    ]
+    assert [h.traffic_share for h in found] == [0.5, 0.5]

@@ -214,6 +214,7 @@ from .health_report_summary_executive_summary import HealthReportSummaryExecutiv
 from .health_status import HealthStatus
 from .import_alert_history_format import ImportAlertHistoryFormat
 from .import_deployment_history_format import ImportDeploymentHistoryFormat
+from .import_incident_history_format import ImportIncidentHistoryFormat
 from .import_sli_samples_format import ImportSliSamplesFormat
 from .incident import Incident
 from .incident_checklist_item import IncidentChecklistItem
@@ -221,6 +222,7 @@ from .incident_checklist_item_create import IncidentChecklistItemCreate
 from .incident_create import IncidentCreate
 from .incident_dashboard import IncidentDashboard
 from .incident_dashboard_create import IncidentDashboardCreate
+from .incident_history_import_result import IncidentHistoryImportResult
 from .incident_list import IncidentList
 from .incident_responder import IncidentResponder
 from .incident_responder_create import IncidentResponderCreate
@@ -798,6 +800,7 @@ __all__ = (
     "HealthStatus",
     "ImportAlertHistoryFormat",
     "ImportDeploymentHistoryFormat",
+    "ImportIncidentHistoryFormat",
     "ImportSliSamplesFormat",
     "Incident",
     "IncidentChecklistItem",
@@ -805,6 +808,7 @@ __all__ = (
     "IncidentCreate",
     "IncidentDashboard",
     "IncidentDashboardCreate",
+    "IncidentHistoryImportResult",
     "IncidentList",
     "IncidentResponder",
     "IncidentResponderCreate",

@@ -23,6 +23,7 @@ from companyos_server.platform import rowfiles
 from companyos_server.platform.pagination import Page, invalid_page_token, paginate
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, new_id, utcnow
+from companyos_server.platform.text import text_problem
 
 IMPORT_COLUMNS = frozenset(("alert_name", "starts_at", "ends_at", "service", "severity", "fingerprint"))
 MAX_IMPORT_ROWS = 100_000
@@ -30,7 +31,6 @@ MAX_NAME = 200
 FUTURE_SKEW = timedelta(minutes=5)  # clocks disagree a little; history does not lie in the future
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 _FINGERPRINT = re.compile(r"[\x21-\x7e]{1,64}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def parse_instant(value: Any) -> datetime | None:
@@ -42,7 +42,10 @@ def parse_instant(value: Any) -> datetime | None:
     text = text[:-1] + "+00:00" if text[-1] in "zZ" else text
     try:
         return datetime.fromisoformat(text).astimezone(UTC)
-    except ValueError:  # the right shape but no such day or hour (2026-02-30, 24:00)
+    except (
+        ValueError,
+        OverflowError,
+    ):  # no such day or hour (2026-02-30, 24:00), or past year 1 or 9999 in UTC
         return None
 
 
@@ -94,7 +97,7 @@ def _check(row: dict[str, Any], now: datetime) -> tuple[_Row | None, list[str]]:
     if _blank(row.get("alert_name")):
         problems.append("alert_name: missing")
     name = _text(row, "alert_name", problems)
-    if name is not None and (len(name) > MAX_NAME or _CONTROL.search(name)):
+    if name is not None and (len(name) > MAX_NAME or text_problem(name)):
         problems.append(f"alert_name: must be 1 to {MAX_NAME} characters without control characters")
     if _blank(row.get("starts_at")):
         problems.append("starts_at: missing")
@@ -102,10 +105,13 @@ def _check(row: dict[str, Any], now: datetime) -> tuple[_Row | None, list[str]]:
     if start is not None and end is not None and end < start:
         problems.append("ends_at: must not be before starts_at")
     service = _text(row, "service", problems)
-    if service is not None and len(service) > MAX_NAME:
-        problems.append(f"service: must be at most {MAX_NAME} characters")
+    if service is not None and (len(service) > MAX_NAME or text_problem(service)):
+        problems.append(f"service: must be at most {MAX_NAME} characters without control characters")
         service = None
     severity = _text(row, "severity", problems)
+    if severity is not None and text_problem(severity):
+        problems.append("severity: must not contain control characters")
+        severity = None
     fingerprint = _text(row, "fingerprint", problems)
     if fingerprint is not None and not _FINGERPRINT.fullmatch(fingerprint):
         problems.append("fingerprint: must be 1 to 64 printable characters without spaces")

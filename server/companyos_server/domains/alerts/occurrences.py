@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from sqlalchemy import Index, String, Table, UniqueConstraint, and_, func, or_, select
+from sqlalchemy import Index, String, Table, UniqueConstraint, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -117,6 +117,19 @@ def record_notification(
     }
     # Without an endsAt of its own, a re-sent resolution must not move the end an earlier one recorded.
     upsert(session, [row], "keep" if not resolved else "end" if end_given else "fill")
+    # A firing with a new start means every earlier firing of the alert is over, whether or not its
+    # resolution ever arrived (``send_resolved: false``, a lost notification): left open, one would look
+    # like an alert firing for the rest of time.
+    session.execute(
+        update(AlertOccurrenceRow)
+        .where(
+            AlertOccurrenceRow.tenant_id == alert.tenant_id,
+            AlertOccurrenceRow.fingerprint == alert.fingerprint,
+            AlertOccurrenceRow.starts_at < starts_at,
+            AlertOccurrenceRow.ends_at.is_(None),
+        )
+        .values(ends_at=starts_at)
+    )
 
 
 def existing_starts(session: Session, tenant_id: str, fingerprints: set[str]) -> set[tuple[str, datetime]]:

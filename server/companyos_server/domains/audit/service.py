@@ -27,7 +27,13 @@ def _instant(name: str, value: str | datetime | None) -> datetime | None:
         raise errors.invalid_argument(
             f"{name} needs a UTC offset.", [errors.FieldError(name, "must carry a UTC offset, e.g. Z")]
         )
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the first instant Python can hold
+        raise errors.invalid_argument(
+            f"{name} is out of range.",
+            [errors.FieldError(name, "must lie between the years 1 and 9999 in UTC")],
+        ) from None
 
 
 def list_events(

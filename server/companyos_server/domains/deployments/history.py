@@ -21,6 +21,7 @@ from companyos_server.domains.services import store as services_store
 from companyos_server.platform import rowfiles
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, utcnow
+from companyos_server.platform.text import text_problem
 
 MAX_ROWS = 1_000
 COLUMNS = frozenset(
@@ -47,6 +48,7 @@ def _instant(row: dict[str, Any], name: str, problems: list[str]) -> datetime | 
 def _check(
     row: dict[str, Any], environments: list[str], now: datetime
 ) -> tuple[dict[str, Any] | None, list[str]]:
+    row = {name: value for name, value in row.items() if value is not None}  # JSON null: not given
     problems = [f"{name}: unknown field" for name in sorted(set(row) - COLUMNS)]
     version, environment = row.get("version"), row.get("environment")
     if not isinstance(version, str) or not VERSION.fullmatch(version):
@@ -61,6 +63,8 @@ def _check(
     finished = _instant(row, "finished_at", problems) if "finished_at" in row else started
     if started is not None and finished is not None and finished < started:
         problems.append("finished_at: must not be before started_at")
+    elif finished is not None and finished > now + FUTURE_SKEW:
+        problems.append("finished_at: lies in the future")
     outcome = row.get("outcome", "succeeded")
     if outcome not in OUTCOMES:
         problems.append("outcome: must be succeeded or failed")
@@ -70,6 +74,8 @@ def _check(
     description = row.get("description")
     if description is not None and (not isinstance(description, str) or len(description) > 2000):
         problems.append("description: text of at most 2,000 characters")
+    elif description is not None and (problem := text_problem(description.replace("\n", " "))) is not None:
+        problems.append(f"description: {problem}")
     if problems or started is None or finished is None:
         return None, problems
     return {"version": version, "environment": environment, "started": started, "finished": finished,

@@ -191,6 +191,7 @@ def create_deployment_in(
         action="deployments:create",
         summary=f"{service.name} {row.version} deployment to {environment} recorded ({state})",
         details={"deployment_id": row.id, "version": row.version, "environment": environment},
+        at=at,
     )
     return row
 

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from companyos_server.domains.alerts.services_ref import intelgraph
-from companyos_server.domains.incidents import service
+from companyos_server.domains.incidents import history, service
+from companyos_server.platform import rowfiles
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -47,6 +48,13 @@ def create_incident(tenant_id: str, body: dict[str, Any]) -> tuple[dict[str, Any
         runtime.db, intelgraph(runtime), current_tenant_context(), body
     )
     return incident, 201 if created else 200, _location(tenant_id, incident["id"])
+
+
+def import_incident_history(tenant_id: str, format: str, body: bytes | str | None = None) -> dict[str, Any]:
+    runtime = get_runtime()
+    return history.import_history(
+        runtime.db, intelgraph(runtime), current_tenant_context(), rowfiles.file_body(body), format
+    )
 
 
 def get_incident(tenant_id: str, incident_id: str) -> dict[str, Any]:

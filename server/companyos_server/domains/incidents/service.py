@@ -166,9 +166,16 @@ def _graph_change(
 
 
 def _new_incident(
-    session: Session, graph: Any | None, ctx: TenantContext, body: dict[str, Any], *, alert: Any = None
+    session: Session,
+    graph: Any | None,
+    ctx: TenantContext,
+    body: dict[str, Any],
+    *,
+    alert: Any = None,
+    at: datetime | None = None,
 ) -> IncidentRow:
-    now = utcnow()
+    """A new incident, opened now (or ``at``: imported history)."""
+    now = at or utcnow()
     actor = ctx.principal.subject
     service_ids = _check_services(session, ctx, list(body.get("service_ids") or []))
     if alert is not None and alert.service_id and alert.service_id not in service_ids:

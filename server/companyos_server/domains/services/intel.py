@@ -7,6 +7,7 @@ the seed set; calls run in the caller's session, so graph writes commit or roll 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -81,7 +82,9 @@ def record_change(
     action: str,
     summary: str,
     details: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> None:
+    """Record a change on ``ref`` (at ``at``, for history recorded after the fact; else now)."""
     g = graph()
     if g is not None:
         g.record_change(
@@ -92,4 +95,5 @@ def record_change(
             action=action,
             summary=summary,
             details=details,
+            **({"at": at} if at is not None else {}),
         )

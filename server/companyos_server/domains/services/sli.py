@@ -6,11 +6,13 @@ post-action verification read them; the table belongs to the shared core (``sli_
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, union_all
+from sqlalchemy import and_, delete, func, insert, or_, select, union_all
 
 from companyos_server import errors
 from companyos_server.core.maestro.models import SliSampleRow
@@ -35,17 +37,24 @@ Parsed = tuple[datetime, int, int, dict[str, str]]
 
 
 def series_key(labels: dict[str, str]) -> str:
-    """The stored key a labelled sample replaces by: its labels in a canonical order ("" when none)."""
-    return json.dumps(dict(sorted(labels.items())), separators=(",", ":")) if labels else ""
+    """The stored key a labelled sample replaces by: a digest of its labels in a canonical order ("" when
+    none), a fixed 64 characters whatever the labels hold."""
+    if not labels:
+        return ""
+    canonical = json.dumps(dict(sorted(labels.items())), separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+_DIGITS = re.compile(r"[0-9]{1,13}")
 
 
 def _count(value: Any) -> int | None:
-    """A non-negative whole count from JSON (an int) or CSV (digits); None when it is not one."""
+    """A non-negative whole count from JSON (an int) or CSV (ASCII digits); None when it is not one."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and value.strip().isdigit():
+    elif isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         number = int(value.strip())
     else:
         return None
@@ -247,11 +256,20 @@ def list_samples(
                 SliSampleRow.service_ref == service_id, SliSampleRow.ts >= start, SliSampleRow.ts <= end
             )
             if after is not None:
-                query = query.where(SliSampleRow.ts > datetime.fromisoformat(after))
+                # Labelled samples share a ts: the page resumes after the last (ts, id) it gave.
+                at, _, last_id = after.partition("|")
+                ts = datetime.fromisoformat(at)
+                query = query.where(
+                    or_(SliSampleRow.ts > ts, and_(SliSampleRow.ts == ts, SliSampleRow.id > last_id))
+                )
             return list(session.scalars(query.order_by(SliSampleRow.ts, SliSampleRow.id).limit(limit)))
 
         page = paginate(
-            fetch, key=lambda r: r.ts.isoformat(), page_size=page_size, page_token=page_token, filters=filters
+            fetch,
+            key=lambda r: f"{r.ts.isoformat()}|{r.id}",
+            page_size=page_size,
+            page_token=page_token,
+            filters=filters,
         )
         items = [
             {

@@ -54,30 +54,32 @@ class Hotspot:
 
 
 def hotspots(samples: Iterable[LabelledCounts], *, min_bad_share: float = 0.1, top: int = 5) -> list[Hotspot]:
-    """Label values carrying at least ``min_bad_share`` of the bad events, most disproportionate first."""
+    """Label values carrying at least ``min_bad_share`` of the bad events, most disproportionate first.
+
+    Shares are within a dimension: a value's bad events over the bad events of the samples that carry that
+    dimension, and likewise for traffic, so samples labelled by endpoint only do not dilute a region."""
     bad_by: dict[tuple[str, str], int] = defaultdict(int)
     total_by: dict[tuple[str, str], int] = defaultdict(int)
-    bad_all = total_all = 0
+    bad_in: dict[str, int] = defaultdict(int)
+    total_in: dict[str, int] = defaultdict(int)
     for sample in samples:
         bad = sample.total - sample.good
-        bad_all += bad
-        total_all += sample.total
         for dimension, value in sample.labels.items():
             bad_by[(dimension, value)] += bad
             total_by[(dimension, value)] += sample.total
-    if bad_all <= 0 or total_all <= 0:
-        return []
+            bad_in[dimension] += bad
+            total_in[dimension] += sample.total
     found = [
         Hotspot(
             dimension,
             value,
             bad,
             total_by[(dimension, value)],
-            bad / bad_all,
-            total_by[(dimension, value)] / total_all,
+            bad / bad_in[dimension],
+            total_by[(dimension, value)] / total_in[dimension],
         )
         for (dimension, value), bad in bad_by.items()
-        if bad / bad_all >= min_bad_share
+        if bad_in[dimension] > 0 and total_in[dimension] > 0 and bad / bad_in[dimension] >= min_bad_share
     ]
     found.sort(key=lambda h: (-h.lift, -h.bad_share, h.dimension, h.value))
     return found[:top]

@@ -65,6 +65,7 @@ def diagnose_slo(
     context: doctor.Context,
     upstream_bad: dict[str, npt.NDArray[np.bool_]] | None = None,
     fired: dict[str, npt.NDArray[np.bool_]] | None = None,
+    incidents: list[observed.IncidentSpan] | None = None,
 ) -> dict[str, Any]:
     """One SLO over the history: budget, burn rates now, burns, regressions, alert quality (of its declared
     rules, replayed, and of the alerts that fired, ``fired``), the share of its bad minutes its upstreams
@@ -81,9 +82,8 @@ def diagnose_slo(
     found = regressions.regressions(good, total, objective, hist.deploys) if events else []
     burns = quality.significant_burns(good, total, objective) if events else []
     current = doctor.to_rules(slo.get("alerting") or [], objective)
-    current_quality = (
-        quality.score(quality.replay(good, total, objective, current), burns) if events else None
-    )
+    declared = quality.replay(good, total, objective, current) if events and current else None
+    current_quality = quality.score(declared, burns) if events and declared is not None else None
     burn_now = {}
     for name, width in (("5m", 5), ("1h", 60), ("6h", 360), ("3d", 4320)):
         tail_t = total[-width:].sum()
@@ -123,6 +123,9 @@ def diagnose_slo(
         ),
         "load_sensitivity": load.as_dict() if load else None,
         "observed_alerts": observed.scores(fired, burns) if fired and events else [],
+        "incidents": observed.incident_coverage(
+            incidents or [], hist.since, hist.minutes, burns, fired or {}, declared
+        ),
         "recommendations": doctor.recommend(
             slo, good, total, context, deploys=hist.deploys, versions=hist.versions, found_regressions=found
         )
@@ -142,6 +145,7 @@ def diagnose(
     )
     slos = service.objectives_of(session, tenant_id, owner)
     upstream_bad = _upstream_bad_minutes(session, tenant_id, service_id, days=days, now=now)
+    incidents = observed.incidents_of(session, tenant_id, service_id, hist.since, hist.until)
     fired = observed.firing_masks(
         occurrences.for_service(session, tenant_id, service_id, hist.since, hist.until),
         hist.since,
@@ -153,7 +157,7 @@ def diagnose(
         "history": hist,
         "objectives": slos,
         "hotspots": [spot.as_dict() for spot in attribution.hotspots(hist.labelled)],
-        "slos": [diagnose_slo(slo, hist, context, upstream_bad, fired) for slo in slos],
+        "slos": [diagnose_slo(slo, hist, context, upstream_bad, fired, incidents) for slo in slos],
     }
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from companyos_server.core.maestro.models import SliSampleRow
@@ -58,7 +57,9 @@ def _window(days: int, now: datetime) -> tuple[datetime, datetime, int]:
 def load(session: Session, tenant_id: str, service_id: str, *, days: int, now: datetime) -> History:
     since, until, minutes = _window(days, now)
     rows = session.execute(
-        select(SliSampleRow.ts, SliSampleRow.good, SliSampleRow.total, SliSampleRow.series).where(
+        select(
+            SliSampleRow.ts, SliSampleRow.good, SliSampleRow.total, SliSampleRow.series, SliSampleRow.labels
+        ).where(
             SliSampleRow.tenant_id == tenant_id,
             SliSampleRow.service_ref == service_id,
             SliSampleRow.ts >= since,
@@ -86,21 +87,24 @@ def load(session: Session, tenant_id: str, service_id: str, *, days: int, now: d
             for row in deploys
         ],
         versions={row.id: row.version for row in deploys},
-        labelled=_labelled([row[3] for row in rows], goods, totals),
+        labelled=_labelled([row[3] for row in rows], [row[4] for row in rows], goods, totals),
     )
 
 
-def _labelled(series: list[str], good: FloatArray, total: FloatArray) -> list[LabelledCounts]:
+def _labelled(
+    series: list[str], labels: list[dict[str, str] | None], good: FloatArray, total: FloatArray
+) -> list[LabelledCounts]:
     """The period's good/total per label set (labelled samples only), summed with numpy."""
     if not series:
         return []
-    keys, inverse = np.unique(np.asarray(series, dtype=object), return_inverse=True)
+    keys, first, inverse = np.unique(np.asarray(series, dtype=object), return_index=True, return_inverse=True)
     good_by = np.bincount(inverse, weights=good, minlength=keys.size)
     total_by = np.bincount(inverse, weights=total, minlength=keys.size)
-    # ``series`` is the labels' canonical JSON (services.sli.series_key), so it carries the labels back.
     return [
-        LabelledCounts(json.loads(key), int(g), int(t))
-        for key, g, t in zip(keys.tolist(), good_by.tolist(), total_by.tolist(), strict=True)
+        LabelledCounts(dict(labels[index] or {}), int(g), int(t))
+        for key, index, g, t in zip(
+            keys.tolist(), first.tolist(), good_by.tolist(), total_by.tolist(), strict=True
+        )
         if key
     ]
 
@@ -108,15 +112,23 @@ def _labelled(series: list[str], good: FloatArray, total: FloatArray) -> list[La
 def series_of(
     session: Session, tenant_id: str, service_ids: list[str], *, days: int, now: datetime
 ) -> dict[str, tuple[FloatArray, FloatArray]]:
-    """Per-minute good/total of several services over the same period as :func:`load`, in one query."""
+    """Per-minute good/total of several services over the same period as :func:`load`, in one query that
+    sums each service's label sets per timestamp in the database."""
     since, until, minutes = _window(days, now)
     rows = session.execute(
-        select(SliSampleRow.service_ref, SliSampleRow.ts, SliSampleRow.good, SliSampleRow.total).where(
+        select(
+            SliSampleRow.service_ref,
+            SliSampleRow.ts,
+            func.sum(SliSampleRow.good),
+            func.sum(SliSampleRow.total),
+        )
+        .where(
             SliSampleRow.tenant_id == tenant_id,
             SliSampleRow.service_ref.in_(service_ids),
             SliSampleRow.ts >= since,
             SliSampleRow.ts < until,
         )
+        .group_by(SliSampleRow.service_ref, SliSampleRow.ts)
     ).all()
     by_service: dict[str, list[Any]] = {service_id: [] for service_id in service_ids}
     for row in rows:
@@ -125,8 +137,8 @@ def series_of(
     for service_id, mine in by_service.items():
         found[service_id] = _minute_sums(
             np.fromiter((row[1].timestamp() for row in mine), dtype=np.float64, count=len(mine)),
-            np.fromiter((row[2] for row in mine), dtype=np.float64, count=len(mine)),
-            np.fromiter((row[3] for row in mine), dtype=np.float64, count=len(mine)),
+            np.fromiter((float(row[2] or 0) for row in mine), dtype=np.float64, count=len(mine)),
+            np.fromiter((float(row[3] or 0) for row in mine), dtype=np.float64, count=len(mine)),
             since,
             minutes,
         )

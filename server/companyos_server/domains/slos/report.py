@@ -115,6 +115,16 @@ def findings(slos: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 out.append({"severity": "warning", "slo_name": name, "title": f"{name}: alert {alert['alert_name']} pages on noise",
                             "detail": f"it fired {alert['pages']} times ({alert['pages_per_week']}/week); "
                                       f"precision {alert['precision'] or 0} against this SLO's significant burns."})  # fmt: skip
+        for incident in slo.get("incidents") or []:
+            label = f"incident {incident['title']!r} ({incident['severity']})"
+            if not incident["alerts_fired"] and not incident["declared_rules_paged"]:
+                out.append({"severity": "critical", "slo_name": name, "title": f"{name}: nothing paged for {label}",
+                            "detail": f"opened {_json(incident['started_at'])}: no alert fired from 30 minutes "
+                                      "before it to its resolution, and the SLO's page rules would not have paged."})  # fmt: skip
+            if not incident["significant_burn"]:
+                out.append({"severity": "info", "slo_name": name, "title": f"{name}: {label} burned no budget",
+                            "detail": "no significant burn overlaps it: the SLI may not measure what hurt, or "
+                                      "the incident was not this SLO's."})  # fmt: skip
         deps = slo.get("dependencies") or {}
         if deps.get("bad_minutes") and deps["explained_share"] >= EXPLAINED_SHARE:
             top = ", ".join(
