@@ -3606,7 +3606,7 @@ export interface paths {
          *     bytes; `format` says how to read it:
          *
          *     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
-         *       `task`, `region`, `segment` (an empty cell is no label);
+         *       `task`, `region`, `segment`, `sli` (an empty cell is no label);
          *     - `ndjson`: one JSON object a line with the fields of an SLI sample;
          *     - `json`: a JSON array of such objects.
          *
@@ -7066,7 +7066,7 @@ export interface components {
             total: number;
             labels?: components["schemas"]["SliLabels"];
         };
-        /** @description Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused. */
+        /** @description Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment; and, for a service with several SLIs (availability and latency, say), which SLI it measures (`sli`, an SLO's `indicator.name`: samples with an `sli` label are that SLI's, not the service's). A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused. */
         SliLabels: {
             /** @description An endpoint or route, e.g. `POST /checkout`. */
             endpoint?: string;
@@ -7075,6 +7075,8 @@ export interface components {
             region?: string;
             /** @description A customer segment, e.g. `enterprise`. */
             segment?: string;
+            /** @description The SLI the sample measures, an SLO's `indicator.name` (e.g. `checkout-latency`): a service with several SLIs labels each sample with its SLI, and SLO Doctor judges each SLO on its own SLI's samples. */
+            sli?: string;
         };
         SliSampleImportResult: {
             service_id: string;

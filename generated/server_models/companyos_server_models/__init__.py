@@ -3406,7 +3406,7 @@ class ServiceSloSummary(BaseModel):
 
 class SliLabels(BaseModel):
     """
-    Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused.
+    Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment; and, for a service with several SLIs (availability and latency, say), which SLI it measures (`sli`, an SLO's `indicator.name`: samples with an `sli` label are that SLI's, not the service's). A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused.
     """
 
     model_config = ConfigDict(
@@ -3432,6 +3432,10 @@ class SliLabels(BaseModel):
     )
     """
     A customer segment, e.g. `enterprise`.
+    """
+    sli: str | None = Field(None, max_length=200, min_length=1, pattern="^\\S(.*\\S)?$")
+    """
+    The SLI the sample measures, an SLO's `indicator.name` (e.g. `checkout-latency`): a service with several SLIs labels each sample with its SLI, and SLO Doctor judges each SLO on its own SLI's samples.
     """
 
 

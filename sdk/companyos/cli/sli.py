@@ -56,7 +56,8 @@ def push(
     label: Annotated[
         list[str] | None,
         typer.Option(
-            "--label", help="One sample: a label NAME=VALUE (endpoint, task, region, segment); repeatable."
+            "--label",
+            help="One sample: a label NAME=VALUE (endpoint, task, region, segment, sli); repeatable.",
         ),
     ] = None,
 ) -> None:
@@ -98,7 +99,7 @@ def import_(
     ctx: typer.Context,
     service_id: ServiceArg,
     file: Annotated[
-        Path, typer.Argument(help="CSV (ts,good,total[,endpoint,task,region,segment]), NDJSON or JSON.")
+        Path, typer.Argument(help="CSV (ts,good,total[,endpoint,task,region,segment,sli]), NDJSON or JSON.")
     ],
     fmt: RowFormatOption = None,
 ) -> None:

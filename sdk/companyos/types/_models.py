@@ -2536,12 +2536,13 @@ class SigningKeySet(TypedDict):
 
 
 class SliLabels(TypedDict):
-    """Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused."""
+    """Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment; and, for a service with several SLIs (availability and latency, say), which SLI it measures (`sli`, an SLO's `indicator.name`: samples with an `sli` label are that SLI's, not the service's). A service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused."""
 
     endpoint: NotRequired[str]
     task: NotRequired[str]
     region: NotRequired[str]
     segment: NotRequired[str]
+    sli: NotRequired[str]
 
 
 class SliSample(TypedDict):

@@ -336,3 +336,58 @@ async def test_hostile_files_are_400_not_500(
     r = await _import(client, sre, service_id, fmt, data)
     assert r.status_code == 400, r.text[:500]
     assert _stored(runtime, service_id) == 0
+
+
+async def test_each_slo_is_judged_on_its_own_sli(
+    client: httpx.AsyncClient, mint: Mint, runtime: Runtime
+) -> None:
+    """Availability and latency samples of one service, told apart by the `sli` label; an SLO on the
+    checkout endpoint reads that endpoint's service-wide samples; the summary reads service-wide ones only."""
+    sre = as_role(mint, "sre")
+    service_id = await _service(client, sre, "per-sli-probe", slo={"objective": 99.0, "window_days": 28})
+    slos = f"{BASE}/services/{service_id}/slos"
+    for body in (
+        {
+            "name": "avail",
+            "sli_type": "availability",
+            "objective": 99.9,
+            "indicator": {"name": "requests-ok"},
+        },
+        {
+            "name": "fast",
+            "sli_type": "latency",
+            "objective": 99.0,
+            "indicator": {"name": "requests-fast", "threshold_ms": 300},
+        },
+        {
+            "name": "checkout",
+            "sli_type": "availability",
+            "objective": 99.5,
+            "indicator": {"name": "checkout-ok", "endpoint": "POST /checkout"},
+        },
+        {"name": "other", "sli_type": "availability", "objective": 99.5, "indicator": {"name": "unknown"}},
+    ):
+        r = await client.post(slos, json=body, headers=sre)
+        assert r.status_code == 201, r.text
+    rows = ["ts,good,total,sli,endpoint"]
+    for m in range(120):
+        rows += [f"{_minute(m)},1000,1000,requests-ok,", f"{_minute(m)},900,1000,requests-fast,",
+                 f"{_minute(m)},98,100,,POST /checkout", f"{_minute(m)},400,400,,GET /cart"]  # fmt: skip
+    r = await _import(client, sre, service_id, "csv", ("\n".join(rows) + "\n").encode())
+    assert r.status_code == 200, r.text
+
+    with runtime.db.session() as session:
+        found = flows.diagnose(session, "acme", service_id, days=1)
+    by_name = {s["slo"]["name"]: s for s in found["slos"]}
+    assert by_name["avail"]["sli_source"] == "sli:requests-ok" and by_name["avail"]["bad_events"] == 0
+    assert by_name["fast"]["sli_source"] == "sli:requests-fast"
+    assert (by_name["fast"]["events"], by_name["fast"]["bad_events"]) == (120_000, 12_000)
+    assert by_name["checkout"]["sli_source"] == "endpoint:POST /checkout"
+    assert (by_name["checkout"]["events"], by_name["checkout"]["bad_events"]) == (12_000, 240)
+    assert by_name["other"]["sli_source"] == "service"  # the service-wide samples: checkout and cart
+    assert (by_name["other"]["events"], by_name["other"]["bad_events"]) == (60_000, 240)
+    # No hotspot is an SLI: the `sli` label is not a slice of the traffic.
+    assert {h["dimension"] for h in found["hotspots"]} <= {"endpoint"}
+
+    summary = (await client.get(f"{BASE}/services/{service_id}", headers=sre)).json()["slo"]
+    assert summary["sli"] == pytest.approx(100 * (1 - 240 / 60_000), abs=1e-3)  # service-wide samples only

@@ -180,3 +180,57 @@ def test_summariser_is_pluggable() -> None:
         assert report.build(found, [])["executive_summary"]["note"] == "fixed"
     finally:
         report.set_summariser(None)
+
+
+def test_a_burn_rate_rules_own_low_traffic_guard_is_honoured() -> None:
+    """A night of 5 requests a minute with one failure now and then burns hugely in rate terms; a rule
+    with ``min_events`` 1,000 does not page on it, and the doctor's proposal keeps that guard."""
+    import numpy as np
+
+    from companyos_server.domains.slos import budget, doctor, quality
+
+    objective = budget.Objective(99.9, 30)
+    total = np.full(24 * 60, 5.0)
+    good = total.copy()
+    good[::97] -= 1  # a failure every 97 minutes: 20 % of that minute
+    declared = [{"name": "fast", "kind": "burn_rate", "action": "page", "burn_rate": 14.4,
+                 "long_window_minutes": 60, "short_window_minutes": 5}]  # fmt: skip
+    unguarded = quality.replay(good, total, objective, doctor.to_rules(declared, objective))
+    guarded = quality.replay(
+        good, total, objective, doctor.to_rules([{**declared[0], "min_events": 1000}], objective)
+    )
+    assert unguarded.any() and not guarded.any()
+    assert all(rule["min_events"] == 1000 for rule in doctor.workbook_rules(objective, 1000))
+    assert all("min_events" not in rule for rule in doctor.workbook_rules(objective))
+    slo = {"id": None, "name": "night", "objective": 99.9, "window_days": 30,
+           "alerting": [{**declared[0], "min_events": 1000}]}  # fmt: skip
+    recs = doctor.recommend(slo, good, total, doctor.Context("acme", "svc_1"))
+    proposals = [r for r in recs if r["kind"] == "burn_rate_policy"]
+    for rec in proposals:
+        assert all(
+            rule.get("min_events") == 1000
+            for rule in rec["proposal"]["alerting"]
+            if rule["kind"] == "burn_rate"
+        )
+
+
+def test_every_recommendation_links_the_services_runbooks() -> None:
+    import numpy as np
+
+    from companyos_server.domains.slos import doctor
+
+    total = np.full(7 * 1440, 1000.0)
+    good = total.copy()
+    good[(np.arange(total.size) % 120) < 3] -= 30  # blips a static 1 %/5 min alert pages on
+    good[3 * 1440 : 3 * 1440 + 30] -= 500  # one real outage
+    slo = {"id": None, "name": "avail", "objective": 99.9, "window_days": 30,
+           "alerting": [{"name": "static", "kind": "static_error_rate", "action": "page", "error_rate": 0.01,
+                         "window_minutes": 5}]}  # fmt: skip
+    runbooks = [{"title": "Checkout down", "url": "https://wiki.example.com/rb/checkout"}]
+    recs = doctor.recommend(slo, good, total, doctor.Context("acme", "svc_1", runbooks))
+    assert recs and all(
+        {"rel": "runbook", "title": "Checkout down", "href": "https://wiki.example.com/rb/checkout"}
+        in r["links"]
+        for r in recs
+    )
+    assert not any(r["kind"] == "runbook" for r in recs)  # it has one: nothing to recommend there

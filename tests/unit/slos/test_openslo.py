@@ -282,3 +282,20 @@ def test_any_malformed_field_is_a_problem_never_a_crash(pick: int, value: Any) -
         assert problem.status == 400 and problem.errors  # noqa: PT017 (either outcome is fine)
     else:
         assert all(isinstance(b["name"], str) for b in bodies)
+
+
+def test_slos_sharing_an_sli_export_it_once_and_reimport() -> None:
+    """One SLI at two objectives and windows: one SLI document, two SLOs, the same two SLOs back."""
+    (body,) = openslo.parse(docs(REFERENCED), "checkout")
+    monthly = {**body, "name": "checkout-availability-30d"}
+    weekly = {**body, "name": "checkout-availability-7d", "objective": 99.5, "window_days": 7}
+    exported = roundtrip([monthly, weekly])
+    kinds = [d["kind"] for d in exported]
+    assert kinds.count("SLI") == 1 and kinds.count("SLO") == 2
+    assert kinds.count("AlertPolicy") == 1 and kinds.count("AlertCondition") == 1
+    again = openslo.parse(exported, "checkout")
+    assert [(b["name"], b["objective"], b["window_days"]) for b in again] == [
+        ("checkout-availability-30d", 99.9, 30),
+        ("checkout-availability-7d", 99.5, 7),
+    ]
+    assert all(b["indicator"] == body["indicator"] for b in again)

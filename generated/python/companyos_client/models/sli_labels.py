@@ -12,24 +12,28 @@ T = TypeVar("T", bound="SliLabels")
 
 @_attrs_define
 class SliLabels:
-    """Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment. A
-    service's labelled samples partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell
-    which endpoint, region or segment carries the bad events. Leave labels out to record the service as a whole; do not
-    record both for the same minutes, or the events count twice. Omitted in listings when a sample has none. A value
-    holding any character of `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is
-    refused.
+    """Which slice of the service's traffic a sample counts: the endpoint or task, the region, the customer segment; and,
+    for a service with several SLIs (availability and latency, say), which SLI it measures (`sli`, an SLO's
+    `indicator.name`: samples with an `sli` label are that SLI's, not the service's). A service's labelled samples
+    partition its traffic (their sum at a minute is the service's), so SLO Doctor can tell which endpoint, region or
+    segment carries the bad events. Leave labels out to record the service as a whole; do not record both for the same
+    minutes, or the events count twice. Omitted in listings when a sample has none. A value holding any character of
+    `x-companyos-refused-characters` (control characters, lone surrogates, line separators) is refused.
 
         Attributes:
             endpoint (str | Unset): An endpoint or route, e.g. `POST /checkout`.
             task (str | Unset): An asynchronous task or queue consumer.
             region (str | Unset):
             segment (str | Unset): A customer segment, e.g. `enterprise`.
+            sli (str | Unset): The SLI the sample measures, an SLO's `indicator.name` (e.g. `checkout-latency`): a service
+                with several SLIs labels each sample with its SLI, and SLO Doctor judges each SLO on its own SLI's samples.
     """
 
     endpoint: str | Unset = UNSET
     task: str | Unset = UNSET
     region: str | Unset = UNSET
     segment: str | Unset = UNSET
+    sli: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         endpoint = self.endpoint
@@ -39,6 +43,8 @@ class SliLabels:
         region = self.region
 
         segment = self.segment
+
+        sli = self.sli
 
         field_dict: dict[str, Any] = {}
 
@@ -51,6 +57,8 @@ class SliLabels:
             field_dict["region"] = region
         if segment is not UNSET:
             field_dict["segment"] = segment
+        if sli is not UNSET:
+            field_dict["sli"] = sli
 
         return field_dict
 
@@ -65,11 +73,14 @@ class SliLabels:
 
         segment = d.pop("segment", UNSET)
 
+        sli = d.pop("sli", UNSET)
+
         sli_labels = cls(
             endpoint=endpoint,
             task=task,
             region=region,
             segment=segment,
+            sli=sli,
         )
 
         return sli_labels

@@ -153,3 +153,9 @@ class SliSampleRow(TenantOwned, Base):
     series: Mapped[str] = mapped_column(String(900), nullable=False, default="", server_default="")
 
     __table_args__ = (Index("ix_sli_samples_tenant_service_ts", "tenant_id", "service_ref", "ts"),)
+
+
+# Samples that measure the service as a whole (or a slice of its traffic), not one SLI of several (their
+# ``series`` starts with ``sli:``, services/sli.py): what the service's SLO summary, Maestro's verification
+# and SLO Doctor's service-wide series read.
+SERVICE_WIDE = ~SliSampleRow.series.startswith("sli:")

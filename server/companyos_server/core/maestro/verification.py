@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from companyos_server import errors
 from companyos_server.core.maestro import actions, runs
-from companyos_server.core.maestro.models import PlanVersionRow, SliSampleRow
+from companyos_server.core.maestro.models import SERVICE_WIDE, PlanVersionRow, SliSampleRow
 from companyos_server.domains.slos import budget
 from companyos_server.platform.storage import Database, new_id, tenant_select, utcnow
 
@@ -60,7 +60,10 @@ def _samples(
     session: Session, tenant_id: str, service_id: str, since: datetime, until: datetime
 ) -> list[SliSampleRow]:
     query = tenant_select(SliSampleRow, tenant_id).where(
-        SliSampleRow.service_ref == service_id, SliSampleRow.ts >= since, SliSampleRow.ts <= until
+        SliSampleRow.service_ref == service_id,
+        SliSampleRow.ts >= since,
+        SliSampleRow.ts <= until,
+        SERVICE_WIDE,
     )
     return list(session.scalars(query.order_by(SliSampleRow.ts)))
 

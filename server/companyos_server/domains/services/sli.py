@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select, union_all
 
 from companyos_server import errors
-from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.core.maestro.models import SERVICE_WIDE, SliSampleRow
 from companyos_server.domains.audit.service import _instant as parse_instant
 from companyos_server.domains.services import store
 from companyos_server.platform import rowfiles
@@ -26,7 +26,7 @@ from companyos_server.platform.text import text_problem
 
 FUTURE_SKEW = timedelta(minutes=5)
 DEFAULT_WINDOW = timedelta(hours=24)
-LABELS = ("endpoint", "task", "region", "segment")
+LABELS = ("endpoint", "task", "region", "segment", "sli")
 MAX_COUNT = 1_000_000_000_000
 MAX_LABEL = 200
 MAX_IMPORT_ROWS = 100_000
@@ -38,11 +38,13 @@ Parsed = tuple[datetime, int, int, dict[str, str]]
 
 def series_key(labels: dict[str, str]) -> str:
     """The stored key a labelled sample replaces by: a digest of its labels in a canonical order ("" when
-    none), a fixed 64 characters whatever the labels hold."""
+    none), a fixed length whatever the labels hold; ``sli:`` in front when the sample measures one SLI
+    of several (so SQL can tell the service-wide samples, :data:`SERVICE_WIDE`)."""
     if not labels:
         return ""
     canonical = json.dumps(dict(sorted(labels.items())), separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    return f"sli:{digest}" if "sli" in labels else digest
 
 
 _DIGITS = re.compile(r"[0-9]{1,13}")
@@ -304,6 +306,7 @@ def sli_percents(session: Any, tenant_id: str, since: dict[str, datetime]) -> di
             SliSampleRow.tenant_id == tenant_id,
             SliSampleRow.service_ref.in_(ids),
             SliSampleRow.ts >= instant,
+            SERVICE_WIDE,
         )
         .group_by(SliSampleRow.service_ref)
         for instant, ids in by_instant.items()

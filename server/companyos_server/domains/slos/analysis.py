@@ -15,7 +15,7 @@ import numpy as np
 from sqlalchemy import select
 
 from companyos_server import errors
-from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.core.maestro.models import SERVICE_WIDE, SliSampleRow
 from companyos_server.domains.deployments.store import DeploymentRow
 from companyos_server.domains.services import store as services_store
 from companyos_server.domains.slos import budget, quality, regressions
@@ -56,6 +56,7 @@ def analyze(
                 SliSampleRow.service_ref == service_id,
                 SliSampleRow.ts >= since,
                 SliSampleRow.ts < until,
+                SERVICE_WIDE,
             )
         ).all()
         deploys = session.execute(

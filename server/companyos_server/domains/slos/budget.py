@@ -112,6 +112,7 @@ class BurnRateRule:
     long: timedelta
     short: timedelta
     budget_share: float
+    min_events: int = 0  # the rule's own low-traffic guard: a window with fewer events never fires
 
     def threshold(self, objective: Objective) -> float:
         return self.budget_share * objective.window_hours / (self.long.total_seconds() / 3600.0)
@@ -214,10 +215,9 @@ def evaluate_policy(
     good_c, total_c = cumulative(good), cumulative(total)  # once for every window of every rule
     for rule in policy:
         threshold = rule.threshold(objective)
-        long_rates = _burn_rates_from(good_c, total_c, max(round(rule.long / step), 1), objective, min_events)
-        short_rates = _burn_rates_from(
-            good_c, total_c, max(round(rule.short / step), 1), objective, min_events
-        )
+        guard = max(min_events, rule.min_events)
+        long_rates = _burn_rates_from(good_c, total_c, max(round(rule.long / step), 1), objective, guard)
+        short_rates = _burn_rates_from(good_c, total_c, max(round(rule.short / step), 1), objective, guard)
         with np.errstate(invalid="ignore"):  # NaN (too little traffic) compares False: never fires
             firing[rule.name] = (long_rates >= threshold) & (short_rates >= threshold)
     return firing

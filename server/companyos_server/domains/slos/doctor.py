@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -72,14 +72,20 @@ def to_rules(alerting: Sequence[dict[str, Any]], objective: Objective) -> list[R
             share = float(rule["burn_rate"]) * (long.total_seconds() / 3600.0) / objective.window_hours
             rules.append(
                 BurnRateRule(
-                    rule["name"], "page", long, timedelta(minutes=int(rule["short_window_minutes"])), share
+                    rule["name"],
+                    "page",
+                    long,
+                    timedelta(minutes=int(rule["short_window_minutes"])),
+                    share,
+                    int(rule.get("min_events") or 0),
                 )
             )
     return rules
 
 
-def workbook_rules(objective: Objective) -> list[dict[str, Any]]:
-    """The Workbook policy in the SLO ``alerting`` shape (thresholds for this objective's window)."""
+def workbook_rules(objective: Objective, min_events: int = 0) -> list[dict[str, Any]]:
+    """The Workbook policy in the SLO ``alerting`` shape (thresholds for this objective's window), keeping
+    the low-traffic guard the SLO's rules already have."""
     return [
         {
             "name": rule.name,
@@ -88,6 +94,7 @@ def workbook_rules(objective: Objective) -> list[dict[str, Any]]:
             "burn_rate": round(rule.threshold(objective), 4),
             "long_window_minutes": int(rule.long / timedelta(minutes=1)),
             "short_window_minutes": int(rule.short / timedelta(minutes=1)),
+            **({"min_events": min_events} if min_events else {}),
         }
         for rule in budget.WORKBOOK_POLICY
     ]
@@ -151,6 +158,10 @@ def recommend(
         return []
     burns = quality.significant_burns(good, total, objective)
     alerting = list(slo.get("alerting") or [])
+    # The low-traffic guard the team declared on its rules applies to every replay, theirs and ours.
+    declared_guard = max((int(rule.get("min_events") or 0) for rule in alerting), default=0)
+    if declared_guard > context.min_events:
+        context = replace(context, min_events=declared_guard)
     current = to_rules(alerting, objective)
     out: list[dict[str, Any]] = []
     base = {"slo_id": slo.get("id"), "slo_name": slo["name"]}
@@ -162,7 +173,7 @@ def recommend(
     )
     workbook_quality = quality.score(workbook_firing, burns)
     adoption = quality.Backtest(current_quality, workbook_quality)
-    workbook = workbook_rules(objective)
+    workbook = workbook_rules(objective, context.min_events)
     already = {r.get("name") for r in alerting if r.get("kind") == "burn_rate"} >= {
         r["name"] for r in workbook
     }
@@ -267,6 +278,14 @@ def recommend(
         )
     order = {"rollback": 0, "burn_rate_policy": 1, "threshold_tuning": 2, "runbook": 3}
     out.sort(key=lambda r: (order[r["kind"]], -(r["expected_impact"] or {}).get("pages_before", 0)))
+    # Whoever acts on a recommendation (or is paged by its new rules) needs the service's runbooks at hand.
+    runbooks = [
+        {"rel": "runbook", "title": str(rb.get("title") or rb.get("url")), "href": str(rb["url"])}
+        for rb in context.runbooks
+        if rb.get("url")
+    ]
+    for rec in out:
+        rec["links"] = [*rec["links"], *runbooks]
     return out
 
 

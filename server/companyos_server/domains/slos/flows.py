@@ -70,7 +70,8 @@ def diagnose_slo(
     """One SLO over the history: budget, burn rates now, burns, regressions, alert quality (of its declared
     rules, replayed, and of the alerts that fired, ``fired``), the share of its bad minutes its upstreams
     explain, load sensitivity, recommendations."""
-    good, total = service.budgeted_series(slo, hist.good, hist.total)
+    raw_good, raw_total, source = hist.series_for(slo.get("indicator") or {})
+    good, total = service.budgeted_series(slo, raw_good, raw_total)
     objective = service.objective(slo)
     load = (
         capacity.load_sensitivity(good, total, objective)
@@ -96,6 +97,7 @@ def diagnose_slo(
         "slo": {
             k: slo.get(k) for k in ("id", "name", "sli_type", "objective", "window_days", "budgeting_method")
         },
+        "sli_source": source,
         "events": events,
         "bad_events": bad,
         "budget_remaining": budget.remaining_from_counts(bad, events, objective),
@@ -303,7 +305,7 @@ def recheck_follow_ups(
     for row in store.follow_ups_of(session, tenant_id, service_id):
         verification = row.verification or {}
         slo = full.get(str(verification.get("slo_name"))) if verification.get("slo_name") in slos else None
-        good, total = service.budgeted_series(slo, hist.good, hist.total) if slo else (hist.good, hist.total)
+        good, total = service.slo_series(slo, hist) if slo else (hist.good, hist.total)
         result = doctor.check(
             verification, slo, np.asarray(good), np.asarray(total), runbooks=len(found["service"]["runbooks"])
         )

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.core.maestro.models import SERVICE_WIDE, SliSampleRow
 from companyos_server.domains.deployments.store import DeploymentRow
 from companyos_server.domains.slos import regressions
 from companyos_server.domains.slos.attribution import LabelledCounts
@@ -28,10 +28,46 @@ class History:
     deploys: list[regressions.Deploy] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
     labelled: list[LabelledCounts] = field(default_factory=list)  # labelled samples per label set
+    # The samples as read (timestamps, counts, labels), for an SLO whose SLI is a slice of the service.
+    samples: tuple[FloatArray, FloatArray, FloatArray, list[dict[str, str]]] | None = None
 
     @property
     def minutes(self) -> int:
         return int(self.total.size)
+
+    def _label(self, name: str) -> npt.NDArray[np.object_]:
+        """Each sample's value of label ``name`` ("" without it), read once per History."""
+        cache: dict[str, npt.NDArray[np.object_]] = self.__dict__.setdefault("_label_values", {})
+        if name not in cache:
+            labels = self.samples[3] if self.samples else []
+            cache[name] = np.fromiter((lbl.get(name, "") for lbl in labels), dtype=object, count=len(labels))
+        return cache[name]
+
+    def series_for(self, indicator: dict[str, Any]) -> tuple[FloatArray, FloatArray, str]:
+        """The per-minute good/total an SLO with this ``indicator`` is judged on, and where they come from:
+
+        - ``sli:<name>``: the samples labelled with the indicator's name (a service with several SLIs —
+          availability, latency — labels each sample with the SLI it measures);
+        - ``endpoint:<e>`` / ``task:<t>``: the service-wide samples (no ``sli`` label) of the endpoint or
+          task the indicator names;
+        - ``service``: every service-wide sample (the service as a whole, as before labels).
+        """
+        if self.samples is None or not self.samples[0].size:
+            return self.good, self.total, "service"
+        stamps, goods, totals, _ = self.samples
+        sli = self._label("sli")
+        choices = []
+        if indicator.get("name"):
+            choices.append((f"sli:{indicator['name']}", sli == indicator["name"]))
+        for dimension in ("endpoint", "task"):
+            if indicator.get(dimension):
+                own = self._label(dimension) == indicator[dimension]
+                choices.append((f"{dimension}:{indicator[dimension]}", own & (sli == "")))
+        for source, mask in choices:
+            if mask.any():
+                good, total = _minute_sums(stamps[mask], goods[mask], totals[mask], self.since, self.minutes)
+                return good, total, source
+        return self.good, self.total, "service"
 
     def at(self, minute: int) -> datetime:
         return self.since + timedelta(minutes=int(minute))
@@ -69,7 +105,13 @@ def load(session: Session, tenant_id: str, service_id: str, *, days: int, now: d
     stamps = np.fromiter((row[0].timestamp() for row in rows), dtype=np.float64, count=len(rows))
     goods = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
     totals = np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows))
-    good, total = _minute_sums(stamps, goods, totals, since, minutes)
+    labels = [dict(row[4] or {}) for row in rows]
+    # The service-wide series leaves out samples labelled with an SLI: they measure one of several SLIs
+    # (core.maestro.models.SERVICE_WIDE says the same in SQL for the summary and Maestro's verification).
+    service_wide = np.fromiter(("sli" not in lbl for lbl in labels), dtype=bool, count=len(labels))
+    good, total = _minute_sums(
+        stamps[service_wide], goods[service_wide], totals[service_wide], since, minutes
+    )
     deploys = session.execute(
         select(DeploymentRow.id, DeploymentRow.version, DeploymentRow.created_at, DeploymentRow.finished_at)
         .where(DeploymentRow.tenant_id == tenant_id, DeploymentRow.service_id == service_id)
@@ -87,14 +129,30 @@ def load(session: Session, tenant_id: str, service_id: str, *, days: int, now: d
             for row in deploys
         ],
         versions={row.id: row.version for row in deploys},
-        labelled=_labelled([row[3] for row in rows], [row[4] for row in rows], goods, totals),
+        labelled=_labelled(
+            [row[3] for row in rows],
+            [{k: v for k, v in lbl.items() if k != "sli"} or None for lbl in labels],
+            goods,
+            totals,
+            keep=service_wide,
+        ),
+        samples=(stamps, goods, totals, labels),
     )
 
 
 def _labelled(
-    series: list[str], labels: list[dict[str, str] | None], good: FloatArray, total: FloatArray
+    series: list[str],
+    labels: list[dict[str, str] | None],
+    good: FloatArray,
+    total: FloatArray,
+    *,
+    keep: npt.NDArray[np.bool_],
 ) -> list[LabelledCounts]:
-    """The period's good/total per label set (labelled samples only), summed with numpy."""
+    """The period's good/total per label set of the service-wide samples (``keep``; labelled ones only),
+    summed with numpy. The ``sli`` label is not a slice of the traffic, so it never makes a hotspot."""
+    series = [key for key, kept in zip(series, keep.tolist(), strict=True) if kept]
+    labels = [lbl for lbl, kept in zip(labels, keep.tolist(), strict=True) if kept]
+    good, total = good[keep], total[keep]
     if not series:
         return []
     keys, first, inverse = np.unique(np.asarray(series, dtype=object), return_index=True, return_inverse=True)
@@ -127,6 +185,7 @@ def series_of(
             SliSampleRow.service_ref.in_(service_ids),
             SliSampleRow.ts >= since,
             SliSampleRow.ts < until,
+            SERVICE_WIDE,
         )
         .group_by(SliSampleRow.service_ref, SliSampleRow.ts)
     ).all()

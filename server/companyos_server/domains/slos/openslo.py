@@ -582,6 +582,14 @@ def export_service(name: str, description: str, slos: list[dict[str, Any]]) -> l
     service_doc: dict[str, Any] = {"apiVersion": API_VERSION, "kind": "Service", "metadata": {"name": name}}
     service_doc["spec"] = {"description": description} if description else {}
     documents = [service_doc]
+    seen: set[str] = set()
     for slo in slos:
-        documents.extend(export_slo(slo, name))
+        for document in export_slo(slo, name):
+            # SLOs sharing an SLI (the same indicator at two objectives or windows) share its document:
+            # OpenSLO names are unique per kind, and an import refuses a repeated one.
+            key = json.dumps(document, sort_keys=True, default=str)
+            if document["kind"] != "SLO" and key in seen:
+                continue
+            seen.add(key)
+            documents.append(document)
     return documents

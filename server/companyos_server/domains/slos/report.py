@@ -225,7 +225,7 @@ def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
     hours = pd.date_range(hist.since, periods=hist.minutes // 60, freq="h")
     burndown, burn = [], []
     for slo in service_objectives(found):
-        good, total = service.budgeted_series(slo, hist.good, hist.total)
+        good, total = service.slo_series(slo, hist)
         objective = service.objective(slo)
         g, t = _hourly(good), _hourly(total)
         bad = t - g
@@ -265,7 +265,7 @@ def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
         )
     episodes = []
     for slo in service_objectives(found):
-        good, total = service.budgeted_series(slo, hist.good, hist.total)
+        good, total = service.slo_series(slo, hist)
         objective = service.objective(slo)
         rules = doctor.to_rules(slo.get("alerting") or [], objective)
         for name, rule_set in (("current", rules), ("workbook", None)):

@@ -273,6 +273,12 @@ def objective(slo: dict[str, Any]) -> budget.Objective:
     return budget.Objective(float(slo["objective"]), int(slo["window_days"]))
 
 
+def slo_series(slo: dict[str, Any], hist: Any) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The per-minute good/total ``slo`` is judged on: its SLI's samples (``History.series_for``), budgeted."""
+    good, total, _ = hist.series_for(slo.get("indicator") or {})
+    return budgeted_series(slo, good, total)
+
+
 def budgeted_series(
     slo: dict[str, Any], good: npt.NDArray[np.float64], total: npt.NDArray[np.float64]
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:

@@ -128,7 +128,7 @@ def sync_detailed(
     bytes; `format` says how to read it:
 
     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
-      `task`, `region`, `segment` (an empty cell is no label);
+      `task`, `region`, `segment`, `sli` (an empty cell is no label);
     - `ndjson`: one JSON object a line with the fields of an SLI sample;
     - `json`: a JSON array of such objects.
 
@@ -183,7 +183,7 @@ def sync(
     bytes; `format` says how to read it:
 
     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
-      `task`, `region`, `segment` (an empty cell is no label);
+      `task`, `region`, `segment`, `sli` (an empty cell is no label);
     - `ndjson`: one JSON object a line with the fields of an SLI sample;
     - `json`: a JSON array of such objects.
 
@@ -233,7 +233,7 @@ async def asyncio_detailed(
     bytes; `format` says how to read it:
 
     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
-      `task`, `region`, `segment` (an empty cell is no label);
+      `task`, `region`, `segment`, `sli` (an empty cell is no label);
     - `ndjson`: one JSON object a line with the fields of an SLI sample;
     - `json`: a JSON array of such objects.
 
@@ -286,7 +286,7 @@ async def asyncio(
     bytes; `format` says how to read it:
 
     - `csv`: a header line naming the columns `ts`, `good`, `total` and optionally `endpoint`,
-      `task`, `region`, `segment` (an empty cell is no label);
+      `task`, `region`, `segment`, `sli` (an empty cell is no label);
     - `ndjson`: one JSON object a line with the fields of an SLI sample;
     - `json`: a JSON array of such objects.
 
