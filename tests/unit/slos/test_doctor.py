@@ -202,16 +202,18 @@ def test_a_burn_rate_rules_own_low_traffic_guard_is_honoured() -> None:
     assert unguarded.any() and not guarded.any()
     assert all(rule["min_events"] == 1000 for rule in doctor.workbook_rules(objective, 1000))
     assert all("min_events" not in rule for rule in doctor.workbook_rules(objective))
-    slo = {"id": None, "name": "night", "objective": 99.9, "window_days": 30,
-           "alerting": [{**declared[0], "min_events": 1000}]}  # fmt: skip
+    # A busy hour with a real outage, which the declared static rule (guarded too) misses: the doctor
+    # proposes the Workbook policy, and its proposal keeps the team's guard.
+    total[600:840] = 5000.0
+    good[600:840] = 5000.0
+    good[600:660] -= 2500
+    static = {"name": "static", "kind": "static_error_rate", "action": "page", "error_rate": 0.9,
+              "window_minutes": 5, "min_events": 1000}  # fmt: skip
+    slo = {"id": None, "name": "night", "objective": 99.9, "window_days": 30, "alerting": [static]}
     recs = doctor.recommend(slo, good, total, doctor.Context("acme", "svc_1"))
-    proposals = [r for r in recs if r["kind"] == "burn_rate_policy"]
-    for rec in proposals:
-        assert all(
-            rule.get("min_events") == 1000
-            for rule in rec["proposal"]["alerting"]
-            if rule["kind"] == "burn_rate"
-        )
+    (policy,) = [r for r in recs if r["kind"] == "burn_rate_policy"]
+    proposed = [rule for rule in policy["proposal"]["alerting"] if rule["kind"] == "burn_rate"]
+    assert len(proposed) == 3 and all(rule["min_events"] == 1000 for rule in proposed)
 
 
 def test_every_recommendation_links_the_services_runbooks() -> None:

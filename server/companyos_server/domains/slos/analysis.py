@@ -12,13 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
 
 from companyos_server import errors
-from companyos_server.core.maestro.models import SERVICE_WIDE, SliSampleRow
-from companyos_server.domains.deployments.store import DeploymentRow
 from companyos_server.domains.services import store as services_store
-from companyos_server.domains.slos import budget, quality, regressions
+from companyos_server.domains.slos import budget, history, quality, regressions
 from companyos_server.platform.principal import TenantContext
 from companyos_server.platform.storage import Database, utcnow
 
@@ -41,37 +38,15 @@ def analyze(
         raise errors.invalid_argument(
             f"days must be between 1 and {MAX_DAYS}.", [errors.FieldError("days", f"must be 1 to {MAX_DAYS}")]
         )
-    until = (now or utcnow()).replace(second=0, microsecond=0) + timedelta(minutes=1)
-    since = until - timedelta(days=days)
-    minutes = days * 24 * 60
     with db.session() as session:
         service = services_store.get(session, ctx.tenant_id, service_id)
         if service is None:
             raise errors.not_found("Service", service_id)
         slo = service.slo or {}
         objective, source = budget.objective_or_default(slo.get("objective"), slo.get("window_days"))
-        samples = session.execute(
-            select(SliSampleRow.ts, SliSampleRow.good, SliSampleRow.total).where(
-                SliSampleRow.tenant_id == ctx.tenant_id,
-                SliSampleRow.service_ref == service_id,
-                SliSampleRow.ts >= since,
-                SliSampleRow.ts < until,
-                SERVICE_WIDE,
-            )
-        ).all()
-        deploys = session.execute(
-            select(
-                DeploymentRow.id, DeploymentRow.version, DeploymentRow.created_at, DeploymentRow.finished_at
-            )
-            .where(DeploymentRow.tenant_id == ctx.tenant_id, DeploymentRow.service_id == service_id)
-            .where(DeploymentRow.created_at < until)
-        ).all()
-    good = np.zeros(minutes)
-    total = np.zeros(minutes)
-    if samples:
-        index = np.array([int((ts - since).total_seconds() // 60) for ts, _, _ in samples])
-        np.add.at(good, index, np.array([g for _, g, _ in samples], dtype=np.float64))
-        np.add.at(total, index, np.array([t for _, _, t in samples], dtype=np.float64))
+        hist = history.load(session, ctx.tenant_id, service_id, days=days, now=now or utcnow())
+    since, until, minutes = hist.since, hist.until, hist.minutes
+    good, total = hist.good, hist.total
     base: dict[str, Any] = {
         "service_id": service_id,
         "objective": {"percent": objective.percent, "window_days": objective.window_days, "source": source},
@@ -105,11 +80,7 @@ def analyze(
         if compared_rule
         else None
     )
-    versions = {row.id: row.version for row in deploys}
-    deploy_points = [
-        regressions.Deploy(row.id, int(((row.finished_at or row.created_at) - since).total_seconds() // 60))
-        for row in deploys
-    ]
+    versions, deploy_points = hist.versions, hist.deploys
     return {
         **base,
         "state": "ok",
