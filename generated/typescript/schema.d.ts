@@ -3814,9 +3814,11 @@ export interface paths {
          * @description For each SLO (the embedded one when the service has none), the last `days` days are replayed under
          *     the SLO's current `alerting` and under each proposal, scored against the same significant budget
          *     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
-         *     the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
-         *     `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
-         *     An id is stable for the same history and proposal.
+         *     the budget a rollback, capacity or upstream remedy would have saved). Kinds: `burn_rate_policy`,
+         *     `threshold_tuning` (loosen or tighten), `rollback` (a regression still in place; linking the
+         *     deployment and the Maestro plan running `deployment.rollback`), `capacity`, `circuit_breaker` /
+         *     `hedging` (replayed on a counterfactual history), `runbook`. An id is stable for the same history
+         *     and proposal (for capacity and upstream remedies, one per SLO).
          *
          */
         get: operations["list_slo_recommendations"];
@@ -7403,17 +7405,22 @@ export interface components {
         };
         SloVerification: {
             /** @enum {string} */
-            kind: "pages_per_week" | "error_rate_p95" | "runbook_present";
+            kind: "pages_per_week" | "error_rate_p95" | "busy_error_rate" | "runbook_present";
             /** @description What the doctor re-checks, e.g. p95(error_rate_5m) < 0.001 for 7 d. */
             query: string;
             slo_name?: string;
             threshold?: number;
             days?: number;
+            /** @description `busy_error_rate`: the minutes counted are those with at least this many events. */
+            events_per_minute?: number;
         };
         SloRecommendation: {
             id: string;
-            /** @enum {string} */
-            kind: "burn_rate_policy" | "threshold_tuning" | "rollback" | "runbook";
+            /**
+             * @description `capacity`: errors rise with load; `circuit_breaker` (error SLOs) and `hedging` (latency SLOs): most bad minutes coincide with an upstream's. Their backtests replay a counterfactual history (busy minutes at the quiet error rate; upstream-explained minutes at the service's own rate).
+             * @enum {string}
+             */
+            kind: "burn_rate_policy" | "threshold_tuning" | "rollback" | "capacity" | "circuit_breaker" | "hedging" | "runbook";
             slo_id: string | null;
             slo_name: string;
             title: string;
@@ -7513,7 +7520,7 @@ export interface components {
             created_by: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Tightest budget remaining, significant burns, pages, noise score (share of pages that matched no significant burn), the top three recommendations with pager reduction and budget saved, and the summariser's note. */
+            /** @description Tightest budget remaining, significant burns, pages (the declared rules replayed) and their noise score (share of pages that matched no significant burn), `observed_pages` and `observed_noise_score` (the alerts that actually fired), the top three recommendations with pager reduction and budget saved, and the summariser's note. */
             executive_summary: {
                 [key: string]: unknown;
             };
@@ -7523,7 +7530,7 @@ export interface components {
             next_page_token: string | null;
         };
         HealthReport: components["schemas"]["HealthReportSummary"] & {
-            /** @description service, period, executive_summary, slos, findings, recommendations, follow_ups. */
+            /** @description service, period, executive_summary, slos (each with alert_quality, alert_rules scored one by one, observed_alerts, incidents, dependencies, load_sensitivity, regressions with until), hotspots, findings, recommendations, follow_ups. */
             report: {
                 [key: string]: unknown;
             };
@@ -7587,6 +7594,11 @@ export interface components {
                 deployment_id: string | null;
                 version: string | null;
                 lag_minutes: number | null;
+                /**
+                 * Format: date-time
+                 * @description Where the raised error rate ended (the next change point); null while it lasts.
+                 */
+                until?: string | null;
             }[];
             backtest: {
                 workbook: components["schemas"]["AlertQuality"];

@@ -3899,6 +3899,7 @@ class OpenSloImportResult(BaseModel):
 class Kind7(StrEnum):
     pages_per_week = "pages_per_week"
     error_rate_p95 = "error_rate_p95"
+    busy_error_rate = "busy_error_rate"
     runbook_present = "runbook_present"
 
 
@@ -3911,12 +3912,23 @@ class SloVerification(BaseModel):
     slo_name: str | None = None
     threshold: float | None = None
     days: int | None = None
+    events_per_minute: float | None = None
+    """
+    `busy_error_rate`: the minutes counted are those with at least this many events.
+    """
 
 
 class Kind8(StrEnum):
+    """
+    `capacity`: errors rise with load; `circuit_breaker` (error SLOs) and `hedging` (latency SLOs): most bad minutes coincide with an upstream's. Their backtests replay a counterfactual history (busy minutes at the quiet error rate; upstream-explained minutes at the service's own rate).
+    """
+
     burn_rate_policy = "burn_rate_policy"
     threshold_tuning = "threshold_tuning"
     rollback = "rollback"
+    capacity = "capacity"
+    circuit_breaker = "circuit_breaker"
+    hedging = "hedging"
     runbook = "runbook"
 
 
@@ -4022,7 +4034,7 @@ class HealthReportSummary(BaseModel):
     created_at: AwareDatetime
     executive_summary: dict[str, Any]
     """
-    Tightest budget remaining, significant burns, pages, noise score (share of pages that matched no significant burn), the top three recommendations with pager reduction and budget saved, and the summariser's note.
+    Tightest budget remaining, significant burns, pages (the declared rules replayed) and their noise score (share of pages that matched no significant burn), `observed_pages` and `observed_noise_score` (the alerts that actually fired), the top three recommendations with pager reduction and budget saved, and the summariser's note.
     """
 
 
@@ -4034,7 +4046,7 @@ class HealthReportList(BaseModel):
 class HealthReport(HealthReportSummary):
     report: dict[str, Any]
     """
-    service, period, executive_summary, slos, findings, recommendations, follow_ups.
+    service, period, executive_summary, slos (each with alert_quality, alert_rules scored one by one, observed_alerts, incidents, dependencies, load_sensitivity, regressions with until), hotspots, findings, recommendations, follow_ups.
     """
     markdown: str
     html: str
@@ -4114,6 +4126,10 @@ class Regression(BaseModel):
     deployment_id: str
     version: str
     lag_minutes: int
+    until: AwareDatetime | None = None
+    """
+    Where the raised error rate ended (the next change point); null while it lasts.
+    """
 
 
 class ComparedRule(BaseModel):
@@ -5068,6 +5084,9 @@ class Backtest(BaseModel):
 class SloRecommendation(BaseModel):
     id: str
     kind: Kind8
+    """
+    `capacity`: errors rise with load; `circuit_breaker` (error SLOs) and `hedging` (latency SLOs): most bad minutes coincide with an upstream's. Their backtests replay a counterfactual history (busy minutes at the quiet error rate; upstream-explained minutes at the service's own rate).
+    """
     slo_id: str
     slo_name: str
     title: str

@@ -2702,7 +2702,15 @@ class SloList(TypedDict):
 
 class SloRecommendation(TypedDict):
     id: str
-    kind: Literal["burn_rate_policy", "threshold_tuning", "rollback", "runbook"]
+    kind: Literal[
+        "burn_rate_policy",
+        "threshold_tuning",
+        "rollback",
+        "capacity",
+        "circuit_breaker",
+        "hedging",
+        "runbook",
+    ]
     slo_id: str | None
     slo_name: str
     title: str
@@ -2750,11 +2758,12 @@ class SloUpdate(TypedDict):
 
 
 class SloVerification(TypedDict):
-    kind: Literal["pages_per_week", "error_rate_p95", "runbook_present"]
+    kind: Literal["pages_per_week", "error_rate_p95", "busy_error_rate", "runbook_present"]
     query: str
     slo_name: NotRequired[str]
     threshold: NotRequired[float]
     days: NotRequired[int]
+    events_per_minute: NotRequired[float]
 
 
 class StaleFlagList(TypedDict):

@@ -23,7 +23,7 @@ def blocks() -> list[str]:
 def test_the_guide_documents_these_commands() -> None:
     commands = [line.split()[:3] for block in blocks() for line in block.splitlines() if line.strip()]
     assert [c[1] for c in commands if c[0] == "companyos"] == [
-        "slo", "slo", "slo", "-o", "services", "slo", "slo", "slo", "slo", "doctor", "doctor", "doctor"
+        "slo", "slo", "slo", "-o", "services", "slo", "slo", "slo", "slo", "doctor", "doctor", "doctor", "doctor"
     ]  # fmt: skip
 
 
@@ -45,6 +45,8 @@ def test_the_guide_runs(tmp_path: Path) -> None:
     assert "kind: SLO" in exported and "apiVersion: openslo/v1" in exported
     md = (tmp_path / "ledger-report.md").read_text()
     assert "## Executive summary" in md and "data:image/svg+xml;base64," in md
+    page = (tmp_path / "ledger-report.html").read_text()
+    assert page.startswith("<!doctype html>") and page.count("<svg") == 3
     report = json.loads((tmp_path / "ledger-report.json").read_text())
     assert report["executive_summary"]["top_recommendations"]
     assert "hotspot: region eu" in [f["title"] for f in report["findings"]]

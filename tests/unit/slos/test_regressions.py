@@ -55,5 +55,18 @@ def test_no_deploy_nearby_leaves_the_regression_unattributed() -> None:
 
 
 def test_buckets_and_short_series() -> None:
-    assert bucketed_error_rate([9, 10, 0, 0, 5], [10, 10, 0, 0, 5], 2).tolist() == [0.05, 0.0]
+    # a bucket without events repeats the rate before it: missing data is no change of level
+    assert bucketed_error_rate([9, 10, 0, 0, 5], [10, 10, 0, 0, 5], 2).tolist() == [0.05, 0.05]
+    assert bucketed_error_rate([0, 0, 9, 10], [0, 0, 10, 10], 2).tolist() == [0.0, 0.05]
     assert change_points([0.1, 0.2]) == []
+
+
+def test_samples_that_stop_do_not_end_a_regression() -> None:
+    """The last 90 minutes without samples (ingestion lag, a quiet night): the regression still lasts."""
+    rate = np.full(DAYS3, 0.0005)
+    rate[3000:] = 0.01
+    good, total = noisy(3, rate)
+    good[-90:] = 0
+    total[-90:] = 0
+    (found,) = regressions(good, total, SLO, [Deploy("dep_1", 2990)])
+    assert (found.minute, found.end, found.deploy_id) == (3000, None, "dep_1")

@@ -25,10 +25,13 @@ class HealthReport:
         days (int):
         created_by (str):
         created_at (datetime.datetime):
-        executive_summary (HealthReportSummaryExecutiveSummary): Tightest budget remaining, significant burns, pages,
-            noise score (share of pages that matched no significant burn), the top three recommendations with pager
-            reduction and budget saved, and the summariser's note.
-        report (HealthReportReport): service, period, executive_summary, slos, findings, recommendations, follow_ups.
+        executive_summary (HealthReportSummaryExecutiveSummary): Tightest budget remaining, significant burns, pages
+            (the declared rules replayed) and their noise score (share of pages that matched no significant burn),
+            `observed_pages` and `observed_noise_score` (the alerts that actually fired), the top three recommendations with
+            pager reduction and budget saved, and the summariser's note.
+        report (HealthReportReport): service, period, executive_summary, slos (each with alert_quality, alert_rules
+            scored one by one, observed_alerts, incidents, dependencies, load_sensitivity, regressions with until),
+            hotspots, findings, recommendations, follow_ups.
         markdown (str):
         html (str):
     """

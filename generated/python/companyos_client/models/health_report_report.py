@@ -11,7 +11,10 @@ T = TypeVar("T", bound="HealthReportReport")
 
 @_attrs_define
 class HealthReportReport:
-    """service, period, executive_summary, slos, findings, recommendations, follow_ups."""
+    """service, period, executive_summary, slos (each with alert_quality, alert_rules scored one by one, observed_alerts,
+    incidents, dependencies, load_sensitivity, regressions with until), hotspots, findings, recommendations, follow_ups.
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

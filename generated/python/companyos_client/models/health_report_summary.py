@@ -24,9 +24,10 @@ class HealthReportSummary:
         days (int):
         created_by (str):
         created_at (datetime.datetime):
-        executive_summary (HealthReportSummaryExecutiveSummary): Tightest budget remaining, significant burns, pages,
-            noise score (share of pages that matched no significant burn), the top three recommendations with pager
-            reduction and budget saved, and the summariser's note.
+        executive_summary (HealthReportSummaryExecutiveSummary): Tightest budget remaining, significant burns, pages
+            (the declared rules replayed) and their noise score (share of pages that matched no significant burn),
+            `observed_pages` and `observed_noise_score` (the alerts that actually fired), the top three recommendations with
+            pager reduction and budget saved, and the summariser's note.
     """
 
     id: str

@@ -11,8 +11,9 @@ T = TypeVar("T", bound="HealthReportSummaryExecutiveSummary")
 
 @_attrs_define
 class HealthReportSummaryExecutiveSummary:
-    """Tightest budget remaining, significant burns, pages, noise score (share of pages that matched no significant burn),
-    the top three recommendations with pager reduction and budget saved, and the summariser's note.
+    """Tightest budget remaining, significant burns, pages (the declared rules replayed) and their noise score (share of
+    pages that matched no significant burn), `observed_pages` and `observed_noise_score` (the alerts that actually
+    fired), the top three recommendations with pager reduction and budget saved, and the summariser's note.
 
     """
 

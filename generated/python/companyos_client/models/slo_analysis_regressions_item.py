@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="SloAnalysisRegressionsItem")
 
 
@@ -21,6 +23,8 @@ class SloAnalysisRegressionsItem:
         deployment_id (None | str):
         version (None | str):
         lag_minutes (int | None):
+        until (datetime.datetime | None | Unset): Where the raised error rate ended (the next change point); null while
+            it lasts.
     """
 
     at: datetime.datetime
@@ -30,6 +34,7 @@ class SloAnalysisRegressionsItem:
     deployment_id: None | str
     version: None | str
     lag_minutes: int | None
+    until: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +55,14 @@ class SloAnalysisRegressionsItem:
         lag_minutes: int | None
         lag_minutes = self.lag_minutes
 
+        until: None | str | Unset
+        if isinstance(self.until, Unset):
+            until = UNSET
+        elif isinstance(self.until, datetime.datetime):
+            until = self.until.isoformat()
+        else:
+            until = self.until
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +76,8 @@ class SloAnalysisRegressionsItem:
                 "lag_minutes": lag_minutes,
             }
         )
+        if until is not UNSET:
+            field_dict["until"] = until
 
         return field_dict
 
@@ -98,6 +113,23 @@ class SloAnalysisRegressionsItem:
 
         lag_minutes = _parse_lag_minutes(d.pop("lag_minutes"))
 
+        def _parse_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        until = _parse_until(d.pop("until", UNSET))
+
         slo_analysis_regressions_item = cls(
             at=at,
             error_rate_before=error_rate_before,
@@ -106,6 +138,7 @@ class SloAnalysisRegressionsItem:
             deployment_id=deployment_id,
             version=version,
             lag_minutes=lag_minutes,
+            until=until,
         )
 
         slo_analysis_regressions_item.additional_properties = d

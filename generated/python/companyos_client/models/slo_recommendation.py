@@ -25,7 +25,9 @@ class SloRecommendation:
     """
     Attributes:
         id (str):
-        kind (SloRecommendationKind):
+        kind (SloRecommendationKind): `capacity`: errors rise with load; `circuit_breaker` (error SLOs) and `hedging`
+            (latency SLOs): most bad minutes coincide with an upstream's. Their backtests replay a counterfactual history
+            (busy minutes at the quiet error rate; upstream-explained minutes at the service's own rate).
         slo_id (None | str):
         slo_name (str):
         title (str):

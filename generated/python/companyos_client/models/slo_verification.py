@@ -21,6 +21,8 @@ class SloVerification:
         slo_name (str | Unset):
         threshold (float | Unset):
         days (int | Unset):
+        events_per_minute (float | Unset): `busy_error_rate`: the minutes counted are those with at least this many
+            events.
     """
 
     kind: SloVerificationKind
@@ -28,6 +30,7 @@ class SloVerification:
     slo_name: str | Unset = UNSET
     threshold: float | Unset = UNSET
     days: int | Unset = UNSET
+    events_per_minute: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,8 @@ class SloVerification:
         threshold = self.threshold
 
         days = self.days
+
+        events_per_minute = self.events_per_minute
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,6 +60,8 @@ class SloVerification:
             field_dict["threshold"] = threshold
         if days is not UNSET:
             field_dict["days"] = days
+        if events_per_minute is not UNSET:
+            field_dict["events_per_minute"] = events_per_minute
 
         return field_dict
 
@@ -71,12 +78,15 @@ class SloVerification:
 
         days = d.pop("days", UNSET)
 
+        events_per_minute = d.pop("events_per_minute", UNSET)
+
         slo_verification = cls(
             kind=kind,
             query=query,
             slo_name=slo_name,
             threshold=threshold,
             days=days,
+            events_per_minute=events_per_minute,
         )
 
         slo_verification.additional_properties = d

@@ -106,15 +106,7 @@ def analyze(
             {"start": at(burn.start), "end": at(burn.end), "minutes": burn.minutes} for burn in burns
         ],
         "regressions": [
-            {
-                "at": at(found.minute),
-                "error_rate_before": round(found.error_rate_before, 6),
-                "error_rate_after": round(found.error_rate_after, 6),
-                "ratio": round(found.ratio, 2),
-                "deployment_id": found.deploy_id,
-                "version": versions.get(found.deploy_id) if found.deploy_id else None,
-                "lag_minutes": found.lag_minutes,
-            }
+            regressions.described(found, at, versions)
             for found in regressions.regressions(good, total, objective, deploy_points)
         ],
         "backtest": {

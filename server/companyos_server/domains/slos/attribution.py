@@ -20,6 +20,8 @@ import numpy.typing as npt
 
 from companyos_server.domains.slos.budget import Objective
 
+EXPLAINED_SHARE = 0.5  # upstreams explain at least half the bad minutes: worth a finding and a remedy
+
 
 @dataclass(frozen=True)
 class LabelledCounts:

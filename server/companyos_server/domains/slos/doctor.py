@@ -9,10 +9,18 @@ and after. Kinds:
   SLO's window) in place of the current rules;
 - ``threshold_tuning``: a static rule's error rate and window moved to the grid point with the fewest pages
   that misses no more significant burns than today;
-- ``rollback``: a regression after a deploy; its impact is the current rules replayed over the history as
+- ``rollback``: a regression after a deploy that lasts to the end of the history; its impact is the current rules replayed over the history as
   it would have been at the pre-regression error rate (pages and budget saved), with the Maestro plan that
   runs ``deployment.rollback`` linked;
+- ``capacity``: the error rate rises with load (:mod:`capacity`); its impact is the current rules replayed
+  over the history with the busiest minutes at the error rate of the other minutes;
+- ``circuit_breaker`` (``hedging`` for a latency SLO): most of the SLO's bad minutes coincide with an
+  upstream's (:mod:`attribution`); its impact is the history replayed with those minutes at the service's
+  own error rate, which is what a breaker with a fallback (or a hedged request) buys at best;
 - ``runbook``: page rules without a runbook to follow.
+
+Threshold tuning loosens a noisy static rule (fewest pages, no more significant burns missed) or tightens
+one that misses burns (fewest misses, at most ``TIGHTENING_PAGE_LIMIT`` as many pages a week, or one a day).
 
 Confidence grows with evidence: the number of significant burns and the days of data behind the backtest.
 IDs are content hashes (service, SLO, kind, proposal): the same history proposes the same id, which is what
@@ -26,19 +34,22 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
 
-from companyos_server.domains.slos import budget, quality, regressions
+from companyos_server.domains.slos import attribution, budget, capacity, quality, regressions
 from companyos_server.domains.slos.budget import BurnRateRule, Objective
 from companyos_server.domains.slos.quality import StaticThresholdRule
 
 Rule = BurnRateRule | StaticThresholdRule
 FloatArray = npt.NDArray[np.float64]
-RATE_FACTORS = (1.0, 2.0, 3.0, 5.0, 10.0)
+RATE_FACTORS = (0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0)
 TUNING_WINDOWS = (5, 15, 30, 60)
+TIGHTENING_PAGE_LIMIT = 2.0  # a rule tightened to catch missed burns may page at most twice as often ...
+TIGHTENING_PAGE_FLOOR = 7.0  # ... or once a day, whichever is more
+MIN_BUDGET_SAVED = 0.02  # a hint saving less than a significant burn's worth of budget is not worth a change
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,8 @@ def recommend(
     deploys: Sequence[regressions.Deploy] = (),
     versions: dict[str, str] | None = None,
     found_regressions: Sequence[regressions.Regression] | None = None,
+    load: capacity.LoadSensitivity | None = None,
+    upstream_bad: dict[str, npt.NDArray[np.bool_]] | None = None,
 ) -> list[dict[str, Any]]:
     """The recommendations for one SLO over one (budgeted) per-minute history, strongest first."""
     objective = Objective(float(slo["objective"]), int(slo["window_days"]))
@@ -219,12 +232,13 @@ def recommend(
         proposal_rule, result = tuned
         level, score = confidence(len(burns), days, result.proposed.missed_burns)
         proposal = {"alerting": [*alerting[:i], proposal_rule, *alerting[i + 1 :]]}
+        verb = "Tighten" if result.proposed.missed_burns < result.current.missed_burns else "Tune"
         out.append(
             {
                 **base,
                 "id": _id(context.service_id, slo["name"], "threshold_tuning", proposal),
                 "kind": "threshold_tuning",
-                "title": f"Tune {rule['name']}: {_describe(rule)} -> {_describe(proposal_rule)}",
+                "title": f"{verb} {rule['name']}: {_describe(rule)} -> {_describe(proposal_rule)}",
                 "summary": (
                     f"Replayed over {days:g} days: {result.current.pages} pages -> {result.proposed.pages}, "
                     f"significant burns missed {result.current.missed_burns} -> {result.proposed.missed_burns}."
@@ -250,9 +264,14 @@ def recommend(
         else regressions.regressions(good, total, objective, list(deploys))
     )
     for reg in found:
-        if not reg.deploy_id:
-            continue
+        if not reg.deploy_id or reg.end is not None:
+            continue  # no deploy to roll back, or the error rate already came back down
         out.append(_rollback(slo, good, total, objective, current, burns, reg, context, versions or {}, days))
+    replay = _Replay(good, total, objective, current, burns, context.min_events)
+    if load is not None:
+        out.extend(_capacity(slo, replay, load, context, days))
+    if upstream_bad:
+        out.extend(_upstream(slo, replay, upstream_bad, context, days))
     if (current or burns) and not context.runbooks:
         out.append(
             {
@@ -276,7 +295,8 @@ def recommend(
                 },
             }
         )
-    order = {"rollback": 0, "burn_rate_policy": 1, "threshold_tuning": 2, "runbook": 3}
+    order = {"rollback": 0, "burn_rate_policy": 1, "threshold_tuning": 2, "capacity": 3, "circuit_breaker": 3,
+             "hedging": 3, "runbook": 4}  # fmt: skip
     out.sort(key=lambda r: (order[r["kind"]], -(r["expected_impact"] or {}).get("pages_before", 0)))
     # Whoever acts on a recommendation (or is paged by its new rules) needs the service's runbooks at hand.
     runbooks = [
@@ -313,11 +333,13 @@ def _tune(
     current_quality: quality.Quality,
     min_events: int,
 ) -> tuple[dict[str, Any], quality.Backtest] | None:
-    """The grid point with the fewest pages missing no more burns than today (ties: faster detection)."""
+    """The grid point missing the fewest burns (never more than today), then with the fewest pages (ties:
+    faster detection); one that catches more burns may page up to the tightening limit."""
     rule = alerting[index]
+    page_limit = max(current_quality.pages_per_week * TIGHTENING_PAGE_LIMIT, TIGHTENING_PAGE_FLOOR)
     others = to_rules([r for j, r in enumerate(alerting) if j != index], objective)
     others_firing = quality.replay(good, total, objective, others, min_events=min_events)
-    best: tuple[tuple[int, float, float, int], dict[str, Any], quality.Quality] | None = None
+    best: tuple[tuple[int, int, float, float, int], dict[str, Any], quality.Quality] | None = None
     for window in sorted({int(rule["window_minutes"]), *TUNING_WINDOWS}):
         # one pass of trailing sums per window; each factor is then a comparison (same as quality.replay)
         window_total = budget.trailing_sums(total, window)
@@ -333,12 +355,72 @@ def _tune(
             scored = quality.score(firing, burns)
             if scored.missed_burns > current_quality.missed_burns:
                 continue
-            key = (scored.pages, scored.detection_minutes or 0.0, factor, window)
+            if scored.missed_burns < current_quality.missed_burns and scored.pages_per_week > page_limit:
+                continue
+            # ties go to the smallest change of the error rate, then the shortest window
+            key = (
+                scored.missed_burns,
+                scored.pages,
+                scored.detection_minutes or 0.0,
+                abs(np.log(factor)),
+                window,
+            )
             if best is None or key < best[0]:
                 best = (key, {**rule, "error_rate": round(rate, 6), "window_minutes": window}, scored)
-    if best is None or best[2].pages >= current_quality.pages:
+    if best is None or (
+        best[2].missed_burns == current_quality.missed_burns and best[2].pages >= current_quality.pages
+    ):
         return None
     return best[1], quality.Backtest(current_quality, best[2])
+
+
+@dataclass(frozen=True)
+class _Replay:
+    """One SLO's history and its current page rules, to replay counterfactual versions of it against."""
+
+    good: FloatArray
+    total: FloatArray
+    objective: Objective
+    current: list[Rule]
+    burns: list[quality.Episode]
+    min_events: int
+
+    def counterfactual(self, fixed_bad: FloatArray) -> tuple[quality.Backtest, float | None]:
+        """The current rules (the Workbook's without any) on the history as it is and with ``fixed_bad`` bad
+        events a minute (never more than happened), each scored against its own significant burns; and the
+        share of the window's budget the difference saves."""
+        bad = self.total - self.good
+        fixed_bad = np.minimum(bad, fixed_bad)
+        fixed_good = self.total - fixed_bad
+        allowance = (
+            float(self.total.sum())
+            * (self.objective.window_days * 1440 / max(self.total.size, 1))
+            * self.objective.allowed_error
+        )
+        budget_saved = float((bad - fixed_bad).sum()) / allowance if allowance > 0 else None
+        rules = self.current or budget.WORKBOOK_POLICY
+        before = quality.score(
+            quality.replay(self.good, self.total, self.objective, rules, min_events=self.min_events),
+            self.burns,
+        )
+        after = quality.score(
+            quality.replay(fixed_good, self.total, self.objective, rules, min_events=self.min_events),
+            quality.significant_burns(fixed_good, self.total, self.objective),
+        )
+        return quality.Backtest(before, after), budget_saved
+
+
+def _error_rate_follow_up(slo: dict[str, Any], objective: Objective) -> dict[str, Any]:
+    return {
+        "success_metric": f"{slo['name']}'s 5-minute error rate p95 stays below the SLO's allowance for 7 days",
+        "verification": {
+            "kind": "error_rate_p95",
+            "slo_name": slo["name"],
+            "threshold": round(objective.allowed_error, 8),
+            "days": 7,
+            "query": f"p95(error_rate_5m, slo={slo['name']}, days=7) < {objective.allowed_error:.6g}",
+        },
+    }
 
 
 def _rollback(
@@ -354,22 +436,12 @@ def _rollback(
     days: float,
 ) -> dict[str, Any]:
     """Counterfactual backtest: the history from the regression on at the error rate before it."""
-    start = reg.minute
-    bad = total - good
-    fixed_bad = bad.copy()
-    fixed_bad[start:] = np.minimum(bad[start:], np.round(total[start:] * reg.error_rate_before))
-    fixed_good = total - fixed_bad
-    saved_events = float((bad - fixed_bad).sum())
-    allowance = (
-        float(total.sum()) * (objective.window_days * 1440 / max(total.size, 1)) * objective.allowed_error
+    window = slice(reg.minute, None)
+    fixed_bad = total - good
+    fixed_bad[window] = np.round(total[window] * reg.error_rate_before)
+    result, budget_saved = _Replay(good, total, objective, current, burns, context.min_events).counterfactual(
+        fixed_bad
     )
-    budget_saved = saved_events / allowance if allowance > 0 else None
-    before = quality.score(quality.replay(good, total, objective, current or budget.WORKBOOK_POLICY), burns)
-    after = quality.score(
-        quality.replay(fixed_good, total, objective, current or budget.WORKBOOK_POLICY),
-        quality.significant_burns(fixed_good, total, objective),
-    )
-    result = quality.Backtest(before, after)
     version = versions.get(reg.deploy_id or "", "")
     level, score = confidence(max(len(burns), 1), days)
     links = [
@@ -396,8 +468,8 @@ def _rollback(
         "title": f"Roll back {version or reg.deploy_id}: error rate {ratio}x since it shipped",
         "summary": (
             f"The error rate rose from {100 * reg.error_rate_before:.3f} % to {100 * reg.error_rate_after:.3f} % "
-            f"{reg.lag_minutes} min after deployment {reg.deploy_id}; at the earlier rate the period would "
-            f"have kept {100 * (budget_saved or 0):.1f} % more of its budget."
+            f"{reg.lag_minutes} min after deployment {reg.deploy_id} and has stayed there; at the earlier rate the period "
+            f"would have kept {100 * (budget_saved or 0):.1f} % more of its budget."
         ),
         "evidence": [
             f"change point (ruptures) {reg.lag_minutes} min after {reg.deploy_id}",
@@ -409,17 +481,140 @@ def _rollback(
         "backtest": _backtest_dict(result, days),
         "proposal": {"rollback": {"deployment_id": reg.deploy_id, "plan_id": context.rollback_plan_id}},
         "links": links,
-        "follow_up": {
-            "success_metric": f"{slo['name']}'s 5-minute error rate p95 stays below the SLO's allowance for 7 days",
-            "verification": {
-                "kind": "error_rate_p95",
-                "slo_name": slo["name"],
-                "threshold": round(objective.allowed_error, 8),
-                "days": 7,
-                "query": f"p95(error_rate_5m, slo={slo['name']}, days=7) < {objective.allowed_error:.6g}",
-            },
-        },
+        "follow_up": _error_rate_follow_up(slo, objective),
     }
+
+
+def _capacity(
+    slo: dict[str, Any],
+    replay: _Replay,
+    load: capacity.LoadSensitivity,
+    context: Context,
+    days: float,
+) -> list[dict[str, Any]]:
+    """Counterfactual: the busiest minutes failing no more often than the others."""
+    busy = replay.total >= load.busy_threshold
+    fixed_bad = replay.total - replay.good
+    fixed_bad[busy] = np.round(replay.total[busy] * load.other_error_rate)
+    result, budget_saved = replay.counterfactual(fixed_bad)
+    if (budget_saved or 0) < MIN_BUDGET_SAVED and result.proposed.pages >= result.current.pages:
+        return []
+    level, score = confidence(min(load.minutes // 1440, 5), days)
+    threshold = round(load.busy_threshold, 1)
+    allowed = replay.objective.allowed_error
+    return [
+        {
+            "slo_id": slo.get("id"),
+            "slo_name": slo["name"],
+            # one per SLO: the id must not move with the busy threshold, which shifts as the window does
+            "id": _id(context.service_id, slo["name"], "capacity"),
+            "kind": "capacity",
+            "title": f"Add capacity (or a cache) for {slo['name']}'s busiest minutes",
+            "summary": (
+                f"At {threshold:g} events/min and more the error rate is {100 * load.busy_error_rate:.3f} %, "
+                f"{100 * load.other_error_rate:.3f} % otherwise. Had busy minutes failed no more often, the "
+                f"period would have kept {100 * (budget_saved or 0):.1f} % more of its budget "
+                f"({result.current.pages} pages -> {result.proposed.pages})."
+            ),
+            "evidence": [
+                f"Spearman rho {load.rho:.3f} between load and error rate over {load.minutes} minutes "
+                f"(p = {load.p_value:.3g})",
+                f"busiest tenth of minutes fail {load.ratio:.1f}x as often as the rest",
+            ],
+            "confidence": level,
+            "confidence_score": score,
+            "expected_impact": _impact(result, budget_saved),
+            "backtest": _backtest_dict(result, days),
+            "proposal": {
+                "capacity": {
+                    "busy_events_per_minute": threshold,
+                    "target_error_rate": round(load.other_error_rate, 6),
+                    "options": [
+                        "scale out or raise pool sizes",
+                        "cache hot reads",
+                        "shed or queue excess load",
+                    ],
+                }
+            },
+            "links": [],
+            "follow_up": {
+                "success_metric": (
+                    f"{slo['name']}'s error rate in minutes with >= {threshold:g} events stays below the SLO's "
+                    "allowance for 7 days"
+                ),
+                "verification": {
+                    "kind": "busy_error_rate",
+                    "slo_name": slo["name"],
+                    "threshold": round(allowed, 8),
+                    "events_per_minute": threshold,
+                    "days": 7,
+                    "query": f"error_rate(slo={slo['name']}, events_per_minute >= {threshold:g}, days=7) "
+                    f"< {allowed:.6g}",
+                },
+            },
+        }
+    ]
+
+
+def _upstream(
+    slo: dict[str, Any],
+    replay: _Replay,
+    upstream_bad: dict[str, npt.NDArray[np.bool_]],
+    context: Context,
+    days: float,
+) -> list[dict[str, Any]]:
+    """Counterfactual: the bad minutes an upstream explains at the service's own error rate (the rest)."""
+    own = attribution.bad_minutes(replay.good, replay.total, replay.objective)
+    share = attribution.dependency_contribution(own, upstream_bad)
+    explained_share = cast(float, share["explained_share"])
+    if not share["bad_minutes"] or explained_share < attribution.EXPLAINED_SHARE:
+        return []
+    explained = own & np.logical_or.reduce([np.asarray(m, dtype=bool) for m in upstream_bad.values()])
+    bad = replay.total - replay.good
+    quiet = ~own & (replay.total > 0)
+    own_rate = float(bad[quiet].sum() / replay.total[quiet].sum()) if quiet.any() else 0.0
+    fixed_bad = bad.copy()
+    fixed_bad[explained] = np.round(replay.total[explained] * own_rate)
+    result, budget_saved = replay.counterfactual(fixed_bad)
+    if (budget_saved or 0) < MIN_BUDGET_SAVED and result.proposed.pages >= result.current.pages:
+        return []
+    by_upstream: dict[str, float] = share["by_upstream"]  # type: ignore[assignment]
+    top = [name for name, part in by_upstream.items() if part > 0][:3]
+    latency = slo.get("sli_type") == "latency"
+    kind = "hedging" if latency else "circuit_breaker"
+    remedy = (
+        f"Hedge (or time-box and retry) {slo['name']}'s calls to {', '.join(top)}"
+        if latency
+        else f"Put a circuit breaker with a fallback in front of {', '.join(top)} for {slo['name']}"
+    )
+    level, score = confidence(len(replay.burns), days)
+    return [
+        {
+            "slo_id": slo.get("id"),
+            "slo_name": slo["name"],
+            "id": _id(context.service_id, slo["name"], kind),  # one per SLO, whichever upstreams lead
+            "kind": kind,
+            "title": remedy,
+            "summary": (
+                f"{100 * explained_share:.0f} % of {share['bad_minutes']} bad minutes coincide "
+                f"with an upstream's. Served at the service's own error rate ({100 * own_rate:.3f} %), those "
+                f"minutes would have kept {100 * (budget_saved or 0):.1f} % more of the budget "
+                f"({result.current.pages} pages -> {result.proposed.pages})."
+            ),
+            "evidence": [
+                f"{name}: {100 * part:.0f} % of the bad minutes"
+                for name, part in by_upstream.items()
+                if part > 0
+            ][:5],
+            "confidence": level,
+            "confidence_score": score,
+            "expected_impact": _impact(result, budget_saved),
+            "backtest": _backtest_dict(result, days),
+            "proposal": {kind: {"upstreams": top, "explained_share": explained_share}},
+            "links": [],
+            "follow_up": _error_rate_follow_up(slo, replay.objective),
+        }
+    ]
 
 
 # -- follow-ups -------------------------------------------------------------------------------------------
@@ -453,6 +648,12 @@ def check(
         value = round(scored.pages_per_week, 2)
         ok = value <= threshold and scored.missed_burns == 0
         return {"result": "passing" if ok else "failing", "value": value}
+    if kind == "busy_error_rate":
+        busy = t >= float(verification.get("events_per_minute") or 0)
+        if not busy.any():
+            return {"result": "no_data", "value": None}
+        value = float((t[busy] - g[busy]).sum() / t[busy].sum())
+        return {"result": "passing" if value < threshold else "failing", "value": round(value, 8)}
     if kind == "error_rate_p95":
         usable = (t.size // 5) * 5
         tb = t[:usable].reshape(-1, 5).sum(axis=1)

@@ -68,8 +68,8 @@ def diagnose_slo(
     incidents: list[observed.IncidentSpan] | None = None,
 ) -> dict[str, Any]:
     """One SLO over the history: budget, burn rates now, burns, regressions, alert quality (of its declared
-    rules, replayed, and of the alerts that fired, ``fired``), the share of its bad minutes its upstreams
-    explain, load sensitivity, recommendations."""
+    page rules together and each alone, replayed, and of the alerts that fired, ``fired``), the share of its
+    bad minutes its upstreams explain, load sensitivity, recommendations."""
     raw_good, raw_total, source = hist.series_for(slo.get("indicator") or {})
     good, total = service.budgeted_series(slo, raw_good, raw_total)
     objective = service.objective(slo)
@@ -105,19 +105,17 @@ def diagnose_slo(
         "significant_burns": [
             {"start": hist.at(b.start), "end": hist.at(b.end), "minutes": b.minutes} for b in burns
         ],
-        "regressions": [
-            {
-                "at": hist.at(r.minute),
-                "error_rate_before": round(r.error_rate_before, 6),
-                "error_rate_after": round(r.error_rate_after, 6),
-                "ratio": round(r.ratio, 2),
-                "deployment_id": r.deploy_id,
-                "version": hist.versions.get(r.deploy_id or ""),
-                "lag_minutes": r.lag_minutes,
-            }
-            for r in found
-        ],
+        "regressions": [regressions.described(r, hist.at, hist.versions) for r in found],
         "alert_quality": current_quality.as_dict() if current_quality and current else None,
+        "alert_rules": [
+            {
+                "name": rule.name,
+                **quality.score(quality.replay(good, total, objective, [rule]), burns).as_dict(),
+            }
+            for rule in current
+        ]
+        if events
+        else [],
         "dependencies": (
             attribution.dependency_contribution(attribution.bad_minutes(good, total, objective), upstream_bad)
             if upstream_bad and events
@@ -129,7 +127,15 @@ def diagnose_slo(
             incidents or [], hist.since, hist.minutes, burns, fired or {}, declared
         ),
         "recommendations": doctor.recommend(
-            slo, good, total, context, deploys=hist.deploys, versions=hist.versions, found_regressions=found
+            slo,
+            good,
+            total,
+            context,
+            deploys=hist.deploys,
+            versions=hist.versions,
+            found_regressions=found,
+            load=load,
+            upstream_bad=upstream_bad if upstream_bad and events else None,
         )
         if events
         else [],
@@ -159,6 +165,7 @@ def diagnose(
         "history": hist,
         "objectives": slos,
         "hotspots": [spot.as_dict() for spot in attribution.hotspots(hist.labelled)],
+        "fired": fired,
         "slos": [diagnose_slo(slo, hist, context, upstream_bad, fired, incidents) for slo in slos],
     }
 

@@ -12,8 +12,9 @@ change point down).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
@@ -36,6 +37,7 @@ class Regression:
     error_rate_after: float
     deploy_id: str | None
     lag_minutes: int | None
+    end: int | None = None  # first minute back at another level (the next change point); None: it lasts
 
     @property
     def ratio(self) -> float:
@@ -49,19 +51,71 @@ class Regression:
             "ratio": round(self.ratio, 2),
             "deploy_id": self.deploy_id,
             "lag_minutes": self.lag_minutes,
+            "end": self.end,
         }
 
 
-def bucketed_error_rate(
+def described(
+    found: Regression, at: Callable[[int], datetime], versions: Mapping[str, str]
+) -> dict[str, object]:
+    """A regression as the API shows it: instants instead of minute indices, the deploy's version."""
+    return {
+        "at": at(found.minute),
+        "until": at(found.end) if found.end is not None else None,
+        "error_rate_before": round(found.error_rate_before, 6),
+        "error_rate_after": round(found.error_rate_after, 6),
+        "ratio": round(found.ratio, 2),
+        "deployment_id": found.deploy_id,
+        "version": versions.get(found.deploy_id) if found.deploy_id else None,
+        "lag_minutes": found.lag_minutes,
+    }
+
+
+def _recovery(
+    bad: npt.NDArray[np.float64],
+    total: npt.NDArray[np.float64],
+    bounds: list[int],
+    segment: int,
+    before: float,
+    min_ratio: float,
+    allowed: float,
+    resolution: int,
+) -> int | None:
+    """The first minute of the first later segment back under the raised level (None: it never came back);
+    a noisy raised period can hold several change points before the rate really falls. A segment's level is
+    its events' error rate; one without events (samples stopped, a quiet night) says nothing either way."""
+    for start, end in zip(bounds[segment + 1 : -1], bounds[segment + 2 :], strict=True):
+        events = float(total[start:end].sum())
+        if events <= 0:
+            continue
+        level = float(bad[start:end].sum()) / events
+        if level < min_ratio * before or level <= allowed:
+            return start * resolution
+    return None
+
+
+def bucket_sums(
     good: npt.ArrayLike, total: npt.ArrayLike, resolution: int
-) -> npt.NDArray[np.float64]:
-    """Error rate per bucket of ``resolution`` minutes (0 for a bucket without events)."""
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Bad and total events per bucket of ``resolution`` minutes (a partial last bucket is left out)."""
     good_a = np.asarray(good, dtype=np.float64)
     total_a = np.asarray(total, dtype=np.float64)
     usable = (good_a.size // resolution) * resolution
     total_b = total_a[:usable].reshape(-1, resolution).sum(axis=1)
     bad_b = total_b - good_a[:usable].reshape(-1, resolution).sum(axis=1)
-    rates: npt.NDArray[np.float64] = np.divide(bad_b, total_b, out=np.zeros_like(bad_b), where=total_b > 0)
+    return bad_b, total_b
+
+
+def bucketed_error_rate(
+    good: npt.ArrayLike, total: npt.ArrayLike, resolution: int
+) -> npt.NDArray[np.float64]:
+    """Error rate per bucket of ``resolution`` minutes. A bucket without events repeats the rate before it
+    (0 before any): missing data is not a change of level, so no change point is placed where samples stop."""
+    bad_b, total_b = bucket_sums(good, total, resolution)
+    have = total_b > 0
+    raw = np.divide(bad_b, total_b, out=np.zeros_like(bad_b), where=have)
+    last_seen = np.maximum.accumulate(np.where(have, np.arange(raw.size), 0)) if raw.size else raw.astype(int)
+    rates: npt.NDArray[np.float64] = raw[last_seen]
     return rates
 
 
@@ -89,8 +143,14 @@ def regressions(
     resolution: int = 10,
     min_ratio: float = 2.0,
     max_lag: int = 60,
+    min_minutes: int = 60,
 ) -> list[Regression]:
+    """Sustained rises of the error rate (at least ``min_ratio`` times the level before and over the
+    objective's allowed rate), each with the deploy shortly before it, if any. A rise that came back down
+    within ``min_minutes`` is a blip, not a regression; one still raised at the end of the history counts
+    however recent."""
     rates = bucketed_error_rate(good, total, resolution)
+    bad_b, total_b = bucket_sums(good, total, resolution)
     points = change_points(rates)
     bounds = [0, *points, rates.size]
     found: list[Regression] = []
@@ -101,6 +161,9 @@ def regressions(
         if after < min_ratio * before or after <= objective.allowed_error:
             continue
         minute = point * resolution
+        end = _recovery(bad_b, total_b, bounds, i + 1, before, min_ratio, objective.allowed_error, resolution)
+        if end is not None and end - minute < min_minutes:
+            continue
         candidates = [d for d in ordered if minute - max_lag <= d.minute < minute + resolution]
         deploy = candidates[-1] if candidates else None
         found.append(
@@ -110,6 +173,7 @@ def regressions(
                 error_rate_after=after,
                 deploy_id=deploy.deploy_id if deploy else None,
                 lag_minutes=minute - deploy.minute if deploy else None,
+                end=end,
             )
         )
     return found

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from companyos_server.domains.slos import doctor, history, quality, service
+from companyos_server.domains.slos import attribution, doctor, history, quality, service
 
 TOP = 3
 SEVERITY = {"critical": 0, "warning": 1, "info": 2}
-EXPLAINED_SHARE = 0.5  # upstreams explain at least half the bad minutes: worth a finding
 NOISY_PAGES = 3  # an alert that fired fewer times is not yet a pattern
 HOTSPOT_LIFT = 2.0  # a label value with twice its share of the traffic in bad events
 
@@ -49,6 +50,11 @@ class TemplateSummariser:
             f"{summary['significant_burns']} significant burn(s), {summary['pages']} page(s) "
             f"({summary['noise_score']:.0%} of them noise)."
         )
+        if summary.get("observed_pages"):
+            parts.append(
+                f"Alerts actually fired {summary['observed_pages']} time(s), "
+                f"{summary['observed_noise_score']:.0%} of them on no significant burn."
+            )
         for rec in summary["top_recommendations"]:
             impact = rec.get("page_reduction")
             saved = rec.get("budget_saved")
@@ -107,6 +113,12 @@ def findings(slos: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if q and q["pages"] and (q["precision"] or 0) < 0.5:
             out.append({"severity": "warning", "slo_name": name, "title": f"{name}: noisy alerting",
                         "detail": f"{q['pages']} pages ({q['pages_per_week']}/week), precision {q['precision']}."})  # fmt: skip
+        rules = slo.get("alert_rules") or []
+        for rule in rules if len(rules) > 1 else []:
+            if rule["pages"] >= NOISY_PAGES and (rule["precision"] or 0) < 0.5:
+                out.append({"severity": "warning", "slo_name": name, "title": f"{name}: rule {rule['name']} pages on noise",
+                            "detail": f"replayed alone it paged {rule['pages']} times ({rule['pages_per_week']}/week), "
+                                      f"precision {rule['precision'] or 0}."})  # fmt: skip
         if q and q["missed_burns"]:
             out.append({"severity": "critical", "slo_name": name, "title": f"{name}: alerting missed burns",
                         "detail": f"{q['missed_burns']} of {q['significant_burns']} significant burns never paged."})  # fmt: skip
@@ -126,7 +138,7 @@ def findings(slos: list[dict[str, Any]]) -> list[dict[str, Any]]:
                             "detail": "no significant burn overlaps it: the SLI may not measure what hurt, or "
                                       "the incident was not this SLO's."})  # fmt: skip
         deps = slo.get("dependencies") or {}
-        if deps.get("bad_minutes") and deps["explained_share"] >= EXPLAINED_SHARE:
+        if deps.get("bad_minutes") and deps["explained_share"] >= attribution.EXPLAINED_SHARE:
             top = ", ".join(
                 f"{up} {100 * share:.0f} %" for up, share in list(deps["by_upstream"].items())[:3]
             )
@@ -157,6 +169,28 @@ def hotspot_findings(hotspots: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _observed_noise(found: dict[str, Any], slos: list[dict[str, Any]]) -> tuple[int, int]:
+    """Pages of the alerts that fired, each counted once for the service, and those that overlapped no
+    SLO's significant burn (an alert may page for any of the service's SLOs)."""
+    fired = found.get("fired") or {}
+    if not fired:
+        return 0, 0
+    since: datetime = found["history"].since
+
+    def minute(at: datetime) -> int:
+        return int((at - since).total_seconds() // 60)
+
+    burns = [
+        quality.Episode(minute(b["start"]), minute(b["end"])) for s in slos for b in s["significant_burns"]
+    ]
+    pages = noise = 0
+    for mask in fired.values():
+        scored = quality.score(mask, burns)
+        pages += scored.pages
+        noise += round(scored.pages * (1 - (scored.precision or 0)))
+    return pages, noise
+
+
 def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, Any]:
     """The report's JSON from :func:`flows.diagnose` and the re-checked follow-ups."""
     slos = [{k: v for k, v in slo.items() if k != "recommendations"} for slo in found["slos"]]
@@ -177,6 +211,7 @@ def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, 
         for s in slos
     )
     remaining = [s["budget_remaining"] for s in slos if s["budget_remaining"] is not None]
+    observed_pages, observed_false = _observed_noise(found, slos)
     report = {
         "service": {"id": found["service"]["id"], "name": found["service"]["name"]},
         "period": found["period"],
@@ -185,6 +220,8 @@ def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, 
             "significant_burns": sum(len(s["significant_burns"]) for s in slos),
             "pages": pages,
             "noise_score": round(false_pages / pages, 4) if pages else 0.0,
+            "observed_pages": observed_pages,
+            "observed_noise_score": round(observed_false / observed_pages, 4) if observed_pages else None,
             "top_recommendations": [
                 {
                     "id": r["id"],
@@ -214,20 +251,50 @@ def build(found: dict[str, Any], follow_ups: list[dict[str, Any]]) -> dict[str, 
 # -- charts -----------------------------------------------------------------------------------------------
 
 
-def _hourly(values: np.ndarray) -> np.ndarray:
-    usable = (values.size // 60) * 60
-    return np.asarray(values[:usable].reshape(-1, 60).sum(axis=1))
+MAX_CHARTED = 8  # lines (and alert lanes) a reader can still tell apart
+MAX_POINTS = 4000  # altair inlines every point in the spec (its own limit is 5,000) and vl-convert draws each
+
+
+def _blocks(values: np.ndarray, width: int) -> np.ndarray:
+    """Sums over consecutive blocks of ``width`` minutes (a partial last block is left out)."""
+    usable = (values.size // width) * width
+    return np.asarray(values[:usable].reshape(-1, width).sum(axis=1))
+
+
+def _step_hours(series: int, hours: int) -> int:
+    """Hours per point so that ``series`` lines over ``hours`` stay within MAX_POINTS."""
+    return max(1, -(-series * hours // MAX_POINTS))
+
+
+def charted(found: dict[str, Any]) -> list[dict[str, Any]]:
+    """The SLOs the charts draw: all of them, or the MAX_CHARTED with the least budget left."""
+    objectives = service_objectives(found)
+    if len(objectives) <= MAX_CHARTED:
+        return objectives
+    left = {d["slo"]["name"]: d["budget_remaining"] for d in found.get("slos") or []}
+    return sorted(
+        objectives, key=lambda o: (left.get(o["name"]) is None, left.get(o["name"]) or 0.0, o["name"])
+    )[:MAX_CHARTED]
 
 
 def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
-    """Budget burn-down, hourly burn rate (per SLO) and the alert timeline against deploys."""
+    """Budget burn-down, burn rate (hourly, or coarser for long periods and many SLOs) and the alert
+    timeline against deploys; a service with more SLOs than MAX_CHARTED shows those with the least budget
+    left."""
     hist: history.History = found["history"]
-    hours = pd.date_range(hist.since, periods=hist.minutes // 60, freq="h")
+    drawn = charted(found)
+    step = _step_hours(len(drawn), hist.minutes // 60)
+    hours = pd.date_range(hist.since, periods=hist.minutes // (60 * step), freq=f"{step}h")
+    which = (
+        f" ({len(drawn)} of {len(service_objectives(found))} SLOs, least budget left)"
+        if len(drawn) < len(service_objectives(found))
+        else ""
+    )
     burndown, burn = [], []
-    for slo in service_objectives(found):
+    for slo in drawn:
         good, total = service.slo_series(slo, hist)
         objective = service.objective(slo)
-        g, t = _hourly(good), _hourly(total)
+        g, t = _blocks(good, 60 * step), _blocks(total, 60 * step)
         bad = t - g
         allowance = (
             max(t.sum(), 1.0)
@@ -251,20 +318,28 @@ def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
                 y=alt.Y("remaining:Q", title="Budget remaining", axis=alt.Axis(format="%")),
                 color=alt.Color("slo:N", title="SLO"),
             )
-            .properties(data=frame, title="Error budget burn-down")
+            .properties(data=frame, title=f"Error budget burn-down{which}")
         )
         frame = pd.concat(burn).dropna()
         out["burn_rate"] = (
             base.mark_line()
             .encode(
                 x=alt.X("time:T", title="Time (UTC)"),
-                y=alt.Y("burn_rate:Q", title="Burn rate (hourly)"),
+                y=alt.Y(
+                    "burn_rate:Q", title=f"Burn rate (per {step} h)" if step > 1 else "Burn rate (hourly)"
+                ),
                 color=alt.Color("slo:N", title="SLO"),
             )
-            .properties(data=frame, title="Burn rate")
+            .properties(data=frame, title=f"Burn rate{which}")
         )
     episodes = []
-    for slo in service_objectives(found):
+    noisiest = sorted(
+        (found.get("fired") or {}).items(), key=lambda kv: (-len(quality.episodes(kv[1])), kv[0])
+    )[:MAX_CHARTED]
+    # Bars closer than this are one bar at 640 px anyway; it bounds the bars to MAX_POINTS however an alert flaps.
+    lanes = 2 * len(drawn) + len(noisiest)
+    gap = -(-lanes * hist.minutes // MAX_POINTS)
+    for slo in drawn:
         good, total = service.slo_series(slo, hist)
         objective = service.objective(slo)
         rules = doctor.to_rules(slo.get("alerting") or [], objective)
@@ -272,16 +347,21 @@ def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
             firing = quality.replay(
                 good, total, objective, rule_set if rule_set is not None else doctor.budget.WORKBOOK_POLICY
             )
-            for ep in quality.episodes(firing):
+            for ep in quality.episodes(firing, merge_gap=gap):
                 episodes.append(
                     {"start": hist.at(ep.start), "end": hist.at(ep.end), "lane": f"{slo['name']} · {name}"}
                 )
+    for alert_name, firing in sorted(noisiest):
+        for ep in quality.episodes(firing, merge_gap=gap):
+            episodes.append(
+                {"start": hist.at(ep.start), "end": hist.at(ep.end), "lane": f"{alert_name} · fired"}
+            )
     deploys = pd.DataFrame(
         [
             {"time": hist.at(d.minute), "deploy": hist.versions.get(d.deploy_id, d.deploy_id)}
-            for d in hist.deploys
+            for d in sorted(hist.deploys, key=lambda d: d.minute)
             if d.minute >= 0
-        ]
+        ][-MAX_POINTS // 4 :]  # the latest thousand: more rules than pixels would be one grey band anyway
     )
     lanes = (
         alt.Chart(pd.DataFrame(episodes or [{"start": hist.since, "end": hist.since, "lane": "none"}]))
@@ -304,7 +384,7 @@ def charts(found: dict[str, Any]) -> dict[str, alt.TopLevelMixin]:
             .encode(x="time:T", tooltip=["deploy:N"])
         )
     out["alert_timeline"] = alt.layer(*layers).properties(
-        width=640, height=140, title="Pages (replayed) vs deploys"
+        width=640, height=140, title="Pages (replayed and fired) vs deploys"
     )
     return out
 
@@ -316,7 +396,8 @@ def service_objectives(found: dict[str, Any]) -> list[dict[str, Any]]:
 def svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert
 
-    return str(vl_convert.vegalite_to_svg(chart.to_json()))
+    # the spec is ours and fixed; validating it against the Vega-Lite schema costs as much as drawing it
+    return str(vl_convert.vegalite_to_svg(chart.to_dict(validate=False)))
 
 
 # -- renderings -------------------------------------------------------------------------------------------
@@ -326,42 +407,61 @@ def _pct(value: Any) -> str:
     return "-" if value is None else f"{100 * float(value):.1f} %"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+
+
+def _md(text: Any) -> str:
+    """Text from the data (names, labels, alert names) inert in Markdown: no link, table cell or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _href(url: str) -> str:
+    """A link target that cannot leave its ``<…>``: spaces, angle brackets and controls percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 def markdown(report: dict[str, Any], svgs: dict[str, str]) -> str:
     summary = report["executive_summary"]
-    lines = [f"# Health report: {report['service']['name']}", "",
+    lines = [f"# Health report: {_md(report['service']['name'])}", "",
              f"{report['period']['since']} to {report['period']['until']} ({report['period']['days']} days)", "",
-             "## Executive summary", "", summary["note"], "",
+             "## Executive summary", "", _md(summary["note"]), "",
              f"- Tightest budget remaining: {_pct(summary['worst_budget_remaining'])}",
              f"- Significant burns: {summary['significant_burns']}",
-             f"- Pages: {summary['pages']} (noise score {_pct(summary['noise_score'])})", ""]  # fmt: skip
+             f"- Pages (declared rules, replayed): {summary['pages']} (noise score {_pct(summary['noise_score'])})",
+             f"- Alerts that fired: {summary['observed_pages']} (noise score {_pct(summary['observed_noise_score'])})",
+             ""]  # fmt: skip
     if summary["top_recommendations"]:
         lines += ["| Top recommendation | Pager reduction | Budget saved |", "| --- | --- | --- |"]
         for rec in summary["top_recommendations"]:
-            lines.append(f"| {rec['title']} | {_pct(rec['page_reduction'])} | {_pct(rec['budget_saved'])} |")
+            lines.append(
+                f"| {_md(rec['title'])} | {_pct(rec['page_reduction'])} | {_pct(rec['budget_saved'])} |"
+            )
         lines.append("")
     for name, image in svgs.items():
         data = base64.b64encode(image.encode()).decode()
         lines += [f"![{name.replace('_', ' ')}](data:image/svg+xml;base64,{data})", ""]
     lines += ["## Findings", ""]
-    lines += [f"- **{f['severity']}** {f['title']}: {f['detail']}" for f in report["findings"]] or ["None."]
+    lines += [f"- **{f['severity']}** {_md(f['title'])}: {_md(f['detail'])}" for f in report["findings"]] or [
+        "None."
+    ]
     lines += ["", "## Recommendations", ""]
     for rec in report["recommendations"]:
-        lines += [f"### {rec['title']}", "", rec["summary"], "",
+        lines += [f"### {_md(rec['title'])}", "", _md(rec["summary"]), "",
                   f"Confidence: {rec['confidence']} ({rec['confidence_score']}). Id: `{rec['id']}`", ""]  # fmt: skip
         impact = rec.get("expected_impact")
         if impact:
             lines += [f"Backtest: pages {impact['pages_before']} -> {impact['pages_after']}, significant burns "
                       f"missed {impact['significant_burns_missed_before']} -> "
                       f"{impact['significant_burns_missed_after']}, budget saved {_pct(impact['budget_saved'])}.", ""]  # fmt: skip
-        lines += [f"- {e}" for e in rec["evidence"]]
-        lines += [f"- [{link['title']}]({link['href']})" for link in rec["links"]]
+        lines += [f"- {_md(e)}" for e in rec["evidence"]]
+        lines += [f"- [{_md(link['title'])}](<{_href(link['href'])}>)" for link in rec["links"]]
         lines.append("")
     if not report["recommendations"]:
         lines += ["None.", ""]
     lines += ["## Follow-ups", ""]
     for fup in report["follow_ups"]:
         check = fup.get("last_check") or {}
-        lines.append(f"- {fup['title']} — owner {fup['owner']}, due {fup['due_date']}: {fup['status']} "
+        lines.append(f"- {_md(fup['title'])} — owner {_md(fup['owner'])}, due {fup['due_date']}: {fup['status']} "
                      f"({check.get('result', 'not checked')}, `{fup['verification'].get('query', '')}`)")  # fmt: skip
     if not report["follow_ups"]:
         lines.append("None.")
@@ -383,7 +483,9 @@ def render_html(report: dict[str, Any], svgs: dict[str, str]) -> str:
         f"<p>{e(summary['note'])}</p><ul>",
         f"<li>Tightest budget remaining: {_pct(summary['worst_budget_remaining'])}</li>",
         f"<li>Significant burns: {summary['significant_burns']}</li>",
-        f"<li>Pages: {summary['pages']} (noise score {_pct(summary['noise_score'])})</li></ul>",
+        f"<li>Pages (declared rules, replayed): {summary['pages']} (noise score {_pct(summary['noise_score'])})</li>",
+        f"<li>Alerts that fired: {summary['observed_pages']} "
+        f"(noise score {_pct(summary['observed_noise_score'])})</li></ul>",
     ]
     if summary["top_recommendations"]:
         parts.append(

@@ -98,9 +98,11 @@ def sync_detailed(
      For each SLO (the embedded one when the service has none), the last `days` days are replayed under
     the SLO's current `alerting` and under each proposal, scored against the same significant budget
     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
-    the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
-    `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
-    An id is stable for the same history and proposal.
+    the budget a rollback, capacity or upstream remedy would have saved). Kinds: `burn_rate_policy`,
+    `threshold_tuning` (loosen or tighten), `rollback` (a regression still in place; linking the
+    deployment and the Maestro plan running `deployment.rollback`), `capacity`, `circuit_breaker` /
+    `hedging` (replayed on a counterfactual history), `runbook`. An id is stable for the same history
+    and proposal (for capacity and upstream remedies, one per SLO).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -140,9 +142,11 @@ def sync(
      For each SLO (the embedded one when the service has none), the last `days` days are replayed under
     the SLO's current `alerting` and under each proposal, scored against the same significant budget
     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
-    the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
-    `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
-    An id is stable for the same history and proposal.
+    the budget a rollback, capacity or upstream remedy would have saved). Kinds: `burn_rate_policy`,
+    `threshold_tuning` (loosen or tighten), `rollback` (a regression still in place; linking the
+    deployment and the Maestro plan running `deployment.rollback`), `capacity`, `circuit_breaker` /
+    `hedging` (replayed on a counterfactual history), `runbook`. An id is stable for the same history
+    and proposal (for capacity and upstream remedies, one per SLO).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -177,9 +181,11 @@ async def asyncio_detailed(
      For each SLO (the embedded one when the service has none), the last `days` days are replayed under
     the SLO's current `alerting` and under each proposal, scored against the same significant budget
     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
-    the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
-    `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
-    An id is stable for the same history and proposal.
+    the budget a rollback, capacity or upstream remedy would have saved). Kinds: `burn_rate_policy`,
+    `threshold_tuning` (loosen or tighten), `rollback` (a regression still in place; linking the
+    deployment and the Maestro plan running `deployment.rollback`), `capacity`, `circuit_breaker` /
+    `hedging` (replayed on a counterfactual history), `runbook`. An id is stable for the same history
+    and proposal (for capacity and upstream remedies, one per SLO).
 
     Args:
         tenant_id (str):  Example: acme.
@@ -217,9 +223,11 @@ async def asyncio(
      For each SLO (the embedded one when the service has none), the last `days` days are replayed under
     the SLO's current `alerting` and under each proposal, scored against the same significant budget
     burns: `expected_impact` gives pages before/after and significant burns missed before/after (and
-    the budget a rollback would have saved). Kinds: `burn_rate_policy`, `threshold_tuning`,
-    `rollback` (linking the deployment and the Maestro plan running `deployment.rollback`), `runbook`.
-    An id is stable for the same history and proposal.
+    the budget a rollback, capacity or upstream remedy would have saved). Kinds: `burn_rate_policy`,
+    `threshold_tuning` (loosen or tighten), `rollback` (a regression still in place; linking the
+    deployment and the Maestro plan running `deployment.rollback`), `capacity`, `circuit_breaker` /
+    `hedging` (replayed on a counterfactual history), `runbook`. An id is stable for the same history
+    and proposal (for capacity and upstream remedies, one per SLO).
 
     Args:
         tenant_id (str):  Example: acme.
