@@ -716,7 +716,8 @@ export interface paths {
          * Open an import
          * @description Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
          *     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
-         *     Then upload each file in parts and start the import.
+         *     Then upload each file in parts and start the import. A file with a `staging_path` is read from the
+         *     tenant's staging area at pre-flight instead (nothing to upload; a part sent for it is a 409).
          *
          *     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
          *     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
@@ -889,6 +890,33 @@ export interface paths {
          *
          */
         post: operations["retry_dataset_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/staging-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the files in the tenant's staging area
+         * @description The staging area is where large files arrive out of band (an operator's copy, an SFTP drop, a
+         *     bucket sync) before an import names them by `staging_path`. Regular files only, by path; a
+         *     symlink or a name an import could not name is left out. On disk it is
+         *     `var/datasets/_staging-area/<tenant_id>/`.
+         *
+         */
+        get: operations["list_staging_files"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4967,6 +4995,8 @@ export interface components {
                 files: {
                     /** @description A plain file name (no path). */
                     name: string;
+                    /** @description Read the file from the tenant's staging area (see `list_staging_files`) instead of uploading it in parts: a relative path of plain segments (no `..`, no symlinks). Its size and SHA-256 are checked against the manifest at pre-flight, like an upload. */
+                    staging_path?: string;
                     sha256: string;
                     size_bytes: number;
                     rows?: number | null;
@@ -5008,6 +5038,17 @@ export interface components {
             created_by?: string;
             /** Format: date-time */
             created_at: string;
+        };
+        StagingFile: {
+            /** @description Relative to the tenant's staging area: an import's `staging_path`. */
+            path: string;
+            size_bytes: number;
+            /** Format: date-time */
+            modified_at: string;
+        };
+        StagingFileList: {
+            items: components["schemas"]["StagingFile"][];
+            next_page_token: string | null;
         };
         DatasetImportList: {
             items: components["schemas"]["DatasetImport"][];
@@ -9905,6 +9946,41 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_staging_files: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only paths starting with this. */
+                prefix?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of staged files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StagingFileList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

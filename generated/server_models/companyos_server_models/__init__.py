@@ -814,6 +814,15 @@ class File(BaseModel):
     """
     A plain file name (no path).
     """
+    staging_path: str | None = Field(
+        None,
+        max_length=500,
+        min_length=1,
+        pattern="^[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){0,9}$",
+    )
+    """
+    Read the file from the tenant's staging area (see `list_staging_files`) instead of uploading it in parts: a relative path of plain segments (no `..`, no symlinks). Its size and SHA-256 are checked against the manifest at pre-flight, like an upload.
+    """
     sha256: str = Field(..., max_length=64, min_length=64, pattern="^[0-9a-f]{64}$")
     size_bytes: int = Field(..., ge=0)
     rows: int | None = Field(None, ge=0)
@@ -881,6 +890,20 @@ class DatasetImport(BaseModel):
     """
     created_by: str | None = None
     created_at: AwareDatetime
+
+
+class StagingFile(BaseModel):
+    path: str
+    """
+    Relative to the tenant's staging area: an import's `staging_path`.
+    """
+    size_bytes: int
+    modified_at: AwareDatetime
+
+
+class StagingFileList(BaseModel):
+    items: list[StagingFile]
+    next_page_token: str
 
 
 class DatasetImportList(BaseModel):

@@ -324,6 +324,78 @@ def run(
     render_object(client.datasets.retrieve_import(imp["id"], tenant=tenant), st.output, IMPORT_COLUMNS)
 
 
+STAGING_COLUMNS: list[Column] = [("PATH", "path"), ("BYTES", "size_bytes"), ("MODIFIED", "modified_at")]
+
+
+@import_app.command("staging-files")
+def staging_files(
+    ctx: typer.Context,
+    prefix: Annotated[str, typer.Option(help="Only paths starting with this.")] = "",
+    limit: Limit = 50,
+    every: All = False,
+    page_size: PageSize = None,
+) -> None:
+    """Files in the tenant's staging area, which `companyos import staged` imports without uploading."""
+    st = state(ctx)
+    pager = st.client().datasets.list_staging_files(
+        tenant=st.require_tenant(), prefix=prefix or None, page_size=page_size
+    )
+    render_list(limited(pager, limit, every), STAGING_COLUMNS, st.output)
+
+
+@import_app.command("staged")
+def staged(
+    ctx: typer.Context,
+    dataset_id: str,
+    paths: Annotated[list[str], typer.Argument(help="Staging paths (see `companyos import staging-files`).")],
+    sha256: Annotated[
+        list[str], typer.Option("--sha256", help="Each file's SHA-256 as its sender gave it, in order.")
+    ],
+    size: Annotated[list[int], typer.Option("--size", help="Each file's size in bytes, in order.")],
+    fmt: Format = "",
+    rows: Annotated[
+        list[int] | None, typer.Option("--rows", help="Expected rows per file, in order.")
+    ] = None,
+    delimiter: Annotated[str, typer.Option(help="CSV delimiter.")] = ",",
+    no_header: Annotated[bool, typer.Option("--no-header")] = False,
+    encoding: Annotated[str, typer.Option()] = "utf-8",
+    start_now: Annotated[bool, typer.Option("--start/--no-start", help="Pre-flight and start it.")] = True,
+    interval: Interval = 1.0,
+    timeout: Timeout = None,
+) -> None:
+    """Import files already in the staging area: nothing is uploaded; the server checks each file's size
+    and SHA-256 against the ones given here, then runs the import (followed with a progress bar)."""
+    st = state(ctx)
+    for option, values in (("--sha256", sha256), ("--size", size), ("--rows", rows)):
+        if values and len(values) != len(paths):
+            raise CliError(f"{option} needs one value per staging path", ExitCode.USAGE)
+    names = [path.rsplit("/", 1)[-1] for path in paths]
+    if len(set(names)) != len(names):
+        raise CliError("two staging paths end in the same file name: import them separately", ExitCode.USAGE)
+    gz = {name.lower().endswith(".gz") for name in names}
+    if len(gz) > 1:
+        raise CliError("mix of gzip and plain files: import them separately", ExitCode.USAGE)
+    files = [
+        {"name": name, "staging_path": path, "sha256": digest.lower(), "size_bytes": nbytes,
+         **({"rows": rows[i]} if rows else {})}
+        for i, (name, path, digest, nbytes) in enumerate(zip(names, paths, sha256, size, strict=True))
+    ]  # fmt: skip
+    client: Any = st.client()  # format and encoding are checked by the server, named in its problem
+    tenant = st.require_tenant()
+    imp = client.datasets.create_import(
+        dataset_ref(st, dataset_id), tenant=tenant, format=fmt or _guess_format(Path(names[0])),
+        compression="gzip" if gz == {True} else "none", encoding=encoding,
+        csv={"header": not no_header, "delimiter": delimiter}, manifest={"files": files},
+    )  # fmt: skip
+    if not start_now:
+        render_object(imp, st.output, IMPORT_COLUMNS)
+        return
+    print(f"import {imp['id']}", file=__import__("sys").stderr)
+    job = client.datasets.start_import(imp["id"], tenant=tenant)
+    watch_job(st, client, job["id"], tenant, interval=interval, timeout=timeout)
+    render_object(client.datasets.retrieve_import(imp["id"], tenant=tenant), st.output, IMPORT_COLUMNS)
+
+
 @import_app.command("get")
 def get_import(ctx: typer.Context, import_id: str, purpose: Purpose = None) -> None:
     """An import: files, pre-flight report, job progress and result."""

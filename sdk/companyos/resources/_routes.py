@@ -161,6 +161,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
     "list_sli_samples": ("GET", "/v1/tenants/{tenant_id}/services/{service_id}/sli-samples"),
     "list_slo_follow_ups": ("GET", "/v1/tenants/{tenant_id}/services/{service_id}/slo-follow-ups"),
     "list_slo_recommendations": ("GET", "/v1/tenants/{tenant_id}/services/{service_id}/slo-recommendations"),
+    "list_staging_files": ("GET", "/v1/tenants/{tenant_id}/staging-files"),
     "list_stale_flags": ("GET", "/v1/tenants/{tenant_id}/stale-flags"),
     "list_tenant_admin_actions": ("GET", "/v1/tenants/{tenant_id}/admin-actions"),
     "list_tenant_config_versions": ("GET", "/v1/tenants/{tenant_id}/config/versions"),

@@ -17,6 +17,7 @@ from companyos.types import (
     DatasetSample,
     Job,
     QuarantinedRow,
+    StagingFile,
 )
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options
@@ -426,6 +427,33 @@ class Datasets(SyncAPIResource):
             **call_options(extra_headers, extra_query, timeout, max_retries),
         )
         return cast("DatasetImport", self._client._request(spec))
+
+    def list_staging_files(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        prefix: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[StagingFile]:
+        """List the files in the tenant's staging area"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/staging-files",
+            "list_staging_files",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "prefix": prefix,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[StagingFile]", self._client._paginate(spec))
 
     def rollback_import(
         self,
@@ -927,6 +955,31 @@ class DatasetsWithRawResponse:
                 import_id,
                 tenant=tenant,
                 idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list_staging_files(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        prefix: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[StagingFile]]:
+        """List the files in the tenant's staging area (the raw response)"""
+        return cast(
+            "APIResponse[Page[StagingFile]]",
+            self._resource.list_staging_files(
+                tenant=tenant,
+                page_size=page_size,
+                prefix=prefix,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
@@ -1468,6 +1521,33 @@ class AsyncDatasets(AsyncAPIResource):
         )
         return cast("DatasetImport", await self._client._request(spec))
 
+    def list_staging_files(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        prefix: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[StagingFile]:
+        """List the files in the tenant's staging area"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/staging-files",
+            "list_staging_files",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "prefix": prefix,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[StagingFile]", self._client._paginate(spec))
+
     async def rollback_import(
         self,
         import_id: str,
@@ -1968,6 +2048,31 @@ class AsyncDatasetsWithRawResponse:
                 import_id,
                 tenant=tenant,
                 idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list_staging_files(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        prefix: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[StagingFile]]:
+        """List the files in the tenant's staging area (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[StagingFile]]]",
+            self._resource.list_staging_files(
+                tenant=tenant,
+                page_size=page_size,
+                prefix=prefix,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,

@@ -319,6 +319,8 @@ __all__ = [
     "SloType",
     "SloUpdate",
     "SloVerification",
+    "StagingFile",
+    "StagingFileList",
     "StaleFlagList",
     "Tenant",
     "TenantAdminAction",
@@ -2764,6 +2766,17 @@ class SloVerification(TypedDict):
     threshold: NotRequired[float]
     days: NotRequired[int]
     events_per_minute: NotRequired[float]
+
+
+class StagingFile(TypedDict):
+    path: str
+    size_bytes: int
+    modified_at: str
+
+
+class StagingFileList(TypedDict):
+    items: list[StagingFile]
+    next_page_token: str | None
 
 
 class StaleFlagList(TypedDict):

@@ -26,6 +26,8 @@ from companyos.types._models import (
     Problem,
     QuarantinedRow,
     QuarantinedRowList,
+    StagingFile,
+    StagingFileList,
     TenantIdValue,
 )
 
@@ -54,5 +56,7 @@ __all__ = [
     "Problem",
     "QuarantinedRow",
     "QuarantinedRowList",
+    "StagingFile",
+    "StagingFileList",
     "TenantIdValue",
 ]

@@ -36,6 +36,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import event
 
+from companyos_server.domains.datasets.lake import Lake
 from companyos_server.platform.principal import ACR_MFA
 from companyos_server.platform.runtime import Runtime
 from companyos_server.platform.storage import utcnow
@@ -408,6 +409,14 @@ async def _datasets(c: Caller, n: int) -> None:
         await c.call("POST", f"{BASE}/datasets", json=body)
 
 
+async def _staging_files(c: Caller, n: int) -> None:
+    """Files dropped into the tenant's staging area (out of band: no API writes there)."""
+    area = Lake(c.runtime.settings.var_dir).staging_area(TENANT) / c.unique("drop")
+    area.mkdir(parents=True)
+    for i in range(n):
+        (area / f"part-{i:05d}.csv").write_bytes(b"id\n1\n")
+
+
 async def _dataset(c: Caller) -> str:
     if "dataset" not in c.ids:
         body = {"name": c.unique("qc-base"), "fields": DATASET_FIELDS}
@@ -643,6 +652,7 @@ CASES: dict[str, Case] = {
     "list_dataset_exports": Case(f"{BASE}/datasets/{{dataset}}/exports", _dataset_exports),
     "list_dataset_imports": Case(f"{BASE}/datasets/{{dataset}}/imports", _dataset_imports),
     "list_datasets": Case(f"{BASE}/datasets", _datasets),
+    "list_staging_files": Case(f"{BASE}/staging-files", _staging_files),
     "list_deployments": Case(f"{BASE}/deployments", _deployments),
     "list_detection_rules": Case(f"{BASE}/detection-rules", _detection_rules, paged=False),
     "list_evidence_packs": Case(f"{BASE}/evidence-packs", _evidence_packs),

@@ -62,6 +62,7 @@ COMMANDS: dict[str, str] = {
     "get_dataset_sample": "datasets sample",
     "update_dataset": "datasets update",
     "list_dataset_imports": "import list",
+    "list_staging_files": "import staging-files",
     "create_dataset_import": "import open",
     "get_dataset_import": "import get",
     "upload_dataset_import_part": "import upload",

@@ -226,6 +226,7 @@ CALLS: dict[str, Any] = {
     "get_dataset": lambda c: c.datasets.retrieve("ds_1"),
     "get_dataset_sample": lambda c: c.datasets.sample("ds_1"),
     "list_dataset_imports": lambda c: c.datasets.list_imports("ds_1").first_page(),
+    "list_staging_files": lambda c: c.datasets.list_staging_files(prefix="drop/").first_page(),
     "create_dataset_import": lambda c: c.datasets.create_import(
         "ds_1", format="csv", manifest={"files": [{"name": "a.csv", "sha256": "0" * 64, "rows": 1}]}
     ),

@@ -535,6 +535,8 @@ from .slo_update_labels import SloUpdateLabels
 from .slo_update_window_days import SloUpdateWindowDays
 from .slo_verification import SloVerification
 from .slo_verification_kind import SloVerificationKind
+from .staging_file import StagingFile
+from .staging_file_list import StagingFileList
 from .stale_flag_list import StaleFlagList
 from .stale_flag_list_items_item import StaleFlagListItemsItem
 from .sync_security_events_response_200 import SyncSecurityEventsResponse200
@@ -1121,6 +1123,8 @@ __all__ = (
     "SloUpdateWindowDays",
     "SloVerification",
     "SloVerificationKind",
+    "StagingFile",
+    "StagingFileList",
     "StaleFlagList",
     "StaleFlagListItemsItem",
     "SyncSecurityEventsResponse200",

@@ -17,12 +17,16 @@ class DatasetImportCreateManifestFilesItem:
         name (str): A plain file name (no path).
         sha256 (str):
         size_bytes (int):
+        staging_path (str | Unset): Read the file from the tenant's staging area (see `list_staging_files`) instead of
+            uploading it in parts: a relative path of plain segments (no `..`, no symlinks). Its size and SHA-256 are
+            checked against the manifest at pre-flight, like an upload.
         rows (int | None | Unset):
     """
 
     name: str
     sha256: str
     size_bytes: int
+    staging_path: str | Unset = UNSET
     rows: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +35,8 @@ class DatasetImportCreateManifestFilesItem:
         sha256 = self.sha256
 
         size_bytes = self.size_bytes
+
+        staging_path = self.staging_path
 
         rows: int | None | Unset
         if isinstance(self.rows, Unset):
@@ -47,6 +53,8 @@ class DatasetImportCreateManifestFilesItem:
                 "size_bytes": size_bytes,
             }
         )
+        if staging_path is not UNSET:
+            field_dict["staging_path"] = staging_path
         if rows is not UNSET:
             field_dict["rows"] = rows
 
@@ -61,6 +69,8 @@ class DatasetImportCreateManifestFilesItem:
 
         size_bytes = d.pop("size_bytes")
 
+        staging_path = d.pop("staging_path", UNSET)
+
         def _parse_rows(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -74,6 +84,7 @@ class DatasetImportCreateManifestFilesItem:
             name=name,
             sha256=sha256,
             size_bytes=size_bytes,
+            staging_path=staging_path,
             rows=rows,
         )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from companyos_server.domains.datasets import exports, imports, service
+from companyos_server.domains.datasets import exports, imports, service, staging_area
+from companyos_server.domains.datasets.lake import Lake
 from companyos_server.platform.requestctx import current_tenant_context
 from companyos_server.platform.runtime import get_runtime
 
@@ -45,6 +46,20 @@ def list_dataset_imports(
     rt = get_runtime()
     page = service.list_imports(rt.db, rt.jobs, current_tenant_context(), dataset_id, page_size=page_size,
                                 page_token=page_token)  # fmt: skip
+    return _page(page), 200, JSON
+
+
+def list_staging_files(
+    tenant_id: str, page_size: int | None = None, page_token: str | None = None, prefix: str = ""
+) -> Response:
+    ctx = current_tenant_context()
+    page = staging_area.list_page(
+        Lake(get_runtime().settings.var_dir),
+        ctx.tenant_id,
+        prefix=prefix,
+        page_size=page_size,
+        page_token=page_token,
+    )
     return _page(page), 200, JSON
 
 

@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 
 from companyos_server import errors
 from companyos_server.core.spine.store import EvidenceItem, canonical_json
-from companyos_server.domains.datasets import store
+from companyos_server.domains.datasets import staging_area, store
 from companyos_server.domains.datasets.lake import QUARANTINE_SCHEMA, Lake, write_parquet_atomic
 from companyos_server.domains.datasets.readers import (
     DEFAULT_BLOCK_BYTES,
@@ -62,6 +62,7 @@ ENCODINGS = ("utf-8", "latin-1", "windows-1252", "utf-16")
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 MAX_FILES = 50
 MAX_PART_BYTES = 8 << 20
+STAGED_BLOCK_BYTES = 8 << 20  # a staged file is read, hashed and copied in blocks of this size
 MAX_PARTS = 10_000
 MAX_DECOMPRESSED_BYTES = 4 << 30
 BOMB_RATIO = 200  # decompressed bytes per compressed byte beyond which a gzip is a bomb …
@@ -178,7 +179,15 @@ def _check_manifest(body: dict[str, Any]) -> tuple[str, dict[str, Any], list[dic
             problems.append(errors.FieldError(f"manifest.files[{i}].size_bytes", "a byte count"))
         if rows is not None and (not isinstance(rows, int) or rows < 0):
             problems.append(errors.FieldError(f"manifest.files[{i}].rows", "a row count"))
-        clean.append({"name": name, "sha256": sha, "size_bytes": size, "rows": rows})
+        entry = {"name": name, "sha256": sha, "size_bytes": size, "rows": rows}
+        staging_path = f.get("staging_path")
+        if staging_path is not None:
+            if not isinstance(staging_path, str) or not staging_area.valid_path(staging_path):
+                problems.append(
+                    errors.FieldError(f"manifest.files[{i}].staging_path", "relative plain segments")
+                )
+            entry["staging_path"] = staging_path
+        clean.append(entry)
     if problems:
         raise errors.invalid_argument("The import manifest is not valid.", problems + clashes)
     if clashes:
@@ -244,6 +253,10 @@ def upload_part(
                 "Not Found",
                 "not-found",
             )
+        if any(f["name"] == file_name and f.get("staging_path") for f in row.files):
+            raise errors.conflict(
+                f"'{file_name}' comes from the staging area in import '{import_id}': it has no parts to upload."
+            )
         existing = [
             p
             for p in store.parts_of(session, ctx.tenant_id, import_id)
@@ -293,26 +306,12 @@ def upload_part(
 def _assemble(lake: Lake, tenant_id: str, row: store.DatasetImportRow, f: dict[str, Any],
               parts: list[store.DatasetImportPartRow]) -> Path:  # fmt: skip
     name = f["name"]
-    mine = sorted((p for p in parts if p.file_name == name), key=lambda p: p.part_number)
-    if not mine:
-        raise rejected(
-            f"No part of '{name}' was uploaded.", "incomplete-upload", [errors.FieldError(name, "no parts")]
-        )
-    numbers = [p.part_number for p in mine]
-    if numbers != list(range(1, len(mine) + 1)):
-        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
-        raise rejected(
-            f"Parts {missing} of '{name}' are missing.",
-            "incomplete-upload",
-            [errors.FieldError(name, "missing parts")],
-        )
     target = lake.staged_file(tenant_id, row.id, name)
     private_dir(target.parent)
     raw = target.with_name(f".{name}.raw")
     digest, size = hashlib.sha256(), 0
     with open(raw, "wb") as out:
-        for part in mine:
-            data = lake.part_path(tenant_id, row.id, name, part.part_number).read_bytes()
+        for data in _blocks_of(lake, tenant_id, row, f, parts):
             digest.update(data)
             size += out.write(data)
     try:
@@ -330,6 +329,41 @@ def _assemble(lake: Lake, tenant_id: str, row: store.DatasetImportRow, f: dict[s
     finally:
         raw.unlink(missing_ok=True)
     return target
+
+
+def _blocks_of(lake: Lake, tenant_id: str, row: store.DatasetImportRow, f: dict[str, Any],
+               parts: list[store.DatasetImportPartRow]) -> Iterator[bytes]:  # fmt: skip
+    """A manifest file's bytes: its uploaded parts in order, or the staged file it names."""
+    name = f["name"]
+    if f.get("staging_path"):
+        try:
+            source = staging_area.resolve(lake, tenant_id, f["staging_path"])
+        except staging_area.StagingPathError as exc:
+            raise rejected(f"'{name}' is to be read from the staging area at '{exc.path}': {exc.reason}.",
+                           "staged-file-missing", [errors.FieldError(name, exc.reason)]) from None  # fmt: skip
+        size = source.stat().st_size
+        if size != f["size_bytes"]:  # before reading what may be gigabytes
+            raise rejected(f"'{name}' has {size} bytes in the staging area, the manifest says {f['size_bytes']}.",
+                           "truncated-file", [errors.FieldError(name, "size differs from the manifest")])  # fmt: skip
+        with open(source, "rb") as staged:
+            while block := staged.read(STAGED_BLOCK_BYTES):
+                yield block
+        return
+    mine = sorted((p for p in parts if p.file_name == name), key=lambda p: p.part_number)
+    if not mine:
+        raise rejected(
+            f"No part of '{name}' was uploaded.", "incomplete-upload", [errors.FieldError(name, "no parts")]
+        )
+    numbers = [p.part_number for p in mine]
+    if numbers != list(range(1, len(mine) + 1)):
+        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        raise rejected(
+            f"Parts {missing} of '{name}' are missing.",
+            "incomplete-upload",
+            [errors.FieldError(name, "missing parts")],
+        )
+    for part in mine:
+        yield lake.part_path(tenant_id, row.id, name, part.part_number).read_bytes()
 
 
 def _gunzip(source: Path, target: Path, compressed: int, name: str) -> None:

@@ -86,6 +86,10 @@ class Lake:
         directory = self.dataset_dir(tenant_id, region, dataset_id)
         return sorted(directory.glob("part-*.parquet")) if directory.exists() else []
 
+    def staging_area(self, tenant_id: str) -> Path:
+        """Where a tenant's files arrive out of band for imports to name (see ``staging_area``)."""
+        return self.root / "_staging-area" / _safe(tenant_id)
+
     # -- an import's work area ---------------------------------------------------------------
     def staging(self, tenant_id: str, import_id: str) -> Path:
         return self.root / "_staging" / _safe(tenant_id) / _safe(import_id)

@@ -111,7 +111,8 @@ def sync_detailed(
 
      Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
-    Then upload each file in parts and start the import.
+    Then upload each file in parts and start the import. A file with a `staging_path` is read from the
+    tenant's staging area at pre-flight instead (nothing to upload; a part sent for it is a 409).
 
     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
@@ -156,7 +157,8 @@ def sync(
 
      Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
-    Then upload each file in parts and start the import.
+    Then upload each file in parts and start the import. A file with a `staging_path` is read from the
+    tenant's staging area at pre-flight instead (nothing to upload; a part sent for it is a 409).
 
     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
@@ -196,7 +198,8 @@ async def asyncio_detailed(
 
      Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
-    Then upload each file in parts and start the import.
+    Then upload each file in parts and start the import. A file with a `staging_path` is read from the
+    tenant's staging area at pre-flight instead (nothing to upload; a part sent for it is a 409).
 
     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
@@ -239,7 +242,8 @@ async def asyncio(
 
      Opens an import from its manifest: the format (`csv`, `ndjson`, `parquet`), compression (`none`,
     `gzip`), encoding, CSV options, and the files with their SHA-256, size and (optionally) row count.
-    Then upload each file in parts and start the import.
+    Then upload each file in parts and start the import. A file with a `staging_path` is read from the
+    tenant's staging area at pre-flight instead (nothing to upload; a part sent for it is a 409).
 
     File names are unique within the manifest and `csv.quote_char` differs from `csv.delimiter`: a body
     breaking either rule is a conflict (409, `conflict`, with an `errors` entry per offending value).
