@@ -204,3 +204,26 @@ def test_charts_of_a_service_with_many_slos_draw_the_eight_with_least_budget_lef
     assert len(rows) == 8 * days * 24 // 2 and {row["slo"] for row in rows} == set(drawn)
     assert burn["title"] == "Error budget burn-down (8 of 12 SLOs, least budget left)"
     assert all(report.svg(chart).startswith("<svg") for chart in specs.values())
+
+
+def test_recommendations_replay_the_current_rules_as_the_report_scores_them() -> None:
+    """Each current rule keeps its own low-traffic guard in every replay: a guard on one rule does not
+    silence another, so a proposal's "pages before" is the report's alert_quality pages."""
+    total = np.full(3 * DAY, 5.0)
+    total[DAY : DAY + 240] = 5000.0
+    good = total.copy()
+    good[::97] -= 1  # a failure every 97 minutes at 5 requests a minute: 20 % of that minute
+    good[DAY : DAY + 60] -= 2500
+    guarded = {"name": "guarded", "kind": "static_error_rate", "action": "page", "error_rate": 0.1,
+               "window_minutes": 5, "min_events": 1000}  # fmt: skip
+    loose = {"name": "loose", "kind": "static_error_rate", "action": "page", "error_rate": 0.1,
+             "window_minutes": 1}  # fmt: skip
+    slo = _slo(alerting=[guarded, loose])
+    hist = history.History(SINCE, SINCE + timedelta(days=3), good, total)
+    diagnosed = flows.diagnose_slo(slo, hist, CTX)
+    pages = diagnosed["alert_quality"]["pages"]
+    assert pages > 20  # the unguarded rule pages on the night's single failures
+    assert {rule["name"]: rule["pages"] for rule in diagnosed["alert_rules"]}["guarded"] == 1
+    policy = next(r for r in diagnosed["recommendations"] if r["kind"] == "burn_rate_policy")
+    assert policy["expected_impact"]["pages_before"] == pages
+    assert all(rule.get("min_events") == 1000 for rule in policy["proposal"]["alerting"])

@@ -179,7 +179,9 @@ def recommend(
     out: list[dict[str, Any]] = []
     base = {"slo_id": slo.get("id"), "slo_name": slo["name"]}
 
-    current_firing = quality.replay(good, total, objective, current, min_events=context.min_events)
+    # The current rules replay with their own guards (as the report's alert_quality does); the Workbook
+    # policy proposed in their place carries the strictest of them.
+    current_firing = quality.replay(good, total, objective, current)
     current_quality = quality.score(current_firing, burns)
     workbook_firing = quality.replay(
         good, total, objective, budget.WORKBOOK_POLICY, min_events=context.min_events
@@ -226,7 +228,9 @@ def recommend(
     for i, rule in enumerate(alerting):
         if rule.get("kind") != "static_error_rate" or rule.get("action", "page") != "page":
             continue
-        tuned = _tune(good, total, objective, alerting, i, burns, current_quality, context.min_events)
+        tuned = _tune(
+            good, total, objective, alerting, i, burns, current_quality, int(rule.get("min_events") or 0)
+        )
         if tuned is None:
             continue
         proposal_rule, result = tuned
@@ -338,7 +342,7 @@ def _tune(
     rule = alerting[index]
     page_limit = max(current_quality.pages_per_week * TIGHTENING_PAGE_LIMIT, TIGHTENING_PAGE_FLOOR)
     others = to_rules([r for j, r in enumerate(alerting) if j != index], objective)
-    others_firing = quality.replay(good, total, objective, others, min_events=min_events)
+    others_firing = quality.replay(good, total, objective, others)  # each with its own guard
     best: tuple[tuple[int, int, float, float, int], dict[str, Any], quality.Quality] | None = None
     for window in sorted({int(rule["window_minutes"]), *TUNING_WINDOWS}):
         # one pass of trailing sums per window; each factor is then a comparison (same as quality.replay)
@@ -399,12 +403,13 @@ class _Replay:
         )
         budget_saved = float((bad - fixed_bad).sum()) / allowance if allowance > 0 else None
         rules = self.current or budget.WORKBOOK_POLICY
+        guard = 0 if self.current else self.min_events  # current rules carry their own guards
         before = quality.score(
-            quality.replay(self.good, self.total, self.objective, rules, min_events=self.min_events),
+            quality.replay(self.good, self.total, self.objective, rules, min_events=guard),
             self.burns,
         )
         after = quality.score(
-            quality.replay(fixed_good, self.total, self.objective, rules, min_events=self.min_events),
+            quality.replay(fixed_good, self.total, self.objective, rules, min_events=guard),
             quality.significant_burns(fixed_good, self.total, self.objective),
         )
         return quality.Backtest(before, after), budget_saved
