@@ -40,3 +40,18 @@ async def test_seeded_service_gets_recommendations_that_cut_pages(
     assert [f["title"] for f in found["findings"] if f["title"].startswith("hotspot")] == [
         "hotspot: region eu"
     ]
+    # The tenant's seeded rollback plan rolls back checkout-api: it is not linked to ledger-ops's v3.4.0.
+    rollback = recs["rollback"]
+    assert [link for link in rollback["links"] if link["rel"] == "maestro_plan"] == []
+    deployment_id = rollback["proposal"]["rollback"]["deployment_id"]
+    plan = {"name": "Roll back ledger-ops v3.4.0",
+            "steps": [{"id": "rollback", "action": "deployment.rollback",
+                       "parameters": {"deployment_id": deployment_id, "service_id": service["id"]}}]}  # fmt: skip
+    sre = bearer(mint("usr_alice", tenants={"acme": ["sre"]}))
+    created = await client.post("/v1/tenants/acme/plans", json=plan, headers=sre)
+    assert created.status_code == 201, created.text
+    r = await client.get(f"/v1/tenants/acme/services/{service['id']}/slo-recommendations", headers=viewer)
+    linked = next(rec for rec in r.json()["items"] if rec["kind"] == "rollback")
+    assert {"rel": "maestro_plan", "title": "Maestro plan rolling back v3.4.0",
+            "href": f"/v1/tenants/acme/plans/{created.json()['id']}"} in linked["links"]  # fmt: skip
+    assert linked["proposal"]["rollback"]["plan_id"] == created.json()["id"]

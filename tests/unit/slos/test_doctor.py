@@ -95,7 +95,7 @@ def test_rollback_links_the_maestro_plan() -> None:
     total = np.full(n, 1000.0)
     bad = np.zeros(n)
     bad[DAY + 30 :] = 20
-    ctx = doctor.Context("acme", "svc_1", rollback_plan_id="pln_1")
+    ctx = doctor.Context("acme", "svc_1", rollback_plans={"dep_9": "pln_1", "dep_8": "pln_0"})
     recs = doctor.recommend(
         SLO, total - bad, total, ctx, deploys=[regressions.Deploy("dep_9", DAY)], versions={"dep_9": "v9"}
     )
@@ -105,6 +105,17 @@ def test_rollback_links_the_maestro_plan() -> None:
         "deployment": "/v1/tenants/acme/deployments/dep_9",
         "maestro_plan": "/v1/tenants/acme/plans/pln_1",
     }
+    assert rollback["proposal"]["rollback"] == {"deployment_id": "dep_9", "plan_id": "pln_1"}
+    # a plan rolling back another deployment is not this one's: no link, and the evidence says so
+    other = doctor.Context("acme", "svc_1", rollback_plans={"dep_8": "pln_0"})
+    (unplanned,) = [
+        r
+        for r in doctor.recommend(SLO, total - bad, total, other, deploys=[regressions.Deploy("dep_9", DAY)])
+        if r["kind"] == "rollback"
+    ]
+    assert [link["rel"] for link in unplanned["links"]] == ["deployment"]
+    assert unplanned["proposal"]["rollback"]["plan_id"] is None
+    assert "no Maestro plan rolls back dep_9 yet" in unplanned["evidence"][-1]
     impact = rollback["expected_impact"]
     assert impact["pages_after"] < impact["pages_before"]
     assert impact["significant_burns_missed_after"] == 0

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any, cast
 
@@ -59,7 +59,7 @@ class Context:
     tenant_id: str
     service_id: str
     runbooks: Sequence[dict[str, str]] = ()
-    rollback_plan_id: str | None = None
+    rollback_plans: Mapping[str, str] = field(default_factory=dict)  # deployment id -> plan rolling it back
     min_events: int = 0
 
 
@@ -291,7 +291,20 @@ def recommend(
                 "confidence_score": 0.5,
                 "expected_impact": None,
                 "backtest": None,
-                "proposal": {"runbooks": [{"title": f"{slo['name']} burning", "url": "https://…"}]},
+                # no backtest: a runbook changes how fast a page is handled, not whether it fires
+                "proposal": {
+                    "runbook": {
+                        "title": f"{slo['name']} is burning its error budget",
+                        "sections": [
+                            "what the SLO measures and its dashboards",
+                            "recent deploys and how to roll one back",
+                            "upstreams to check",
+                            "mitigations (shed load, fail over)",
+                            "who to escalate to",
+                        ],
+                        "add_with": "companyos services update SERVICE --file runbooks.json",
+                    }
+                },
                 "links": [],
                 "follow_up": {
                     "success_metric": "the service lists at least one runbook",
@@ -456,12 +469,13 @@ def _rollback(
             "href": f"/v1/tenants/{context.tenant_id}/deployments/{reg.deploy_id}",
         }
     ]
-    if context.rollback_plan_id:
+    plan_id = context.rollback_plans.get(reg.deploy_id or "")
+    if plan_id:
         links.append(
             {
                 "rel": "maestro_plan",
-                "title": "Maestro plan running deployment.rollback",
-                "href": f"/v1/tenants/{context.tenant_id}/plans/{context.rollback_plan_id}",
+                "title": f"Maestro plan rolling back {version or reg.deploy_id}",
+                "href": f"/v1/tenants/{context.tenant_id}/plans/{plan_id}",
             }
         )
     ratio = round(reg.ratio, 1)
@@ -479,12 +493,20 @@ def _rollback(
         "evidence": [
             f"change point (ruptures) {reg.lag_minutes} min after {reg.deploy_id}",
             f"error rate {100 * reg.error_rate_before:.3f} % -> {100 * reg.error_rate_after:.3f} %",
+            *(
+                []
+                if plan_id
+                else [
+                    f"no Maestro plan rolls back {reg.deploy_id} yet: create one with a deployment.rollback "
+                    "step for it (companyos plans create)"
+                ]
+            ),
         ],
         "confidence": level,
         "confidence_score": score,
         "expected_impact": _impact(result, budget_saved),
         "backtest": _backtest_dict(result, days),
-        "proposal": {"rollback": {"deployment_id": reg.deploy_id, "plan_id": context.rollback_plan_id}},
+        "proposal": {"rollback": {"deployment_id": reg.deploy_id, "plan_id": plan_id}},
         "links": links,
         "follow_up": _error_rate_follow_up(slo, objective),
     }

@@ -48,15 +48,22 @@ def _days(days: int) -> int:
     return days
 
 
-def rollback_plan(session: Session, tenant_id: str) -> str | None:
-    """The tenant's Maestro plan that runs ``deployment.rollback`` (the newest), if any."""
+def rollback_plans(session: Session, tenant_id: str, deployment_ids: set[str]) -> dict[str, str]:
+    """For each of these deployments, the tenant's newest Maestro plan whose ``deployment.rollback`` step
+    rolls back that very deployment: a plan for another service's (or another release's) would undo the
+    wrong thing."""
+    found: dict[str, str] = {}
+    if not deployment_ids:
+        return found
     plans = session.execute(
         select(PlanRow.id, PlanRow.steps).where(PlanRow.tenant_id == tenant_id).order_by(PlanRow.id.desc())
     ).all()
     for plan_id, steps in plans:
-        if any((step or {}).get("action") == "deployment.rollback" for step in steps or []):
-            return str(plan_id)
-    return None
+        for step in steps or []:
+            target = ((step or {}).get("parameters") or {}).get("deployment_id")
+            if (step or {}).get("action") == "deployment.rollback" and target in deployment_ids:
+                found.setdefault(str(target), str(plan_id))
+    return found
 
 
 def diagnose_slo(
@@ -149,7 +156,10 @@ def diagnose(
     now = now or utcnow()  # one instant: the service's and its upstreams' minutes must line up
     hist = history.load(session, tenant_id, service_id, days=_days(days), now=now)
     context = doctor.Context(
-        tenant_id, service_id, list(owner.runbooks or []), rollback_plan(session, tenant_id)
+        tenant_id,
+        service_id,
+        list(owner.runbooks or []),
+        rollback_plans(session, tenant_id, set(hist.versions)),
     )
     slos = service.objectives_of(session, tenant_id, owner)
     upstream_bad = _upstream_bad_minutes(session, tenant_id, service_id, days=days, now=now)

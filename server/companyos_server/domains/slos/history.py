@@ -142,7 +142,8 @@ def load(session: Session, tenant_id: str, service_id: str, *, days: int, now: d
             cast(SliSampleRow.labels, Text),
         ).where(*where)
     )
-    rows = result.cursor.fetchall() if result.cursor is not None else []
+    # Unbuffered (no stream_results here), so every row is still on the DBAPI cursor.
+    rows = result.cursor.fetchall() if result.cursor is not None else result.all()
     result.close()
     stamps, goods, totals = (
         np.fromiter(map(itemgetter(i), rows), dtype=np.float64, count=len(rows)) for i in range(3)
