@@ -40,6 +40,14 @@ async def test_seeded_service_gets_recommendations_that_cut_pages(
     assert [f["title"] for f in found["findings"] if f["title"].startswith("hotspot")] == [
         "hotspot: region eu"
     ]
+    # the noisy alert's pages were recorded as it fired: the report scores them beside the replay
+    summary = found["executive_summary"]
+    # (they are the declared rule's firings, so recorded and replayed agree exactly)
+    assert summary["observed_pages"] == summary["pages"] > 300
+    assert summary["observed_noise_score"] == summary["noise_score"] > 0.5
+    assert "ledger-availability: alert ledger-5xx-1pct pages on noise" in [
+        f["title"] for f in found["findings"]
+    ]
     # The tenant's seeded rollback plan rolls back checkout-api: it is not linked to ledger-ops's v3.4.0.
     rollback = recs["rollback"]
     assert [link for link in rollback["links"] if link["rel"] == "maestro_plan"] == []

@@ -171,6 +171,8 @@ def test_each_rule_is_scored_alone_and_the_report_names_the_noisy_one() -> None:
     assert "# Health report: check\\|out \\<b\\>" in md and "<b>" not in md
     assert "(<https://wiki.example.com/rb>)" in md
     assert "Alerts that fired: 15" in md and "check|out &lt;b&gt;" in page
+    backtested = sum(1 for r in built["recommendations"] if r["expected_impact"])
+    assert backtested >= 1 and page.count("<p>Backtest: pages ") == backtested
     lanes = {row.get("lane") for rows in report.charts(found)["alert_timeline"].to_dict()["datasets"].values()
              for row in rows}  # fmt: skip
     assert {"PagerStorm · fired", "Real · fired", "avail · current"} <= lanes
@@ -227,3 +229,16 @@ def test_recommendations_replay_the_current_rules_as_the_report_scores_them() ->
     policy = next(r for r in diagnosed["recommendations"] if r["kind"] == "burn_rate_policy")
     assert policy["expected_impact"]["pages_before"] == pages
     assert all(rule.get("min_events") == 1000 for rule in policy["proposal"]["alerting"])
+
+
+def test_the_workbook_policy_counts_as_adopted_by_its_thresholds_not_its_names() -> None:
+    total = np.full(3 * DAY, 1000.0)
+    bad = np.where((np.arange(total.size) % 120 < 3) & (np.arange(total.size) >= 120), 30.0, 0.0)
+    bad[DAY : DAY + 30] = 500.0
+    renamed = [{**rule, "name": f"ours-{i}"} for i, rule in enumerate(_slo()["alerting"])]
+    kinds = [r["kind"] for r in doctor.recommend(_slo(alerting=renamed), total - bad, total, CTX)]
+    assert "burn_rate_policy" not in kinds
+    # the Workbook's names on other thresholds are not the Workbook policy
+    loose = [{**rule, "burn_rate": rule["burn_rate"] * 1000} for rule in _slo()["alerting"]]  # pages never
+    kinds = [r["kind"] for r in doctor.recommend(_slo(alerting=loose), total - bad, total, CTX)]
+    assert "burn_rate_policy" in kinds

@@ -111,6 +111,20 @@ def workbook_rules(objective: Objective, min_events: int = 0) -> list[dict[str, 
     ]
 
 
+def _policy_shape(alerting: Sequence[dict[str, Any]]) -> set[tuple[str, int, int, float]]:
+    """Burn-rate rules as (action, long window, short window, threshold): what makes two policies the same."""
+    return {
+        (
+            str(rule.get("action", "page")),
+            int(rule["long_window_minutes"]),
+            int(rule["short_window_minutes"]),
+            round(float(rule["burn_rate"]), 2),
+        )
+        for rule in alerting
+        if rule.get("kind") == "burn_rate"
+    }
+
+
 def _id(*parts: Any) -> str:
     text = json.dumps(parts, sort_keys=True, default=str)
     return "rec_" + hashlib.sha256(text.encode()).hexdigest()[:20]
@@ -189,9 +203,7 @@ def recommend(
     workbook_quality = quality.score(workbook_firing, burns)
     adoption = quality.Backtest(current_quality, workbook_quality)
     workbook = workbook_rules(objective, context.min_events)
-    already = {r.get("name") for r in alerting if r.get("kind") == "burn_rate"} >= {
-        r["name"] for r in workbook
-    }
+    already = _policy_shape(alerting) >= _policy_shape(workbook)  # by windows and thresholds, not by name
     better = workbook_quality.missed_burns < current_quality.missed_burns or (
         workbook_quality.missed_burns <= current_quality.missed_burns
         and workbook_quality.pages < current_quality.pages

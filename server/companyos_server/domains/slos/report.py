@@ -503,7 +503,13 @@ def render_html(report: dict[str, Any], svgs: dict[str, str]) -> str:
     parts.append("</ul><h2>Recommendations</h2>")
     for rec in report["recommendations"]:
         parts.append(f"<section><h3>{e(rec['title'])}</h3><p>{e(rec['summary'])}</p>"
-                     f"<p>Confidence: {e(rec['confidence'])} ({rec['confidence_score']})</p><ul>")  # fmt: skip
+                     f"<p>Confidence: {e(rec['confidence'])} ({rec['confidence_score']})</p>")  # fmt: skip
+        impact = rec.get("expected_impact")
+        if impact:
+            parts.append(f"<p>Backtest: pages {impact['pages_before']} → {impact['pages_after']}, significant "
+                         f"burns missed {impact['significant_burns_missed_before']} → "
+                         f"{impact['significant_burns_missed_after']}, budget saved {_pct(impact['budget_saved'])}.</p>")  # fmt: skip
+        parts.append("<ul>")
         parts += [f"<li>{e(item)}</li>" for item in rec["evidence"]]
         parts += [f'<li><a href="{e(link["href"])}">{e(link["title"])}</a></li>' for link in rec["links"]]
         parts.append("</ul></section>")

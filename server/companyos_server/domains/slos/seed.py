@@ -1,6 +1,7 @@
 """SLO Doctor demo: an ops-heavy service (``ledger-ops`` in acme) with 30 days of 1-minute SLI data, a noisy
-static alert and a regression after a deploy (its errors in one region), so its report recommends changes
-whose backtests cut pages and names the region.
+static alert with the pages it sent (alert occurrences) and a regression after a deploy (its errors in one
+region), so its report recommends changes whose backtests cut pages, scores the alert that fired and
+names the region.
 
 Deterministic values (a seeded generator) on a timeline anchored at the current minute, so the analysis
 window always covers them. Idempotent: a service that already has its SLO is left alone. The samples (43,200
@@ -17,11 +18,13 @@ import numpy as np
 from sqlalchemy import insert
 
 from companyos_server.core.maestro.models import SliSampleRow
+from companyos_server.domains.alerts import history as alert_history
+from companyos_server.domains.alerts import occurrences
 from companyos_server.domains.deployments import service as deployments
 from companyos_server.domains.services import service as services
 from companyos_server.domains.services import sli
 from companyos_server.domains.services import store as services_store
-from companyos_server.domains.slos import service, store
+from companyos_server.domains.slos import budget, doctor, quality, service, store
 from companyos_server.platform.runtime import Runtime
 from companyos_server.platform.storage import new_id, utcnow
 
@@ -51,6 +54,24 @@ def history(days: int = DAYS, *, seed: int = 11) -> tuple[np.ndarray, np.ndarray
     regression = days * DAY - REGRESSION_MINUTES
     bad[regression:] = rng.binomial(total[regression:], 0.009)
     return (total - bad).astype(np.int64), total
+
+
+def _fired(service_id: str, start: datetime, good: np.ndarray, total: np.ndarray) -> list[dict[str, Any]]:
+    """What the noisy alert actually paged, as Alertmanager would have reported it: one occurrence per
+    firing of its rule over the history (the report sets them beside the replayed pages)."""
+    objective = budget.Objective(99.9, DAYS)
+    rule = doctor.to_rules([NOISY_ALERT], objective)
+    firing = quality.replay(good.astype(np.float64), total.astype(np.float64), objective, rule)
+    name = str(NOISY_ALERT["name"])
+    fingerprint = alert_history.derived_fingerprint(name, service_id)
+    return [
+        {"id": new_id("aoc"), "tenant_id": TENANT, "alert_id": None, "fingerprint": fingerprint,
+         "alert_name": name, "service_id": service_id, "service_name": NAME, "severity": "critical",
+         "starts_at": start + timedelta(minutes=ep.start),
+         "ends_at": start + timedelta(minutes=ep.end) if ep.end < total.size else None,
+         "source": "import", "received_at": start + timedelta(minutes=ep.start)}
+        for ep in quality.episodes(firing)
+    ]  # fmt: skip
 
 
 def _samples(
@@ -108,6 +129,7 @@ def seed_demo(runtime: Runtime) -> None:
         start = now - timedelta(minutes=DAYS * DAY - 1)
         good, total = history()
         session.execute(insert(SliSampleRow), list(_samples(service_id, start, good, total)))
+        occurrences.upsert(session, _fired(service_id, start, good, total), "keep")
         for version, minutes_ago in (("v3.3.0", 6 * DAY), ("v3.4.0", 36 * 60 + 12)):
             at = now - timedelta(minutes=minutes_ago)
             stages = [
