@@ -505,6 +505,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/analytics/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List report exports
+         * @description Newest first, each with its job and, once done, its signed evidence pack.
+         */
+        get: operations["list_analytics_exports"];
+        put?: never;
+        /**
+         * Export a report
+         * @description Starts an `analytics.export` job that computes the report (or the ad-hoc query) and writes its rows
+         *     as CSV, NDJSON or Parquet into a signed evidence pack. Residency is honoured: the tenant's analytics
+         *     live in its residency's partition, and an `eu` tenant's report cannot go to a destination outside
+         *     `eu` (403 naming the rule `residency-eu-analytics-export`). Columns are redacted by classification
+         *     (`user_hash` is `pii`: hashed with a salt unique to the export; `properties` is `confidential`:
+         *     masked); a text column whose values look like personal data (emails, phone numbers, IBANs, card
+         *     numbers, national ids, IP addresses) is treated as `pii` too. `redactions` may tighten a column to
+         *     `mask`, `hash` or `drop`, never loosen it. Every row carries a `_watermark` naming the export and
+         *     its recipient (and Parquet files the export id in their metadata).
+         *
+         */
+        post: operations["create_analytics_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The report export's id.
+                 * @example aex_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                analytics_export_id: components["parameters"]["AnalyticsExportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a report export
+         * @description The export with its job (progress) and, once done, its row count and evidence pack id.
+         */
+        get: operations["get_analytics_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The report export's id.
+                 * @example aex_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                analytics_export_id: components["parameters"]["AnalyticsExportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a report export's pack
+         * @description The signed pack (`.tar.gz`: `manifest.json`, `manifest.sig`, `public_key.pem`, `items/<sha256>` —
+         *     the data file and `export.json`). Verify it offline with `companyos export verify PACK`. 409 while
+         *     the export's job has not finished.
+         *
+         */
+        get: operations["download_analytics_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List scheduled reports
+         * @description By name.
+         */
+        get: operations["list_analytics_schedules"];
+        put?: never;
+        /**
+         * Schedule a report
+         * @description A delivery policy: which report (with its parameters, evaluated at each run: a window ending
+         *     `until` defaults to the run's day), in which format, to whom (one watermarked export per
+         *     recipient), how often (`cadence`, UTC). The residency and redaction rules of an export are checked
+         *     now (403/400 before anything is stored) and again at every run. Due schedules are run by every
+         *     serving process's scheduler (at most one run per due time, whichever process claims it).
+         *
+         */
+        post: operations["create_analytics_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        /** Get a scheduled report */
+        get: operations["get_analytics_schedule"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a scheduled report
+         * @description Its past exports stay (with their packs).
+         */
+        delete: operations["delete_analytics_schedule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a scheduled report
+         * @description Changes the fields given (pause with `enabled: false`); the result must still be a valid schedule
+         *     (400/403 otherwise, nothing changes). A new cadence, or resuming, recomputes `next_run_at`.
+         *
+         */
+        patch: operations["update_analytics_schedule"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a scheduled report now
+         * @description One export per recipient, as a due run would make; `next_run_at` does not move.
+         */
+        post: operations["run_analytics_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/audit/events": {
         parameters: {
             query?: never;
@@ -4784,6 +4974,195 @@ export interface components {
             limit: number;
             dialect: string;
         };
+        /**
+         * @description Which report (`query`: an ad-hoc query, `parameters.sql`).
+         * @enum {string}
+         */
+        AnalyticsExportReport: "adoption" | "active_users" | "retention" | "funnel" | "ops_kpis" | "query";
+        /**
+         * @default csv
+         * @enum {string}
+         */
+        AnalyticsExportFormat: "csv" | "ndjson" | "parquet";
+        /**
+         * @description Per result column, a stricter treatment than its classification's default. The columns are the report's (a schema cannot state an ad-hoc query's: `x-companyos-grammar`); an unknown one is 400.
+         * @example {}
+         */
+        AnalyticsRedactions: {
+            [key: string]: "mask" | "hash" | "drop";
+        };
+        /**
+         * @description The report's parameters, named as in its GET operation (adoption: `feature` (required), `days`, `until`, `by`, `flag`, `environment`, `client_type`, `role`, `source`; active_users: `days`, `until`, `feature`, `compare_days`, `environment`, `client_type`, `role`, `source`; retention: `start_event` and `return_event` (required), `since`, `until`, `period_days`, `periods`, `mode`, `breakdown`, `source`; funnel: `steps` (required), `since`, `until`, `window_days`, `environment`, `client_type`, `role`; ops_kpis: `days`, `until`, `service_id`; query: `sql` (required), `limit`). Which apply depends on `report`, which a schema cannot state (`x-companyos-grammar`): a missing required one is 400; one the report does not take is left out (the stored `parameters` are those used). The example carries what every report needs.
+         * @example {
+         *       "feature": "service-map",
+         *       "days": 7,
+         *       "start_event": "Feature Used",
+         *       "return_event": "Feature Used",
+         *       "steps": [
+         *         "Page Viewed",
+         *         "Feature Used"
+         *       ],
+         *       "sql": "SELECT feature, count(*) AS n FROM events GROUP BY feature"
+         *     }
+         */
+        AnalyticsReportParameters: {
+            feature?: string;
+            days?: number;
+            /** Format: date */
+            since?: string;
+            /** Format: date */
+            until?: string;
+            /** @enum {string} */
+            by?: "tenant" | "role" | "flag_state" | "environment" | "client_type";
+            flag?: string;
+            /** @enum {string} */
+            environment?: "production" | "staging" | "sandbox";
+            client_type?: string;
+            role?: string;
+            /** @enum {string} */
+            source?: "materialized" | "raw";
+            compare_days?: number;
+            start_event?: string;
+            return_event?: string;
+            period_days?: number;
+            periods?: number;
+            /** @enum {string} */
+            mode?: "n_day" | "unbounded" | "cumulative";
+            /** @enum {string} */
+            breakdown?: "role" | "environment" | "client_type";
+            steps?: string[];
+            window_days?: number;
+            service_id?: string;
+            sql?: string;
+            limit?: number;
+        };
+        AnalyticsExportCreate: {
+            report: components["schemas"]["AnalyticsExportReport"];
+            parameters: components["schemas"]["AnalyticsReportParameters"];
+            format?: components["schemas"]["AnalyticsExportFormat"];
+            /** @description Who receives the export (named in every row's watermark). */
+            recipient: string;
+            /**
+             * @description Where the export goes (default the tenant's residency).
+             * @enum {string}
+             */
+            destination_region?: "eu" | "us" | "uk" | "apac" | "ca";
+            redactions?: components["schemas"]["AnalyticsRedactions"];
+        };
+        AnalyticsExport: {
+            id: string;
+            tenant_id: string;
+            report: components["schemas"]["AnalyticsExportReport"];
+            parameters: {
+                [key: string]: unknown;
+            };
+            format: components["schemas"]["AnalyticsExportFormat"];
+            recipient: string;
+            destination_region: string;
+            /** @description The region partition the report was read from */
+            residency: string;
+            /** @description The treatment of each result column, once the job has read the result (requested ones before). */
+            redactions: {
+                [key: string]: string;
+            };
+            schedule_id?: string | null;
+            /** @description Rows written, once done */
+            rows?: number | null;
+            job_id?: string | null;
+            /** @description The export's job (a `Job`). */
+            job?: {
+                [key: string]: unknown;
+            } | null;
+            evidence_pack_id?: string | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AnalyticsExportList: {
+            items: components["schemas"]["AnalyticsExport"][];
+            next_page_token?: string | null;
+        };
+        /** @description When a schedule runs, in UTC. */
+        AnalyticsCadence: {
+            /** @enum {string} */
+            every: "day" | "week" | "month";
+            /**
+             * @description Time of day (UTC), HH:MM.
+             * @default 06:00
+             */
+            at: string;
+            /**
+             * @description For `every: week` (default mon); left out otherwise.
+             * @enum {string}
+             */
+            weekday?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @description For `every: month` (default 1); left out otherwise. */
+            day_of_month?: number;
+        };
+        AnalyticsScheduleCreate: {
+            name: string;
+            report: components["schemas"]["AnalyticsExportReport"];
+            parameters: components["schemas"]["AnalyticsReportParameters"];
+            format?: components["schemas"]["AnalyticsExportFormat"];
+            recipients: string[];
+            /** @enum {string} */
+            destination_region?: "eu" | "us" | "uk" | "apac" | "ca";
+            redactions?: components["schemas"]["AnalyticsRedactions"];
+            cadence: components["schemas"]["AnalyticsCadence"];
+            /** @default true */
+            enabled: boolean;
+        };
+        AnalyticsScheduleUpdate: {
+            name?: string;
+            parameters?: components["schemas"]["AnalyticsReportParameters"];
+            format?: components["schemas"]["AnalyticsExportFormat"];
+            recipients?: string[];
+            /** @enum {string} */
+            destination_region?: "eu" | "us" | "uk" | "apac" | "ca";
+            redactions?: components["schemas"]["AnalyticsRedactions"];
+            cadence?: components["schemas"]["AnalyticsCadence"];
+            enabled?: boolean;
+        };
+        AnalyticsSchedule: {
+            id: string;
+            tenant_id: string;
+            name: string;
+            report: components["schemas"]["AnalyticsExportReport"];
+            parameters: {
+                [key: string]: unknown;
+            };
+            format: components["schemas"]["AnalyticsExportFormat"];
+            recipients: string[];
+            destination_region: string;
+            redactions: {
+                [key: string]: string;
+            };
+            cadence: components["schemas"]["AnalyticsCadence"];
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description Null while paused
+             */
+            next_run_at?: string | null;
+            /** Format: date-time */
+            last_run_at?: string | null;
+            last_export_ids?: string[];
+            /** @description Why the last run made no export (a residency or redaction refusal) */
+            last_error?: string | null;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AnalyticsScheduleList: {
+            items: components["schemas"]["AnalyticsSchedule"][];
+            next_page_token?: string | null;
+        };
+        AnalyticsScheduleRun: {
+            schedule_id: string;
+            exports: components["schemas"]["AnalyticsExport"][];
+        };
         /** @enum {string} */
         AuditOutcome: "success" | "denied" | "failure";
         /** @example {
@@ -8196,6 +8575,16 @@ export interface components {
         AlertId: components["schemas"]["AlertOpaqueId"];
         /** @example aik_01jd3m6v8k2q4w6e8r0t2y4u6i */
         AlertIngestKeyId: components["schemas"]["AlertOpaqueId"];
+        /**
+         * @description The report export's id.
+         * @example aex_01jc2v8x4m5n6p7q8r9s0t1v2w
+         */
+        AnalyticsExportId: string;
+        /**
+         * @description The scheduled report's id.
+         * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+         */
+        AnalyticsScheduleId: string;
         /** @description How many days the window covers, ending with `until` (default 30). */
         AnalyticsDays: number;
         /**
@@ -9272,6 +9661,397 @@ export interface operations {
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_analytics_exports: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+                /** @description Only the exports a schedule delivered. */
+                schedule_id?: string;
+                /** @description Only the exports made for this recipient. */
+                recipient?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of exports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsExportList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_analytics_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "report": "adoption",
+                 *       "parameters": {
+                 *         "feature": "checkout",
+                 *         "days": 30,
+                 *         "by": "role"
+                 *       },
+                 *       "format": "csv",
+                 *       "recipient": "board@example.com"
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsExportCreate"];
+            };
+        };
+        responses: {
+            /** @description The export and its queued job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The report export's id.
+                 * @example aex_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                analytics_export_id: components["parameters"]["AnalyticsExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    download_analytics_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The report export's id.
+                 * @example aex_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                analytics_export_id: components["parameters"]["AnalyticsExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<export id>.tar.gz" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_analytics_schedules: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return (default 50, at most 500). */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of a previous page of the same list. Page tokens are opaque and signed by the server, and bound to the operation, the tenant and the filters of the list that issued them: any other value (made up, edited, issued by another list, tenant or filter set, or signed with a key the server has since rotated) is refused with 400 `invalid-page-token`; start again from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsScheduleList"];
+                };
+            };
+            400: components["responses"]["ListBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    create_analytics_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "name": "Weekly checkout adoption",
+                 *       "report": "adoption",
+                 *       "parameters": {
+                 *         "feature": "checkout",
+                 *         "days": 7,
+                 *         "by": "role"
+                 *       },
+                 *       "format": "csv",
+                 *       "recipients": [
+                 *         "product-leads@example.com",
+                 *         "cfo@example.com"
+                 *       ],
+                 *       "cadence": {
+                 *         "every": "week",
+                 *         "weekday": "mon",
+                 *         "at": "07:00"
+                 *       }
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsScheduleCreate"];
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_analytics_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    delete_analytics_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    update_analytics_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "enabled": false
+                 *     } */
+                "application/json": components["schemas"]["AnalyticsScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    run_analytics_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+                /**
+                 * @description The scheduled report's id.
+                 * @example rsch_01jc2v8x4m5n6p7q8r9s0t1v2w
+                 */
+                schedule_id: components["parameters"]["AnalyticsScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exports started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsScheduleRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -142,14 +142,18 @@ def attach_tenant_directory(runtime: Runtime) -> None:
 
 def attach_feeds(runtime: Runtime) -> None:
     """A serving process keeps security events caught up with the audit trail (reads never copy them),
-    the analytics store with the ops records, and scheduled rollouts moving."""
-    from companyos_server.domains.analytics.follower import follow_ops_feed
+    the analytics store with the ops records (and its old events tiered to Parquet), scheduled rollouts
+    moving and scheduled reports delivered."""
+    from companyos_server.domains.analytics.follower import follow_cold_tier, follow_ops_feed
+    from companyos_server.domains.analytics.schedules import follow_schedules
     from companyos_server.domains.features.scheduler import follow_rollouts
     from companyos_server.domains.secops.feed import follow_audit_feed
 
     follow_audit_feed(runtime)
     follow_ops_feed(runtime)
+    follow_cold_tier(runtime)
     follow_rollouts(runtime)
+    follow_schedules(runtime)
 
 
 def build_app(runtime: Runtime, *, validate_responses: bool | None = None) -> Any:

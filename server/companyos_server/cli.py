@@ -1,4 +1,5 @@
-"""`companyos-server`: migrate, seed, serve, worker, housekeeping, rotate keys. Used by ./dev and by operators."""
+"""`companyos-server`: migrate, seed, serve, worker, housekeeping, rotate keys, analytics tier. Used by ./dev and
+by operators."""
 
 from __future__ import annotations
 
@@ -150,6 +151,51 @@ def cmd_rotate_secrets_key(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analytics_tier(args: argparse.Namespace) -> int:
+    """One cold tier pass now: settle what a stopped pass left, move old events to Parquet, compact."""
+    from companyos_server.domains.analytics import coldtier
+    from companyos_server.domains.analytics.warehouse import Warehouse
+
+    settings = get_settings()
+    days = settings.analytics_hot_days if args.older_than_days is None else args.older_than_days
+    if days < 0:
+        print("companyos-server: --older-than-days must be 0 or more", file=sys.stderr)
+        return 2
+    store = Warehouse.from_settings(settings.var_dir)
+    if store.cold_root() is None:
+        print("nothing to do: a ClickHouse server moves old parts with its own TTL rules (see the runbook)")
+        return 0
+    stored = store.stored_regions()
+    unknown = sorted(set(args.region or ()) - set(stored))
+    if unknown:
+        print(f"companyos-server: no analytics partition {', '.join(unknown)} (stored: {', '.join(stored) or 'none'})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    # Shared: open the DuckDB file per operation, taking turns with serving workers instead of locking
+    # them out; wait for a pass another process is running rather than skip.
+    store.shared = True
+    try:
+        reports = coldtier.run(store, older_than_days=days, regions=args.region or stored, wait=120.0)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))
+    elif not reports:
+        print("nothing to do: no analytics partition is stored yet")
+    for r in reports if not args.json else []:
+        if r.skipped:
+            print(f"{r.region}: skipped: {r.skipped}")
+            continue
+        print(
+            f"{r.region}: moved {r.moved_rows} rows older than {days} days into {r.moved_files} files "
+            f"({r.moved_bytes} bytes); compacted {r.compacted_files} files into {r.compacted_days} "
+            f"({r.compacted_rows} rows); settled {r.healed_files} pending files, removed {r.orphans_removed} orphans"
+        )
+        for problem in r.problems:
+            print(f"{r.region}: {problem}", file=sys.stderr)
+    return 1 if any(r.skipped or r.problems for r in reports) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="companyos-server", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -179,6 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-secrets-key", help="new key for secrets encrypted at rest (TOTP); re-encrypts them all"
     ).set_defaults(func=cmd_rotate_secrets_key)
+    analytics = sub.add_parser("analytics", help="analytics store maintenance")
+    analytics_sub = analytics.add_subparsers(dest="analytics_command", required=True)
+    tier = analytics_sub.add_parser(
+        "tier", help="move events older than COMPANYOS_ANALYTICS_HOT_DAYS to the cold Parquet tier, compact"
+    )
+    tier.add_argument("--region", action="append", help="only this partition (repeatable; default: all)")
+    tier.add_argument(
+        "--older-than-days", type=int, default=None, help="default: COMPANYOS_ANALYTICS_HOT_DAYS"
+    )
+    tier.add_argument("--json", action="store_true", help="print one report per partition as JSON")
+    tier.set_defaults(func=cmd_analytics_tier)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

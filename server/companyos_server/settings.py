@@ -76,6 +76,15 @@ class Settings(BaseSettings):
     # How often each server process copies new ops records into the analytics store
     # (companyos_server.domains.analytics.follower); 0 turns it off (POST …/analytics/ops-sync only).
     analytics_ops_sync_interval_seconds: float = Field(default=60.0, ge=0)
+    # Analytics events older than this many days move from the hot store into the cold Parquet tier
+    # (companyos_server.domains.analytics.coldtier), checked every analytics_tier_interval_seconds by
+    # each server process (one at a time per partition); 0 turns the pass off (`companyos-server
+    # analytics tier` only).
+    analytics_hot_days: int = Field(default=30, ge=1)
+    analytics_tier_interval_seconds: float = Field(default=3600.0, ge=0)
+    # How often each server process delivers due scheduled reports
+    # (companyos_server.domains.analytics.schedules); 0 turns the scheduler off (POST …/run only).
+    analytics_schedule_interval_seconds: float = Field(default=60.0, ge=0)
     # How often each server process advances due rollouts and watches the gates of baking ones
     # (companyos_server.domains.features.scheduler); 0 turns it off (POST …/rollouts/{id}/advance only).
     rollout_schedule_interval_seconds: float = Field(default=15.0, ge=0)

@@ -23,6 +23,7 @@ DOMAIN_PAGES = {
     "security": "/console/t/acme/security",
     "features": "/console/t/acme/features",
     "analytics": "/console/t/acme/analytics",
+    "analytics-exports": "/console/t/acme/analytics/exports",
     "data": "/console/t/acme/data",
 }
 

@@ -1,4 +1,5 @@
-"""The Analytics pillar: the prebuilt "Feature X adoption (30 d)" card, adoption, cohorts and ops KPIs.
+"""The Analytics pillar: the prebuilt "Feature X adoption (30 d)" card, adoption, cohorts and ops KPIs;
+exports and scheduled reports on their own page (:mod:`._analytics_delivery`).
 
 Everything is read through the SDK's ``analytics`` reports; filters are a plain GET form (feature, days,
 environment, the roles to compare), so each view is a shareable URL.
@@ -161,4 +162,9 @@ async def analytics_page(console: Console, request: Request) -> Response:
 
 
 def routes(console: Console, bind: Any) -> list[BaseRoute]:
-    return [Route("/t/{tenant}/analytics", bind(analytics_page, console))]
+    from companyos_console.pillars import _analytics_delivery
+
+    return [
+        Route("/t/{tenant}/analytics", bind(analytics_page, console)),
+        *_analytics_delivery.routes(console, bind),
+    ]

@@ -579,6 +579,288 @@ class AnalyticsQueryResult(BaseModel):
     dialect: str
 
 
+class AnalyticsExportReport(StrEnum):
+    """
+    Which report (`query`: an ad-hoc query, `parameters.sql`).
+    """
+
+    adoption = "adoption"
+    active_users = "active_users"
+    retention = "retention"
+    funnel = "funnel"
+    ops_kpis = "ops_kpis"
+    query = "query"
+
+
+class AnalyticsExportFormat(StrEnum):
+    csv = "csv"
+    ndjson = "ndjson"
+    parquet = "parquet"
+
+
+class AnalyticsRedactions1(StrEnum):
+    mask = "mask"
+    hash = "hash"
+    drop = "drop"
+
+
+class AnalyticsRedactions(RootModel[dict[str, AnalyticsRedactions1]]):
+    """
+    Per result column, a stricter treatment than its classification's default. The columns are the report's (a schema cannot state an ad-hoc query's: `x-companyos-grammar`); an unknown one is 400.
+    """
+
+    root: dict[str, AnalyticsRedactions1] = Field(..., max_length=100)
+
+
+class By(StrEnum):
+    tenant = "tenant"
+    role = "role"
+    flag_state = "flag_state"
+    environment = "environment"
+    client_type = "client_type"
+
+
+class Environment(StrEnum):
+    production = "production"
+    staging = "staging"
+    sandbox = "sandbox"
+
+
+class Mode(StrEnum):
+    n_day = "n_day"
+    unbounded = "unbounded"
+    cumulative = "cumulative"
+
+
+class Breakdown(StrEnum):
+    role = "role"
+    environment = "environment"
+    client_type = "client_type"
+
+
+class Step(RootModel[str]):
+    root: str = Field(..., max_length=100, min_length=1)
+
+
+class AnalyticsReportParameters(BaseModel):
+    """
+    The report's parameters, named as in its GET operation (adoption: `feature` (required), `days`, `until`, `by`, `flag`, `environment`, `client_type`, `role`, `source`; active_users: `days`, `until`, `feature`, `compare_days`, `environment`, `client_type`, `role`, `source`; retention: `start_event` and `return_event` (required), `since`, `until`, `period_days`, `periods`, `mode`, `breakdown`, `source`; funnel: `steps` (required), `since`, `until`, `window_days`, `environment`, `client_type`, `role`; ops_kpis: `days`, `until`, `service_id`; query: `sql` (required), `limit`). Which apply depends on `report`, which a schema cannot state (`x-companyos-grammar`): a missing required one is 400; one the report does not take is left out (the stored `parameters` are those used). The example carries what every report needs.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    feature: str | None = Field(None, max_length=200, min_length=1)
+    days: int | None = Field(None, ge=1, le=3650)
+    since: date_aliased | None = None
+    until: date_aliased | None = None
+    by: By | None = None
+    flag: str | None = Field(None, max_length=200, min_length=1)
+    environment: Environment | None = None
+    client_type: str | None = Field(None, max_length=40, min_length=1)
+    role: str | None = Field(None, max_length=100, min_length=1)
+    source: Source1 | None = None
+    compare_days: int | None = Field(None, ge=1, le=365)
+    start_event: str | None = Field(None, max_length=100, min_length=1)
+    return_event: str | None = Field(None, max_length=100, min_length=1)
+    period_days: int | None = Field(None, ge=1, le=365)
+    periods: int | None = Field(None, ge=1, le=365)
+    mode: Mode | None = None
+    breakdown: Breakdown | None = None
+    steps: list[Step] | None = Field(None, max_length=10, min_length=2)
+    window_days: int | None = Field(None, ge=1, le=365)
+    service_id: str | None = Field(None, max_length=100, min_length=1)
+    sql: str | None = Field(None, max_length=10000, min_length=1)
+    limit: int | None = Field(None, ge=1, le=10000)
+
+
+class DestinationRegion(StrEnum):
+    """
+    Where the export goes (default the tenant's residency).
+    """
+
+    eu = "eu"
+    us = "us"
+    uk = "uk"
+    apac = "apac"
+    ca = "ca"
+
+
+class AnalyticsExportCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    report: AnalyticsExportReport
+    parameters: AnalyticsReportParameters
+    format: AnalyticsExportFormat | None = "csv"
+    recipient: str = Field(..., max_length=200, min_length=1)
+    """
+    Who receives the export (named in every row's watermark).
+    """
+    destination_region: DestinationRegion | None = None
+    """
+    Where the export goes (default the tenant's residency).
+    """
+    redactions: AnalyticsRedactions | None = None
+
+
+class AnalyticsExport(BaseModel):
+    id: str
+    tenant_id: str
+    report: AnalyticsExportReport
+    parameters: dict[str, Any]
+    format: AnalyticsExportFormat
+    recipient: str
+    destination_region: str
+    residency: str
+    """
+    The region partition the report was read from
+    """
+    redactions: dict[str, str]
+    """
+    The treatment of each result column, once the job has read the result (requested ones before).
+    """
+    schedule_id: str | None = None
+    rows: int | None = None
+    """
+    Rows written, once done
+    """
+    job_id: str | None = None
+    job: dict[str, Any] | None = None
+    """
+    The export's job (a `Job`).
+    """
+    evidence_pack_id: str | None = None
+    created_by: str
+    created_at: AwareDatetime
+
+
+class AnalyticsExportList(BaseModel):
+    items: list[AnalyticsExport]
+    next_page_token: str | None = None
+
+
+class Every(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class Weekday(StrEnum):
+    """
+    For `every: week` (default mon); left out otherwise.
+    """
+
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+
+class AnalyticsCadence(BaseModel):
+    """
+    When a schedule runs, in UTC.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    every: Every
+    at: str | None = Field("06:00", pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    """
+    Time of day (UTC), HH:MM.
+    """
+    weekday: Weekday | None = None
+    """
+    For `every: week` (default mon); left out otherwise.
+    """
+    day_of_month: int | None = Field(None, ge=1, le=28)
+    """
+    For `every: month` (default 1); left out otherwise.
+    """
+
+
+class Recipient(RootModel[str]):
+    root: str = Field(..., max_length=200, min_length=1)
+
+
+class DestinationRegion1(StrEnum):
+    eu = "eu"
+    us = "us"
+    uk = "uk"
+    apac = "apac"
+    ca = "ca"
+
+
+class AnalyticsScheduleCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str = Field(..., max_length=200, min_length=1)
+    report: AnalyticsExportReport
+    parameters: AnalyticsReportParameters
+    format: AnalyticsExportFormat | None = "csv"
+    recipients: list[Recipient] = Field(..., max_length=20, min_length=1)
+    destination_region: DestinationRegion1 | None = None
+    redactions: AnalyticsRedactions | None = None
+    cadence: AnalyticsCadence
+    enabled: bool | None = True
+
+
+class AnalyticsScheduleUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    name: str | None = Field(None, max_length=200, min_length=1)
+    parameters: AnalyticsReportParameters | None = None
+    format: AnalyticsExportFormat | None = "csv"
+    recipients: list[Recipient] | None = Field(None, max_length=20, min_length=1)
+    destination_region: DestinationRegion1 | None = None
+    redactions: AnalyticsRedactions | None = None
+    cadence: AnalyticsCadence | None = None
+    enabled: bool | None = None
+
+
+class AnalyticsSchedule(BaseModel):
+    id: str
+    tenant_id: str
+    name: str
+    report: AnalyticsExportReport
+    parameters: dict[str, Any]
+    format: AnalyticsExportFormat
+    recipients: list[str]
+    destination_region: str
+    redactions: dict[str, str]
+    cadence: AnalyticsCadence
+    enabled: bool
+    next_run_at: AwareDatetime | None = None
+    """
+    Null while paused
+    """
+    last_run_at: AwareDatetime | None = None
+    last_export_ids: list[str] | None = None
+    last_error: str | None = None
+    """
+    Why the last run made no export (a residency or redaction refusal)
+    """
+    created_by: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class AnalyticsScheduleList(BaseModel):
+    items: list[AnalyticsSchedule]
+    next_page_token: str | None = None
+
+
+class AnalyticsScheduleRun(BaseModel):
+    schedule_id: str
+    exports: list[AnalyticsExport]
+
+
 class AuditOutcome(StrEnum):
     success = "success"
     denied = "denied"
@@ -944,14 +1226,6 @@ class QuarantinedRowList(BaseModel):
     by_rule: dict[str, int]
 
 
-class DestinationRegion(StrEnum):
-    eu = "eu"
-    us = "us"
-    uk = "uk"
-    apac = "apac"
-    ca = "ca"
-
-
 class Redactions(StrEnum):
     keep = "keep"
     mask = "mask"
@@ -967,7 +1241,7 @@ class DatasetExportCreate(BaseModel):
     """
     Who receives the export (goes into the watermark).
     """
-    destination_region: DestinationRegion | None = None
+    destination_region: DestinationRegion1 | None = None
     since: AwareDatetime | None = None
     until: AwareDatetime | None = None
     redactions: dict[str, Redactions] | None = None
@@ -1325,12 +1599,6 @@ class RolloutGateName(StrEnum):
     slo = "slo"
     security = "security"
     residency = "residency"
-
-
-class Environment(StrEnum):
-    production = "production"
-    staging = "staging"
-    sandbox = "sandbox"
 
 
 class Stage(RootModel[int]):
@@ -2706,13 +2974,13 @@ class Window(BaseModel):
     action_at: AwareDatetime
 
 
-class Source2(StrEnum):
+class Source3(StrEnum):
     incident = "incident"
     run = "run"
 
 
 class Checklist(BaseModel):
-    source: Source2
+    source: Source3
     incident_id: str
     items: list[MaestroChecklistItem]
 
@@ -2923,7 +3191,7 @@ class PolicyRule(BaseModel):
     change_note: str | None = Field(None, max_length=1000)
 
 
-class Source3(StrEnum):
+class Source4(StrEnum):
     builtin = "builtin"
     tenant = "tenant"
 
@@ -3128,7 +3396,7 @@ class SecurityEventBatch(BaseModel):
     """
 
 
-class Source4(StrEnum):
+class Source5(StrEnum):
     audit = "audit"
     identity = "identity"
     ingest = "ingest"
@@ -3149,7 +3417,7 @@ class SecurityEvent(BaseModel):
     id: str
     tenant_id: TenantIdValue
     occurred_at: AwareDatetime
-    source: Source4
+    source: Source5
     category: SecurityEventCategory
     action: str
     outcome: SecurityEventOutcome
@@ -3392,7 +3660,7 @@ class State6(StrEnum):
     exhausted = "exhausted"
 
 
-class Source5(StrEnum):
+class Source6(StrEnum):
     """
     Where the SLI came from.
     """
@@ -3421,7 +3689,7 @@ class ServiceSloSummary(BaseModel):
     """
     Fraction of the error budget left (1 = untouched, negative = overspent).
     """
-    source: Source5 | None = None
+    source: Source6 | None = None
     """
     Where the SLI came from.
     """
@@ -4084,7 +4352,7 @@ class State7(StrEnum):
     no_data = "no_data"
 
 
-class Source6(StrEnum):
+class Source7(StrEnum):
     service = "service"
     default = "default"
 
@@ -4092,7 +4360,7 @@ class Source6(StrEnum):
 class Objective(BaseModel):
     percent: float
     window_days: int
-    source: Source6
+    source: Source7
 
 
 class Period(BaseModel):
@@ -4410,7 +4678,7 @@ class Type3(StrEnum):
     object = "object"
 
 
-class Source7(StrEnum):
+class Source8(StrEnum):
     configuration = "configuration"
     platform_default = "platform_default"
     service = "service"
@@ -5005,7 +5273,7 @@ class Policy(BaseModel):
     """
     The policy's `@id` in Cedar (tenant policies: `tenant:<tenant>:<id>`).
     """
-    source: Source3
+    source: Source4
     effect: Effect
     reason: str
     text: str
@@ -5307,7 +5575,7 @@ class TenantResidencyItem(BaseModel):
     service_id: str | None = None
     locations: list[ResidencyModel]
     compliant: bool
-    source: Source7 | None = None
+    source: Source8 | None = None
 
 
 class TenantResidencyViolation(BaseModel):

@@ -16,6 +16,7 @@ import typer
 from ._common import All, Limit, PageSize, Purpose, limited, read_json, state
 from ._errors import CliError, ExitCode
 from ._output import render_list, render_object
+from .analytics_delivery import export_app, schedule_app
 
 __all__ = ["app"]
 
@@ -23,6 +24,8 @@ app: typer.Typer = typer.Typer(help="Product and ops analytics: schemas, events,
                                no_args_is_help=True)  # fmt: skip
 schemas_app: typer.Typer = typer.Typer(help="The event schema registry (SchemaVer).", no_args_is_help=True)
 app.add_typer(schemas_app, name="schemas")
+app.add_typer(export_app, name="export")
+app.add_typer(schedule_app, name="schedule")
 
 Csv = Annotated[bool, typer.Option("--csv", help="Print the rows as CSV (overrides --output).")]
 Days = Annotated[int, typer.Option("--days", min=1, max=3650, help="Days in the window.")]

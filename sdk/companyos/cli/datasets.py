@@ -7,6 +7,7 @@ download the signed pack, verify it offline, trace a leaked file back to its exp
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -534,6 +535,13 @@ def _members(data: bytes) -> dict[str, bytes]:
     return out
 
 
+def _text_rows(name: str, content: bytes) -> int:
+    text = content.decode("utf-8")
+    if name.endswith(".csv"):
+        return max(0, sum(1 for _ in csv.reader(io.StringIO(text))) - 1)  # the header is not a row
+    return sum(1 for line in text.split("\n") if line.strip())  # JSON may hold U+2028 unescaped
+
+
 def verify_pack(data: bytes, trusted: list[bytes] | None = None) -> dict[str, Any]:
     """Signature and digests (the evidence check), then the export's own manifest: files and row counts."""
     from companyos.evidence import verify_archive
@@ -562,6 +570,12 @@ def verify_pack(data: bytes, trusted: list[bytes] | None = None) -> dict[str, An
             report["problems"].append(
                 f"{f['name']}: export.json and the signed manifest disagree on its sha256"
             )
+        elif not f["name"].endswith(".parquet"):  # a report export's CSV / NDJSON file
+            entry["rows_read"] = _text_rows(f["name"], files[f"items/{digest}"])
+            if entry["rows_read"] != f["rows"]:
+                report["problems"].append(
+                    f"{f['name']}: {entry['rows_read']} rows, export.json says {f['rows']}"
+                )
         elif pq is not None:
             meta = pq.ParquetFile(io.BytesIO(files[f"items/{digest}"])).metadata
             entry["rows_read"] = meta.num_rows

@@ -9,18 +9,26 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from companyos._base_client import RequestSpec
 from companyos._types import NOT_GIVEN, Headers, NotGiven, Query, TimeoutTypes
 from companyos.types import (
+    AnalyticsCadence,
     AnalyticsEvent,
     AnalyticsEventKind,
+    AnalyticsExport,
+    AnalyticsExportFormat,
+    AnalyticsExportReport,
     AnalyticsIngestResult,
     AnalyticsQueryResult,
+    AnalyticsRedactions,
     AnalyticsReport,
+    AnalyticsReportParameters,
+    AnalyticsSchedule,
+    AnalyticsScheduleRun,
     AnalyticsSchema,
     AnalyticsSyncResult,
 )
 
 from ._base import AsyncAPIResource, SyncAPIResource, call_options
 from ._custom.analytics import AnalyticsMixin, AsyncAnalyticsMixin
-from ._ops import header_params, json_body, params
+from ._ops import content, header_params, json_body, no_content, params
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
@@ -435,6 +443,314 @@ class Analytics(AnalyticsMixin, SyncAPIResource):
         )
         return cast("AnalyticsQueryResult", self._client._request(spec))
 
+    def list_exports(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        schedule_id: str | NotGiven | None = NOT_GIVEN,
+        recipient: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[AnalyticsExport]:
+        """List report exports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports",
+            "list_analytics_exports",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "schedule_id": schedule_id,
+                    "recipient": recipient,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[AnalyticsExport]", self._client._paginate(spec))
+
+    def create_export(
+        self,
+        *,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipient: str,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsExport:
+        """Export a report"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/exports",
+            "create_analytics_export",
+            tenant=tenant,
+            json=json_body(
+                {
+                    "report": report,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipient": recipient,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsExport", self._client._request(spec))
+
+    def retrieve_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsExport:
+        """Get a report export"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}",
+            "get_analytics_export",
+            path_params={
+                "analytics_export_id": analytics_export_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsExport", self._client._request(spec))
+
+    def download_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Download a report export's pack"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}/pack",
+            "download_analytics_export",
+            path_params={
+                "analytics_export_id": analytics_export_id,
+            },
+            tenant=tenant,
+            headers=header_params(
+                {
+                    "Accept": "*/*",
+                }
+            ),
+            cast=content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("bytes", self._client._request(spec))
+
+    def list_schedules(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[AnalyticsSchedule]:
+        """List scheduled reports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/schedules",
+            "list_analytics_schedules",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("SyncPager[AnalyticsSchedule]", self._client._paginate(spec))
+
+    def create_schedule(
+        self,
+        *,
+        name: str,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipients: builtins.list[str],
+        cadence: AnalyticsCadence,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Schedule a report"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/schedules",
+            "create_analytics_schedule",
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "report": report,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipients": recipients,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                    "cadence": cadence,
+                    "enabled": enabled,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", self._client._request(spec))
+
+    def retrieve_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Get a scheduled report"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "get_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", self._client._request(spec))
+
+    def delete_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove a scheduled report"""
+        spec = RequestSpec(
+            "DELETE",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "delete_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            cast=no_content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        self._client._request(spec)
+
+    def update_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        parameters: AnalyticsReportParameters | NotGiven | None = NOT_GIVEN,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        recipients: builtins.list[str] | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        cadence: AnalyticsCadence | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Change a scheduled report"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "update_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipients": recipients,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                    "cadence": cadence,
+                    "enabled": enabled,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", self._client._request(spec))
+
+    def run_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsScheduleRun:
+        """Deliver a scheduled report now"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}/run",
+            "run_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsScheduleRun", self._client._request(spec))
+
 
 class AnalyticsWithRawResponse:
     """``client.with_raw_response.analytics``: the same calls, returning ``APIResponse[T]``."""
@@ -790,6 +1106,292 @@ class AnalyticsWithRawResponse:
                 sql=sql,
                 tenant=tenant,
                 limit=limit,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list_exports(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        schedule_id: str | NotGiven | None = NOT_GIVEN,
+        recipient: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AnalyticsExport]]:
+        """List report exports (the raw response)"""
+        return cast(
+            "APIResponse[Page[AnalyticsExport]]",
+            self._resource.list_exports(
+                tenant=tenant,
+                page_size=page_size,
+                schedule_id=schedule_id,
+                recipient=recipient,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_export(
+        self,
+        *,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipient: str,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsExport]:
+        """Export a report (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsExport]",
+            self._resource.create_export(
+                report=report,
+                parameters=parameters,
+                recipient=recipient,
+                tenant=tenant,
+                format=format,
+                destination_region=destination_region,
+                redactions=redactions,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsExport]:
+        """Get a report export (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsExport]",
+            self._resource.retrieve_export(
+                analytics_export_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def download_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[bytes]:
+        """Download a report export's pack (the raw response)"""
+        return cast(
+            "APIResponse[bytes]",
+            self._resource.download_export(
+                analytics_export_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list_schedules(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AnalyticsSchedule]]:
+        """List scheduled reports (the raw response)"""
+        return cast(
+            "APIResponse[Page[AnalyticsSchedule]]",
+            self._resource.list_schedules(
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_schedule(
+        self,
+        *,
+        name: str,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipients: builtins.list[str],
+        cadence: AnalyticsCadence,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Schedule a report (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsSchedule]",
+            self._resource.create_schedule(
+                name=name,
+                report=report,
+                parameters=parameters,
+                recipients=recipients,
+                cadence=cadence,
+                tenant=tenant,
+                format=format,
+                destination_region=destination_region,
+                redactions=redactions,
+                enabled=enabled,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Get a scheduled report (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsSchedule]",
+            self._resource.retrieve_schedule(
+                schedule_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[None]:
+        """Remove a scheduled report (the raw response)"""
+        return cast(
+            "APIResponse[None]",
+            self._resource.delete_schedule(
+                schedule_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        parameters: AnalyticsReportParameters | NotGiven | None = NOT_GIVEN,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        recipients: builtins.list[str] | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        cadence: AnalyticsCadence | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Change a scheduled report (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsSchedule]",
+            self._resource.update_schedule(
+                schedule_id,
+                tenant=tenant,
+                name=name,
+                parameters=parameters,
+                format=format,
+                recipients=recipients,
+                destination_region=destination_region,
+                redactions=redactions,
+                cadence=cadence,
+                enabled=enabled,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def run_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsScheduleRun]:
+        """Deliver a scheduled report now (the raw response)"""
+        return cast(
+            "APIResponse[AnalyticsScheduleRun]",
+            self._resource.run_schedule(
+                schedule_id,
+                tenant=tenant,
                 idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1203,6 +1805,314 @@ class AsyncAnalytics(AsyncAnalyticsMixin, AsyncAPIResource):
         )
         return cast("AnalyticsQueryResult", await self._client._request(spec))
 
+    def list_exports(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        schedule_id: str | NotGiven | None = NOT_GIVEN,
+        recipient: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[AnalyticsExport]:
+        """List report exports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports",
+            "list_analytics_exports",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                    "schedule_id": schedule_id,
+                    "recipient": recipient,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[AnalyticsExport]", self._client._paginate(spec))
+
+    async def create_export(
+        self,
+        *,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipient: str,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsExport:
+        """Export a report"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/exports",
+            "create_analytics_export",
+            tenant=tenant,
+            json=json_body(
+                {
+                    "report": report,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipient": recipient,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsExport", await self._client._request(spec))
+
+    async def retrieve_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsExport:
+        """Get a report export"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}",
+            "get_analytics_export",
+            path_params={
+                "analytics_export_id": analytics_export_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsExport", await self._client._request(spec))
+
+    async def download_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Download a report export's pack"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}/pack",
+            "download_analytics_export",
+            path_params={
+                "analytics_export_id": analytics_export_id,
+            },
+            tenant=tenant,
+            headers=header_params(
+                {
+                    "Accept": "*/*",
+                }
+            ),
+            cast=content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("bytes", await self._client._request(spec))
+
+    def list_schedules(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[AnalyticsSchedule]:
+        """List scheduled reports"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/schedules",
+            "list_analytics_schedules",
+            tenant=tenant,
+            query=params(
+                {
+                    "page_size": page_size,
+                }
+            ),
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AsyncPager[AnalyticsSchedule]", self._client._paginate(spec))
+
+    async def create_schedule(
+        self,
+        *,
+        name: str,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipients: builtins.list[str],
+        cadence: AnalyticsCadence,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Schedule a report"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/schedules",
+            "create_analytics_schedule",
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "report": report,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipients": recipients,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                    "cadence": cadence,
+                    "enabled": enabled,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", await self._client._request(spec))
+
+    async def retrieve_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Get a scheduled report"""
+        spec = RequestSpec(
+            "GET",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "get_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", await self._client._request(spec))
+
+    async def delete_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Remove a scheduled report"""
+        spec = RequestSpec(
+            "DELETE",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "delete_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            cast=no_content,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        await self._client._request(spec)
+
+    async def update_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        parameters: AnalyticsReportParameters | NotGiven | None = NOT_GIVEN,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        recipients: builtins.list[str] | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        cadence: AnalyticsCadence | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsSchedule:
+        """Change a scheduled report"""
+        spec = RequestSpec(
+            "PATCH",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}",
+            "update_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            json=json_body(
+                {
+                    "name": name,
+                    "parameters": parameters,
+                    "format": format,
+                    "recipients": recipients,
+                    "destination_region": destination_region,
+                    "redactions": redactions,
+                    "cadence": cadence,
+                    "enabled": enabled,
+                },
+                nullable=(),
+            ),
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsSchedule", await self._client._request(spec))
+
+    async def run_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AnalyticsScheduleRun:
+        """Deliver a scheduled report now"""
+        spec = RequestSpec(
+            "POST",
+            "/v1/tenants/{tenant_id}/analytics/schedules/{schedule_id}/run",
+            "run_analytics_schedule",
+            path_params={
+                "schedule_id": schedule_id,
+            },
+            tenant=tenant,
+            idempotency_key=idempotency_key,
+            **call_options(extra_headers, extra_query, timeout, max_retries),
+        )
+        return cast("AnalyticsScheduleRun", await self._client._request(spec))
+
 
 class AsyncAnalyticsWithRawResponse:
     """``client.with_raw_response.analytics``: the same calls, returning ``APIResponse[T]``."""
@@ -1558,6 +2468,292 @@ class AsyncAnalyticsWithRawResponse:
                 sql=sql,
                 tenant=tenant,
                 limit=limit,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list_exports(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        schedule_id: str | NotGiven | None = NOT_GIVEN,
+        recipient: str | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AnalyticsExport]]:
+        """List report exports (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[AnalyticsExport]]]",
+            self._resource.list_exports(
+                tenant=tenant,
+                page_size=page_size,
+                schedule_id=schedule_id,
+                recipient=recipient,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_export(
+        self,
+        *,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipient: str,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsExport]:
+        """Export a report (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsExport]]",
+            self._resource.create_export(
+                report=report,
+                parameters=parameters,
+                recipient=recipient,
+                tenant=tenant,
+                format=format,
+                destination_region=destination_region,
+                redactions=redactions,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsExport]:
+        """Get a report export (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsExport]]",
+            self._resource.retrieve_export(
+                analytics_export_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def download_export(
+        self,
+        analytics_export_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[bytes]:
+        """Download a report export's pack (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[bytes]]",
+            self._resource.download_export(
+                analytics_export_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list_schedules(
+        self,
+        *,
+        tenant: str | None = None,
+        page_size: int | NotGiven | None = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Page[AnalyticsSchedule]]:
+        """List scheduled reports (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[Page[AnalyticsSchedule]]]",
+            self._resource.list_schedules(
+                tenant=tenant,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_schedule(
+        self,
+        *,
+        name: str,
+        report: AnalyticsExportReport,
+        parameters: AnalyticsReportParameters,
+        recipients: builtins.list[str],
+        cadence: AnalyticsCadence,
+        tenant: str | None = None,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Schedule a report (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsSchedule]]",
+            self._resource.create_schedule(
+                name=name,
+                report=report,
+                parameters=parameters,
+                recipients=recipients,
+                cadence=cadence,
+                tenant=tenant,
+                format=format,
+                destination_region=destination_region,
+                redactions=redactions,
+                enabled=enabled,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Get a scheduled report (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsSchedule]]",
+            self._resource.retrieve_schedule(
+                schedule_id,
+                tenant=tenant,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[None]:
+        """Remove a scheduled report (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[None]]",
+            self._resource.delete_schedule(
+                schedule_id,
+                tenant=tenant,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        name: str | NotGiven | None = NOT_GIVEN,
+        parameters: AnalyticsReportParameters | NotGiven | None = NOT_GIVEN,
+        format: AnalyticsExportFormat | NotGiven | None = NOT_GIVEN,
+        recipients: builtins.list[str] | NotGiven | None = NOT_GIVEN,
+        destination_region: Literal["eu", "us", "uk", "apac", "ca"] | NotGiven | None = NOT_GIVEN,
+        redactions: AnalyticsRedactions | NotGiven | None = NOT_GIVEN,
+        cadence: AnalyticsCadence | NotGiven | None = NOT_GIVEN,
+        enabled: bool | NotGiven | None = NOT_GIVEN,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsSchedule]:
+        """Change a scheduled report (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsSchedule]]",
+            self._resource.update_schedule(
+                schedule_id,
+                tenant=tenant,
+                name=name,
+                parameters=parameters,
+                format=format,
+                recipients=recipients,
+                destination_region=destination_region,
+                redactions=redactions,
+                cadence=cadence,
+                enabled=enabled,
+                idempotency_key=idempotency_key,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def run_schedule(
+        self,
+        schedule_id: str,
+        *,
+        tenant: str | None = None,
+        idempotency_key: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AnalyticsScheduleRun]:
+        """Deliver a scheduled report now (the raw response)"""
+        return await cast(
+            "Awaitable[APIResponse[AnalyticsScheduleRun]]",
+            self._resource.run_schedule(
+                schedule_id,
+                tenant=tenant,
                 idempotency_key=idempotency_key,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

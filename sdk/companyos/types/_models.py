@@ -28,17 +28,30 @@ __all__ = [
     "AlertmanagerAlert",
     "AlertmanagerLabels",
     "AlertmanagerWebhook",
+    "AnalyticsCadence",
     "AnalyticsEvent",
     "AnalyticsEventBatch",
     "AnalyticsEventError",
     "AnalyticsEventKind",
+    "AnalyticsExport",
+    "AnalyticsExportCreate",
+    "AnalyticsExportFormat",
+    "AnalyticsExportList",
+    "AnalyticsExportReport",
     "AnalyticsFreshness",
     "AnalyticsIngestResult",
     "AnalyticsMetricProperty",
     "AnalyticsProperty",
     "AnalyticsQuery",
     "AnalyticsQueryResult",
+    "AnalyticsRedactions",
     "AnalyticsReport",
+    "AnalyticsReportParameters",
+    "AnalyticsSchedule",
+    "AnalyticsScheduleCreate",
+    "AnalyticsScheduleList",
+    "AnalyticsScheduleRun",
+    "AnalyticsScheduleUpdate",
     "AnalyticsSchema",
     "AnalyticsSchemaCreate",
     "AnalyticsSchemaList",
@@ -368,6 +381,13 @@ AlertStatus: TypeAlias = Literal["firing", "resolved", "acknowledged", "silenced
 
 AnalyticsEventKind: TypeAlias = Literal["product", "ops"]
 
+AnalyticsExportFormat: TypeAlias = Literal["csv", "ndjson", "parquet"]
+
+AnalyticsExportReport: TypeAlias = Literal[
+    "adoption", "active_users", "retention", "funnel", "ops_kpis", "query"
+]
+"""Which report (`query`: an ad-hoc query, `parameters.sql`)."""
+
 AuditOutcome: TypeAlias = Literal["success", "denied", "failure"]
 
 AuditProblemReason: TypeAlias = Literal[
@@ -618,6 +638,15 @@ class AlertmanagerWebhook(TypedDict):
     alerts: list[AlertmanagerAlert]
 
 
+class AnalyticsCadence(TypedDict):
+    """When a schedule runs, in UTC."""
+
+    every: Literal["day", "week", "month"]
+    at: NotRequired[str]
+    weekday: NotRequired[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]]
+    day_of_month: NotRequired[int]
+
+
 class AnalyticsEvent(TypedDict):
     """A self-describing event. Core dimensions: tenant (the path), user role, feature, region (the tenant's residency), environment, client type, app version, residency tier (the tenant's tier)."""
 
@@ -644,6 +673,39 @@ class AnalyticsEventError(TypedDict):
     index: int
     event_id: str | None
     errors: list[dict[str, Any]]
+
+
+class AnalyticsExport(TypedDict):
+    id: str
+    tenant_id: str
+    report: AnalyticsExportReport
+    parameters: dict[str, Any]
+    format: AnalyticsExportFormat
+    recipient: str
+    destination_region: str
+    residency: str
+    redactions: dict[str, str]
+    schedule_id: NotRequired[str | None]
+    rows: NotRequired[int | None]
+    job_id: NotRequired[str | None]
+    job: NotRequired[dict[str, Any] | None]
+    evidence_pack_id: NotRequired[str | None]
+    created_by: str
+    created_at: str
+
+
+class AnalyticsExportCreate(TypedDict):
+    report: AnalyticsExportReport
+    parameters: AnalyticsReportParameters
+    format: NotRequired[AnalyticsExportFormat]
+    recipient: str
+    destination_region: NotRequired[Literal["eu", "us", "uk", "apac", "ca"]]
+    redactions: NotRequired[AnalyticsRedactions]
+
+
+class AnalyticsExportList(TypedDict):
+    items: list[AnalyticsExport]
+    next_page_token: NotRequired[str | None]
 
 
 class AnalyticsFreshness(TypedDict):
@@ -699,6 +761,87 @@ class AnalyticsReport(TypedDict):
     source: Literal["materialized", "raw"]
     freshness: AnalyticsFreshness
     sampling: dict[str, Any]
+
+
+class AnalyticsReportParameters(TypedDict):
+    """The report's parameters, named as in its GET operation (adoption: `feature` (required), `days`, `until`, `by`, `flag`, `environment`, `client_type`, `role`, `source`; active_users: `days`, `until`, `feature`, `compare_days`, `environment`, `client_type`, `role`, `source`; retention: `start_event` and `return_event` (required), `since`, `until`, `period_days`, `periods`, `mode`, `breakdown`, `source`; funnel: `steps` (required), `since`, `until`, `window_days`, `environment`, `client_type`, `role`; ops_kpis: `days`, `until`, `service_id`; query: `sql` (required), `limit`). Which apply depends on `report`, which a schema cannot state (`x-companyos-grammar`): a missing required one is 400; one the report does not take is left out (the stored `parameters` are those used). The example carries what every report needs."""
+
+    feature: NotRequired[str]
+    days: NotRequired[int]
+    since: NotRequired[str]
+    until: NotRequired[str]
+    by: NotRequired[Literal["tenant", "role", "flag_state", "environment", "client_type"]]
+    flag: NotRequired[str]
+    environment: NotRequired[Literal["production", "staging", "sandbox"]]
+    client_type: NotRequired[str]
+    role: NotRequired[str]
+    source: NotRequired[Literal["materialized", "raw"]]
+    compare_days: NotRequired[int]
+    start_event: NotRequired[str]
+    return_event: NotRequired[str]
+    period_days: NotRequired[int]
+    periods: NotRequired[int]
+    mode: NotRequired[Literal["n_day", "unbounded", "cumulative"]]
+    breakdown: NotRequired[Literal["role", "environment", "client_type"]]
+    steps: NotRequired[list[str]]
+    window_days: NotRequired[int]
+    service_id: NotRequired[str]
+    sql: NotRequired[str]
+    limit: NotRequired[int]
+
+
+class AnalyticsSchedule(TypedDict):
+    id: str
+    tenant_id: str
+    name: str
+    report: AnalyticsExportReport
+    parameters: dict[str, Any]
+    format: AnalyticsExportFormat
+    recipients: list[str]
+    destination_region: str
+    redactions: dict[str, str]
+    cadence: AnalyticsCadence
+    enabled: bool
+    next_run_at: NotRequired[str | None]
+    last_run_at: NotRequired[str | None]
+    last_export_ids: NotRequired[list[str]]
+    last_error: NotRequired[str | None]
+    created_by: str
+    created_at: str
+    updated_at: str
+
+
+class AnalyticsScheduleCreate(TypedDict):
+    name: str
+    report: AnalyticsExportReport
+    parameters: AnalyticsReportParameters
+    format: NotRequired[AnalyticsExportFormat]
+    recipients: list[str]
+    destination_region: NotRequired[Literal["eu", "us", "uk", "apac", "ca"]]
+    redactions: NotRequired[AnalyticsRedactions]
+    cadence: AnalyticsCadence
+    enabled: NotRequired[bool]
+
+
+class AnalyticsScheduleList(TypedDict):
+    items: list[AnalyticsSchedule]
+    next_page_token: NotRequired[str | None]
+
+
+class AnalyticsScheduleRun(TypedDict):
+    schedule_id: str
+    exports: list[AnalyticsExport]
+
+
+class AnalyticsScheduleUpdate(TypedDict):
+    name: NotRequired[str]
+    parameters: NotRequired[AnalyticsReportParameters]
+    format: NotRequired[AnalyticsExportFormat]
+    recipients: NotRequired[list[str]]
+    destination_region: NotRequired[Literal["eu", "us", "uk", "apac", "ca"]]
+    redactions: NotRequired[AnalyticsRedactions]
+    cadence: NotRequired[AnalyticsCadence]
+    enabled: NotRequired[bool]
 
 
 class AnalyticsSchema(TypedDict):
@@ -3055,6 +3198,9 @@ class TenantUpdate(TypedDict):
 AlertOpaqueId: TypeAlias = str
 
 AlertmanagerLabels: TypeAlias = "dict[str, str]"
+
+AnalyticsRedactions: TypeAlias = "dict[str, Literal['mask', 'hash', 'drop']]"
+"""Per result column, a stricter treatment than its classification's default. The columns are the report's (a schema cannot state an ad-hoc query's: `x-companyos-grammar`); an unknown one is 400."""
 
 FeatureTextList: TypeAlias = "list[str]"
 

@@ -39,11 +39,14 @@ def test_the_pages_document_these_commands() -> None:
     assert verbs(PAGE) == [
         "companyos analytics adoption service-map", "companyos analytics active-users", "companyos analytics retention",
         'companyos analytics funnel "Page', "companyos analytics kpis", 'companyos analytics query "SELECT',
+        "companyos analytics export create", "companyos export verify adoption-pack.tar.gz",
+        "companyos analytics export list", "companyos analytics schedule create",
+        "companyos analytics schedule list",
     ]  # fmt: skip
 
 
 def test_the_runbook_and_the_page_run(tmp_path: Path) -> None:
-    with live_server(ready_timeout=240) as server:
+    with live_server(ready_timeout=240, worker=True) as server:
         creds = json.loads(server.credentials.read_text())
         client = next(c for c in creds["clients"] if c["tenant_id"] == "acme")
         keep = {k: v for k, v in os.environ.items() if not k.startswith("COMPANYOS_")}
@@ -61,3 +64,5 @@ def test_the_runbook_and_the_page_run(tmp_path: Path) -> None:
     assert "refused: a type change needs 2-0-0" in out and "needs a MODEL bump" in done.stderr
     assert "ACTIVE USERS" in out or "GROUP,ACTIVE USERS" in out
     assert "usr_demo_1" not in out and "ops@example.com" not in out
+    assert "adoption-pack.tar.gz: export aex_" in out and "intact (1 files" in out
+    assert "Weekly service-map adoption" in out and "week mon 07:00 UTC" in out

@@ -397,6 +397,20 @@ async def _analytics_schemas(c: Caller, n: int) -> None:
         await c.call("POST", f"{BASE}/analytics/schemas", json={"name": name, "version": "1-0-0"})
 
 
+async def _analytics_exports(c: Caller, n: int) -> None:
+    """Report exports, queued (their jobs are not run: a list reads the stored exports and their jobs)."""
+    for _ in range(n):
+        body = {"report": "ops_kpis", "parameters": {"days": 1}, "recipient": c.unique("qc-recipient")}
+        await c.call("POST", f"{BASE}/analytics/exports", json=body)
+
+
+async def _analytics_schedules(c: Caller, n: int) -> None:
+    for _ in range(n):
+        body = {"name": c.unique("qc-schedule"), "report": "ops_kpis", "parameters": {"days": 1},
+                "recipients": ["qc@example.com"], "cadence": {"every": "day"}}  # fmt: skip
+        await c.call("POST", f"{BASE}/analytics/schedules", json=body)
+
+
 DATASET_FIELDS = [
     {"name": "id", "type": "integer", "classification": "public", "nullable": False},
     {"name": "note", "type": "string", "classification": "internal"},
@@ -647,6 +661,8 @@ CASES: dict[str, Case] = {
     "list_alert_ingest_keys": Case(f"{BASE}/alerts/ingest-keys", _ingest_keys, paged=False),
     "list_alert_occurrences": Case(f"{BASE}/alert-occurrences", _alert_history),
     "list_alerts": Case(f"{BASE}/alerts", _alerts),
+    "list_analytics_exports": Case(f"{BASE}/analytics/exports", _analytics_exports),
+    "list_analytics_schedules": Case(f"{BASE}/analytics/schedules", _analytics_schedules),
     "list_analytics_schemas": Case(f"{BASE}/analytics/schemas", _analytics_schemas),
     "list_audit_events": Case(f"{BASE}/audit/events", _tenant_edits),
     "list_dataset_exports": Case(f"{BASE}/datasets/{{dataset}}/exports", _dataset_exports),

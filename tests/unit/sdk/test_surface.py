@@ -258,6 +258,20 @@ CALLS: dict[str, Any] = {
     "get_analytics_funnel": lambda c: c.analytics.funnel(steps=["Signed Up", "Report Viewed"]),
     "get_analytics_ops_kpis": lambda c: c.analytics.ops_kpis(),
     "run_analytics_query": lambda c: c.analytics.query(sql="SELECT 1"),
+    "list_analytics_exports": lambda c: c.analytics.list_exports().first_page(),
+    "create_analytics_export": lambda c: c.analytics.create_export(
+        report="adoption", recipient="board", parameters={"feature": "checkout"}
+    ),
+    "get_analytics_export": lambda c: c.analytics.retrieve_export("aex_1"),
+    "download_analytics_export": lambda c: c.analytics.download_export("aex_1"),
+    "list_analytics_schedules": lambda c: c.analytics.list_schedules().first_page(),
+    "create_analytics_schedule": lambda c: c.analytics.create_schedule(
+        name="weekly", report="active_users", parameters={}, recipients=["cfo"], cadence={"every": "week"}
+    ),
+    "get_analytics_schedule": lambda c: c.analytics.retrieve_schedule("rsch_1"),
+    "update_analytics_schedule": lambda c: c.analytics.update_schedule("rsch_1", enabled=False),
+    "delete_analytics_schedule": lambda c: c.analytics.delete_schedule("rsch_1"),
+    "run_analytics_schedule": lambda c: c.analytics.run_schedule("rsch_1"),
     # secops
     "list_security_events": lambda c: c.secops.list_events().first_page(),
     "ingest_security_events": lambda c: c.secops.ingest(),

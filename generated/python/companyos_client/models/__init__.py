@@ -28,12 +28,24 @@ from .alertmanager_labels import AlertmanagerLabels
 from .alertmanager_webhook import AlertmanagerWebhook
 from .alertmanager_webhook_status import AlertmanagerWebhookStatus
 from .alertmanager_webhook_version import AlertmanagerWebhookVersion
+from .analytics_cadence import AnalyticsCadence
+from .analytics_cadence_every import AnalyticsCadenceEvery
+from .analytics_cadence_weekday import AnalyticsCadenceWeekday
 from .analytics_event import AnalyticsEvent
 from .analytics_event_batch import AnalyticsEventBatch
 from .analytics_event_error import AnalyticsEventError
 from .analytics_event_error_errors_item import AnalyticsEventErrorErrorsItem
 from .analytics_event_kind import AnalyticsEventKind
 from .analytics_event_properties import AnalyticsEventProperties
+from .analytics_export import AnalyticsExport
+from .analytics_export_create import AnalyticsExportCreate
+from .analytics_export_create_destination_region import AnalyticsExportCreateDestinationRegion
+from .analytics_export_format import AnalyticsExportFormat
+from .analytics_export_job_type_0 import AnalyticsExportJobType0
+from .analytics_export_list import AnalyticsExportList
+from .analytics_export_parameters import AnalyticsExportParameters
+from .analytics_export_redactions import AnalyticsExportRedactions
+from .analytics_export_report import AnalyticsExportReport
 from .analytics_freshness import AnalyticsFreshness
 from .analytics_ingest_result import AnalyticsIngestResult
 from .analytics_metric_property import AnalyticsMetricProperty
@@ -44,10 +56,27 @@ from .analytics_property_pii import AnalyticsPropertyPii
 from .analytics_property_type import AnalyticsPropertyType
 from .analytics_query import AnalyticsQuery
 from .analytics_query_result import AnalyticsQueryResult
+from .analytics_redactions import AnalyticsRedactions
+from .analytics_redactions_additional_property import AnalyticsRedactionsAdditionalProperty
 from .analytics_report import AnalyticsReport
+from .analytics_report_parameters import AnalyticsReportParameters
+from .analytics_report_parameters_breakdown import AnalyticsReportParametersBreakdown
+from .analytics_report_parameters_by import AnalyticsReportParametersBy
+from .analytics_report_parameters_environment import AnalyticsReportParametersEnvironment
+from .analytics_report_parameters_mode import AnalyticsReportParametersMode
+from .analytics_report_parameters_source import AnalyticsReportParametersSource
 from .analytics_report_report import AnalyticsReportReport
 from .analytics_report_sampling import AnalyticsReportSampling
 from .analytics_report_source import AnalyticsReportSource
+from .analytics_schedule import AnalyticsSchedule
+from .analytics_schedule_create import AnalyticsScheduleCreate
+from .analytics_schedule_create_destination_region import AnalyticsScheduleCreateDestinationRegion
+from .analytics_schedule_list import AnalyticsScheduleList
+from .analytics_schedule_parameters import AnalyticsScheduleParameters
+from .analytics_schedule_redactions import AnalyticsScheduleRedactions
+from .analytics_schedule_run import AnalyticsScheduleRun
+from .analytics_schedule_update import AnalyticsScheduleUpdate
+from .analytics_schedule_update_destination_region import AnalyticsScheduleUpdateDestinationRegion
 from .analytics_schema import AnalyticsSchema
 from .analytics_schema_create import AnalyticsSchemaCreate
 from .analytics_schema_create_category import AnalyticsSchemaCreateCategory
@@ -616,12 +645,24 @@ __all__ = (
     "AlertmanagerWebhook",
     "AlertmanagerWebhookStatus",
     "AlertmanagerWebhookVersion",
+    "AnalyticsCadence",
+    "AnalyticsCadenceEvery",
+    "AnalyticsCadenceWeekday",
     "AnalyticsEvent",
     "AnalyticsEventBatch",
     "AnalyticsEventError",
     "AnalyticsEventErrorErrorsItem",
     "AnalyticsEventKind",
     "AnalyticsEventProperties",
+    "AnalyticsExport",
+    "AnalyticsExportCreate",
+    "AnalyticsExportCreateDestinationRegion",
+    "AnalyticsExportFormat",
+    "AnalyticsExportJobType0",
+    "AnalyticsExportList",
+    "AnalyticsExportParameters",
+    "AnalyticsExportRedactions",
+    "AnalyticsExportReport",
     "AnalyticsFreshness",
     "AnalyticsIngestResult",
     "AnalyticsMetricProperty",
@@ -632,10 +673,27 @@ __all__ = (
     "AnalyticsPropertyType",
     "AnalyticsQuery",
     "AnalyticsQueryResult",
+    "AnalyticsRedactions",
+    "AnalyticsRedactionsAdditionalProperty",
     "AnalyticsReport",
+    "AnalyticsReportParameters",
+    "AnalyticsReportParametersBreakdown",
+    "AnalyticsReportParametersBy",
+    "AnalyticsReportParametersEnvironment",
+    "AnalyticsReportParametersMode",
+    "AnalyticsReportParametersSource",
     "AnalyticsReportReport",
     "AnalyticsReportSampling",
     "AnalyticsReportSource",
+    "AnalyticsSchedule",
+    "AnalyticsScheduleCreate",
+    "AnalyticsScheduleCreateDestinationRegion",
+    "AnalyticsScheduleList",
+    "AnalyticsScheduleParameters",
+    "AnalyticsScheduleRedactions",
+    "AnalyticsScheduleRun",
+    "AnalyticsScheduleUpdate",
+    "AnalyticsScheduleUpdateDestinationRegion",
     "AnalyticsSchema",
     "AnalyticsSchemaCreate",
     "AnalyticsSchemaCreateCategory",

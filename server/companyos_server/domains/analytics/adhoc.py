@@ -2,9 +2,10 @@
 
 Accepted: one SELECT (CTEs, joins, sub-queries, UNION of SELECTs) over the allow-listed tables, calling
 only allow-listed functions. Refused: anything else (DDL/DML, PRAGMA, SET, table functions such as
-``read_csv``, qualified or unknown tables, file or system functions). The tenant filter is then injected
-around every table (:func:`warehouse.scoped`), the result is capped at ``limit`` rows and the query at
-``timeout`` seconds.
+``read_csv``, ``read_parquet`` or ``file``, a quoted file name as a table, qualified or unknown tables,
+file or system functions), so no query text can name a path: the cold tier's files are read only as the
+tenant's manifest lists them. The tenant filter is then injected around every table
+(:func:`warehouse.scoped`), the result is capped at ``limit`` rows and the query at ``timeout`` seconds.
 """
 
 from __future__ import annotations
@@ -94,16 +95,19 @@ def check(sql: str) -> exp.Expression:
 def run(backend: Backend, tenant_id: str, sql: str, *, limit: int = DEFAULT_ROWS) -> dict[str, Any]:
     limit = max(1, min(int(limit), MAX_ROWS))
     tree = check(sql)
-    wrapped = (
-        exp.select("*").from_(exp.Subquery(this=scoped(tree, tenant_id, backend), alias="q")).limit(limit + 1)
-    )
-    try:
-        names, rows = backend.execute(backend.render(wrapped), timeout=TIMEOUT_SECONDS)
-    except Exception as exc:  # noqa: BLE001 -- the engine's own error (a bad column, a type mismatch, the time limit)
-        message = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
-        raise errors.invalid_argument(
-            f"The query failed: {message}", [errors.FieldError("sql", message, "query_failed")]
-        ) from None
+    with backend.held():  # the cold files scoped() names stay the ones read
+        wrapped = (
+            exp.select("*")
+            .from_(exp.Subquery(this=scoped(tree, tenant_id, backend), alias="q"))
+            .limit(limit + 1)
+        )
+        try:
+            names, rows = backend.execute(backend.render(wrapped), timeout=TIMEOUT_SECONDS)
+        except Exception as exc:  # noqa: BLE001 -- the engine's own error (a bad column, a type mismatch, the time limit)
+            message = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+            raise errors.invalid_argument(
+                f"The query failed: {message}", [errors.FieldError("sql", message, "query_failed")]
+            ) from None
     truncated = len(rows) > limit
     return {
         "columns": names,

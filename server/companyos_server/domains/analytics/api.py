@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from companyos_server.domains.analytics import taxonomy
+from connexion.lifecycle import ConnexionResponse
+
+from companyos_server.domains.analytics import exports, schedules, taxonomy
 from companyos_server.domains.analytics.service import (
     adhoc,
     backend_for,
@@ -171,3 +173,66 @@ def run_analytics_query(tenant_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return adhoc.run(
         backend_for(runtime, ctx), ctx.tenant_id, body["sql"], limit=body.get("limit", adhoc.DEFAULT_ROWS)
     )
+
+
+# -- report exports and scheduled reports --------------------------------------------------------
+def create_analytics_export(tenant_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    runtime, ctx = get_runtime(), current_tenant_context()
+    checked = exports.validate(runtime, backend_for(runtime, ctx), ctx, body)
+    return exports.create_export(runtime, ctx, checked, str(body.get("recipient") or "")), 202
+
+
+def list_analytics_exports(
+    tenant_id: str,
+    page_size: int | None = None,
+    page_token: str | None = None,
+    schedule_id: str | None = None,
+    recipient: str | None = None,
+) -> dict[str, Any]:
+    page = exports.list_exports(get_runtime().db, current_tenant_context(), schedule_id=schedule_id,
+                                recipient=recipient, page_size=page_size, page_token=page_token)  # fmt: skip
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def get_analytics_export(tenant_id: str, analytics_export_id: str) -> dict[str, Any]:
+    runtime = get_runtime()
+    return exports.get_export(runtime.db, runtime.jobs, current_tenant_context(), analytics_export_id)
+
+
+def download_analytics_export(tenant_id: str, analytics_export_id: str) -> tuple[bytes, int, dict[str, str]]:
+    runtime = get_runtime()
+    data, _ = exports.pack_archive(runtime.db, runtime, current_tenant_context(), analytics_export_id)
+    return data, 200, {"Content-Type": "application/gzip",
+                       "Content-Disposition": f'attachment; filename="{analytics_export_id}.tar.gz"'}  # fmt: skip
+
+
+def list_analytics_schedules(
+    tenant_id: str, page_size: int | None = None, page_token: str | None = None
+) -> dict[str, Any]:
+    page = schedules.list_schedules(get_runtime().db, current_tenant_context(), page_size=page_size,
+                                    page_token=page_token)  # fmt: skip
+    return {"items": page.items, "next_page_token": page.next_page_token}
+
+
+def create_analytics_schedule(tenant_id: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    runtime, ctx = get_runtime(), current_tenant_context()
+    return schedules.create_schedule(runtime, backend_for(runtime, ctx), ctx, body), 201
+
+
+def get_analytics_schedule(tenant_id: str, schedule_id: str) -> dict[str, Any]:
+    return schedules.get_schedule(get_runtime().db, current_tenant_context(), schedule_id)
+
+
+def update_analytics_schedule(tenant_id: str, schedule_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    runtime, ctx = get_runtime(), current_tenant_context()
+    return schedules.update_schedule(runtime, backend_for(runtime, ctx), ctx, schedule_id, body)
+
+
+def delete_analytics_schedule(tenant_id: str, schedule_id: str) -> ConnexionResponse:
+    schedules.delete_schedule(get_runtime().db, current_tenant_context(), schedule_id)
+    return ConnexionResponse(status_code=204)  # no body, so no JSON content type
+
+
+def run_analytics_schedule(tenant_id: str, schedule_id: str) -> tuple[dict[str, Any], int]:
+    runtime, ctx = get_runtime(), current_tenant_context()
+    return schedules.deliver(runtime, backend_for(runtime, ctx), ctx.tenant_id, schedule_id, ctx=ctx), 202

@@ -22,7 +22,7 @@ from sqlglot import exp
 
 from companyos_server import errors
 from companyos_server.domains.analytics import registry, store, taxonomy
-from companyos_server.domains.analytics.warehouse import COLUMN_NAMES, Warehouse
+from companyos_server.domains.analytics.warehouse import COLUMN_NAMES, Warehouse, events_source
 from companyos_server.domains.tenant_config import flags as flag_service
 from companyos_server.domains.tenant_config import store as config_store
 from companyos_server.domains.tenants import store as tenants_store
@@ -293,7 +293,8 @@ def prepare(
 def write(warehouse: Warehouse, region: str, rows: list[dict[str, Any]]) -> int:
     """Append ``rows``, each event once: an ``event_id`` the tenant already stored (an SDK retry, the
     offline queue replaying, two ops syncs racing) or repeated within the batch is skipped. Returns how
-    many were written. The lookup is bounded to the batch's days, where a resent event must fall."""
+    many were written. The lookup is bounded to the batch's days, where a resent event must fall, and
+    covers the cold tier's files of those days too (an event resent after it went cold)."""
     if not rows:
         return 0
     backend = warehouse.partition(region)
@@ -321,10 +322,10 @@ def _stored_event_ids(backend: Any, rows: list[dict[str, Any]]) -> set[tuple[str
         by_tenant.setdefault(row["tenant_id"], []).append(row)
     for tenant_id, mine in by_tenant.items():
         days = [row["day"] for row in mine]
+        stored = events_source(backend, tenant_id, since=min(days), until=max(days)).subquery("e")
         query = (
             exp.select("event_id")
-            .from_(backend.qualify("events"))
-            .where(exp.column("tenant_id").eq(exp.Literal.string(tenant_id)))
+            .from_(stored)
             .where(exp.column("day").between(_day(min(days)), _day(max(days))))
             .where(
                 exp.column("event_id").isin(

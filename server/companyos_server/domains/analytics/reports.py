@@ -51,6 +51,8 @@ def refresh(backend: Backend) -> dict[str, Any]:
 
 
 def _refresh(backend: Backend) -> dict[str, Any]:
+    # The hot store only, by seq: the cold tier takes only rows at or below the watermark (coldtier
+    # refreshes first), so no row this needs has gone cold, and none that went cold is counted again.
     _, rows = backend.execute(
         backend.render(
             exp.select("max(seq)").from_(backend.qualify("mv_state")).where("view_name = 'daily_usage'")

@@ -14,9 +14,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from companyos_server import errors
-from companyos_server.domains.analytics import ingest, opsfeed, registry, reports
+from companyos_server.domains.alerts.seed import seed_context
+from companyos_server.domains.analytics import ingest, opsfeed, registry, reports, schedules
+from companyos_server.domains.analytics import store as metadata
 from companyos_server.domains.analytics.service import keyring, warehouse
 from companyos_server.domains.analytics.warehouse import query
+from companyos_server.domains.tenants import store as tenants_store
 from companyos_server.platform.runtime import Runtime
 
 SEED_ORDER = 90  # after the domains whose ops records it feeds
@@ -65,7 +68,33 @@ def _iso(value: datetime) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 
+# acme's delivery policy on the console's Exports & schedules page: its admin gets the month's ops KPIs.
+DEMO_SCHEDULE = {
+    "name": "Monthly ops KPIs", "report": "ops_kpis", "parameters": {"days": 30}, "format": "csv",
+    "recipients": ["ops-leads@acme.example"], "cadence": {"every": "month", "day_of_month": 1, "at": "07:00"},
+}  # fmt: skip
+
+
+def seed_schedule(runtime: Runtime, tenant_id: str = "acme") -> None:
+    with runtime.db.session() as session:
+        tenant = tenants_store.get(session, tenant_id)
+        if (
+            tenant is None
+            or session.query(metadata.AnalyticsScheduleRow).filter_by(tenant_id=tenant_id).first()
+        ):
+            return  # not a demo tenant, or seeded already
+        residency = tenant.residency
+    ctx = seed_context(runtime, tenant_id, "erin", ("tenant_admin",))
+    backend = warehouse(runtime).partition(residency)
+    schedules.create_schedule(runtime, backend, ctx, DEMO_SCHEDULE)
+
+
 def seed_demo(runtime: Runtime) -> None:
+    _seed_usage(runtime)
+    seed_schedule(runtime)
+
+
+def _seed_usage(runtime: Runtime) -> None:
     store = warehouse(runtime)
     now = datetime.now(UTC)
     for tenant_id in PROFILES:

@@ -10,6 +10,11 @@ Engines (one interface, :class:`Backend`):
 Queries are written once in DuckDB's dialect and rendered per engine with ``sqlglot``. Nothing reaches an
 engine without :func:`scoped`: every reference to an analytics table becomes a sub-select filtered to
 one tenant, with the tenant id as a quoted literal built by sqlglot (never pasted text).
+
+Events older than ``COMPANYOS_ANALYTICS_HOT_DAYS`` move to a cold tier of Parquet files
+(:mod:`~companyos_server.domains.analytics.coldtier`, DuckDB and chDB; a ClickHouse server tiers with its
+own TTL moves). :func:`scoped` reads a tenant's ``events`` as its hot rows plus the cold files its
+manifest lists, so every query sees both.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import json
+import logging
 import os
 import re
 import threading
@@ -26,10 +32,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlglot
 from sqlglot import exp
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from companyos_server.domains.analytics.coldtier import ColdStore
 
 __all__ = [
     "COLUMNS",
@@ -39,6 +50,7 @@ __all__ = [
     "ClickHouseBackend",
     "DuckDBBackend",
     "Warehouse",
+    "events_source",
     "scoped",
 ]
 
@@ -100,6 +112,15 @@ _DUCK_TYPES: dict[str, dict[str, str]] = {
 _SMALL_INSERT = 500  # rows; larger batches go through Arrow
 
 
+def arrow_schema(columns: Iterable[tuple[str, str, str]] = COLUMNS) -> pa.Schema:
+    """The Arrow schema of ``columns`` (their DuckDB types): what cold Parquet files hold, whatever the
+    engine they were read from."""
+    import pyarrow as pa
+
+    types = _arrow_types()
+    return pa.schema([(name, types[duck]()) for name, duck, _ in columns])
+
+
 def _arrow_types() -> dict[str, Any]:
     import pyarrow as pa
 
@@ -127,6 +148,7 @@ class Backend(abc.ABC):
 
     dialect = "duckdb"
     region: str
+    cold: ColdStore | None = None  # the partition's cold tier (set by Warehouse.partition), if it has one
 
     @abc.abstractmethod
     def execute(self, sql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -147,6 +169,16 @@ class Backend(abc.ABC):
 
     def close(self) -> None:
         return None
+
+    def fetch_arrow(self, sql: str) -> pa.Table:
+        """Run a query; the rows as an Arrow table with the engine's exact values (for the cold tier)."""
+        raise NotImplementedError(f"{type(self).__name__} has no cold tier")
+
+    def read_files(
+        self, paths: Sequence[str], columns: Sequence[tuple[str, str, str]] = COLUMNS
+    ) -> exp.Expression:
+        """A table expression reading ``columns`` of the Parquet files at ``paths`` (absolute, ours)."""
+        raise NotImplementedError(f"{type(self).__name__} has no cold tier")
 
     @contextlib.contextmanager
     def held(self) -> Iterator[Any]:
@@ -241,6 +273,24 @@ class DuckDBBackend(Backend):
             finally:
                 con.unregister("_companyos_batch")
 
+    def fetch_arrow(self, sql: str) -> pa.Table:
+        with self.held() as con:
+            return con.sql(sql).to_arrow_table()
+
+    def read_files(
+        self, paths: Sequence[str], columns: Sequence[tuple[str, str, str]] = COLUMNS
+    ) -> exp.Expression:
+        # hive_partitioning: the day=… directories let DuckDB skip the files a day filter rules out.
+        return exp.Table(
+            this=exp.Anonymous(
+                this="read_parquet",
+                expressions=[
+                    exp.Array(expressions=[exp.Literal.string(p) for p in paths]),
+                    exp.EQ(this=exp.column("hive_partitioning"), expression=exp.true()),
+                ],
+            )
+        )
+
     def close(self) -> None:
         with self._lock:
             if self._con is not None:
@@ -313,6 +363,9 @@ class ChdbBackend(_ClickHouseFamily):
                 for other in list(self._sessions):
                     self._sessions.pop(other).close()
                 self._sessions[key] = chs.Session(key)
+                # Cold files carry tenant_id and day themselves; chDB's hive-path parsing of tenant=/day=
+                # fails on a filter over a column the file also holds ("Unexpected data 't1'").
+                self._sessions[key].query("SET use_hive_partitioning = 0")
             self._session = self._sessions[key]
         self.ensure_schema()
 
@@ -338,6 +391,40 @@ class ChdbBackend(_ClickHouseFamily):
             self._session.query(
                 f"INSERT INTO {self.database}.{table} ({', '.join(columns)}) FORMAT JSONEachRow\n{body}"
             )
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Any]:
+        with self._session_lock:
+            yield self._session
+
+    def fetch_arrow(self, sql: str) -> pa.Table:
+        import pyarrow as pa
+
+        with self._session_lock:
+            data = self._session.query(sql, "Arrow").bytes()
+        if not data:  # no rows: chDB may answer nothing at all
+            return arrow_schema().empty_table()
+        return pa.ipc.open_file(pa.py_buffer(data)).read_all()
+
+    def read_files(
+        self, paths: Sequence[str], columns: Sequence[tuple[str, str, str]] = COLUMNS
+    ) -> exp.Expression:
+        # One file() call for all of them: {a,b} alternatives (which may hold "/") under their common
+        # directory. The structure names our column types, so hot and cold rows union without casts.
+        root = os.path.commonpath(paths) if len(paths) > 1 else paths[0]
+        if len(paths) > 1:
+            root = f"{root}/{{{','.join(os.path.relpath(p, root) for p in paths)}}}"
+        structure = ", ".join(f"{name} {ch}" for name, _, ch in columns)
+        return exp.Table(
+            this=exp.Anonymous(
+                this="file",
+                expressions=[
+                    exp.Literal.string(root),
+                    exp.Literal.string("Parquet"),
+                    exp.Literal.string(structure),
+                ],
+            )
+        )
 
     @classmethod
     def close_all(cls) -> None:
@@ -396,22 +483,68 @@ def scoped(expression: exp.Expression, tenant_id: str, backend: Backend) -> exp.
     """Every analytics table in ``expression`` replaced by a sub-select of one tenant's rows.
 
     Applied to the parsed tree, so nothing a caller wrote can sit outside the filter: a table reference
-    anywhere (joins, sub-queries, CTE bodies) reads ``(SELECT * FROM t WHERE tenant_id = '<tenant>')``.
+    anywhere (joins, sub-queries, CTE bodies) reads ``(SELECT * FROM t WHERE tenant_id = '<tenant>')``;
+    ``events`` reads :func:`events_source` (the hot rows and the tenant's cold files). Run the rendered
+    query inside ``backend.held()`` so the cold files it names cannot be swapped before it reads them.
     """
     tenant = exp.Literal.string(tenant_id)
+    events: list[exp.Query] = []  # built once, on the first reference (it reads the tenant's manifest)
 
     def rewrite(node: exp.Expression) -> exp.Expression:
         if isinstance(node, exp.Table) and node.name.lower() in TABLES and not node.args.get("db"):
             alias = node.alias or node.name
-            inner = (
-                exp.select("*")
-                .from_(backend.qualify(node.name.lower()))
-                .where(exp.EQ(this=exp.column("tenant_id"), expression=tenant.copy()))
-            )
+            if node.name.lower() == "events":
+                if not events:
+                    events.append(events_source(backend, tenant_id))
+                inner = events[0].copy()
+            else:
+                inner = (
+                    exp.select("*")
+                    .from_(backend.qualify(node.name.lower()))
+                    .where(exp.EQ(this=exp.column("tenant_id"), expression=tenant.copy()))
+                )
             return exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier(alias)))
         return node
 
     return expression.copy().transform(rewrite, copy=False)
+
+
+def events_source(
+    backend: Backend, tenant_id: str, *, since: date | None = None, until: date | None = None
+) -> exp.Query:
+    """One tenant's events: its hot rows, plus (UNION ALL) the rows of the cold files its manifest lists
+    (only those of days in [since, until] when given). Both halves keep the ``tenant_id`` predicate, and
+    the file paths come from the manifest alone (never from a query), checked to lie in the tenant's
+    directory. A file still *pending* (a tiering pass stopped before it deleted the hot copies) gives only
+    rows whose event id is not in the hot store, so no event is ever counted twice."""
+
+    def mine() -> exp.Expression:
+        return exp.EQ(this=exp.column("tenant_id"), expression=exp.Literal.string(tenant_id))
+
+    files = backend.cold.files(tenant_id, since=since, until=until) if backend.cold else []
+    if not files:
+        return exp.select("*").from_(backend.qualify("events")).where(mine())
+    assert backend.cold is not None
+    hot = exp.select(*COLUMN_NAMES).from_(backend.qualify("events")).where(mine())
+    cold = (
+        exp.select(*COLUMN_NAMES)
+        .from_(backend.read_files([backend.cold.path_of(tenant_id, f) for f in files]))
+        .where(mine())
+    )
+    pending = sorted({f.day for f in files if f.pending})
+    if pending:
+        in_hot = (
+            exp.select("event_id")
+            .from_(backend.qualify("events"))
+            .where(mine())
+            .where(
+                exp.column("day").isin(
+                    *(exp.cast(exp.Literal.string(d), exp.DataType.build("date")) for d in pending)
+                )
+            )
+        )
+        cold = cold.where(exp.not_(exp.column("event_id").isin(query=in_hot)))
+    return exp.union(hot, cold, distinct=False)
 
 
 def shared_files() -> bool:
@@ -429,6 +562,7 @@ class Warehouse:
 
     engine: str  # duckdb | chdb | clickhouse
     location: str  # a directory (duckdb, chdb) or a URL (clickhouse)
+    shared: bool | None = None  # DuckDB files opened per operation; None: as shared_files() says
 
     def __post_init__(self) -> None:
         self._partitions: dict[str, Backend] = {}
@@ -454,17 +588,43 @@ class Warehouse:
                         if self.location == ":memory:"
                         else str(Path(self.location) / f"{region}.duckdb")
                     )
-                    backend = DuckDBBackend(path, region, shared=shared_files())
+                    shared = shared_files() if self.shared is None else self.shared
+                    backend = DuckDBBackend(path, region, shared=shared)
                 elif self.engine == "chdb":
                     backend = ChdbBackend(self.location, region)
                 else:
                     backend = ClickHouseBackend(self.location, region)
+                root = self.cold_root()
+                if root is not None:
+                    from companyos_server.domains.analytics.coldtier import ColdStore
+
+                    try:
+                        backend.cold = ColdStore(root, region)
+                    except ValueError as exc:  # events stay hot rather than the store failing
+                        logging.getLogger("companyos.analytics").warning("no cold tier: %s", exc)
                 self._partitions[region] = backend
             return backend
+
+    def cold_root(self) -> Path | None:
+        """Where the cold tier's files live (``<location>/cold``): embedded engines with a directory only.
+        A ClickHouse server cannot read our files; it moves old parts with its own TTL rules instead."""
+        if self.engine not in ("duckdb", "chdb") or self.location == ":memory:":
+            return None
+        return Path(self.location) / "cold"
 
     def regions(self) -> list[str]:
         with self._lock:
             return sorted(self._partitions)
+
+    def stored_regions(self) -> list[str]:
+        """The partitions opened here, plus those on disk (a DuckDB file or a cold directory)."""
+        found = set(self.regions())
+        if self.location != ":memory:" and self.engine == "duckdb":
+            found |= {p.stem for p in Path(self.location).glob("*.duckdb") if REGION_RE.match(p.stem)}
+        root = self.cold_root()
+        if root is not None and root.is_dir():
+            found |= {p.name for p in root.iterdir() if p.is_dir() and REGION_RE.match(p.name)}
+        return sorted(found)
 
     def close(self) -> None:
         with self._lock:
@@ -488,5 +648,6 @@ def query(
     tree: Any = sqlglot.parse_one(sql, read="duckdb")
     if params:
         tree = exp.replace_placeholders(tree, **params)
-    names, rows = backend.execute(backend.render(scoped(tree, tenant_id, backend)), timeout=timeout)
+    with backend.held():  # the cold files named stay the ones read (see scoped)
+        names, rows = backend.execute(backend.render(scoped(tree, tenant_id, backend)), timeout=timeout)
     return [dict(zip(names, row, strict=True)) for row in rows]

@@ -33,6 +33,7 @@ KIND_MODULES: list[str] = [
     "companyos_server.domains.datasets.imports",
     "companyos_server.domains.datasets.exports",
     "companyos_server.domains.slos.reports",
+    "companyos_server.domains.analytics.exports",
 ]
 
 _KINDS: dict[str, JobFunction] = {}

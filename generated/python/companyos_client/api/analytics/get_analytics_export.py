@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.analytics_export import AnalyticsExport
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    tenant_id: str,
+    analytics_export_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/tenants/{tenant_id}/analytics/exports/{analytics_export_id}".format(
+            tenant_id=quote(str(tenant_id), safe=""),
+            analytics_export_id=quote(str(analytics_export_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AnalyticsExport | Problem | None:
+    if response.status_code == 200:
+        response_200 = AnalyticsExport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AnalyticsExport | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenant_id: str,
+    analytics_export_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AnalyticsExport | Problem]:
+    """Get a report export
+
+     The export with its job (progress) and, once done, its row count and evidence pack id.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        analytics_export_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AnalyticsExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        analytics_export_id=analytics_export_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenant_id: str,
+    analytics_export_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AnalyticsExport | Problem | None:
+    """Get a report export
+
+     The export with its job (progress) and, once done, its row count and evidence pack id.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        analytics_export_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AnalyticsExport | Problem
+    """
+
+    return sync_detailed(
+        tenant_id=tenant_id,
+        analytics_export_id=analytics_export_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenant_id: str,
+    analytics_export_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AnalyticsExport | Problem]:
+    """Get a report export
+
+     The export with its job (progress) and, once done, its row count and evidence pack id.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        analytics_export_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AnalyticsExport | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        tenant_id=tenant_id,
+        analytics_export_id=analytics_export_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenant_id: str,
+    analytics_export_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AnalyticsExport | Problem | None:
+    """Get a report export
+
+     The export with its job (progress) and, once done, its row count and evidence pack id.
+
+    Args:
+        tenant_id (str):  Example: acme.
+        analytics_export_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AnalyticsExport | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            tenant_id=tenant_id,
+            analytics_export_id=analytics_export_id,
+            client=client,
+        )
+    ).parsed
