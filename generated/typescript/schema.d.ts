@@ -3377,6 +3377,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant_id}/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a sandbox's demo story
+         * @description Which story and seed the sandbox tenant holds, its clock anchor, digest and counts. 404 before it is seeded.
+         */
+        get: operations["get_sandbox"];
+        put?: never;
+        /**
+         * Seed a sandbox tenant with a demo story
+         * @description Fills an empty sandbox tenant (`environment: sandbox`) with a demo story, deterministically: the
+         *     same `profile` and `seed` give the same rows, ids and (relative to the clock anchor, now) times.
+         *     `ops-heavy`: services, releases with a failed one, 30 days of per-minute SLI data with a noisy
+         *     alert for SLO Doctor, alerts, incidents and an attack for SecOps; `admin-heavy`: configuration and
+         *     flags, a feature through its lifecycle, a dataset and analytics usage. A production or staging
+         *     tenant, or one that already holds data, is 409 (reset a seeded sandbox instead).
+         *
+         */
+        post: operations["seed_sandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant_id}/sandbox/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a sandbox to its demo story
+         * @description Removes what the tenant holds (what the story seeded and what users added) and seeds the story
+         *     again: with the clock anchor moved to now (default), or kept (`keep_clock: true`), which gives back
+         *     the very rows of the first seeding (same digest). Idempotent. Kept across a reset: the audit
+         *     trail, policy decisions, jobs, evidence packs, Maestro runs, credentials and the pseudonymisation
+         *     key. The result names what was removed and an evidence pack records it (signed, like every pack).
+         *
+         */
+        post: operations["reset_sandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenant_id}/search": {
         parameters: {
             query?: never;
@@ -7217,6 +7278,62 @@ export interface components {
         PolicyExceptionList: {
             items: components["schemas"]["PolicyException"][];
             next_page_token?: string | null;
+        };
+        /** @enum {string} */
+        SandboxProfile: "ops-heavy" | "admin-heavy";
+        SandboxSeed: {
+            profile: components["schemas"]["SandboxProfile"];
+            /**
+             * @description Same seed, same data.
+             * @default 1
+             */
+            seed: number;
+        };
+        SandboxReset: {
+            /**
+             * @description Keep the first seeding's clock anchor (same rows, same digest).
+             * @default false
+             */
+            keep_clock: boolean;
+            /** @description Why (in the audit trail and the evidence pack). */
+            reason?: string;
+        };
+        SandboxTenant: {
+            tenant_id: string;
+            profile: components["schemas"]["SandboxProfile"];
+            seed: number;
+            /**
+             * Format: date-time
+             * @description The story's clock: its times are relative to it.
+             */
+            anchor: string;
+            /** @description sha256 over what the tenant holds after seeding (tenant id left out). */
+            digest: string;
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Parts of the story not seeded, and why. */
+            skipped: {
+                [key: string]: string;
+            };
+            /** @description How long the last seeding took. */
+            seconds?: number;
+            /** Format: date-time */
+            seeded_at: string;
+            /** Format: date-time */
+            reset_at?: string | null;
+            resets: number;
+        };
+        SandboxResetResult: {
+            sandbox: components["schemas"]["SandboxTenant"];
+            /** @description Rows removed, per table. */
+            removed: {
+                [key: string]: number;
+            };
+            removed_files: number;
+            /** @description Analytics events removed. */
+            removed_events?: number;
+            evidence_pack_id: string;
         };
         SearchKindList: string;
         /**
@@ -15111,6 +15228,117 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_sandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxTenant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    seed_sandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {
+                 *       "profile": "ops-heavy",
+                 *       "seed": 7
+                 *     } */
+                "application/json": components["schemas"]["SandboxSeed"];
+            };
+        };
+        responses: {
+            /** @description The seeded sandbox. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxTenant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reset_sandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (1–255 printable characters). A repeat with the same key and body replays the first response; a different body is 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's identifier (lowercase letters, digits and hyphens). */
+                tenant_id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /** @example {
+                 *       "keep_clock": false
+                 *     } */
+                "application/json": components["schemas"]["SandboxReset"];
+            };
+        };
+        responses: {
+            /** @description The sandbox after the reset, what was removed, and the evidence pack. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxResetResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         AsyncMaestro,
         AsyncOverview,
         AsyncPolicies,
+        AsyncSandbox,
         AsyncSearch,
         AsyncSecops,
         AsyncServices,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
         Maestro,
         Overview,
         Policies,
+        Sandbox,
         Search,
         Secops,
         Services,
@@ -177,6 +179,13 @@ class ClientResources:
         from companyos.resources import Policies
 
         return Policies(cast("SyncAPIClient", self))
+
+    @property
+    def sandbox(self) -> Sandbox:
+        """Demo sandboxes: a sandbox tenant seeded with a deterministic demo story (ops-heavy or admin-heavy), and a reset to that story."""
+        from companyos.resources import Sandbox
+
+        return Sandbox(cast("SyncAPIClient", self))
 
     @property
     def search(self) -> Search:
@@ -342,6 +351,13 @@ class AsyncClientResources:
         from companyos.resources import AsyncPolicies
 
         return AsyncPolicies(cast("AsyncAPIClient", self))
+
+    @property
+    def sandbox(self) -> AsyncSandbox:
+        """Demo sandboxes: a sandbox tenant seeded with a deterministic demo story (ops-heavy or admin-heavy), and a reset to that story."""
+        from companyos.resources import AsyncSandbox
+
+        return AsyncSandbox(cast("AsyncAPIClient", self))
 
     @property
     def search(self) -> AsyncSearch:

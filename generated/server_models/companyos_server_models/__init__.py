@@ -3314,6 +3314,76 @@ class PolicyExceptionList(BaseModel):
     next_page_token: str | None = None
 
 
+class SandboxProfile(StrEnum):
+    ops_heavy = "ops-heavy"
+    admin_heavy = "admin-heavy"
+
+
+class SandboxSeed(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    profile: SandboxProfile
+    seed: int | None = Field(1, ge=0, le=2147483647)
+    """
+    Same seed, same data.
+    """
+
+
+class SandboxReset(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    keep_clock: bool | None = False
+    """
+    Keep the first seeding's clock anchor (same rows, same digest).
+    """
+    reason: str | None = Field(None, max_length=500)
+    """
+    Why (in the audit trail and the evidence pack).
+    """
+
+
+class SandboxTenant(BaseModel):
+    tenant_id: str
+    profile: SandboxProfile
+    seed: int
+    anchor: AwareDatetime
+    """
+    The story's clock: its times are relative to it.
+    """
+    digest: str
+    """
+    sha256 over what the tenant holds after seeding (tenant id left out).
+    """
+    counts: dict[str, int]
+    skipped: dict[str, str]
+    """
+    Parts of the story not seeded, and why.
+    """
+    seconds: float | None = None
+    """
+    How long the last seeding took.
+    """
+    seeded_at: AwareDatetime
+    reset_at: AwareDatetime | None = None
+    resets: int
+
+
+class SandboxResetResult(BaseModel):
+    sandbox: SandboxTenant
+    removed: dict[str, int]
+    """
+    Rows removed, per table.
+    """
+    removed_files: int
+    removed_events: int | None = None
+    """
+    Analytics events removed.
+    """
+    evidence_pack_id: str
+
+
 class SearchKindList(RootModel[str]):
     root: str = Field(
         ...,

@@ -31,6 +31,7 @@ from . import (
     permissions,
     policies,
     queue,
+    sandbox,
     search,
     secops,
     services,
@@ -106,6 +107,7 @@ search.register(app)
 app.add_typer(graph.app, name="graph")
 app.add_typer(secops.app, name="secops")
 app.add_typer(demo.app, name="demo")
+app.add_typer(sandbox.app, name="sandbox")
 graph.register(app)
 
 

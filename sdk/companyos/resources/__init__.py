@@ -26,6 +26,7 @@ from .jobs import AsyncJobs, AsyncJobsWithRawResponse, Jobs, JobsWithRawResponse
 from .maestro import AsyncMaestro, AsyncMaestroWithRawResponse, Maestro, MaestroWithRawResponse
 from .overview import AsyncOverview, AsyncOverviewWithRawResponse, Overview, OverviewWithRawResponse
 from .policies import AsyncPolicies, AsyncPoliciesWithRawResponse, Policies, PoliciesWithRawResponse
+from .sandbox import AsyncSandbox, AsyncSandboxWithRawResponse, Sandbox, SandboxWithRawResponse
 from .search import AsyncSearch, AsyncSearchWithRawResponse, Search, SearchWithRawResponse
 from .secops import AsyncSecops, AsyncSecopsWithRawResponse, Secops, SecopsWithRawResponse
 from .services import AsyncServices, AsyncServicesWithRawResponse, Services, ServicesWithRawResponse
@@ -80,6 +81,8 @@ __all__ = [
     "AsyncOverviewWithRawResponse",
     "AsyncPolicies",
     "AsyncPoliciesWithRawResponse",
+    "AsyncSandbox",
+    "AsyncSandboxWithRawResponse",
     "AsyncSearch",
     "AsyncSearchWithRawResponse",
     "AsyncSecops",
@@ -123,6 +126,8 @@ __all__ = [
     "OverviewWithRawResponse",
     "Policies",
     "PoliciesWithRawResponse",
+    "Sandbox",
+    "SandboxWithRawResponse",
     "Search",
     "SearchWithRawResponse",
     "Secops",
@@ -210,6 +215,10 @@ class ClientWithRawResponse:
     @property
     def policies(self) -> PoliciesWithRawResponse:
         return PoliciesWithRawResponse(self._client)
+
+    @property
+    def sandbox(self) -> SandboxWithRawResponse:
+        return SandboxWithRawResponse(self._client)
 
     @property
     def search(self) -> SearchWithRawResponse:
@@ -310,6 +319,10 @@ class AsyncClientWithRawResponse:
     @property
     def policies(self) -> AsyncPoliciesWithRawResponse:
         return AsyncPoliciesWithRawResponse(self._client)
+
+    @property
+    def sandbox(self) -> AsyncSandboxWithRawResponse:
+        return AsyncSandboxWithRawResponse(self._client)
 
     @property
     def search(self) -> AsyncSearchWithRawResponse:

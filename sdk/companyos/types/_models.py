@@ -278,6 +278,11 @@ __all__ = [
     "RolloutDecision",
     "RolloutGateName",
     "RolloutList",
+    "SandboxProfile",
+    "SandboxReset",
+    "SandboxResetResult",
+    "SandboxSeed",
+    "SandboxTenant",
     "SearchKindList",
     "SearchMatch",
     "SearchResult",
@@ -438,6 +443,8 @@ Residency: TypeAlias = Literal["eu", "us", "apac"]
 Role: TypeAlias = Literal["platform_engineer", "sre", "security_analyst", "tenant_admin", "viewer"]
 
 RolloutGateName: TypeAlias = Literal["slo", "security", "residency"]
+
+SandboxProfile: TypeAlias = Literal["ops-heavy", "admin-heavy"]
 
 SearchMatch: TypeAlias = Literal["exact", "prefix", "name", "body"]
 """`exact`: the whole name; `prefix`: the name starts with the query; `name`: every word in the name; `body`: elsewhere."""
@@ -2444,6 +2451,38 @@ class RolloutDecision(TypedDict):
 class RolloutList(TypedDict):
     items: list[Rollout]
     next_page_token: NotRequired[str | None]
+
+
+class SandboxReset(TypedDict):
+    keep_clock: NotRequired[bool]
+    reason: NotRequired[str]
+
+
+class SandboxResetResult(TypedDict):
+    sandbox: SandboxTenant
+    removed: dict[str, int]
+    removed_files: int
+    removed_events: NotRequired[int]
+    evidence_pack_id: str
+
+
+class SandboxSeed(TypedDict):
+    profile: SandboxProfile
+    seed: NotRequired[int]
+
+
+class SandboxTenant(TypedDict):
+    tenant_id: str
+    profile: SandboxProfile
+    seed: int
+    anchor: str
+    digest: str
+    counts: dict[str, int]
+    skipped: dict[str, str]
+    seconds: NotRequired[float]
+    seeded_at: str
+    reset_at: NotRequired[str | None]
+    resets: int
 
 
 class SearchResult(TypedDict):

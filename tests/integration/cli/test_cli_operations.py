@@ -378,3 +378,37 @@ def test_signing_keys_and_evidence_verify_against_the_api(
     )
     wrong = cli("evidence", "verify", str(archive), "--trust", str(tmp_path / "other.pem"), **env)
     assert wrong.exit_code == 1 and "not valid" in wrong.stderr
+
+
+def test_sandbox_seed_get_and_reset(cli: Cli, mint: Mint) -> None:
+    root = {"COMPANYOS_TOKEN": mint("usr_root", scopes=["openid", "api", "platform:admin", "tenants:cross"],
+                                    acr=ACR_MFA, auth_time=int(time.time()))}  # fmt: skip
+    ok(
+        cli(
+            "-o",
+            "json",
+            "tenants",
+            "create",
+            "cli-sbx",
+            "--name",
+            "CLI sandbox",
+            "--environment",
+            "sandbox",
+            **root,
+        )
+    )
+    owner = {"COMPANYOS_TOKEN": mint("usr_cli_sbx_admin", tenants={"cli-sbx": ["tenant_admin"]}),
+             "COMPANYOS_TENANT": "cli-sbx"}  # fmt: skip
+    seeded = ok(cli("-o", "json", "sandbox", "seed", "admin-heavy", "--seed", "3", **owner))
+    assert seeded["profile"] == "admin-heavy" and seeded["seed"] == 3
+    assert ok(cli("-o", "json", "sandbox", "get", **owner))["digest"] == seeded["digest"]
+    again = cli("sandbox", "seed", "admin-heavy", **owner)
+    assert "reset it instead" in one_line(again, 5)
+    reset = cli("sandbox", "reset", "--keep-clock", "--reason", "cli test", **owner)
+    assert reset.exit_code == 0, reset.stderr
+    assert f"digest {seeded['digest'][:16]}" in reset.stdout and "evidence evp_" in reset.stdout
+    acme = {
+        "COMPANYOS_TOKEN": mint("usr_acme_admin", tenants={"acme": ["tenant_admin"]}),
+        "COMPANYOS_TENANT": "acme",
+    }
+    assert "only sandbox tenants" in one_line(cli("sandbox", "seed", "ops-heavy", **acme), 5)

@@ -272,6 +272,10 @@ CALLS: dict[str, Any] = {
     "update_analytics_schedule": lambda c: c.analytics.update_schedule("rsch_1", enabled=False),
     "delete_analytics_schedule": lambda c: c.analytics.delete_schedule("rsch_1"),
     "run_analytics_schedule": lambda c: c.analytics.run_schedule("rsch_1"),
+    # sandbox
+    "get_sandbox": lambda c: c.sandbox.retrieve(),
+    "seed_sandbox": lambda c: c.sandbox.seed(profile="ops-heavy", seed=7),
+    "reset_sandbox": lambda c: c.sandbox.reset(keep_clock=True),
     # secops
     "list_security_events": lambda c: c.secops.list_events().first_page(),
     "ingest_security_events": lambda c: c.secops.ingest(),

@@ -448,6 +448,14 @@ from .rollout_history_item import RolloutHistoryItem
 from .rollout_list import RolloutList
 from .rollout_status import RolloutStatus
 from .run_detection_history_body import RunDetectionHistoryBody
+from .sandbox_profile import SandboxProfile
+from .sandbox_reset import SandboxReset
+from .sandbox_reset_result import SandboxResetResult
+from .sandbox_reset_result_removed import SandboxResetResultRemoved
+from .sandbox_seed import SandboxSeed
+from .sandbox_tenant import SandboxTenant
+from .sandbox_tenant_counts import SandboxTenantCounts
+from .sandbox_tenant_skipped import SandboxTenantSkipped
 from .search_match import SearchMatch
 from .search_result import SearchResult
 from .search_result_attributes import SearchResultAttributes
@@ -1065,6 +1073,14 @@ __all__ = (
     "RolloutList",
     "RolloutStatus",
     "RunDetectionHistoryBody",
+    "SandboxProfile",
+    "SandboxReset",
+    "SandboxResetResult",
+    "SandboxResetResultRemoved",
+    "SandboxSeed",
+    "SandboxTenant",
+    "SandboxTenantCounts",
+    "SandboxTenantSkipped",
     "SearchMatch",
     "SearchResult",
     "SearchResultAttributes",

@@ -10,6 +10,7 @@ minutes, the last 36 hours by region) go in as one bulk insert.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,6 +38,20 @@ DAY = 24 * 60
 REGRESSION_MINUTES = 36 * 60
 NOISY_ALERT = {"name": "ledger-5xx-1pct", "kind": "static_error_rate", "action": "page", "error_rate": 0.01,
                "window_minutes": 5}  # fmt: skip
+
+# The demo's SLO (also the sandbox's ops-heavy story's): ledger posts, paged by the noisy static rule.
+LEDGER_SLO: dict[str, Any] = {
+    "name": "ledger-availability",
+    "display_name": "Ledger posts succeed",
+    "sli_type": "availability",
+    "objective": 99.9,
+    "window_days": 30,
+    "indicator": {"name": "ledger-posts", "endpoint": "POST /ledger/entries", "kind": "ratio",
+                  "metric_source": {"type": "Prometheus",
+                                    "good": {"query": 'sum(rate(ledger_posts_total{code!~"5.."}[1m]))'},
+                                    "total": {"query": "sum(rate(ledger_posts_total[1m]))"}}},
+    "alerting": [NOISY_ALERT],
+}  # fmt: skip
 
 
 def history(days: int = DAYS, *, seed: int = 11) -> tuple[np.ndarray, np.ndarray]:
@@ -113,18 +128,7 @@ def seed_demo(runtime: Runtime) -> None:
             service_id = row.id
         if store.slo_by_name(session, TENANT, service_id, "ledger-availability") is not None:
             return
-        service.create_in(session, TENANT, service_id, {
-            "name": "ledger-availability",
-            "display_name": "Ledger posts succeed",
-            "sli_type": "availability",
-            "objective": 99.9,
-            "window_days": 30,
-            "indicator": {"name": "ledger-posts", "endpoint": "POST /ledger/entries", "kind": "ratio",
-                          "metric_source": {"type": "Prometheus",
-                                            "good": {"query": 'sum(rate(ledger_posts_total{code!~"5.."}[1m]))'},
-                                            "total": {"query": "sum(rate(ledger_posts_total[1m]))"}}},
-            "alerting": [NOISY_ALERT],
-        })  # fmt: skip
+        service.create_in(session, TENANT, service_id, copy.deepcopy(LEDGER_SLO))
         now = utcnow().replace(second=0, microsecond=0)
         start = now - timedelta(minutes=DAYS * DAY - 1)
         good, total = history()
