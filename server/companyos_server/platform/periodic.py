@@ -1,7 +1,8 @@
 """A pass that a serving process runs every interval on a daemon thread (feeds that follow other records).
 
-The thread runs a pass at once and then every ``interval`` seconds until the runtime closes; a failing
-pass is logged and tried again at the next interval, never raised. An interval of 0 means "off".
+The thread runs a pass at once (or after ``first_delay`` seconds: a heavy pass should not run in every
+worker the moment a server starts) and then every ``interval`` seconds until the runtime closes; a
+failing pass is logged and tried again at the next interval, never raised. An interval of 0 means "off".
 """
 
 from __future__ import annotations
@@ -14,10 +15,16 @@ from typing import Any
 
 class PeriodicPass:
     def __init__(
-        self, name: str, interval_seconds: float, run: Callable[[], Any], log: logging.Logger
+        self,
+        name: str,
+        interval_seconds: float,
+        run: Callable[[], Any],
+        log: logging.Logger,
+        first_delay: float = 0.0,
     ) -> None:
         self.name = name
         self._interval = interval_seconds
+        self._first_delay = first_delay
         self._run_pass = run
         self._log = log
         self._stop = threading.Event()
@@ -40,16 +47,18 @@ class PeriodicPass:
             return None
 
     def _loop(self) -> None:
+        if self._first_delay > 0 and self._stop.wait(self._first_delay):
+            return
         while not self._stop.is_set():
             self.run_once()
             self._stop.wait(self._interval)
 
 
 def run_every(runtime: Any, name: str, interval_seconds: float, run: Callable[[], Any],
-              log: logging.Logger) -> PeriodicPass | None:  # fmt: skip
+              log: logging.Logger, first_delay: float = 0.0) -> PeriodicPass | None:  # fmt: skip
     """Start ``run`` every ``interval_seconds`` for the runtime's life (closed with it); None when 0."""
     if interval_seconds <= 0:
         return None
-    periodic = PeriodicPass(name, interval_seconds, run, log).start()
+    periodic = PeriodicPass(name, interval_seconds, run, log, first_delay).start()
     runtime.on_close(periodic.close)
     return periodic

@@ -68,7 +68,7 @@ def follow_ops_feed(runtime: Any) -> PeriodicPass | None:
 
 
 def follow_cold_tier(runtime: Any) -> PeriodicPass | None:
-    return run_every(
-        runtime, "analytics-cold-tier", runtime.settings.analytics_tier_interval_seconds,
-        lambda: tier_every_partition(runtime), log,
-    )  # fmt: skip
+    # The first pass waits one interval: a restart (every worker at once) must not start heavy moves.
+    interval = runtime.settings.analytics_tier_interval_seconds
+    return run_every(runtime, "analytics-cold-tier", interval, lambda: tier_every_partition(runtime), log,
+                     first_delay=interval)  # fmt: skip
