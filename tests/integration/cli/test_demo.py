@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tools.live_server import live_server
 
 from .conftest import Cli
@@ -203,3 +205,33 @@ def test_the_handbook_runs(tmp_path: Path) -> None:
     assert out.count("job datasets.export succeeded") == 2
     transcript = json.loads((tmp_path / "ops-heavy.json").read_text())
     assert transcript["status"] == "succeeded" and len(transcript["steps"]) == 6
+
+
+@pytest.mark.parametrize("story", ["ops-heavy", "admin-heavy"])
+def test_each_story_runs_in_a_sandbox_seeded_with_it(cli: Cli, mint: Mint, story: str) -> None:
+    """A sandbox seeded with a story holds what the story needs (ops-heavy: ledger-ops's history,
+    checkout-api's bad deploy and the rollback plan; admin-heavy: the feature, the usage, the dataset), so
+    the narrated story runs there as on acme; ops-heavy again after a reset (the plan follows the deploy)."""
+    import time
+
+    from companyos_server.platform.principal import ACR_MFA
+
+    tenant = f"story-{story}"
+    root = {"COMPANYOS_TOKEN": mint("usr_root", scopes=["openid", "api", "platform:admin", "tenants:cross"],
+                                    acr=ACR_MFA, auth_time=int(time.time()))}  # fmt: skip
+    ok(cli("-o", "json", "tenants", "create", tenant, "--name", "Story demo", "--environment", "sandbox",
+           "--residency", "eu", **root))  # fmt: skip
+    owner = {
+        "COMPANYOS_TOKEN": mint("usr_story_admin", tenants={tenant: ["tenant_admin"]}),
+        "COMPANYOS_TENANT": tenant,
+    }
+    ok(cli("-o", "json", "sandbox", "seed", story, "--seed", "11", **owner))
+    out = narrated(cli("demo", "run", story, **owner))
+    if story == "admin-heavy":
+        assert "adoption of service-map over 28 days by role" in out and "export of customers-demo" in out
+        return
+    assert "production runs v2.14.0 (failed)" in out and "recommendation [burn_rate_policy]" in out
+    assert "dry run of Roll back checkout-api" in out
+    assert cli("sandbox", "reset", **owner).exit_code == 0
+    again = narrated(cli("demo", "run", story, **owner))
+    assert "production runs v2.14.0 (failed)" in again and "dry run of Roll back checkout-api v2" in again

@@ -79,3 +79,32 @@ async def test_a_production_tenant_is_never_seeded_or_reset(client: httpx.AsyncC
     assert r.status_code == 409 and "only sandbox tenants" in r.json()["detail"], r.text
     r = await client.post("/v1/tenants/acme/sandbox/reset", json={}, headers=owner)
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_seeding_that_fails_half_way_can_be_reset(
+    client: httpx.AsyncClient,
+    mint: Mint,
+    runtime: Any,
+    sandbox_tenant: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from companyos_server.domains.sandbox import service, stories
+    from companyos_server.platform.principal import Principal, TenantContext
+
+    principal = Principal(subject="usr_story_admin", kind="user", tenants={"story-sbx": ("tenant_admin",)})
+    ctx = TenantContext(tenant_id="story-sbx", principal=principal, roles=("tenant_admin",))
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the analytics store went away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(stories, "finish", broken)
+        with pytest.raises(RuntimeError):
+            service.seed_sandbox(runtime, ctx, {"profile": "admin-heavy", "seed": 2})
+    half = service.get_sandbox(runtime, ctx)
+    assert half["digest"] == "" and half["profile"] == "admin-heavy"  # recorded, not finished
+    owner = member(mint, "story-sbx", "tenant_admin")
+    again = await client.post(f"{SBX}/sandbox", json={"profile": "admin-heavy", "seed": 2}, headers=owner)
+    assert again.status_code == 409 and "reset it instead" in again.json()["detail"]
+    repaired = service.reset_sandbox(runtime, ctx, {"keep_clock": True})
+    assert len(repaired["sandbox"]["digest"]) == 64 and repaired["removed"]["services"] >= 1

@@ -30,7 +30,7 @@ def _services(session: Any, tenant_id: str) -> list[tuple[str, str]]:
     return [(row.id, row.name) for row in services_store.all_services(session, tenant_id)]
 
 
-def _latest_deployment(session: Any, tenant_id: str, service_id: str) -> str | None:
+def latest_deployment(session: Any, tenant_id: str, service_id: str) -> str | None:
     try:
         from companyos_server.domains.deployments.store import DeploymentRow
     except ImportError:
@@ -42,6 +42,20 @@ def _latest_deployment(session: Any, tenant_id: str, service_id: str) -> str | N
         .limit(1)
     )
     return session.scalar(query)
+
+
+def rollback_plan(service_id: str, name: str, deployment_id: str) -> dict[str, Any]:
+    """The demo stories' "Roll back <service>" plan (the development seed's and a sandbox's)."""
+    return {
+        "name": f"Roll back {name}",
+        "description": f"Roll {name} back to its previous good deployment, then restart it.",
+        "steps": [
+            {"id": "rollback", "action": "deployment.rollback",
+             "parameters": {"deployment_id": deployment_id, "service_id": service_id},
+             "retries": {"max_attempts": 3, "base_delay": 1, "max_delay": 10}},
+            {"id": "restart", "action": "service.restart", "parameters": {"service_id": service_id}},
+        ],
+    }  # fmt: skip
 
 
 def _plan_bodies(
@@ -90,19 +104,7 @@ def _plan_bodies(
         },
     ]  # fmt: skip
     if deployment_id:
-        bodies.insert(
-            0,
-            {
-                "name": f"Roll back {name}",
-                "description": f"Roll {name} back to its previous good deployment, then restart it.",
-                "steps": [
-                    {"id": "rollback", "action": "deployment.rollback",
-                     "parameters": {"deployment_id": deployment_id, "service_id": service_id},
-                     "retries": {"max_attempts": 3, "base_delay": 1, "max_delay": 10}},
-                    restart,
-                ],
-            },
-        )  # fmt: skip
+        bodies.insert(0, rollback_plan(service_id, name, deployment_id))
     return bodies
 
 
@@ -128,7 +130,7 @@ def seed_demo(runtime: Runtime) -> None:
             if not services:
                 continue
             primary = next((s for s in services if s[1] == PRIMARY[tenant_id]), services[0])
-            deployment_id = _latest_deployment(session, tenant_id, primary[0])
+            deployment_id = latest_deployment(session, tenant_id, primary[0])
             for body in _plan_bodies(tenant_id, primary[0], primary[1], deployment_id):
                 exists = session.scalar(
                     select(func.count())

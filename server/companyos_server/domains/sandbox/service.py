@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from companyos_server import errors
 from companyos_server.core.spine.store import EvidenceItem, canonical_json
@@ -57,23 +58,71 @@ def seed_sandbox(runtime: Any, ctx: TenantContext, body: dict[str, Any]) -> dict
         raise errors.invalid_argument(
             "seed is an integer 0..2^31-1.", [errors.FieldError("seed", "0..2147483647")]
         )
+    # The record goes first (digest empty until the story is in): a second seeding meets it (409), and a
+    # seeding that fails half-way (its rows committed, the analytics events not) can still be reset.
+    now = utcnow()
+    try:
+        with runtime.db.session() as session:
+            if session.get(SandboxRow, ctx.tenant_id) is not None:
+                raise errors.failed_precondition(
+                    f"Sandbox '{ctx.tenant_id}' is seeded already: reset it instead."
+                )
+            session.add(SandboxRow(tenant_id=ctx.tenant_id, profile=str(profile), seed=seed, anchor=now,
+                                   first_anchor=now, digest="", counts={}, skipped={}, seconds=0.0,
+                                   seeded_at=now, resets=0))  # fmt: skip
+    except IntegrityError:  # a concurrent seeding of the same tenant
+        raise errors.failed_precondition(f"Sandbox '{ctx.tenant_id}' is being seeded already.") from None
+    try:
+        summary = stories.seed_sandbox(runtime, ctx.tenant_id, str(profile), seed, now)
+    except errors.DomainError:  # refused before a row was written (not a sandbox, holds data, quota)
+        with runtime.db.session() as session:
+            session.execute(delete(SandboxRow).where(SandboxRow.tenant_id == ctx.tenant_id))
+        raise
     with runtime.db.session() as session:
-        if session.get(SandboxRow, ctx.tenant_id) is not None:
-            raise errors.failed_precondition(
-                f"Sandbox '{ctx.tenant_id}' is seeded already: reset it instead."
-            )
-    summary = stories.seed_sandbox(runtime, ctx.tenant_id, str(profile), seed, utcnow())
-    with runtime.db.session() as session:
-        row = SandboxRow(
-            tenant_id=ctx.tenant_id, profile=summary.profile, seed=summary.seed, anchor=summary.now,
-            first_anchor=summary.now, digest=summary.digest, counts=dict(summary.counts),
-            skipped=dict(summary.skipped), seconds=summary.seconds, seeded_at=utcnow(), resets=0,
-        )  # fmt: skip
-        session.add(row)
+        row = session.get(SandboxRow, ctx.tenant_id)
+        assert row is not None
+        row.anchor = row.first_anchor = summary.now
+        row.digest, row.counts, row.skipped = summary.digest, dict(summary.counts), dict(summary.skipped)
+        row.seconds = summary.seconds
         session.flush()
         out = to_dict(row)
+    ensure_rollback_plan(runtime, ctx.tenant_id, ctx.principal.subject)
     _audit(runtime, ctx, "seed", {"profile": summary.profile, "seed": summary.seed, "digest": summary.digest})
     return out
+
+
+ROLLBACK_SERVICE = (
+    "checkout-api"  # the ops-heavy story's bad deploy (``companyos demo run ops-heavy`` step 6)
+)
+
+
+def ensure_rollback_plan(runtime: Any, tenant_id: str, actor: str) -> str | None:
+    """The story's Maestro plan "Roll back checkout-api", pointed at checkout-api's newest deployment:
+    created on the first seeding, a new version after a reset (plans and their runs outlive resets)."""
+    from companyos_server.core.maestro import plans
+    from companyos_server.core.maestro.models import PlanRow
+    from companyos_server.core.maestro.seed import latest_deployment, rollback_plan
+    from companyos_server.domains.services.store import ServiceRow
+
+    with runtime.db.session() as session:
+        service_id = session.scalar(
+            select(ServiceRow.id).where(
+                ServiceRow.tenant_id == tenant_id, ServiceRow.name == ROLLBACK_SERVICE
+            )
+        )
+        deployment_id = latest_deployment(session, tenant_id, service_id) if service_id else None
+        if service_id is None or deployment_id is None:
+            return None  # a story without that deploy (admin-heavy)
+        body = plans.validate_definition(rollback_plan(service_id, ROLLBACK_SERVICE, deployment_id))
+        found = session.scalars(
+            select(PlanRow).where(PlanRow.tenant_id == tenant_id, PlanRow.name == body["name"])
+        ).first()
+        row = (
+            plans.create(session, tenant_id, body, actor)
+            if found is None
+            else plans.update(session, tenant_id, found.id, body, actor)
+        )
+        return str(row.id)
 
 
 def get_sandbox(runtime: Any, ctx: TenantContext) -> dict[str, Any]:
@@ -105,6 +154,7 @@ def reset_sandbox(runtime: Any, ctx: TenantContext, body: dict[str, Any] | None)
             .values(anchor=seeded.now, digest=seeded.digest, counts=dict(seeded.counts), seconds=seeded.seconds,
                     reset_at=utcnow(), resets=SandboxRow.resets + 1)
         )  # fmt: skip
+    plan_id = ensure_rollback_plan(runtime, ctx.tenant_id, ctx.principal.subject)
     after = get_sandbox(runtime, ctx)
     document = {
         "schema": "companyos.sandbox-reset/v1",
@@ -119,6 +169,7 @@ def reset_sandbox(runtime: Any, ctx: TenantContext, body: dict[str, Any] | None)
         "removed_files": summary.removed_files,
         "removed_events": summary.removed_analytics_events,
         "kept": dict(sorted(resets.KEPT.items())),
+        "rollback_plan_id": plan_id,
         "created_at": _iso(utcnow()),
     }
     pack = runtime.evidence.create_pack(

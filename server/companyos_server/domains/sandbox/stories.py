@@ -43,8 +43,8 @@ SKIPPED: dict[str, str] = {
     "feature_rollouts": "staged rollouts advance through Maestro runs the scheduler starts; seeded ones would "
     "start running on their own",
     "feature_experiments": "exposures are recorded through the experiments service with ids of its own",
-    "maestro_plans": "the ops-heavy story creates its rollback plan when it runs; plan runs and their "
-    "evidence are kept across resets, not seeded",
+    "maestro_plans": "only the ops-heavy story's 'Roll back checkout-api' plan is made (by the sandbox service, a "
+    "new version at each reset); plan runs and their evidence are kept across resets, not seeded",
     "security_detections": "the attack's events are seeded; SecOps raises its alerts when it evaluates or "
     "backtests its rules, not at seeding",
     "policy_exceptions": "exceptions need requests and approvals by identities the sandbox does not have",
