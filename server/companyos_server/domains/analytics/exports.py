@@ -5,7 +5,7 @@ The same guarantees as a dataset export, from the same shared pieces:
 
 * Residency: a tenant's analytics live in its residency's partition; Cedar decides ``analytics:export``
   with that ``residency`` and the ``destination`` (``residency-eu-analytics-export``, and the sandbox
-  guardrail ``sandbox-analytics-exports-stay-in-residency``), and the 403 problem names the rule.
+  guardrail ``sandbox-analytics-in-residency``), and the 403 problem names the rule.
 * Redaction (:mod:`companyos_server.platform.dataprotection.redaction`) by each column's classification
   (:func:`.report_tables.classify`: ``user_hash`` pii, ``properties`` confidential, and any text column
   with values that look like personal data pii), applied inside DuckDB with a salt drawn for this export.
